@@ -1,0 +1,51 @@
+"""The whole static pass: corpus, every page, every claim, the source-page plan.
+
+This is what both the MkDocs build and `python -m macros.check` run. Pure Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .claims import Claim, verify
+from .corpus import CATALOGUE, Corpus, load_corpus
+from .pages import parse_page
+from .problems import Problem
+from .sourcepages import SourcePlan, plan_sources
+
+
+@dataclass
+class Checked:
+    corpus: Corpus
+    claims: dict[str, list[Claim]]  # by page path inside docs/
+    plans: dict[str, SourcePlan]
+    problems: list[Problem]
+
+    def all_claims(self) -> list[Claim]:
+        return [claim for page in sorted(self.claims) for claim in self.claims[page]]
+
+
+def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") -> Checked:
+    """Check every Markdown page under docs/ against the seeds; collect every problem."""
+    corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
+    claims: dict[str, list[Claim]] = {}
+    docs = root / docs_dir
+    for path in sorted(docs.rglob("*.md")):
+        page = path.relative_to(docs).as_posix()
+        label = f"{docs_dir}/{page}"
+        parsed = parse_page(label, path.read_text(encoding="utf-8"))
+        problems += parsed.problems
+        claims[page], found = verify(corpus, page, parsed.calls)
+        problems += found
+    everything = [claim for page in sorted(claims) for claim in claims[page]]
+    problems += _uncited_sources(corpus, everything, seeds_dir)
+    return Checked(corpus, claims, plan_sources(corpus, everything), sorted(problems))
+
+
+def _uncited_sources(corpus, claims, seeds_dir) -> list[Problem]:
+    cited = {claim.source.id for claim in claims}
+    return [
+        Problem(f"{seeds_dir}/{CATALOGUE}", source.catalogue_line, f"source '{source.id}' is never cited", "",
+                "cite it from a page, or remove it from the catalogue")
+        for source in corpus.sources.values() if source.id not in cited
+    ]

@@ -1,0 +1,54 @@
+"""MkDocs hooks for what mkdocs-macros has no event for: generated pages and claims.json."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `macros` imports as a package
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+import macros  # noqa: E402
+from macros.claims import page_url, record  # noqa: E402
+from macros.render import figures_page, source_page, sources_index  # noqa: E402
+
+MARKER_ID = re.compile(r'id="(fnref:qq\d+)"')
+
+
+def on_files(files, config):
+    checked = macros.current
+    generated = {"sources/index.md": sources_index(checked.plans), "figures.md": figures_page(checked.all_claims())}
+    for plan in checked.plans.values():
+        generated[f"sources/{plan.source.id}.md"] = source_page(plan)
+    for src_uri, content in generated.items():
+        if files.get_file_from_path(src_uri):
+            raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_post_build(config):
+    checked = macros.current
+    site = Path(config["site_dir"])
+    entries = [record(claim, f"sources/{claim.source.id}/") for claim in checked.all_claims()]
+    _check_markers(site, checked, entries)
+    text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
+    (site / "claims.json").write_text(text + "\n", encoding="utf-8")
+
+
+def _check_markers(site: Path, checked, entries) -> None:
+    """Every marker in the HTML has a claims.json entry and every entry a marker."""
+    expected = {(entry["page"], entry["anchor"]) for entry in entries}
+    found = set()
+    for page in checked.claims:
+        html_file = site / page_url(page) / "index.html"
+        if html_file.is_file():
+            found |= {(page_url(page), anchor) for anchor in MARKER_ID.findall(html_file.read_text("utf-8"))}
+    missing, extra = sorted(expected - found), sorted(found - expected)
+    if missing or extra:
+        lines = [f"{page or '/'}#{anchor}: claim without a marker in the HTML" for page, anchor in missing]
+        lines += [f"{page or '/'}#{anchor}: marker without a claim" for page, anchor in extra]
+        raise PluginError("claims.json and the HTML disagree:\n" + "\n".join(lines))

@@ -1,0 +1,164 @@
+"""Markup for claims: markers in pages, references, and the generated pages.
+
+Everything a source says is escaped here on its way into Markdown or HTML.
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+from pathlib import Path
+
+import jinja2
+
+from .claims import FIGURE_KINDS, Claim, page_url
+from .corpus import BASES, Source
+from .sourcepages import SourcePlan
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|~^=:$%")
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown, HTML and Jinja all show as itself: specials become character references."""
+    out = []
+    for char in " ".join(text.split()):
+        if char in "&<>\"'":
+            out.append(html.escape(char, quote=True))
+        elif char in MARKDOWN_SPECIALS:
+            out.append(f"&#{ord(char)};")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def no_braces(text: str) -> str:
+    """Generated HTML goes through the macros plugin too: leave it no template syntax."""
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def human_date(value: str | None) -> str:
+    if not value:
+        return "undated"
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def dated(source: Source) -> str:
+    date = source.meta["date"]
+    text = human_date(date.value)
+    return f"{text} (date inferred)" if date.basis == "inferred" else text
+
+
+def byline(source: Source) -> str:
+    """'Author, “Title”, Publisher' with only what is known."""
+    author = source.meta["author"].value
+    publisher = source.meta["publisher"].value
+    title = source.value("title")
+    if source.meta["title"].basis == "supplied":
+        title = f"[{title}]"
+    else:
+        title = f"“{title}”"
+    parts = [author if author and author != "unsigned" else None, title, publisher]
+    return ", ".join(part for part in parts if part)
+
+
+def relative_url(from_page_url: str, to_url: str) -> str:
+    """Relative link between two site-relative directory URLs ('' is the home page)."""
+    start = from_page_url.rstrip("/") or "."
+    target, _, fragment = to_url.partition("#")
+    path = posixpath.relpath(target.rstrip("/") or ".", start)
+    path = "./" if path == "." else path + "/"
+    return path + (f"#{fragment}" if fragment else "")
+
+
+def marker(claim: Claim) -> str:
+    """What a macro call turns into inside the page's Markdown."""
+    ref = f"[^{claim.label}]"
+    passage = md_escape(claim.match.passage)
+    if claim.macro == "cite":
+        return ref
+    if claim.macro == "quote":
+        return f'<q class="qq-quote">{passage}</q>{ref}'
+    if claim.macro == "figure":
+        figure = claim.figure
+        shown = md_escape(" ".join(filter(None, (figure["qualifier"], figure["value"]))))
+        return f'<span class="qq-figure" data-kind="{figure["kind"]}">{shown}</span>{ref}'
+    return (f"\n\n> {passage}\n>\n> — {md_escape(byline(claim.source))}, "
+            f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
+
+
+def footnote(claim: Claim) -> str:
+    """The reference: source, date, genre and the passage, linking to it on the source page."""
+    source = claim.source
+    here = page_url(claim.page)
+    link = relative_url(here, f"sources/{source.id}/#{claim.target}")
+    return (f'[^{claim.label}]: <a class="qq-source" href="{link}">{md_escape(byline(source))}</a>, '
+            f'{md_escape(dated(source))}, {md_escape(source.value("genre"))}. '
+            f'<q class="qq-passage">{md_escape(claim.match.passage)}</q> '
+            f'(paragraph {claim.match.paragraph.number})')
+
+
+def references(claims: list[Claim]) -> str:
+    if not claims:
+        return ""
+    notes = "\n".join(footnote(claim) for claim in claims)
+    return f"\n\n## References {{ #references }}\n\n{notes}\n"
+
+
+def source_page(plan: SourcePlan) -> str:
+    source = plan.source
+    body = TEMPLATES.get_template("source_page.html").render(
+        plan=plan, source=source, fields=_fields(source), dated=dated(source),
+        back=lambda claim: relative_url(plan.url, f"{page_url(claim.page)}#{claim.anchor}"),
+        page_url=page_url,
+    )
+    return _generated_page(f"Source: {source.value('title')}",
+                           f"The cited passages of {byline(source)}, {dated(source)}, and every place that cites them.",
+                           body)
+
+
+def sources_index(plans: dict[str, SourcePlan]) -> str:
+    body = TEMPLATES.get_template("sources_index.html").render(
+        plans=list(plans.values()), byline=byline, dated=dated)
+    return _generated_page("Sources", "Every source text the site cites, with what is known about it.", body)
+
+
+def figures_page(claims: list[Claim]) -> str:
+    figures = [claim for claim in claims if claim.figure]
+    groups = []
+    for kind, label in FIGURE_KINDS.items():
+        of_kind = [claim for claim in figures if claim.figure["kind"] == kind]
+        subjects = sorted({claim.figure["subject"] for claim in of_kind})
+        rows = [(subject, [c for c in of_kind if c.figure["subject"] == subject]) for subject in subjects]
+        if rows:
+            groups.append((kind, label, rows))
+    body = TEMPLATES.get_template("figures.html").render(
+        groups=groups, byline=byline, dated=dated, human_date=human_date,
+        link=lambda claim: relative_url("figures/", f"{page_url(claim.page)}#{claim.anchor}"),
+        source_link=lambda claim: relative_url("figures/", f"sources/{claim.source.id}/#{claim.target}"),
+        differ=lambda items: len({c.figure["number"] for c in items}) > 1,
+    )
+    return _generated_page("Figures", "Every number on the site, grouped by what it measures, with every source's value.",
+                           body)
+
+
+def _fields(source: Source) -> list[tuple[str, object, str]]:
+    return [(name, source.meta[name], BASES[source.meta[name].basis]) for name in source.meta]
+
+
+def _generated_page(title: str, description: str, body: str) -> str:
+    import json  # JSON strings are valid YAML scalars, with every character escaped
+
+    head = f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\nrender_macros: false\n---\n\n"
+    return head + no_braces(body)

@@ -1,0 +1,49 @@
+"""The citation macros a page may call, and their parameters."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Signature:
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    own_line: bool = False  # a block macro must stand alone on its line
+    summary: str = ""
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+MACROS = {
+    "cite": Signature(("source", "passage"), summary="a numbered citation marker for the sentence before it"),
+    "quote": Signature(("source", "passage"), summary="an inline quotation in the source's own words, with its marker"),
+    "blockquote": Signature(("source", "passage"), own_line=True,
+                            summary="a block quotation with its attribution and marker"),
+    "figure": Signature(("source", "passage", "value", "kind", "date"), ("qualifier", "subject"),
+                        summary="a number from a passage, with its kind, qualifier and date"),
+}
+
+
+def bind(name: str, args: list, kwargs: dict) -> tuple[dict, list[str]]:
+    """Bind literal arguments like Python would; returns (arguments, complaints)."""
+    signature = MACROS[name]
+    complaints = []
+    bound = dict(zip(signature.parameters, args))
+    if len(args) > len(signature.parameters):
+        complaints.append(f"{name}() takes at most {len(signature.parameters)} arguments, got {len(args)}")
+    for key, value in kwargs.items():
+        if key not in signature.parameters:
+            complaints.append(f"{name}() has no parameter '{key}'; its parameters: {', '.join(signature.parameters)}")
+        elif key in bound:
+            complaints.append(f"{name}() got '{key}' twice")
+        else:
+            bound[key] = value
+    for key in signature.required:
+        if key not in bound:
+            complaints.append(f"{name}() needs '{key}'; its parameters: {', '.join(signature.parameters)}")
+    for key, value in bound.items():
+        if not isinstance(value, str):
+            complaints.append(f"{name}() argument '{key}' must be a string, got {value!r}")
+    return bound, complaints

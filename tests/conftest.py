@@ -1,0 +1,44 @@
+"""Shared helpers: tiny sites built for real, as mkdocs-macros' own tests do."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+
+def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "mini" / "seeds") -> Path:
+    """A copy of the project's config and engine with the given pages and seeds."""
+    shutil.copytree(ROOT / "macros", where / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(seeds, where / "seeds")
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    (where / "docs" / "assets").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "assets" / "citations.css", where / "docs" / "assets")
+    for name, text in pages.items():
+        path = where / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return where
+
+
+def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def error_lines(result: subprocess.CompletedProcess) -> list[str]:
+    """The path:line: messages a failed build printed."""
+    return [line for line in result.stderr.splitlines() if line.startswith(("docs/", "seeds/"))]
+
+
+@pytest.fixture
+def project(tmp_path):
+    return lambda pages, **kw: make_project(tmp_path / "project", pages, **kw)
