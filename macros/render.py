@@ -57,7 +57,7 @@ def human_date(value: str | None) -> str:
 def dated(source: Source) -> str:
     date = source.meta["date"]
     text = human_date(date.value)
-    return f"{text} (date inferred)" if date.basis == "inferred" else text
+    return f"{text} (date {date.basis})" if date.basis in ("inferred", "supplied") else text
 
 
 def byline(source: Source) -> str:

@@ -1,0 +1,74 @@
+"""Verifying calls against the corpus: sources, passages, figures, claim records."""
+import pytest
+
+from macros.claims import page_url, record, verify
+from macros.corpus import load_corpus
+from macros.pages import parse_page
+from tests.conftest import FIXTURES
+
+CORPUS, _ = load_corpus(FIXTURES / "mini" / "seeds")
+
+
+def check(body):
+    parsed = parse_page("docs/p.md", body)
+    assert parsed.problems == []
+    claims, problems = verify(CORPUS, "p.md", parsed.calls)
+    return claims, [str(problem) for problem in problems]
+
+
+def test_a_figure_records_its_value_kind_qualifier_and_date():
+    claims, problems = check('{{ figure("alpha", "At least 238 people were killed", "238", kind="deaths", '
+                             'qualifier="at least", date="2022-01") }}')
+    assert problems == []
+    assert claims[0].figure == {"kind": "deaths", "value": "238", "number": 238, "qualifier": "at least",
+                                "date": "2022-01", "subject": ""}
+
+
+@pytest.mark.parametrize("call, expected", [
+    ('{{ cite("beta", "x") }}', "docs/p.md:1: unknown source 'beta' — known sources: alpha"),
+    ('{{ quote("alpha", "At least 239 people") }}',
+     "docs/p.md:1: passage not found in source 'alpha' — \"At least 239 people\" — closest passage, paragraph 3: "
+     "\"At least 238 people\""),
+    ('{{ cite("alpha", "appears twice.") }}',
+     "docs/p.md:1: ambiguous passage in source 'alpha' — \"appears twice.\" — it occurs more than once "
+     "(paragraph 4); quote more words so it is unique"),
+    ('{{ cite("alpha", "on 6 January. The same sentence") }}',
+     "docs/p.md:1: passage spans two paragraphs of source 'alpha' — \"on 6 January. The same sentence\" — it runs "
+     "across a paragraph break; a quote must lie within one paragraph"),
+    ('{{ figure("alpha", "about 2,000 troops", "2", kind="csto-troops", date="2022-01-06") }}',
+     "docs/p.md:1: figure value is not in its passage — '2' — numbers in the passage: 2,000"),
+    ('{{ figure("alpha", "about 2,000 troops", "2,000", kind="troops", date="2022-01-06") }}',
+     "docs/p.md:1: unknown figure kind 'troops' — known kinds: " ),
+    ('{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", qualifier="around", '
+     'date="2022-01-06") }}',
+     "docs/p.md:1: figure qualifier is not in its passage — 'around' — use the source's own wording, e.g. "
+     "\"at least\", \"more than\", \"about\""),
+    ('{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", date="6 January") }}',
+     "docs/p.md:1: figure date must be YYYY, YYYY-MM or YYYY-MM-DD — '6 January'"),
+    ('{{ figure("alpha", "about 2,000 troops", "two thousand", kind="csto-troops", date="2022") }}',
+     "docs/p.md:1: figure value must be a number as the source writes it — 'two thousand' — e.g. \"238\", "
+     "\"2,000\", \"5000\""),
+])
+def test_rules(call, expected):
+    claims, problems = check(call)
+    assert claims == []
+    assert len(problems) == 1 and problems[0].startswith(expected)
+
+
+def test_claim_records_give_the_exact_source_characters_and_offsets():
+    claims, _ = check('Text.{{ cite("alpha", "the reporter\'s notes") }}\n\n'
+                      '{{ quote("alpha", "\\"Shal, ket!\\" … square") }}')
+    claims[0].target = "p2-1"
+    entry = record(claims[0], "sources/alpha/")
+    paragraph = CORPUS.get("alpha").paragraphs[1].text
+    assert entry["passage"] == "the reporter’s notes"
+    assert [paragraph[a:b] for a, b in entry["offsets"]] == ["the reporter’s notes"]
+    assert (entry["page"], entry["anchor"], entry["paragraph"], entry["kind"], entry["markdown"]) == (
+        "p/", "fnref:qq1", 2, "cite", "docs/p.md:1")
+    assert record(claims[1], "sources/alpha/")["passage"] == "“Shal, ket!” … square"
+
+
+@pytest.mark.parametrize("page, url", [("index.md", ""), ("crackdown.md", "crackdown/"),
+                                       ("a/index.md", "a/"), ("a/b.md", "a/b/")])
+def test_page_urls_follow_directory_urls(page, url):
+    assert page_url(page) == url

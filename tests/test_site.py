@@ -1,0 +1,81 @@
+"""The real site: it builds, claims.json and the HTML agree, a broken quote fails the build."""
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, build, error_lines
+
+MARKER = re.compile(r'<sup id="(fnref:qq\d+)">')
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = build(ROOT, "-d", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_every_marker_has_a_claim_and_every_claim_a_marker(built):
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    in_html = set()
+    for page in built.rglob("index.html"):
+        url = page.parent.relative_to(built).as_posix()
+        url = "" if url == "." else url + "/"
+        in_html |= {(url, anchor) for anchor in MARKER.findall(page.read_text(encoding="utf-8"))}
+    in_json = [(claim["page"], claim["anchor"]) for claim in claims]
+    assert len(in_json) == len(set(in_json)) > 0
+    assert set(in_json) == in_html
+
+
+def test_every_claim_points_at_a_highlighted_passage_on_its_source_page(built):
+    for claim in json.loads((built / "claims.json").read_text(encoding="utf-8")):
+        path, _, anchor = claim["source_page"].partition("#")
+        page = (built / path / "index.html").read_text(encoding="utf-8")
+        assert f'<mark id="{anchor}">' in page, claim["source_page"]
+        seed = (ROOT / "seeds" / claim["file"]).read_text(encoding="utf-8")
+        assert all(part in seed for part in claim["parts"])
+
+
+def test_every_source_has_a_page_and_is_cited(built):
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    catalogue = (ROOT / "seeds" / "catalogue.yml").read_text(encoding="utf-8")
+    ids = re.findall(r"^- id: (\S+)$", catalogue, re.M)
+    assert len(ids) == 5
+    assert {claim["source"] for claim in claims} == set(ids)
+    for source_id in ids:
+        assert (built / "sources" / source_id / "index.html").is_file()
+
+
+def test_changing_one_letter_of_a_quote_fails_with_file_line_and_closest_passage(tmp_path):
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+    page = copy / "docs" / "conventions.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("Protesters chanted {{ quote("))
+    lines[number] = lines[number].replace('"Shal, ket"', '"Shal, kit"')
+    page.write_text("\n".join(lines), encoding="utf-8")
+    result = build(copy)
+    assert result.returncode == 1
+    assert error_lines(result) == [
+        f"docs/conventions.md:{number + 1}: passage not found in source 'obeachain-2022-01-07' — \"Shal, kit\" — "
+        "closest passage, paragraph 11: \"“Shal, ket”\""]
+
+
+def test_the_citation_core_imports_nothing_from_mkdocs():
+    code = ("import sys, macros.build, macros.render, macros.check;"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros'));"
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_static_pass_runs_alone_as_a_command():
+    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: ")
