@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import Checked, check_project
+from .glossary import abbreviations
 from .problems import CheckFailed
 from .render import marker, references
 from .signatures import MACROS, bind
@@ -57,4 +58,4 @@ def on_post_page_macros(env) -> None:
     claims = current.claims.get(page, []) if current else []
     if _emitted.get(page, 0) != len(claims):
         raise RuntimeError(f"docs/{page}: {len(claims)} citations checked but {_emitted.get(page, 0)} rendered")
-    env.markdown += references(claims)
+    env.markdown += references(claims) + abbreviations(current.glossary)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .claims import Claim, verify
 from .corpus import CATALOGUE, Corpus, load_corpus
-from .pages import parse_page
+from .glossary import PEOPLE_PAGE, read_glossary
+from .pages import FRONT_MATTER, parse_page
 from .problems import Problem
 from .sourcepages import SourcePlan, plan_sources
 
@@ -20,6 +21,7 @@ class Checked:
     claims: dict[str, list[Claim]]  # by page path inside docs/
     plans: dict[str, SourcePlan]
     problems: list[Problem]
+    glossary: dict[str, str]  # term -> description, from the people page
 
     def all_claims(self) -> list[Claim]:
         return [claim for page in sorted(self.claims) for claim in self.claims[page]]
@@ -29,17 +31,29 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     """Check every Markdown page under docs/ against the seeds; collect every problem."""
     corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
     claims: dict[str, list[Claim]] = {}
+    glossary: dict[str, str] = {}
     docs = root / docs_dir
     for path in sorted(docs.rglob("*.md")):
         page = path.relative_to(docs).as_posix()
         label = f"{docs_dir}/{page}"
-        parsed = parse_page(label, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        parsed = parse_page(label, text)
+        if page == PEOPLE_PAGE:
+            glossary, found = _glossary(label, text)
+            problems += found
         problems += parsed.problems
         claims[page], found = verify(corpus, page, parsed.calls)
         problems += found
     everything = [claim for page in sorted(claims) for claim in claims[page]]
     problems += _uncited_sources(corpus, everything, seeds_dir)
-    return Checked(corpus, claims, plan_sources(corpus, everything), sorted(problems))
+    return Checked(corpus, claims, plan_sources(corpus, everything), sorted(problems), glossary)
+
+
+def _glossary(label: str, text: str):
+    front = FRONT_MATTER.match(text)
+    if not front:
+        return read_glossary(label, text)
+    return read_glossary(label, text[front.end():], offset=text.count("\n", 0, front.end()))
 
 
 def _uncited_sources(corpus, claims, seeds_dir) -> list[Problem]:

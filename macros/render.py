@@ -140,17 +140,27 @@ def figures_page(claims: list[Claim]) -> str:
     for kind, label in FIGURE_KINDS.items():
         of_kind = [claim for claim in figures if claim.figure["kind"] == kind]
         subjects = sorted({claim.figure["subject"] for claim in of_kind})
-        rows = [(subject, [c for c in of_kind if c.figure["subject"] == subject]) for subject in subjects]
+        rows = [(subject, _same_figures([c for c in of_kind if c.figure["subject"] == subject]))
+                for subject in subjects]
         if rows:
             groups.append((kind, label, rows))
     body = TEMPLATES.get_template("figures.html").render(
         groups=groups, byline=byline, dated=dated, human_date=human_date,
         link=lambda claim: relative_url("figures/", f"{page_url(claim.page)}#{claim.anchor}"),
         source_link=lambda claim: relative_url("figures/", f"sources/{claim.source.id}/#{claim.target}"),
-        differ=lambda items: len({c.figure["number"] for c in items}) > 1,
+        differ=lambda rows: len({claims[0].figure["number"] for claims in rows}) > 1,
     )
     return _generated_page("Figures", "Every number on the site, grouped by what it measures, with every source's value.",
                            body)
+
+
+def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims of one figure (same source, value, qualifier and date) share a row, largest value first."""
+    rows: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        figure = claim.figure
+        rows.setdefault((claim.source.id, figure["value"], figure["qualifier"], figure["date"]), []).append(claim)
+    return sorted(rows.values(), key=lambda row: (-row[0].figure["number"], row[0].source.id))
 
 
 def _fields(source: Source) -> list[tuple[str, object, str]]:
