@@ -53,15 +53,19 @@ class SourcePlan:
 
 def plan_sources(corpus: Corpus, claims: list[Claim]) -> dict[str, SourcePlan]:
     """One plan per source; sets claim.target to the highlight each claim links to."""
+    by_source: dict[str, list[Claim]] = {}
+    by_paragraph: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source.id, []).append(claim)
+        by_paragraph.setdefault((claim.source.id, claim.match.paragraph.number), []).append(claim)
     plans = {}
     for source_id, source in sorted(corpus.sources.items()):
-        cited = [claim for claim in claims if claim.source is source]
         shown = []
         for paragraph in source.paragraphs:
-            in_paragraph = [c for c in cited if c.match.paragraph.number == paragraph.number]
+            in_paragraph = by_paragraph.get((source_id, paragraph.number), [])
             if in_paragraph or source.republish:
                 shown.append(ShownParagraph(paragraph, _highlights(paragraph, in_paragraph)))
-        plans[source_id] = SourcePlan(source, shown, cited)
+        plans[source_id] = SourcePlan(source, shown, by_source.get(source_id, []))
     return plans
 
 
