@@ -19,8 +19,8 @@ def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "m
     shutil.copytree(ROOT / "macros", where / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(seeds, where / "seeds")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    (where / "docs" / "assets").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "assets" / "citations.css", where / "docs" / "assets")
+    shutil.copytree(ROOT / "overrides", where / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
     for name, text in pages.items():
         path = where / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
