@@ -86,7 +86,7 @@ def _verify_call(corpus, page, number, call, problems) -> Claim | None:
 def _figure(call, match, problems) -> dict | None:
     args = call.args
     value, kind, date = args["value"], args["kind"], args["date"]
-    qualifier, subject = args.get("qualifier", ""), args.get("subject", "")
+    qualifier, subject, unit = args.get("qualifier", ""), args.get("subject", ""), args.get("unit", "")
     text = fold(" ".join(match.parts))
     before = len(problems)
     if kind not in FIGURE_KINDS:
@@ -109,7 +109,7 @@ def _figure(call, match, problems) -> dict | None:
         return None
     number = float(value.replace(",", ""))
     return {"kind": kind, "value": value, "number": int(number) if number.is_integer() else number,
-            "qualifier": qualifier, "date": date, "subject": subject}
+            "qualifier": qualifier, "date": date, "subject": subject, "unit": unit}
 
 
 def _quoted(passage: str, width: int = 90) -> str:

@@ -82,6 +82,13 @@ def relative_url(from_page_url: str, to_url: str) -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
+def figure_text(figure: dict) -> str:
+    """'at least 238', 'about 20%', 'around 500 euros': qualifier, value and unit."""
+    unit = figure["unit"]
+    value = figure["value"] + (unit if unit[:1] in ("%", "") else f" {unit}")
+    return f"{figure['qualifier']} {value}".strip()
+
+
 def marker(claim: Claim) -> str:
     """What a macro call turns into inside the page's Markdown."""
     ref = f"[^{claim.label}]"
@@ -92,7 +99,7 @@ def marker(claim: Claim) -> str:
         return f'<q class="qq-quote">{passage}</q>{ref}'
     if claim.macro == "figure":
         figure = claim.figure
-        shown = md_escape(" ".join(filter(None, (figure["qualifier"], figure["value"]))))
+        shown = md_escape(figure_text(figure))
         return f'<span class="qq-figure" data-kind="{figure["kind"]}">{shown}</span>{ref}'
     return (f"\n\n> {passage}\n>\n> — {md_escape(byline(claim.source))}, "
             f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
@@ -145,7 +152,7 @@ def figures_page(claims: list[Claim]) -> str:
         if rows:
             groups.append((kind, label, rows))
     body = TEMPLATES.get_template("figures.html").render(
-        groups=groups, byline=byline, dated=dated, human_date=human_date,
+        groups=groups, byline=byline, dated=dated, human_date=human_date, figure_text=figure_text,
         link=lambda claim: relative_url("figures/", f"{page_url(claim.page)}#{claim.anchor}"),
         source_link=lambda claim: relative_url("figures/", f"sources/{claim.source.id}/#{claim.target}"),
         differ=lambda rows: len({claims[0].figure["number"] for claims in rows}) > 1,

@@ -21,7 +21,7 @@ MACROS = {
     "quote": Signature(("source", "passage"), summary="an inline quotation in the source's own words, with its marker"),
     "blockquote": Signature(("source", "passage"), own_line=True,
                             summary="a block quotation with its attribution and marker"),
-    "figure": Signature(("source", "passage", "value", "kind", "date"), ("qualifier", "subject"),
+    "figure": Signature(("source", "passage", "value", "kind", "date"), ("qualifier", "subject", "unit"),
                         summary="a number from a passage, with its kind, qualifier and date"),
 }
 

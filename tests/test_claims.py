@@ -21,7 +21,7 @@ def test_a_figure_records_its_value_kind_qualifier_and_date():
                              'qualifier="at least", date="2022-01") }}')
     assert problems == []
     assert claims[0].figure == {"kind": "deaths", "value": "238", "number": 238, "qualifier": "at least",
-                                "date": "2022-01", "subject": ""}
+                                "date": "2022-01", "subject": "", "unit": ""}
 
 
 @pytest.mark.parametrize("call, expected", [
@@ -72,3 +72,13 @@ def test_claim_records_give_the_exact_source_characters_and_offsets():
                                        ("a/index.md", "a/"), ("a/b.md", "a/b/")])
 def test_page_urls_follow_directory_urls(page, url):
     assert page_url(page) == url
+
+
+def test_a_figure_renders_its_qualifier_value_and_unit_before_the_marker():
+    from macros.render import figure_text, marker
+    claims, problems = check('{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", '
+                             'qualifier="about", unit="troops", date="2022-01-06") }}')
+    assert problems == []
+    assert marker(claims[0]) == ('<span class="qq-figure" data-kind="csto-troops">about 2,000 troops</span>'
+                                 '[^qq1]')
+    assert figure_text({"qualifier": "", "value": "20", "unit": "%"}) == "20%"
