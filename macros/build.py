@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .claims import Claim, verify
 from .corpus import CATALOGUE, Corpus, load_corpus
+from .coverage import uncited
 from .glossary import PEOPLE_PAGE, read_glossary
 from .pages import FRONT_MATTER, parse_page
 from .problems import Problem
@@ -42,6 +43,8 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
             glossary, found = _glossary(label, text)
             problems += found
         problems += parsed.problems
+        if not parsed.problems:  # coverage counts calls, so only once the page parses
+            problems += uncited(label, text, parsed.calls)
         claims[page], found = verify(corpus, page, parsed.calls)
         problems += found
     everything = [claim for page in sorted(claims) for claim in claims[page]]

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File  # noqa: E402
 import macros  # noqa: E402
 from macros.claims import page_url, record  # noqa: E402
 from macros.render import figures_page, source_page, sources_index  # noqa: E402
+from macros.sitecheck import check_built_site, report as site_report  # noqa: E402
 
 MARKER_ID = re.compile(r'id="(fnref:qq\d+)"')
 
@@ -37,6 +38,16 @@ def on_post_build(config):
     _check_markers(site, checked, entries)
     text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
     (site / "claims.json").write_text(text + "\n", encoding="utf-8")
+    _check_site(config, site, entries)
+
+
+def _check_site(config, site: Path, entries) -> None:
+    """Links, anchors and figures of the built site (macros/sitecheck.py); fails the build."""
+    root = Path(config["config_file_path"]).parent
+    docs = Path(config["docs_dir"])
+    problems = check_built_site(site, docs, entries, config["site_url"], docs.relative_to(root).as_posix())
+    if problems:
+        raise PluginError("The site check failed:\n" + site_report(problems))
 
 
 def _check_markers(site: Path, checked, entries) -> None:
