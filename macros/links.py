@@ -136,7 +136,7 @@ def check_site(site: Path, docs: Path | None = None, base: str = "/", docs_label
             if not link.url or is_external(link.url):
                 continue
             target = resolve(path, link.url, base)
-            complaint = _complaint(site, pages, target)
+            complaint = _complaint(site, pages, target, link.url)
             if complaint:
                 broken.append((link, target, complaint))
         if broken:
@@ -144,7 +144,7 @@ def check_site(site: Path, docs: Path | None = None, base: str = "/", docs_label
     return sorted(set(problems))
 
 
-def _complaint(site: Path, pages: dict[str, HtmlPage], target: Target) -> tuple[str, str] | None:
+def _complaint(site: Path, pages: dict[str, HtmlPage], target: Target, url: str) -> tuple[str, str] | None:
     """(rule, hint) if the target does not exist, else None."""
     if target.path is None:
         return "broken link", "it points outside the site; link to a page's .md file instead"
@@ -153,17 +153,23 @@ def _complaint(site: Path, pages: dict[str, HtmlPage], target: Target) -> tuple[
         if (site / path).is_dir() and (site / path / "index.html").is_file():
             path = f"{path}/index.html"
         else:
-            return "broken link", _missing_hint(pages, target)
+            return "broken link", _missing_hint(pages, target, url)
     if target.fragment and path.endswith(".html") and target.fragment not in pages[path].ids:
         return "broken anchor", _anchor_hint(pages[path], target.fragment, _shown(path))
     return None
 
 
-def _missing_hint(pages, target: Target) -> str:
+def _missing_hint(pages, target: Target, url: str) -> str:
     shown = sorted({_shown(path) for path in pages})
-    close = difflib.get_close_matches(target.shown, shown, n=1, cutoff=0.6)
-    suggestion = f"; did you mean '{close[0]}'?" if close else "; link to the page's .md file so the build can follow it"
-    return f"nothing is built at '{target.shown}'{suggestion}"
+    stem = target.shown.rstrip("/")
+    close = [page for page in shown if stem and page.startswith(stem)] or \
+        difflib.get_close_matches(target.shown, shown, n=1, cutoff=0.6)
+    if urlsplit(url).path.endswith(".md"):
+        what = f"'{unquote(urlsplit(url).path)}' is not a page of the site"
+    else:
+        what = f"nothing is built at '{target.shown}'"
+    suggestion = f"; did you mean '{close[0]}'?" if close else "; link to an existing page's .md file"
+    return what + suggestion
 
 
 def _anchor_hint(page: HtmlPage, fragment: str, shown: str) -> str:

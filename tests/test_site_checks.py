@@ -1,0 +1,151 @@
+"""Unit tests of the built-site checks (links, orphan figures) and of the coverage rule."""
+import pytest
+
+from macros.coverage import prose_blocks, uncited
+from macros.links import check_site, resolve
+from macros.orphans import check_figures
+from macros.pages import parse_page
+
+
+@pytest.mark.parametrize("page, url, base, expected", [
+    ("crackdown/index.html", "../triggers/", "/", ("triggers/index.html", "")),
+    ("crackdown/index.html", "../triggers/#the-lpg-price", "/", ("triggers/index.html", "the-lpg-price")),
+    ("crackdown/index.html", "#references", "/", ("crackdown/index.html", "references")),
+    ("crackdown/index.html", "..", "/", ("index.html", "")),
+    ("crackdown/index.html", "../assets/citations.css", "/", ("assets/citations.css", "")),
+    ("404.html", "/qandy-qantar/assets/x.css", "/qandy-qantar/", ("assets/x.css", "")),
+    ("404.html", "/qandy-qantar/.", "/qandy-qantar/", ("index.html", "")),
+    ("404.html", "/crackdown/", "/qandy-qantar/", (None, "")),  # outside the path the site is served under
+    ("index.html", "../elsewhere/", "/", (None, "")),
+    ("index.html", "#%C3%A9t%C3%A9", "/", ("index.html", "été")),
+])
+def test_internal_urls_resolve_to_files_of_the_site(page, url, base, expected):
+    target = resolve(page, url, base)
+    assert (target.path, target.fragment) == expected
+
+
+def write(root, files):
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_generated_links_are_reported_at_the_built_page_and_external_ones_are_left_alone(tmp_path):
+    write(tmp_path / "site", {
+        "index.html": '<a href="https://example.org/x">e</a> <a href="mailto:a@b.c">m</a> <a href="//cdn.example/x">c</a>\n'
+                      '<img src="data:image/png;base64,AA"> <a href="a/">a</a> <a href="a/#top">top</a>\n'
+                      '<img srcset="img/small.png 1x, img/big.png 2x" src="img/small.png">\n'
+                      '<a href="a/#gone">gone</a>\n',
+        "a/index.html": '<h1 id="top">A</h1><a name="old-style"></a><a href="../a/#old-style">x</a>',
+        "img/small.png": "",
+    })
+    assert [str(problem) for problem in check_site(tmp_path / "site")] == [
+        "site/index.html:3: broken link — 'img/big.png' — nothing is built at 'img/big.png'; link to an existing "
+        "page's .md file (this link is generated, not written in a page)",
+        "site/index.html:4: broken anchor — 'a/#gone' — page 'a/' has no id 'gone' (this link is generated, not "
+        "written in a page)",
+    ]
+
+
+def test_a_markdown_link_is_reported_at_its_line_and_a_second_use_at_the_second_line(tmp_path):
+    write(tmp_path, {
+        "docs/index.md": "# Home\n\nSee [x](gone.md).\n\nAnd again <a href='gone.md'>x</a>.\n",
+        "site/index.html": '<p>See <a href="gone.md">x</a>.</p>\n<p>And again <a href="gone.md">x</a>.</p>\n',
+    })
+    assert [str(problem) for problem in check_site(tmp_path / "site", tmp_path / "docs")] == [
+        "docs/index.md:3: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
+        "page's .md file",
+        "docs/index.md:5: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
+        "page's .md file",
+    ]
+
+
+def test_a_figure_missing_from_the_figures_page_and_a_stray_one_on_it_are_reported(tmp_path):
+    write(tmp_path / "site", {
+        "a/index.html": '<span class="qq-figure">238</span><sup id="fnref:qq1"></sup>',
+        "figures/index.html": '<a href="../a/#fnref:qq2">a [2]</a>',
+    })
+    entries = [{"page": "a/", "anchor": "fnref:qq1", "kind": "figure", "value": "238", "markdown": "docs/a.md:7",
+                "figure": {"kind": "deaths"}},
+               {"page": "a/", "anchor": "fnref:qq2", "kind": "cite", "markdown": "docs/a.md:9"}]
+    assert [str(problem) for problem in check_figures(tmp_path / "site", entries)] == [
+        "docs/a.md:7: figure missing from the figures page — 238 (deaths) — the figures page is generated from "
+        "every figure(): report this as a bug",
+        "site/figures/index.html:1: figures page lists a marker that is not a figure() — a/#fnref:qq2 — the figures "
+        "page is generated from every figure(): report this as a bug",
+    ]
+
+
+PAGE = """---
+title: T
+---
+
+# Heading
+
+A paragraph
+over two lines.
+
+Setext heading
+--------------
+
+- [A](a.md): a list of page links
+- [B](b.md)
+
+Another list:
+
+- a claim
+  continued on a second line
+- [C](c.md) led by a link, in a list that is not all links
+
+  a second paragraph of the item
+
+```
+code
+```
+
+    indented code
+
+<div class="x">
+raw HTML
+</div>
+
+<!-- a comment -->
+
+| Header | Row |
+| --- | --- |
+| [x](x.md) | [y](y.md) |
+| a claim | in a row |
+
+> a quotation
+
+{: .class }
+[ref]: https://example.org
+
+[Only](a.md) · [links](b.md)
+{% raw %}
+{{ not a call }}
+{% endraw %}
+"""
+
+
+def test_prose_blocks_follow_the_rule():
+    assert [(block.kind, block.first, block.last) for block in prose_blocks(PAGE)] == [
+        ("paragraph", 7, 8),
+        ("paragraph", 16, 16),
+        ("list item", 18, 19),
+        ("list item", 20, 20),
+        ("list item", 22, 22),
+        ("table row", 39, 39),
+        ("block quote", 41, 41),
+        ("paragraph", 48, 48),  # text inside {% raw %} is shown as text: prose
+    ]
+
+
+def test_a_call_anywhere_in_a_block_covers_it_and_exempt_pages_are_skipped():
+    text = "# T\n\nFirst line\nsecond line{{ cite(\"a\", \"b\") }}\n\nUncited.\n"
+    calls = parse_page("docs/p.md", text).calls
+    assert [str(p) for p in uncited("docs/p.md", text, calls)] == [
+        "docs/p.md:6: paragraph without a citation — \"Uncited.\" — cite the passage it rests on with cite(), "
+        "quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
+    assert uncited("docs/p.md", "---\ncitations: exempt\n---\n" + text, []) == []
