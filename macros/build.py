@@ -4,16 +4,19 @@ This is what both the MkDocs build and `python -m macros.check` run. Pure Python
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import Claim, verify
-from .corpus import CATALOGUE, Corpus, load_corpus
+from .corpus import CATALOGUE, Corpus, load_corpus, symlink_problems
 from .coverage import uncited
 from .glossary import PEOPLE_PAGE, read_glossary
 from .pages import FRONT_MATTER, parse_page
 from .problems import Problem
 from .sourcepages import SourcePlan, plan_sources
+
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # mkdocs.utils.markdown_extensions
 
 
 @dataclass
@@ -34,7 +37,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
     docs = root / docs_dir
-    for path in sorted(docs.rglob("*.md")):
+    for path in _pages(docs, docs_dir, problems):
         page = path.relative_to(docs).as_posix()
         label = f"{docs_dir}/{page}"
         text = path.read_text(encoding="utf-8")
@@ -57,6 +60,27 @@ def _glossary(label: str, text: str):
     if not front:
         return read_glossary(label, text)
     return read_glossary(label, text[front.end():], offset=text.count("\n", 0, front.end()))
+
+
+def _pages(docs: Path, label: str, problems: list[Problem]) -> list[Path]:
+    """Every page under docs/, walked without following links. MkDocs renders every Markdown suffix
+    as a page; only .md is checked and built here, so the others are refused, as are links."""
+    problems += symlink_problems(docs, label)
+    pages = []
+    for base, dirs, files in os.walk(docs):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(base) / name
+            if path.is_symlink():
+                continue
+            if name.endswith(".md"):
+                pages.append(path)
+            elif name.endswith(MARKDOWN_SUFFIXES):
+                problems.append(Problem(f"{label}/{path.relative_to(docs).as_posix()}", 1,
+                                        "Markdown pages must end in .md",
+                                        "MkDocs would render this file as a page the citation check does not read",
+                                        "rename it to .md"))
+    return sorted(pages)
 
 
 def _uncited_sources(corpus, claims, seeds_dir) -> list[Problem]:

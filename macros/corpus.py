@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,7 +78,9 @@ class Corpus:
 
 def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Problem]]:
     """Load and check the seeds folder; `label` is how paths appear in messages."""
-    problems: list[Problem] = []
+    problems: list[Problem] = symlink_problems(seeds_dir, label)
+    if any(problem.path in (label, f"{label}/{CATALOGUE}", f"{label}/{CHECKSUMS}") for problem in problems):
+        return Corpus(seeds_dir, {}), problems  # read nothing through a link
     sums = _read_checksums(seeds_dir, label, problems)
     entries = _read_catalogue(seeds_dir, label, problems)
     sources: dict[str, Source] = {}
@@ -96,6 +99,23 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
         if not (seeds_dir / name).is_file():
             problems.append(Problem(f"{label}/{CHECKSUMS}", line, "listed seed file is missing", name))
     return Corpus(seeds_dir, sources), problems
+
+
+def symlink_problems(folder: Path, label: str) -> list[Problem]:
+    """Every symbolic link in a folder, the folder itself included; links are reported, never followed."""
+    hint = "commit the file itself, or remove the link"
+    if folder.is_symlink():
+        return [Problem(label, 1, f"symbolic links are not allowed in {label}/",
+                        f"{label} links to {os.readlink(folder)}", hint)]
+    found = []
+    for base, dirs, files in os.walk(folder):  # never descends into a linked folder
+        for name in sorted(dirs + files):
+            path = Path(base) / name
+            if path.is_symlink():
+                found.append(Problem(f"{label}/{path.relative_to(folder).as_posix()}", 1,
+                                     f"symbolic links are not allowed in {label}/",
+                                     f"links to {os.readlink(path)}", hint))
+    return found
 
 
 def _read_checksums(seeds_dir, label, problems) -> dict[str, tuple[str, int]]:
@@ -147,6 +167,8 @@ def _build_source(seeds_dir, label, entry, sums, problems) -> Source | None:
         problems.append(Problem(where, entry.line_of("id"), "source id must be lower-case words joined by '-'",
                                 repr(source_id)))
     path = seeds_dir / file_name
+    if path.is_symlink():
+        return None  # reported by symlink_problems
     if "/" in file_name or not path.is_file():
         problems.append(Problem(where, entry.line_of("file"), "catalogue names a seed file that does not exist",
                                 repr(file_name)))

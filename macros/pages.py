@@ -17,7 +17,12 @@ from .problems import Problem
 from .signatures import MACROS, bind
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-TEMPLATE_MARKS = ("{{", "{%", "{#", "%}", "}}")
+# Without '---', MkDocs reads leading 'Key: value' lines as metadata (MultiMarkdown style) and
+# drops them from the page: the same two patterns as mkdocs.utils.meta, so both read a page alike.
+META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+BOM = "\ufeff"  # MkDocs reads pages as utf-8-sig: one leading BOM is not part of the page
+TEMPLATE_MARKS = ("{{", "{%", "{#", "%}", "}}", "#}")
 FORBIDDEN_KEYS = {"render_macros", "ignore_macros"}
 PARSER = jinja2.Environment()  # only ever used to parse, never to render
 
@@ -39,24 +44,74 @@ class ParsedPage:
 
 
 def parse_page(path: str, text: str) -> ParsedPage:
+    """Read the page as MkDocs does: what it renders as the body is what is parsed here."""
     problems: list[Problem] = []
-    body, offset = _front_matter(path, text, problems)
+    text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+    body, offset, has_title = _front_matter(path, text, problems)
     calls = _body_calls(path, body, offset, problems)
+    if not has_title:
+        _heading_title(path, body, offset, problems)
     return ParsedPage(path, calls, problems)
 
 
-def _front_matter(path, text, problems) -> tuple[str, int]:
+def _front_matter(path, text, problems) -> tuple[str, int, bool]:
+    """(body, lines before it, whether the metadata sets a title) for YAML or MultiMarkdown metadata."""
     match = FRONT_MATTER.match(text)
     if not match:
-        return text, 0
+        return _meta_lines(path, text, problems)
     offset = text.count("\n", 0, match.end())
+    before = len(problems)
+    data = _yaml_front_matter(path, match, problems)
+    # The raw text too, unless its values were refused already: a YAML comment holds no value, and
+    # front matter MkDocs cannot use (not YAML to its loader, not a mapping) is rendered as page text.
+    values_clean = len(problems) == before
+    for number, line in enumerate(match.group(1).split("\n")[:-1], 2):
+        if values_clean and any(mark in line for mark in TEMPLATE_MARKS):
+            problems.append(Problem(path, number, "template syntax in front matter", _clip(line),
+                                    "front matter is plain text; put citations in the page body"))
+    if data is not None and not isinstance(data, dict):
+        problems.append(Problem(path, 1, "front matter must be a mapping of keys to values",
+                                f"found {type(data).__name__}",
+                                "MkDocs would ignore it and render it as part of the page"))
+    return text[match.end():], offset, isinstance(data, dict) and "title" in data
+
+
+def _meta_lines(path, text, problems) -> tuple[str, int, bool]:
+    """MultiMarkdown metadata, consumed line by line exactly as mkdocs.utils.meta.get_data does."""
+    lines = text.split("\n")
+    consumed, key, keys = 0, None, set()
+    while consumed < len(lines):
+        line = lines[consumed]
+        if line.strip() == "":
+            consumed += 1
+            break
+        if found := META_LINE.match(line):
+            key = found.group("key").lower().strip()
+            keys.add(key)
+        elif not (META_MORE.match(line) and key):
+            break
+        consumed += 1
+        if key in FORBIDDEN_KEYS:
+            problems.append(Problem(path, consumed, f"front matter may not set '{key}'", "",
+                                    "every page is checked and rendered the same way"))
+        if any(mark in line for mark in TEMPLATE_MARKS):
+            problems.append(Problem(
+                path, consumed, "template syntax in front matter", _clip(line),
+                "MkDocs reads leading 'Key: value' lines as page metadata, not text; "
+                "start the page with a heading or a blank line"))
+    if not keys:
+        return text, 0, False
+    return "\n".join(lines[consumed:]), consumed, "title" in keys
+
+
+def _yaml_front_matter(path, match, problems):
     try:
         data = yamllines.load(match.group(1))
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, TypeError, RecursionError) as error:
         mark = getattr(error, "problem_mark", None)
         problems.append(Problem(path, 2 + (mark.line if mark else 0), "front matter is not valid YAML",
-                                str(error).splitlines()[0]))
-        return text[match.end():], offset
+                                (str(error).splitlines() or [type(error).__name__])[0]))
+        return None
     for key in sorted(FORBIDDEN_KEYS & set(data or {})) if isinstance(data, dict) else []:
         problems.append(Problem(path, 1 + data.line_of(key), f"front matter may not set '{key}'",
                                 "", "every page is checked and rendered the same way"))
@@ -64,19 +119,61 @@ def _front_matter(path, text, problems) -> tuple[str, int]:
         if any(mark in value for mark in TEMPLATE_MARKS):
             problems.append(Problem(path, line, "template syntax in front matter", _clip(value),
                                     "front matter is plain text; put citations in the page body"))
-    return text[match.end():], offset
+    return data
 
 
-def _strings(data, first_line, line=None):
-    """(line, text) for every key and scalar in parsed front matter."""
+def check_rendered(path: str, markdown: str, title: str | None) -> tuple[list[Call], list[Problem]]:
+    """The last guard, on the exact text mkdocs-macros is about to render and the title it will
+    render after it: the same allow-list, so no difference in reading a page can let anything through."""
+    problems: list[Problem] = []
+    calls = _body_calls(path, markdown, 0, problems)
+    if title and any(mark in str(title) for mark in TEMPLATE_MARKS) and not _text_only(str(title)):
+        problems.append(Problem(path, 1, "the page title may hold only text", _clip(str(title)),
+                                "titles come from the nav, the front matter or the first heading"))
+    return calls, problems
+
+
+def _text_only(template_text: str) -> bool:
+    try:
+        template = PARSER.parse(template_text)
+    except jinja2.TemplateSyntaxError:
+        return False
+    return all(isinstance(statement, nodes.Output) and all(isinstance(node, nodes.TemplateData)
+                                                           for node in statement.nodes)
+               for statement in template.body)
+
+
+def _heading_title(path, body, offset, problems) -> None:
+    """Without a title in the metadata, MkDocs takes the first line if it is '# …' as the page title,
+    and mkdocs-macros renders that title again on its own: it may hold text only."""
+    for number, line in enumerate(body.split("\n"), 1):
+        line = line.strip()
+        if not line:
+            continue
+        if not line.startswith("# "):
+            return
+        if not _text_only(line.lstrip("# ")):
+            problems.append(Problem(path, offset + number, "the page title heading may hold only text",
+                                    _clip(line), "MkDocs renders the title from this heading again on its own: "
+                                    "put macro calls after the heading"))
+        return
+
+
+def _strings(data, first_line, line=None, seen=None):
+    """(line, text) for every key and scalar in parsed front matter (each shared alias once)."""
+    seen = set() if seen is None else seen
+    if isinstance(data, (dict, list)):
+        if id(data) in seen:
+            return
+        seen.add(id(data))
     if isinstance(data, yamllines.LineDict):
         for key, value in data.items():
             key_line = first_line + data.line_of(key) - 1
             yield key_line, str(key)
-            yield from _strings(value, first_line, key_line)
+            yield from _strings(value, first_line, key_line, seen)
     elif isinstance(data, list):
         for item in data:
-            yield from _strings(item, first_line, line)
+            yield from _strings(item, first_line, line, seen)
     elif data is not None:
         yield line or first_line, str(data)
 
@@ -164,3 +261,25 @@ def _line(lines, number) -> str:
 def _clip(text: str, width: int = 100) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def nav_problems(nav, label: str, config_text: str = "") -> list[Problem]:
+    """A nav title becomes its page's title, which mkdocs-macros renders: titles are plain text."""
+    problems = []
+    lines = config_text.split("\n")
+    for title in _nav_titles(nav):
+        if any(mark in title for mark in TEMPLATE_MARKS):
+            number = next((n for n, line in enumerate(lines, 1) if title.strip() and title.strip()[:40] in line), 1)
+            problems.append(Problem(label, number, "template syntax in a nav title", _clip(title),
+                                    "nav titles are plain text"))
+    return problems
+
+
+def _nav_titles(nav):
+    if isinstance(nav, dict):
+        for title, value in nav.items():
+            yield str(title)
+            yield from _nav_titles(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_titles(item)

@@ -1,7 +1,12 @@
 """YAML loading that remembers the line of every mapping key, for error messages."""
 from __future__ import annotations
 
+import datetime
+
 import yaml
+
+
+MAPPING, SEQUENCE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
 class LineDict(dict):
@@ -14,18 +19,29 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-def _convert(node, constructor):
+def _convert(node, constructor, done=None):
+    """Each node once: an alias shares its anchor's object, as PyYAML's own loader does."""
+    done = {} if done is None else done
+    if id(node) in done:
+        return done[id(node)]
+    if isinstance(node, yaml.CollectionNode) and node.tag not in (MAPPING, SEQUENCE):
+        constructor.construct_object(node, deep=True)  # a tag SafeLoader refuses raises here, as it would there
     if isinstance(node, yaml.MappingNode):
-        result = LineDict()
+        result = done[id(node)] = LineDict()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
             key = constructor.construct_object(key_node, deep=True)
-            result[key] = _convert(value_node, constructor)
+            if not isinstance(key, (str, int, float, bool, datetime.date, type(None))):
+                raise yaml.constructor.ConstructorError(None, None, "found a key that is not a plain value",
+                                                        key_node.start_mark)
+            result[key] = _convert(value_node, constructor, done)
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, constructor) for item in node.value]
+        result = done[id(node)] = []
+        result.extend(_convert(item, constructor, done) for item in node.value)
+        return result
     return constructor.construct_object(node, deep=True)
 
 

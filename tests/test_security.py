@@ -1,0 +1,295 @@
+"""Injection attempts, each a tiny site built for real with `mkdocs build --strict`.
+
+Every payload would create a canary file if any Jinja in it were evaluated; each test
+asserts the build fails with the rule's `path:line:` message and that no canary exists.
+Design §6: a page may hold text and citation macro calls with literal arguments only.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from tests.conftest import build, make_project
+
+CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
+ALLOWED = "only text and citation macro calls with literal arguments are allowed — found "
+NOT_A_MACRO = ALLOWED + "a call of something that is not a citation macro: "
+FRONT = "template syntax in front matter — "
+
+
+def payload(canary) -> str:
+    return f"{{{{ cycler.__init__.__globals__.os.popen('touch {canary}').read() }}}}"
+
+
+def messages(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if re.match(r"^(docs|seeds|mkdocs\.yml)[^ ]*:\d+: ", line)]
+
+
+def assert_refused(result, canary, *expected: str) -> None:
+    """The build failed, printed a message starting with each expected prefix, and ran nothing."""
+    found = messages(result)
+    assert result.returncode != 0, result.stderr[-2000:]
+    for prefix in expected:
+        assert any(line.startswith(prefix) for line in found), (prefix, found)
+    assert not canary.exists(), "the payload ran"
+
+
+@pytest.fixture
+def canary(tmp_path):
+    path = tmp_path / "canary"
+    yield path
+    assert not path.exists()
+
+
+def site(tmp_path, pages: dict[str, str]):
+    return make_project(tmp_path / "project", {"index.md": CITED, **pages})
+
+
+# --- page body -----------------------------------------------------------------------------------
+
+BODY = [
+    ("plain", "Text.\n\n{P}\n", "docs/evil.md:3: " + NOT_A_MACRO),
+    ("whitespace control", "Text.\n\n{{{{- {inner} -}}}}\n", "docs/evil.md:3: " + NOT_A_MACRO),
+    ("config", "{{{{ config }}}}\n", "docs/evil.md:1: " + ALLOWED + "variable 'config': {{ config }}"),
+    ("config via theme", "{{{{ config.theme.get_env().from_string('{{{{1}}}}').render() }}}}\n",
+     "docs/evil.md:1: " + NOT_A_MACRO),
+    ("page", "{{{{ page.file.abs_src_path }}}}\n", "docs/evil.md:1: " + ALLOWED + "attribute access '.abs_src_path'"),
+    ("set", "{{% set x = {inner} %}}\n", "docs/evil.md:1: " + ALLOWED + "'{% set %}' statement"),
+    ("if", "{{% if {inner} %}}x{{% endif %}}\n", "docs/evil.md:1: " + ALLOWED + "'{% if %}' statement"),
+    ("for", "{{% for x in [{inner}] %}}x{{% endfor %}}\n", "docs/evil.md:1: " + ALLOWED + "'{% for %}' statement"),
+    ("include", "{{% include 'partial.txt' %}}\n", "docs/evil.md:1: " + ALLOWED + "'{% include %}' statement"),
+    ("import", "{{% import 'partial.txt' as p %}}\n", "docs/evil.md:1: " + ALLOWED + "'{% import %}' statement"),
+    ("from import", "{{% from 'partial.txt' import x %}}\n",
+     "docs/evil.md:1: " + ALLOWED + "'{% from … import %}' statement"),
+    ("extends", "{{% extends 'partial.txt' %}}\n", "docs/evil.md:1: " + ALLOWED + "'{% extends %}' statement"),
+    ("macro", "{{% macro m() %}}{P}{{% endmacro %}}{{{{ m() }}}}\n",
+     "docs/evil.md:1: " + ALLOWED + "'{% macro %}' statement"),
+    ("call block", '{{% call cite("alpha", "x") %}}{P}{{% endcall %}}\n',
+     "docs/evil.md:1: " + ALLOWED + "'{% call %}' statement"),
+    ("filter block", "{{% filter upper %}}{P}{{% endfilter %}}\n",
+     "docs/evil.md:1: " + ALLOWED + "'{% filter %}' statement"),
+    ("with", "{{% with x = {inner} %}}{{% endwith %}}\n", "docs/evil.md:1: " + ALLOWED + "'{% with %}' statement"),
+    ("filter on a literal", "{{{{ 'x' | attr('__class__') }}}}\n", "docs/evil.md:1: " + ALLOWED + "filter '|attr'"),
+    ("cite(config)", "{{{{ cite(config) }}}}\n", "docs/evil.md:1: macro arguments must be literal strings"),
+    ("cite with a filter", '{{{{ cite("alpha", "b"|attr("__class__")) }}}}\n',
+     "docs/evil.md:1: macro arguments must be literal strings"),
+    ("cite with a payload argument", '{{{{ cite("alpha", {inner}) }}}}\n',
+     "docs/evil.md:1: macro arguments must be literal strings"),
+    ("cite *args", "{{{{ cite(*[{inner}]) }}}}\n", "docs/evil.md:1: macro arguments must be literal strings"),
+    ("cite **kwargs", "{{{{ cite(**{{'source': {inner}}}) }}}}\n",
+     "docs/evil.md:1: macro arguments must be literal strings"),
+    ("concatenation", '{{{{ cite("alpha", "a" ~ {inner}) }}}}\n', "docs/evil.md:1: macro arguments must be literal strings"),
+    ("attribute of a macro", "{{{{ cite.__globals__ }}}}\n", "docs/evil.md:1: " + ALLOWED + "attribute access"),
+    ("macros_info", "{{{{ macros_info() }}}}\n", "docs/evil.md:1: 'macros_info' is not a citation macro"),
+    ("now", "{{{{ now() }}}}\n", "docs/evil.md:1: 'now' is not a citation macro"),
+    ("context", "{{{{ context() }}}}\n", "docs/evil.md:1: 'context' is not a citation macro"),
+    ("fix_url", "{{{{ fix_url('x') }}}}\n", "docs/evil.md:1: 'fix_url' is not a citation macro"),
+    ("after a raw block", "{{% raw %}}{{{{ x }}}}{{% endraw %}}{P}\n", "docs/evil.md:1: " + NOT_A_MACRO),
+    ("endraw inside raw", "{{% raw %}}{{% endraw %}}{P}{{% endraw %}}\n",
+     "docs/evil.md:1: template syntax error — Encountered unknown tag 'endraw'."),
+    ("after a comment", "{{# note #}}{P}\n", "docs/evil.md:1: " + NOT_A_MACRO),
+    ("unclosed comment", "{{# {P}\n", "docs/evil.md:1: template syntax error"),
+    ("line statement", "# for x in [{inner}]\n{P}\n", "docs/evil.md:2: " + NOT_A_MACRO),
+    ("under a subfolder", "{P}\n", "docs/evil.md:1: " + NOT_A_MACRO),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", BODY, ids=[case[0] for case in BODY])
+def test_template_code_in_a_page_body_fails_the_build(tmp_path, canary, name, text, expected):
+    page = "deep/er/evil.md" if name == "under a subfolder" else "evil.md"
+    inner = payload(canary)[3:-3]
+    text = text.format(P=payload(canary), inner=inner)
+    project = site(tmp_path, {page: text})
+    (project / "docs" / "partial.txt").write_text(payload(canary) + "\n", encoding="utf-8")
+    assert_refused(build(project), canary, expected.replace("docs/evil.md", f"docs/{page}"))
+
+
+# --- front matter ----------------------------------------------------------------------------------
+
+FRONT_MATTER = [
+    ("title", '---\ntitle: "{P}"\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
+    ("title, unquoted", "---\ntitle: {P}\n---\n\n" + CITED, "docs/evil.md:2: front matter is not valid YAML"),
+    ("title, \\x escapes", '---\ntitle: "\\x7b\\x7b {inner} }}}}"\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT + "{{"),
+    ("title, \\u escapes", '---\ntitle: "\\u007b\\u007b {inner} \\u007d\\u007d"\n---\n\n' + CITED,
+     "docs/evil.md:2: " + FRONT + "{{"),
+    ("title, block scalar", "---\ntitle: |\n  {P}\n---\n\n" + CITED, "docs/evil.md:2: " + FRONT),
+    ("title, folded over lines", "---\ntitle: >-\n  {{{{\n  {inner}\n  }}}}\n---\n\n" + CITED,
+     "docs/evil.md:2: " + FRONT),
+    ("description", '---\ndescription: "{P}"\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
+    ("nested list", '---\ntags:\n  - a\n  - "{P}"\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
+    ("nested map", '---\nextra:\n  deeper:\n    key: "{P}"\n---\n\n' + CITED, "docs/evil.md:4: " + FRONT),
+    ("a key", '---\n"{P}": x\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
+    ("YAML comment", "---\ntitle: T # {P}\n---\n\n" + CITED, "docs/evil.md:2: " + FRONT),
+    ("alias", '---\na: &x "{P}"\nb: *x\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
+    ("a list, not a mapping", "---\n- a # {P}\n---\n\n" + CITED,
+     "docs/evil.md:1: front matter must be a mapping of keys to values — found list"),
+    ("a string, not a mapping", "---\n'a' # {P}\n---\n\n" + CITED,
+     "docs/evil.md:1: front matter must be a mapping of keys to values — found str"),
+    ("after a byte-order mark", '\ufeff---\ntitle: "\\x7b\\x7b {inner} }}}}"\n---\n\n' + CITED,
+     "docs/evil.md:2: " + FRONT + "{{"),
+    ("CRLF line ends", '---\r\ntitle: "\\x7b\\x7b {inner} }}}}"\r\n---\r\n\r\n' + CITED,
+     "docs/evil.md:2: " + FRONT + "{{"),
+    ("render_macros: false", "---\nrender_macros: false\n---\n\n{P}\n",
+     "docs/evil.md:2: front matter may not set 'render_macros'"),
+    ("render_macros: true", "---\nrender_macros: true\n---\n\n{P}\n", "docs/evil.md:5: " + NOT_A_MACRO),
+    ("ignore_macros", "---\nignore_macros: true\n---\n\n" + CITED, "docs/evil.md:2: front matter may not set 'ignore_macros'"),
+    ("python tag", '---\ntitle: !!python/object/apply:os.system ["touch {canary}"]\n---\n\n' + CITED,
+     "docs/evil.md:2: front matter is not valid YAML"),
+    # MultiMarkdown-style metadata: MkDocs reads leading 'Key: value' lines without '---'
+    ("MultiMarkdown title", "Title: {P}\n\n" + CITED,
+     "docs/evil.md:1: " + FRONT + "Title: {{ cycler"),
+    ("MultiMarkdown continuation", "Title: x\n    {P}\n\n" + CITED, "docs/evil.md:2: " + FRONT),
+    ("MultiMarkdown comment split", "Note: {{#\n\n{P} #}}\n\n" + CITED, "docs/evil.md:1: " + FRONT + "Note: {#"),
+    ("MultiMarkdown raw split", "Note: {{% raw %}}\n\n{P}{{% endraw %}}\n\n" + CITED,
+     "docs/evil.md:1: " + FRONT + "Note: {% raw %}"),
+    ("MultiMarkdown render_macros", "render_macros: false\n\n{P}\n",
+     "docs/evil.md:1: front matter may not set 'render_macros'"),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", FRONT_MATTER, ids=[case[0] for case in FRONT_MATTER])
+def test_template_code_in_page_metadata_fails_the_build(tmp_path, canary, name, text, expected):
+    text = text.format(P=payload(canary), inner=payload(canary)[3:-3], canary=canary)
+    assert_refused(build(site(tmp_path, {"evil.md": text})), canary, expected)
+
+
+# --- titles ----------------------------------------------------------------------------------------
+
+def test_a_payload_in_the_first_heading_fails_the_build(tmp_path, canary):
+    project = site(tmp_path, {"evil.md": f"# {payload(canary)}\n\n" + CITED})
+    assert_refused(build(project), canary, "docs/evil.md:1: " + NOT_A_MACRO)
+
+
+def test_a_macro_call_in_the_title_heading_fails_the_build(tmp_path, canary):
+    project = site(tmp_path, {"evil.md": '# Title {{ cite("alpha", "At least 238 people were killed") }}\n\n'
+                              + CITED})
+    assert_refused(build(project), canary, "docs/evil.md:1: the page title heading may hold only text — "
+                   "# Title {{ cite(\"alpha\", \"At least 238 people were killed\") }} — MkDocs renders the title "
+                   "from this heading again on its own: put macro calls after the heading")
+
+
+def test_a_raw_block_in_the_title_heading_shows_its_text_and_runs_nothing(tmp_path, canary):
+    text = f"# Shown {{% raw %}}{payload(canary)}{{% endraw %}}\n\n" + CITED
+    project = site(tmp_path, {"shown.md": text})
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project / "site" / "shown" / "index.html").read_text(encoding="utf-8")
+    assert f"<title>Shown {payload(canary)}" in html.replace("&#39;", "'")
+
+
+def test_a_payload_in_a_nav_title_fails_the_build(tmp_path, canary):
+    project = site(tmp_path, {})
+    config = project / "mkdocs.yml"
+    title = payload(canary).replace('"', "'")
+    config.write_text(config.read_text(encoding="utf-8") + f'\nnav:\n  - "{title}": index.md\n', encoding="utf-8")
+    line = len(config.read_text(encoding="utf-8").splitlines())
+    assert_refused(build(project), canary, f"mkdocs.yml:{line}: template syntax in a nav title — {{{{ cycler")
+
+
+def test_a_nav_section_title_with_a_payload_fails_the_build(tmp_path, canary):
+    project = site(tmp_path, {})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + f'\nnav:\n  - "{payload(canary)}":\n      - index.md\n', encoding="utf-8")
+    assert_refused(build(project), canary, "mkdocs.yml:")
+
+
+# --- files and the plugin's configuration ----------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["evil.markdown", "deep/evil.mdown", "evil.mkdn", "evil.mkd"])
+def test_markdown_pages_not_ending_in_md_fail_the_build(tmp_path, canary, name):
+    project = site(tmp_path, {name: payload(canary) + "\n"})
+    assert_refused(build(project), canary, f"docs/{name}:1: Markdown pages must end in .md — MkDocs would render "
+                   "this file as a page the citation check does not read — rename it to .md")
+
+
+@pytest.mark.parametrize("name", ["evil.html", "evil.txt", "evil.yml", "evil.j2"])
+def test_other_files_in_docs_are_copied_and_never_rendered(tmp_path, canary, name):
+    project = site(tmp_path, {name: payload(canary) + "\n"})
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not canary.exists()
+    assert (project / "site" / name).read_text(encoding="utf-8") == payload(canary) + "\n"
+
+
+@pytest.mark.parametrize("setting", ["j2_variable_start_string: '[['", "j2_block_start_string: '[%'",
+                                     "j2_comment_start_string: '[#'"])
+def test_the_macros_plugin_must_keep_jinja_default_syntax(tmp_path, canary, setting):
+    inner = payload(canary)[3:-3]
+    project = site(tmp_path, {"evil.md": f"[[ {inner} ]]\n\n[% set x = {inner} %]\n"})
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("      module_name: macros\n",
+                                                      f"      module_name: macros\n      {setting}\n")
+    config.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == setting)
+    key = setting.split(":")[0]
+    assert_refused(build(project), canary, f"mkdocs.yml:{line}: the macros plugin must keep Jinja's default syntax — "
+                   f"{key} is set — the citation check parses pages with the default syntax")
+
+
+# --- symbolic links ----------------------------------------------------------------------------------
+
+def test_a_symlinked_folder_in_docs_fails_the_build(tmp_path, canary):
+    project = site(tmp_path, {})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "evil.md").write_text(payload(canary) + "\n", encoding="utf-8")
+    (project / "docs" / "linked").symlink_to(outside, target_is_directory=True)
+    assert_refused(build(project), canary, f"docs/linked:1: symbolic links are not allowed in docs/ — links to "
+                   f"{outside} — commit the file itself, or remove the link")
+
+
+def test_a_symlinked_page_fails_the_build(tmp_path, canary):
+    project = site(tmp_path, {})
+    outside = tmp_path / "outside.md"
+    outside.write_text("Harmless-looking text.\n", encoding="utf-8")
+    (project / "docs" / "linked.md").symlink_to(outside)
+    assert_refused(build(project), canary, f"docs/linked.md:1: symbolic links are not allowed in docs/ — links to "
+                   f"{outside} — commit the file itself, or remove the link")
+
+
+def test_a_symlinked_docs_folder_fails_the_build(tmp_path, canary):
+    project = site(tmp_path, {})
+    (project / "docs").rename(tmp_path / "real-docs")
+    (project / "docs").symlink_to(tmp_path / "real-docs", target_is_directory=True)
+    assert_refused(build(project), canary, f"docs:1: symbolic links are not allowed in docs/ — docs links to "
+                   f"{tmp_path / 'real-docs'}")
+
+
+def test_a_symlinked_seed_fails_the_build_even_with_a_matching_checksum(tmp_path, canary):
+    project = site(tmp_path, {})
+    seed = project / "seeds" / "alpha.txt"
+    elsewhere = tmp_path / "alpha-elsewhere.txt"
+    seed.rename(elsewhere)
+    seed.symlink_to(elsewhere)
+    assert_refused(build(project), canary, f"seeds/alpha.txt:1: symbolic links are not allowed in seeds/ — links to "
+                   f"{elsewhere} — commit the file itself, or remove the link")
+
+
+def test_a_symlinked_catalogue_fails_the_build_without_being_read(tmp_path, canary):
+    project = site(tmp_path, {})
+    catalogue = project / "seeds" / "catalogue.yml"
+    elsewhere = tmp_path / "catalogue.yml"
+    catalogue.rename(elsewhere)
+    catalogue.symlink_to(elsewhere)
+    result = build(project)
+    assert_refused(result, canary, "seeds/catalogue.yml:1: symbolic links are not allowed in seeds/")
+    assert not any(line.startswith("seeds/alpha.txt") for line in messages(result))
+
+
+# --- what the page keeps: text, and inert raw blocks and comments -----------------------------------
+
+def test_raw_blocks_and_comments_show_or_hide_text_and_run_nothing(tmp_path, canary):
+    text = (f"Shown literally: `{{% raw %}}{payload(canary)}{{% endraw %}}`."
+            '{{ cite("alpha", "At least 238 people were killed") }}\n\n'
+            f"Hidden: {{# {payload(canary)} #}}gone."
+            '{{- cite("alpha", "about 2,000 troops arrived") -}}\n')
+    project = site(tmp_path, {"shown.md": text})
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project / "site" / "shown" / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
+    assert f"Shown literally: <code>{payload(canary)}</code>." in html
+    assert "Hidden: gone." in html and "cycler" not in html.split("Hidden:")[1]
+    assert not os.path.exists(canary)

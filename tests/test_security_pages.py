@@ -1,0 +1,167 @@
+"""Unit tests of each security rule of the static pass (design §6), without building a site."""
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from macros import yamllines
+from macros.build import check_project
+from macros.corpus import symlink_problems
+from macros.pages import check_rendered, nav_problems, parse_page
+from tests.conftest import FIXTURES, make_project
+
+FRONT_HINT = "front matter is plain text; put citations in the page body"
+META_HINT = ("MkDocs reads leading 'Key: value' lines as page metadata, not text; "
+             "start the page with a heading or a blank line")
+
+
+def messages(text):
+    return [str(problem) for problem in parse_page("docs/p.md", text).problems]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a YAML comment is in no value, but MkDocs renders front matter it cannot use as page text
+    ("---\ntitle: T # {{ x }}\n---\nx", [f"docs/p.md:2: template syntax in front matter — title: T # {{{{ x }}}} — "
+                                          f"{FRONT_HINT}"]),
+    ("---\n- a\n---\nx", ["docs/p.md:1: front matter must be a mapping of keys to values — found list — MkDocs "
+                          "would ignore it and render it as part of the page"]),
+    ("---\n'a'\n---\nx", ["docs/p.md:1: front matter must be a mapping of keys to values — found str — MkDocs "
+                          "would ignore it and render it as part of the page"]),
+    # a value found by the YAML scan is reported once, on its key's line
+    ("---\ntitle: \"{{ x }}\"\n---\nx", [f"docs/p.md:2: template syntax in front matter — {{{{ x }}}} — {FRONT_HINT}"]),
+    ("---\ntags:\n  - \"\\x7b\\x7b x }}\"\n---\nx",
+     [f"docs/p.md:2: template syntax in front matter — {{{{ x }}}} — {FRONT_HINT}"]),
+    ("---\na:\n  b:\n    c: '{# x #}'\n---\nx",
+     [f"docs/p.md:4: template syntax in front matter — {{# x #}} — {FRONT_HINT}"]),
+    ("---\ntitle: !!python/object/apply:os.system ['id']\n---\nx",
+     ["docs/p.md:2: front matter is not valid YAML — could not determine a constructor for the tag "
+      "'tag:yaml.org,2002:python/object/apply:os.system'"]),
+    ("---\n? [a, b]\n: c\n---\nx", ["docs/p.md:2: front matter is not valid YAML — found a key that is not a plain "
+                                    "value"]),
+])
+def test_front_matter_rules(text, expected):
+    assert messages(text) == expected
+
+
+def test_a_byte_order_mark_and_crlf_do_not_hide_front_matter():
+    for text in ("\ufeff---\ntitle: \"\\x7b\\x7b x }}\"\n---\nx", "---\r\ntitle: \"\\x7b\\x7b x }}\"\r\n---\r\nx",
+                 "---\rtitle: \"\\x7b\\x7b x }}\"\r---\rx"):
+        assert messages(text) == [f"docs/p.md:2: template syntax in front matter — {{{{ x }}}} — {FRONT_HINT}"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Title: {{ x }}\n\nBody.\n", [f"docs/p.md:1: template syntax in front matter — Title: {{{{ x }}}} — {META_HINT}"]),
+    ("Note: {#\n\n{{ x }} #}\n", [f"docs/p.md:1: template syntax in front matter — Note: {{# — {META_HINT}",
+                                  "docs/p.md:3: only text and citation macro calls with literal arguments are allowed "
+                                  "— found variable 'x': {{ x }} #} — see the conventions page for the macros a page "
+                                  "may use"]),
+    ("Title: x\n    {% raw %}\n\n{{ x }}{% endraw %}\n",
+     [f"docs/p.md:2: template syntax in front matter — {{% raw %}} — {META_HINT}",
+      "docs/p.md:4: template syntax error — Encountered unknown tag 'endraw'. — write {% raw %}…{% endraw %} around "
+      "text that must show braces literally"]),
+    ("render_macros: false\n\nBody.\n", ["docs/p.md:1: front matter may not set 'render_macros' — every page is "
+                                         "checked and rendered the same way"]),
+    # a line that is not 'Key: value' ends the metadata; what follows is body, parsed as such
+    ("Plain first line.\nTitle: {{ x }}\n", ["docs/p.md:2: only text and citation macro calls with literal "
+                                             "arguments are allowed — found variable 'x': Title: {{ x }} — see the "
+                                             "conventions page for the macros a page may use"]),
+])
+def test_multimarkdown_metadata_is_read_as_mkdocs_reads_it(text, expected):
+    assert messages(text) == expected
+
+
+def test_multimarkdown_metadata_lines_are_not_body_lines():
+    parsed = parse_page("docs/p.md", 'Title: T\nAuthor: A\n\nText.{{ cite("a", "x") }}\n')
+    assert parsed.problems == [] and [call.line for call in parsed.calls] == [4]
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("# Plain title\n\nx", True),
+    ("# Shown {% raw %}{{ x }}{% endraw %}\n\nx", True),
+    ("# Title {# note #}\n\nx", True),
+    ('# Title {{ cite("a", "x") }}\n\nx', False),
+    ("---\ntitle: T\n---\n# Title {{ cite(\"a\", \"x\") }}\n\nx", True),  # the front matter's title is used
+    ('\n\n# Title {{ cite("a", "x") }}\n', False),
+    ('Text first.\n\n# Title {{ cite("a", "x") }}\n', True),  # not the title: not the first line
+])
+def test_the_title_heading_may_hold_only_text(text, ok):
+    found = [m for m in messages(text) if "title heading" in m]
+    assert (found == []) is ok, found
+
+
+def test_check_rendered_refuses_what_the_static_pass_would():
+    calls, problems = check_rendered("docs/p.md", 'a {{ cite("a", "x") }}\n{{ config }}', "Title")
+    assert [call.macro for call in calls] == ["cite"]
+    assert [str(p).split(" — ")[0] for p in problems] == [
+        "docs/p.md:2: only text and citation macro calls with literal arguments are allowed"]
+    assert [str(p) for p in check_rendered("docs/p.md", "x", "{{ config }}")[1]] == [
+        "docs/p.md:1: the page title may hold only text — {{ config }} — titles come from the nav, the front matter "
+        "or the first heading"]
+    assert check_rendered("docs/p.md", "x", "{% raw %}{{ x }}{% endraw %}")[1] == []
+
+
+def test_nav_titles_are_plain_text():
+    nav = [{"Home": "index.md"}, {"Section {{ x }}": [{"{% set y = 1 %}": "a.md"}, "b.md"]}, "c.md"]
+    text = "nav:\n  - Home: index.md\n  - Section {{ x }}:\n      - '{% set y = 1 %}': a.md\n"
+    assert [str(p) for p in nav_problems(nav, "mkdocs.yml", text)] == [
+        "mkdocs.yml:3: template syntax in a nav title — Section {{ x }} — nav titles are plain text",
+        "mkdocs.yml:4: template syntax in a nav title — {% set y = 1 %} — nav titles are plain text",
+    ]
+    assert nav_problems(None, "mkdocs.yml") == []
+
+
+def test_yaml_aliases_are_shared_not_expanded():
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for name, previous in zip("bcdefghi", "abcdefgh"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    start = time.monotonic()
+    assert messages("---\n" + "\n".join(lines) + "\n---\nx") == []  # 10^9 strings if expanded
+    assert time.monotonic() - start < 2
+    assert messages("---\na: &x [*x]\n---\nx") == []  # a recursive alias is data, and ends
+    assert yamllines.load("a: &x {b: *x}")["a"]["b"] is not None
+
+
+def test_yaml_keys_must_be_plain_values():
+    with pytest.raises(yaml.YAMLError):
+        yamllines.load("? {a: b}\n: c\n")
+
+
+def test_symlinks_are_reported_at_line_1_and_not_followed(tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "x.md").write_text("x")
+    (folder / "sub" / "link.md").symlink_to(tmp_path / "out" / "x.md")
+    (folder / "dir").symlink_to(tmp_path / "out", target_is_directory=True)
+    assert [str(p) for p in symlink_problems(folder, "docs")] == [
+        f"docs/dir:1: symbolic links are not allowed in docs/ — links to {tmp_path / 'out'} — commit the file itself, "
+        "or remove the link",
+        f"docs/sub/link.md:1: symbolic links are not allowed in docs/ — links to {tmp_path / 'out' / 'x.md'} — commit "
+        "the file itself, or remove the link",
+    ]
+    assert symlink_problems(tmp_path / "out", "seeds") == []
+
+
+def test_check_project_refuses_links_and_other_markdown_suffixes(tmp_path):
+    project = make_project(tmp_path / "p", {"index.md": 'x{{ cite("alpha", "At least 238 people were killed") }}\n',
+                                            "old.markdown": "{{ config }}\n"})
+    (project / "docs" / "link.md").symlink_to(project / "docs" / "index.md")
+    found = [str(p) for p in check_project(project).problems]
+    assert "docs/old.markdown:1: Markdown pages must end in .md — MkDocs would render this file as a page the " \
+           "citation check does not read — rename it to .md" in found
+    assert any(line.startswith("docs/link.md:1: symbolic links are not allowed in docs/") for line in found)
+    assert not any("index.md" in line and "link" not in line for line in found)
+
+
+def test_the_seeds_folder_is_checked_for_links(tmp_path):
+    seeds = tmp_path / "seeds"
+    (tmp_path / "seeds").mkdir()
+    for item in (FIXTURES / "mini" / "seeds").iterdir():
+        (seeds / item.name).write_bytes(item.read_bytes())
+    (seeds / "extra.txt").symlink_to(seeds / "alpha.txt")
+    from macros.corpus import load_corpus
+    corpus, problems = load_corpus(seeds)
+    assert [str(p).split(" — ")[0] for p in problems if "symbolic" in str(p)] == [
+        "seeds/extra.txt:1: symbolic links are not allowed in seeds/"]
