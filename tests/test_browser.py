@@ -1,0 +1,357 @@
+"""The reader's side, in a real browser: Debian's Chromium driven by Playwright.
+
+The real site is built once, served from 127.0.0.1 by a local http server, and opened in
+headless Chromium with a fresh profile. Every request to another host is aborted and
+recorded. Without Chromium or Playwright these tests skip on a developer's machine and
+FAIL in CI (CI=true): `make test` installs Chromium itself when it runs as root.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, build
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# Collects CSP violations; added before any page script runs (init scripts are exempt from the CSP).
+WATCH_CSP = ("window.__cspViolations = [];"
+             "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+             "e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + e.sourceFile + ':' + e.lineNumber));")
+
+
+def _unavailable(reason: str):
+    if IN_CI:
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = build(ROOT, "-d", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (it is pinned in requirements-dev.txt)")
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium; `make test` does it as root)")
+    with sync_playwright() as playwright:
+        # Playwright's launch() gives the browser a fresh, throw-away profile (--user-data-dir).
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """One browser page that records console errors, page errors, CSP violations and foreign requests."""
+
+    def __init__(self, browser, base: str, **context):
+        self.base = base
+        self.context = browser.new_context(**context)
+        self.context.add_init_script(WATCH_CSP)
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"))
+        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def open(self, path: str = ""):
+        self.page.goto(self.base + path, wait_until="load")
+        self.page.wait_for_function("typeof document$ !== 'undefined'")  # Material's bundle has run
+        self.page.wait_for_timeout(150)
+        return self.page
+
+    def csp_violations(self) -> list[str]:
+        return self.page.evaluate("window.__cspViolations")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser, server):
+    tabs = []
+
+    def make(**context):
+        tabs.append(Tab(browser, server, **{"viewport": DESKTOP, **context}))
+        return tabs[-1]
+
+    yield make
+    for opened in tabs:
+        opened.close()
+
+
+@pytest.fixture(scope="module")
+def claims(site) -> list[dict]:
+    return json.loads((site / "claims.json").read_text(encoding="utf-8"))
+
+
+def pages(site: Path) -> list[str]:
+    """Every page's URL path, home first."""
+    found = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
+    return ["" if path == "." else path + "/" for path in found]
+
+
+# --- private -------------------------------------------------------------------------
+
+def test_home_loads_with_no_console_error_and_no_request_to_another_host(tab):
+    home = tab()
+    page = home.open()
+    assert page.title().startswith("Qandy Qantar")
+    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
+    assert home.errors == []
+    assert home.foreign == []
+    assert home.csp_violations() == []
+
+
+def test_no_page_logs_a_csp_violation_or_loads_from_another_host(tab, site):
+    reader = tab()
+    for path in pages(site):
+        reader.open(path)
+        assert reader.csp_violations() == [], path
+    assert reader.errors == []
+    assert reader.foreign == []
+
+
+def test_the_csp_blocks_inline_script(tab):
+    reader = tab()
+    page = reader.open()
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';"
+                  " document.head.append(s); }")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__ran") is None
+    assert any(v.startswith("script-src") for v in reader.csp_violations())
+
+
+# --- citations -----------------------------------------------------------------------
+
+def _visible_tooltip_text(page) -> str:
+    page.wait_for_selector(".md-tooltip2--active", state="visible", timeout=3000)
+    return page.locator(".md-tooltip2--active").inner_text()
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_hovering_a_citation_marker_shows_the_cited_passage(tab, claims):
+    claim = next(c for c in claims if c["page"] and c["kind"] == "cite")
+    page = tab().open(claim["page"])
+    page.hover(f"[id='{claim['anchor']}'] a.footnote-ref")
+    shown = _squash(_visible_tooltip_text(page))
+    assert _squash(claim["passage"])[:60] in shown
+
+
+def test_keyboard_users_reach_and_open_a_citation_with_tab(tab, claims):
+    first = next(c for c in claims if c["page"] == "background/" and c["number"] == 1)
+    page = tab().open("background/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.closest('sup') && document.activeElement.closest('sup').id")
+        if focused:
+            break
+    assert focused == first["anchor"], "Tab never reached the first citation marker"
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    shown = _squash(_visible_tooltip_text(page))
+    assert _squash(first["passage"])[:60] in shown
+
+
+def test_following_a_reference_lands_on_the_highlighted_passage_in_view(tab, claims):
+    claim = next(c for c in claims if c["page"] == "crackdown/" and c["number"] > 3)
+    page = tab(viewport=PHONE).open(claim["page"])
+    number = claim["anchor"].split(":", 1)[1]
+    page.locator(f"[id='fn:{number}'] a.qq-source").click()
+    page.wait_for_url("**/" + claim["source_page"].split("#")[0] + "*")
+    anchor = claim["source_page"].split("#", 1)[1]
+    assert page.evaluate("location.hash") == f"#{anchor}"
+    mark = page.locator(f"mark[id='{anchor}']")
+    assert mark.evaluate("m => m.matches(':target')")
+    assert mark.evaluate("m => getComputedStyle(m).outlineStyle") != "none"
+    assert claim["parts"][0][:40] in _squash(mark.inner_text())
+    box = mark.bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert box and header
+    assert box["y"] >= header["y"] + header["height"] - 1, "the passage is hidden under the header"
+    assert box["y"] < PHONE["height"], "the passage is not in view"
+
+
+# --- search --------------------------------------------------------------------------
+
+class _Text(HTMLParser):
+    """The article text of a page, split into text inside quotes and text outside them."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[bool] = []
+        self.inside, self.outside = [], []
+        self.article = 0
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "article":
+            self.article += 1
+        if tag in ("br", "img", "input", "hr", "meta", "link"):
+            return
+        quoted = tag in ("q", "blockquote") or "footnote" in classes or (self.stack and self.stack[-1])
+        self.stack.append(bool(quoted))
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.article -= 1
+        if self.stack and tag not in ("br", "img", "input", "hr", "meta", "link"):
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.article:
+            (self.inside if self.stack and self.stack[-1] else self.outside).append(data)
+
+
+def _word_only_in_quotes(site: Path, claims: list[dict]) -> tuple[str, str]:
+    """A word of a quoted passage that no page's own prose uses outside a quotation or a reference.
+
+    Source pages are left out: they show the cited paragraphs, so every quoted word is there.
+    """
+    outside, inside_by_page = set(), {}
+    for path in pages(site):
+        if path.startswith("sources/"):
+            continue
+        parser = _Text()
+        parser.feed((site / path / "index.html").read_text(encoding="utf-8"))
+        outside |= set(re.findall(r"[a-z]{5,}", " ".join(parser.outside).lower()))
+        inside_by_page[path] = set(re.findall(r"[a-z]{5,}", " ".join(parser.inside).lower()))
+    for claim in claims:
+        if claim["kind"] != "quote" or claim["page"] not in inside_by_page:
+            continue
+        for word in sorted(set(re.findall(r"[a-z]{6,}", claim["passage"].lower()))):
+            if word not in outside and word in inside_by_page[claim["page"]]:
+                return word, claim["page"]
+    pytest.fail("no word appears only inside a quote")
+
+
+def test_search_finds_a_word_that_appears_only_inside_a_quote(tab, site, claims):
+    word, citing_page = _word_only_in_quotes(site, claims)
+    page = tab().open()
+    page.click("input.md-search__input")
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert any(f"/{citing_page}" in link for link in links), (word, citing_page, links)
+
+
+# --- layout, dark mode, print ------------------------------------------------------------
+
+def test_phone_layout_has_no_horizontal_scroll(tab, site):
+    phone = tab(viewport=PHONE, is_mobile=True, has_touch=True)
+    wide = []
+    for path in pages(site):
+        page = phone.open(path)
+        width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if width[0] > width[1]:
+            wide.append((path or "/", width))
+    assert wide == []
+
+
+CONTRAST = """(selectors) => {
+  const rgba = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const over = (top, bottom) => { const a = top.length > 3 ? top[3] : 1;
+                                    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)); };
+  const background = el => { const layers = [];
+    for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c.length > 3 && c[3] === 0) continue; layers.push(c); if (c.length === 3 || c[3] === 1) break; }
+    return layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255]); };
+  const out = [];
+  for (const selector of selectors) {
+    const el = document.querySelector(selector);
+    if (!el) { out.push([selector, null]); continue; }
+    const bg = background(el); const fg = over(rgba(getComputedStyle(el).color), bg);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    out.push([selector, Math.round((a + 0.05) / (b + 0.05) * 100) / 100]);
+  }
+  return out; }"""
+CHECKED = {
+    "crackdown/": [".md-typeset p a", ".md-typeset .footnote-ref", ".md-typeset .footnote li p", ".qq-quote"],
+    "sources/obeachain-2022-01-07/": ["mark", ".qq-basis", ".qq-backlinks a", ".qq-paragraph-number"],
+}
+EVERYWHERE = [".md-typeset p", ".md-typeset h2", ".md-nav__link", ".md-copyright", ".md-footer__title",
+              ".md-search__input"]
+
+
+@pytest.mark.parametrize("path", sorted(CHECKED))
+def test_dark_mode_keeps_contrast(tab, path):
+    page = tab(color_scheme="dark").open(path)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    selectors = EVERYWHERE + CHECKED[path]
+    ratios = dict(page.evaluate(CONTRAST, selectors))
+    assert all(ratio is not None for ratio in ratios.values()), ratios
+    assert {s: r for s, r in ratios.items() if r < 4.5} == {}
+
+
+def test_the_palette_toggle_switches_to_dark_and_is_remembered(tab):
+    reader = tab(color_scheme="light")
+    page = reader.open()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.click("label[title='Switch to dark mode']")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page = reader.open("background/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert reader.errors == [] and reader.csp_violations() == []
+
+
+def test_print_keeps_citations_as_numbered_references_with_visible_urls(tab, claims):
+    claim = next(c for c in claims if c["page"] == "background/")
+    page = tab().open("background/")
+    page.emulate_media(media="print")
+    number = claim["anchor"].split(":", 1)[1]
+    assert page.locator(f"[id='{claim['anchor']}'] a.footnote-ref").inner_text().strip() == str(claim["number"])
+    reference = page.locator(f"[id='fn:{number}']")
+    assert reference.is_visible()
+    after = reference.locator("a.qq-source").evaluate("a => getComputedStyle(a, '::after').content")
+    assert "https://" in after and claim["source_page"].split("#")[0] in after
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
