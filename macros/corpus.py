@@ -218,6 +218,9 @@ def _described(source, where, entry, name, problems) -> Described:
 
 
 def _field_problems(source, name, field_):
+    if field_.value is not None and any(char in field_.value for char in '<>"'):
+        yield (f"'{name}' may not hold < > or \"", repr(field_.value),
+               "it reaches page titles the theme inserts unescaped; use “ ” for quotes")
     if field_.basis not in BASES:
         yield (f"'{name}' has an unknown basis", repr(field_.basis), "use one of: " + ", ".join(BASES))
         return

@@ -24,6 +24,9 @@ META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 BOM = "\ufeff"  # MkDocs reads pages as utf-8-sig: one leading BOM is not part of the page
 TEMPLATE_MARKS = ("{{", "{%", "{#", "%}", "}}", "#}")
 FORBIDDEN_KEYS = {"render_macros", "ignore_macros"}
+# The theme writes page.meta.title and .description into <title>, the header and an attribute unescaped.
+HTML_CHARS = '<>"'
+HTML_HINT = "the theme inserts titles and descriptions unescaped: write plain text, with “ ” for quotes"
 PARSER = jinja2.Environment()  # only ever used to parse, never to render
 
 
@@ -119,6 +122,8 @@ def _yaml_front_matter(path, match, problems):
         if any(mark in value for mark in TEMPLATE_MARKS):
             problems.append(Problem(path, line, "template syntax in front matter", _clip(value),
                                     "front matter is plain text; put citations in the page body"))
+        elif any(char in value for char in HTML_CHARS):
+            problems.append(Problem(path, line, "HTML in front matter", _clip(value), HTML_HINT))
     return data
 
 

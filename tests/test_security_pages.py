@@ -165,3 +165,33 @@ def test_the_seeds_folder_is_checked_for_links(tmp_path):
     corpus, problems = load_corpus(seeds)
     assert [str(p).split(" — ")[0] for p in problems if "symbolic" in str(p)] == [
         "seeds/extra.txt:1: symbolic links are not allowed in seeds/"]
+
+
+HTML_HINT = "the theme inserts titles and descriptions unescaped: write plain text, with “ ” for quotes"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('---\ntitle: "T</title><script>alert(1)</script>"\n---\nx',
+     f"docs/p.md:2: HTML in front matter — T</title><script>alert(1)</script> — {HTML_HINT}"),
+    ("---\ndescription: 'd\" http-equiv=\"refresh'\n---\nx",
+     f"docs/p.md:2: HTML in front matter — d\" http-equiv=\"refresh — {HTML_HINT}"),
+])
+def test_front_matter_may_not_hold_html(text, expected):
+    assert messages(text) == [expected]
+    assert messages("---\ntitle: “Shal, ket!” & more\n---\nx") == []
+
+
+def test_catalogue_values_that_reach_page_titles_may_not_hold_html(tmp_path):
+    from macros.corpus import load_corpus
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for item in (FIXTURES / "mini" / "seeds").iterdir():
+        seeds.joinpath(item.name).write_bytes(item.read_bytes())
+    catalogue = seeds / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "value: test fixture", "value: 'fixture</title><script>alert(1)</script>'"), encoding="utf-8")
+    _, problems = load_corpus(seeds)
+    assert [str(p) for p in problems] == [
+        "seeds/catalogue.yml:19: 'genre' may not hold < > or \" — 'fixture</title><script>alert(1)</script>' — it "
+        "reaches page titles the theme inserts unescaped; use “ ” for quotes"]
