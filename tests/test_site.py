@@ -57,7 +57,8 @@ def test_changing_one_letter_of_a_quote_fails_with_file_line_and_closest_passage
     shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
     page = copy / "docs" / "conventions.md"
     lines = page.read_text(encoding="utf-8").split("\n")
-    number = next(i for i, line in enumerate(lines) if line.startswith("Protesters chanted {{ quote("))
+    # the last one: the first is the example inside a raw block, shown but not checked
+    number = max(i for i, line in enumerate(lines) if line.startswith("Protesters chanted {{ quote("))
     lines[number] = lines[number].replace('"Shal, ket"', '"Shal, kit"')
     page.write_text("\n".join(lines), encoding="utf-8")
     result = build(copy)
