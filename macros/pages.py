@@ -13,6 +13,7 @@ import yaml
 from jinja2 import nodes
 
 from . import yamllines
+from .activehtml import active_html
 from .problems import Problem
 from .signatures import MACROS, bind
 
@@ -52,6 +53,7 @@ def parse_page(path: str, text: str) -> ParsedPage:
     text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
     body, offset, has_title = _front_matter(path, text, problems)
     calls = _body_calls(path, body, offset, problems)
+    problems += active_html(path, body, offset)
     if not has_title:
         _heading_title(path, body, offset, problems)
     return ParsedPage(path, calls, problems)
