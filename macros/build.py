@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+import re
 from pathlib import Path
 
 from .claims import Claim, verify
@@ -14,6 +15,8 @@ from .coverage import uncited
 from .glossary import PEOPLE_PAGE, read_glossary
 from .pages import FRONT_MATTER, parse_page
 from .problems import Problem
+
+HEADING = re.compile(r"^# +(.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
 from .sourcepages import SourcePlan, plan_sources
 
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # mkdocs.utils.markdown_extensions
@@ -26,6 +29,7 @@ class Checked:
     plans: dict[str, SourcePlan]
     problems: list[Problem]
     glossary: dict[str, str]  # term -> description, from the people page
+    titles: dict[str, str]  # page path inside docs/ -> its first heading, for back-links
 
     def all_claims(self) -> list[Claim]:
         return [claim for page in sorted(self.claims) for claim in self.claims[page]]
@@ -36,12 +40,14 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
+    titles: dict[str, str] = {}
     docs = root / docs_dir
     for path in _pages(docs, docs_dir, problems):
         page = path.relative_to(docs).as_posix()
         label = f"{docs_dir}/{page}"
         text = path.read_text(encoding="utf-8")
         parsed = parse_page(label, text)
+        titles[page] = _first_heading(text) or page
         if page == PEOPLE_PAGE:
             glossary, found = _glossary(label, text)
             problems += found
@@ -52,7 +58,13 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
         problems += found
     everything = [claim for page in sorted(claims) for claim in claims[page]]
     problems += _uncited_sources(corpus, everything, seeds_dir)
-    return Checked(corpus, claims, plan_sources(corpus, everything), sorted(problems), glossary)
+    return Checked(corpus, claims, plan_sources(corpus, everything), sorted(problems), glossary,
+                   titles)
+
+
+def _first_heading(text: str) -> str | None:
+    heading = HEADING.search(text)
+    return heading.group(1).strip() if heading else None
 
 
 def _glossary(label: str, text: str):

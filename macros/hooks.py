@@ -16,6 +16,7 @@ from macros.claims import page_url, record  # noqa: E402
 from macros.render import figures_page, source_page, sources_index  # noqa: E402
 from macros.sitecheck import check_built_site, report as site_report  # noqa: E402
 
+EDIT_GENERATED = {"figures.md": "../macros/figure_kinds.yml"}  # relative to edit_uri's docs/; else the catalogue
 MARKER_ID = re.compile(r'id="(fnref:qq\d+)"')
 
 
@@ -23,11 +24,13 @@ def on_files(files, config):
     checked = macros.current
     generated = {"sources/index.md": sources_index(checked.plans), "figures.md": figures_page(checked.all_claims())}
     for plan in checked.plans.values():
-        generated[f"sources/{plan.source.id}.md"] = source_page(plan)
+        generated[f"sources/{plan.source.id}.md"] = source_page(plan, checked.titles)
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri):
             raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")
-        files.append(File.generated(config, src_uri, content=content))
+        file = File.generated(config, src_uri, content=content)
+        file.edit_uri = EDIT_GENERATED.get(src_uri, "../seeds/catalogue.yml")  # "edit this page": its data
+        files.append(file)
     return files
 
 

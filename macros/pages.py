@@ -53,7 +53,6 @@ def parse_page(path: str, text: str) -> ParsedPage:
     text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
     body, offset, has_title = _front_matter(path, text, problems)
     calls = _body_calls(path, body, offset, problems)
-    problems += active_html(path, body, offset)
     if not has_title:
         _heading_title(path, body, offset, problems)
     return ParsedPage(path, calls, problems)
@@ -199,7 +198,8 @@ def _body_calls(path, body, offset, problems) -> list[Call]:
             problems.append(_not_allowed(path, offset, lines, statement, f"'{{% {_tag(statement)} %}}' statement"))
             continue
         for node in statement.nodes:
-            if isinstance(node, nodes.TemplateData):
+            if isinstance(node, nodes.TemplateData):  # text: macro arguments are escaped, text is not
+                problems += active_html(path, node.data, offset + node.lineno - 1)
                 continue
             call = _macro_call(path, offset, lines, node, problems)
             if call:

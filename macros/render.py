@@ -123,12 +123,13 @@ def references(claims: list[Claim]) -> str:
     return f"\n\n## References {{ #references }}\n\n{notes}\n"
 
 
-def source_page(plan: SourcePlan) -> str:
+def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
+    """The source's metadata, its cited (or all) paragraphs, and back-links to every marker."""
     source = plan.source
     body = TEMPLATES.get_template("source_page.html").render(
-        plan=plan, source=source, fields=_fields(source), dated=dated(source),
+        plan=plan, source=source, fields=_fields(source), dated=dated(source), human_date=human_date,
         back=lambda claim: relative_url(plan.url, f"{page_url(claim.page)}#{claim.anchor}"),
-        page_url=page_url,
+        title=lambda claim: titles.get(claim.page, claim.page),
     )
     return _generated_page(f"Source: {source.value('title')}",
                            f"The cited passages of {byline(source)}, {dated(source)}, and every place that cites them.",

@@ -30,3 +30,10 @@ def test_active_html_is_refused(line, found):
 ])
 def test_plain_html_and_prose_pass(line):
     assert active_html("docs/p.md", line) == []
+
+
+def test_the_static_pass_checks_page_text_but_not_macro_arguments_which_are_escaped():
+    from macros.pages import parse_page
+    text = '---\ntitle: T\n---\n# T\n\nA {{ cite("s", "<script>x</script>") }} b\n\nc <iframe src="x">\n'
+    assert [str(p) for p in parse_page("docs/p.md", text).problems] == [
+        f"docs/p.md:8: active HTML is not allowed — found <iframe> — {HINT}"]
