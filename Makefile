@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test check clean chromium offline bench
+.PHONY: install serve build test check check-external clean chromium offline bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,15 @@ chromium:
 	  else echo "No Chromium at $(CHROMIUM): the browser tests will skip (apt-get install chromium)"; fi; \
 	fi
 
+# The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then
+# links, anchors and figures of the last build in site/ (`make build` runs both and fails on either).
 check: $(STAMP)
 	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.sitecheck
+
+# External links: listed with their pages, and checked only when there is a network (never in CI).
+check-external: build
+	$(BIN)/python -m macros.external
 
 clean:
 	rm -rf site .pytest_cache

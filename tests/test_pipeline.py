@@ -1,0 +1,211 @@
+"""The pipeline around the checks: CI workflows, pre-commit, edit links, reproducible builds, external links."""
+import functools
+import hashlib
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import external
+from tests.conftest import FIXTURES, MKDOCS, ROOT, build, make_project
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+PINNED = re.compile(r"^\s*-?\s*uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+(\.\d+)*\s*$")
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "dist")
+
+
+def workflow(name):
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_there_are_exactly_the_two_workflows():
+    assert sorted(path.name for path in WORKFLOWS.iterdir()) == ["deploy.yml", "pull-request.yml"]
+
+
+@pytest.mark.parametrize("name", ["deploy.yml", "pull-request.yml"])
+def test_every_action_is_pinned_to_a_full_commit_with_its_version(name):
+    lines = [line for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines
+    for line in lines:
+        assert PINNED.match(line), line
+
+
+@pytest.mark.parametrize("name", ["deploy.yml", "pull-request.yml"])
+def test_no_workflow_uses_secrets_or_pull_request_target_and_checkout_keeps_no_token(name):
+    text = "\n".join(line.split("#")[0] for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines())
+    assert "pull_request_target" not in text and "secrets" not in text
+    for job in workflow(name)["jobs"].values():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_pull_requests_run_make_test_with_a_read_only_token():
+    data = workflow("pull-request.yml")
+    assert data["on"] == {"pull_request": None}
+    assert data["permissions"] == {"contents": "read"}
+    [job] = data["jobs"].values()
+    assert "permissions" not in job
+    assert [step["run"] for step in job["steps"] if "run" in step] == ["make test"]
+
+
+def test_deploy_runs_from_main_only_and_only_its_deploy_job_may_write_to_pages():
+    data = workflow("deploy.yml")
+    assert data["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert data["permissions"] == {"contents": "read"}
+    jobs = data["jobs"]
+    assert all(job["if"] == "github.ref == 'refs/heads/main'" for job in jobs.values())
+    assert "permissions" not in jobs["build"]
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["needs"] == "build" and jobs["deploy"]["environment"]["name"] == "github-pages"
+    runs = [step["run"] for step in jobs["build"]["steps"] if "run" in step]
+    assert runs == ["make test", 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" make build']
+    uses = [step["uses"].split("@")[0] for job in jobs.values() for step in job["steps"] if "uses" in step]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
+                    "actions/deploy-pages"]
+
+
+def test_pre_commit_runs_the_static_pass_on_changed_pages_and_seeds():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [repo] = config["repos"]
+    [hook] = repo["hooks"]
+    assert repo["repo"] == "local" and hook["entry"].endswith("python -m macros.check")
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    for path in ("docs/crackdown.md", "seeds/catalogue.yml", "seeds/SHA256SUMS", "macros/claims.py"):
+        assert files.search(path), path
+    for path in ("README.md", "tests/test_pipeline.py", "docs/assets/citations.css"):
+        assert not files.search(path), path
+
+
+def test_make_check_runs_the_static_pass_then_the_site_checks():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    check = makefile.split("\ncheck:", 1)[1].split("\n\n", 1)[0]
+    assert "-m macros.check" in check and "-m macros.sitecheck" in check
+    assert "-m macros.external" in makefile.split("\ncheck-external:", 1)[1].split("\n\n", 1)[0]
+
+
+def test_every_page_has_an_edit_link_to_what_it_is_made_of(tmp_path):
+    pages = {path.relative_to(FIXTURES / "broken" / "good" / "docs").as_posix(): path.read_text(encoding="utf-8")
+             for path in (FIXTURES / "broken" / "good" / "docs").rglob("*.md")}
+    project = make_project(tmp_path / "project", pages)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    edit = "https://github.com/qandy-qantar/qandy-qantar/edit/main/"
+    expected = {"index.html": "docs/index.md", "other/index.html": "docs/other.md",
+                "sources/index.html": "seeds/catalogue.yml", "sources/alpha/index.html": "seeds/catalogue.yml",
+                "figures/index.html": "macros/figure_kinds.yml"}
+    for page, target in expected.items():
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assert re.search(rf'<a href="{re.escape(edit + target)}" title="Edit this page"', html), page
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path):
+    """Built from two copies at different paths, a second apart, into different directories."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    trees = []
+    for name in ("one", "two"):
+        copy = tmp_path / f"checkout-{name}"
+        shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+        site = tmp_path / f"site-{name}"
+        result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site)], cwd=copy, env=env,
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        trees.append({path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+                      for path in sorted(site.rglob("*")) if path.is_file()})
+        time.sleep(1.1)
+    assert trees[0] == trees[1]
+    assert {"claims.json", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= set(trees[0])
+    sitemap = (tmp_path / "site-one" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2023-11-14"}  # the epoch's date
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self):
+        if self.path == "/no-head":
+            self.send_response(405)
+        elif self.path == "/flaky":
+            self.server.flaky += 1
+            self.send_response(503 if self.server.flaky < 2 else 200)
+        else:
+            self.send_response({"/ok": 200, "/gone": 404}.get(self.path, 404))
+        self.end_headers()
+
+    def do_GET(self):
+        self.send_response(200 if self.path in ("/ok", "/no-head") else 404)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.flaky = 0
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def site_with_links(root, base):
+    for name, links in {"index.html": ["/ok", "/gone", "/no-head"], "a/index.html": ["/ok", "/flaky"]}.items():
+        page = root / "site" / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("".join(f'<a href="{base}{link}">x</a>\n' for link in links)
+                        + '<a href="https://qandy-qantar.github.io/qandy-qantar/a/">own</a>'
+                        + '<a href="mailto:x@example.org">m</a><a href="a/">in</a>', encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_url: https://qandy-qantar.github.io/qandy-qantar/\n", encoding="utf-8")
+    return root
+
+
+def test_external_links_are_listed_with_their_pages_and_checked_against_a_local_server(tmp_path, server, capsys,
+                                                                                     monkeypatch):
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    root = site_with_links(tmp_path, server)
+    assert external.external_urls(root / "site", "https://qandy-qantar.github.io/qandy-qantar/") == {
+        f"{server}/flaky": ["a/"], f"{server}/gone": ["/"], f"{server}/no-head": ["/"], f"{server}/ok": ["/", "a/"]}
+    assert external.main([str(root)], timeout=5, retries=2, backoff=0.01) == 1
+    out, err = capsys.readouterr()
+    assert f"ok     200 {server}/ok" in out
+    assert f"ok     200 {server}/no-head" in out  # HEAD refused, GET answered
+    assert f"ok     200 {server}/flaky" in out  # 503 once, then retried
+    assert f"BROKEN 404 {server}/gone — Not Found" in out
+    assert f"      used on every page (2)" in out
+    assert err == f"broken external link — {server}/gone — Not Found — used on /\n"
+
+
+def test_without_a_network_external_links_are_listed_and_nothing_fails(tmp_path, capsys, monkeypatch):
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    closed = http.server.HTTPServer(("127.0.0.1", 0), _Handler)
+    port = closed.server_address[1]
+    closed.server_close()  # nothing listens there any more: as if there were no network
+    root = site_with_links(tmp_path, f"http://127.0.0.1:{port}")
+    assert external.main([str(root)], timeout=1, retries=0, backoff=0) == 0
+    out = capsys.readouterr().out
+    assert f"http://127.0.0.1:{port}/ok\n      used on every page (2)" in out
+    assert out.endswith("no network: none of these URLs was checked (this is not an error)\n")
+
+
+def test_the_external_check_is_never_part_of_the_build_or_of_ci():
+    for path in [ROOT / ".ci" / "run", ROOT / "macros" / "hooks.py", ROOT / "macros" / "sitecheck.py",
+                 *WORKFLOWS.iterdir()]:
+        text = path.read_text(encoding="utf-8")
+        assert "external" not in text.replace("external_assets", ""), path
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("build", "test", "check"):
+        recipe = makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
+        assert "external" not in recipe, target
