@@ -35,8 +35,19 @@ chromium:
 	  else echo "No Chromium at $(CHROMIUM): the browser tests will skip (apt-get install chromium)"; fi; \
 	fi
 
+# A copy of the site that works opened from disk (file://), zipped: dist/qandy-qantar-offline.zip
+offline: $(STAMP)
+	rm -rf dist/offline-build
+	$(BIN)/mkdocs build --strict --clean -d dist/offline-build
+	$(BIN)/python -m offline.build dist/offline-build dist/offline dist/qandy-qantar-offline.zip
+	rm -rf dist/offline-build
+
 # The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then
 # links, anchors and figures of the last build in site/ (`make build` runs both and fails on either).
+# Build times (with/without the citation layer, synthetic corpora) and page weight: bench/run.py
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --runs 3
+
 check: $(STAMP)
 	$(BIN)/python -m macros.check
 	$(BIN)/python -m macros.sitecheck

@@ -314,11 +314,11 @@ CONTRAST = """(selectors) => {
   }
   return out; }"""
 CHECKED = {
-    "crackdown/": [".md-typeset p a", ".md-typeset .footnote-ref", ".md-typeset .footnote li p", ".qq-quote"],
+    "crackdown/": [".md-typeset p a", ".md-typeset .footnote-ref", ".md-typeset .footnote li p", ".qq-quote",
+                   ".md-footer__title"],
     "sources/obeachain-2022-01-07/": ["mark", ".qq-basis", ".qq-backlinks a", ".qq-paragraph-number"],
 }
-EVERYWHERE = [".md-typeset p", ".md-typeset h2", ".md-nav__link", ".md-copyright", ".md-footer__title",
-              ".md-search__input"]
+EVERYWHERE = [".md-typeset p", ".md-typeset h2", ".md-nav__link", ".md-copyright", ".md-search__input"]
 
 
 @pytest.mark.parametrize("path", sorted(CHECKED))
@@ -355,3 +355,56 @@ def test_print_keeps_citations_as_numbered_references_with_visible_urls(tab, cla
     assert page.locator(".md-sidebar--primary").is_hidden()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+# --- offline: the zip of `make offline`, opened from disk ---------------------------------
+
+@pytest.fixture(scope="module")
+def offline(site, tmp_path_factory) -> Path:
+    from offline.build import make_offline, make_zip
+
+    work = tmp_path_factory.mktemp("offline")
+    folder = make_offline(site, work / "copy")
+    archive = make_zip(folder, work / "site.zip")
+    import zipfile
+
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(work / "unzipped")
+    return work / "unzipped" / "qandy-qantar"
+
+
+def test_offline_zip_navigation_search_and_citations_work_from_disk(browser, offline, claims):
+    context = browser.new_context(viewport=DESKTOP)
+    foreign, errors = [], []
+    context.route("**/*", lambda route: (route.continue_() if route.request.url.startswith(("file:", "data:", "blob:", "about:"))
+                                         else (foreign.append(route.request.url), route.abort())))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto((offline / "index.html").as_uri())
+        # navigation: a link to another page opens that page's file, not a folder listing
+        page.locator("a.md-footer__link--next").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/index.html") and page.url != (offline / "index.html").as_uri()
+        assert page.locator("article h1").count() == 1
+        page.goto((offline / "crackdown" / "index.html").as_uri())
+        # citations: the tooltip, then the reference to the source page's highlighted passage
+        claim = next(c for c in claims if c["page"] == "crackdown/")
+        page.hover(f"[id='{claim['anchor']}'] a.footnote-ref")
+        assert _squash(claim["passage"])[:60] in _squash(_visible_tooltip_text(page))
+        number = claim["anchor"].split(":", 1)[1]
+        page.locator(f"[id='fn:{number}'] a.qq-source").click()
+        page.wait_for_url("**/sources/**/index.html#*")
+        assert page.locator("mark:target").count() == 1
+        # search: built from search/search_index.js by the worker, running in an iframe shim
+        page.click("input.md-search__input")
+        page.keyboard.type("Tokayev")
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        href = page.locator(".md-search-result__link").first.get_attribute("href")
+        assert href.startswith("file:") and ".html" in href, href
+        page.locator(".md-search-result__link").first.click()
+        page.wait_for_load_state()
+        assert re.sub(r"[?#].*", "", page.url).endswith("/index.html"), page.url
+        assert errors == [] and foreign == []
+    finally:
+        context.close()

@@ -7,8 +7,8 @@ fetched on page load). All findings are listed, then the build fails.
 """
 from __future__ import annotations
 
+import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -35,50 +35,58 @@ def is_external(url: str) -> bool:
     return bool(EXTERNAL.match(url)) and not url.lower().startswith(HARMLESS_SCHEMES)
 
 
-class _Scanner(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []  # (line, what, url)
-        self._in_style = False
+TAG = re.compile(r"<!--.*?-->|<style\b[^>]*>(?P<css>.*?)</style>|<([a-zA-Z][\w:-]*)(\s[^<>]*?)?/?>", re.S)
+ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        line = self.getpos()[0]
-        for name, value in attrs.items():
-            if value is None:
-                continue
-            if (tag, name) in FETCHED:
-                urls = [part.split()[0] for part in value.split(",") if part.strip()] if name.endswith("srcset") else [value]
-                self.found += [(line, f"<{tag} {name}>", url) for url in urls if is_external(url)]
-            if name == "style":
-                self.found += [(line, f"<{tag} style> url()", url) for url in _css_urls(value) if is_external(url)]
-        if tag == "link" and attrs.get("href") and LINK_RELS & set((attrs.get("rel") or "").lower().split()):
-            if is_external(attrs["href"]):
-                self.found.append((line, f"<link rel={attrs.get('rel')}>", attrs["href"]))
-        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh" and "url=" in (attrs.get("content") or "").lower():
-            url = attrs["content"].split("=", 1)[1].split("=", 1)[-1]
-            if is_external(url):
-                self.found.append((line, "<meta refresh>", url))
-        self._in_style = tag == "style"
 
-    def handle_endtag(self, tag):
-        self._in_style = False
+def _attributes(text: str) -> dict[str, str | None]:
+    found = {}
+    for match in ATTR.finditer(text or ""):
+        value = next((group for group in match.groups()[1:] if group is not None), None)
+        found.setdefault(match.group(1).lower(), html.unescape(value) if value is not None else None)
+    return found
 
-    def handle_data(self, data):
-        if self._in_style:
-            line = self.getpos()[0]
-            self.found += [(line, "<style> url()", url) for url in _css_urls(data) if is_external(url)]
+
+def _tag_findings(tag: str, attrs: dict[str, str | None]) -> list[tuple[str, str]]:
+    found = []
+    for name, value in attrs.items():
+        if value is None:
+            continue
+        if (tag, name) in FETCHED:
+            urls = [part.split()[0] for part in value.split(",") if part.strip()] if name.endswith("srcset") else [value]
+            found += [(f"<{tag} {name}>", url) for url in urls if is_external(url)]
+        if name == "style":
+            found += [(f"<{tag} style> url()", url) for url in _css_urls(value) if is_external(url)]
+    if tag == "link" and attrs.get("href") and LINK_RELS & set((attrs.get("rel") or "").lower().split()):
+        if is_external(attrs["href"]):
+            found.append((f"<link rel={attrs.get('rel')}>", attrs["href"]))
+    if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+        url = (attrs.get("content") or "").partition("=")[2].strip()
+        if url and is_external(url):
+            found.append(("<meta refresh>", url))
+    return found
+
+
+def scan_html(text: str) -> list[tuple[int, str, str]]:
+    """(line, what, url) for every resource the page would load from another host.
+
+    A regular-expression scan of the tags (html.parser was a tenth of a 5,000-citation build).
+    """
+    found, line, position = [], 1, 0
+    for match in TAG.finditer(text):
+        if match.group(0).startswith("<!--"):
+            continue
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if match.group("css") is not None:  # a <style> element
+            found += [(line, "<style> url()", url) for url in _css_urls(match.group("css")) if is_external(url)]
+            continue
+        found += [(line, what, url) for what, url in _tag_findings(match.group(2).lower(), _attributes(match.group(3)))]
+    return found
 
 
 def _css_urls(text: str) -> list[str]:
     return [a or b for a, b in CSS_URL.findall(text)]
-
-
-def scan_html(text: str) -> list[tuple[int, str, str]]:
-    scanner = _Scanner()
-    scanner.feed(text)
-    scanner.close()
-    return scanner.found
 
 
 def scan_css(text: str) -> list[tuple[int, str, str]]:
