@@ -169,8 +169,8 @@ def test_the_csp_blocks_inline_script(tab):
 # --- citations -----------------------------------------------------------------------
 
 def _visible_tooltip_text(page) -> str:
-    page.wait_for_selector(".md-tooltip2--active", state="visible", timeout=3000)
-    return page.locator(".md-tooltip2--active").inner_text()
+    page.wait_for_selector("#qq-tip", state="visible", timeout=3000)
+    return page.locator("#qq-tip").inner_text()
 
 
 def _squash(text: str) -> str:
@@ -183,6 +183,31 @@ def test_hovering_a_citation_marker_shows_the_cited_passage(tab, claims):
     page.hover(f"[id='{claim['anchor']}'] a.footnote-ref")
     shown = _squash(_visible_tooltip_text(page))
     assert _squash(claim["passage"])[:60] in shown
+
+
+def test_hovering_or_tapping_a_glossary_term_shows_its_description(tab):
+    page = tab().open("crackdown/")
+    term = page.locator(".md-content abbr[title]").first
+    description = term.get_attribute("title")
+    term.hover()
+    assert _squash(_visible_tooltip_text(page)) == _squash(description)
+    page.keyboard.press("Escape")
+    assert page.locator("#qq-tip").is_hidden()
+    assert term.get_attribute("title") == description  # restored for assistive technology
+    phone = tab(viewport=PHONE, is_mobile=True, has_touch=True).open("crackdown/")
+    phone.locator(".md-content abbr[title]").first.tap()
+    assert _squash(_visible_tooltip_text(phone)) == _squash(description)
+
+
+def test_tapping_a_citation_marker_on_a_phone_shows_the_passage_before_following_it(tab, claims):
+    claim = next(c for c in claims if c["page"] == "crackdown/")
+    page = tab(viewport=PHONE, is_mobile=True, has_touch=True).open("crackdown/")
+    marker = page.locator(f"[id='{claim['anchor']}'] a.footnote-ref")
+    marker.tap()
+    assert _squash(claim["passage"])[:60] in _squash(_visible_tooltip_text(page))
+    assert page.evaluate("location.hash") == ""
+    marker.tap()
+    assert page.evaluate("location.hash") == "#" + marker.get_attribute("href").split("#")[1]
 
 
 def test_keyboard_users_reach_and_open_a_citation_with_tab(tab, claims):

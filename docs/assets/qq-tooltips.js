@@ -1,0 +1,105 @@
+// Citation and glossary tooltips with one delegated listener per page.
+// Material's content.footnote.tooltips and content.tooltips mount a component for every marker
+// and every glossary term on load: 100+ of them cost a phone 300-600 ms of blocked main thread
+// (Lighthouse TBT). This does the same job lazily: hover or keyboard focus on a citation marker
+// shows its reference (source, date, passage); hover or tap on a glossary term shows its
+// description. Escape hides it; the pointer can move onto the tooltip (WCAG 1.4.13).
+(function () {
+  var HOSTS = "a.footnote-ref, abbr[title], abbr[data-qq-title]";
+  var tip = null, host = null, timer = 0, touched = false, shownBeforeTap = false;
+
+  function tooltip() {
+    if (tip) return tip;
+    tip = document.createElement("div");
+    tip.id = "qq-tip";
+    tip.className = "qq-tip md-typeset";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    tip.addEventListener("mouseenter", function () { clearTimeout(timer); });
+    tip.addEventListener("mouseleave", hideSoon);
+    document.body.appendChild(tip);
+    return tip;
+  }
+
+  function fill(el) {
+    var box = tooltip();
+    if (el.matches("a.footnote-ref")) {
+      var note = document.getElementById(decodeURIComponent(el.getAttribute("href").slice(1)));
+      if (!note) return false;
+      var copy = note.cloneNode(true);
+      copy.querySelectorAll(".footnote-backref").forEach(function (n) { n.remove(); });
+      copy.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+      box.replaceChildren.apply(box, Array.prototype.slice.call(copy.childNodes));
+    } else {
+      if (el.hasAttribute("title")) {  // keep the browser's own tooltip from doubling ours
+        el.setAttribute("data-qq-title", el.getAttribute("title"));
+        el.removeAttribute("title");
+      }
+      var p = document.createElement("p");
+      p.textContent = el.getAttribute("data-qq-title");
+      box.replaceChildren(p);
+    }
+    return true;
+  }
+
+  function place(el) {
+    var r = el.getBoundingClientRect(), box = tip;
+    box.style.left = "0px"; box.style.top = "0px";
+    var w = box.offsetWidth, h = box.offsetHeight, gap = 6;
+    var left = Math.max(8, Math.min(r.left + r.width / 2 - w / 2, document.documentElement.clientWidth - w - 8));
+    var below = r.bottom + gap + h <= window.innerHeight || r.top - gap - h < 0;
+    var top = below ? r.bottom + gap : r.top - gap - h;
+    box.style.left = Math.round(left + window.scrollX) + "px";
+    box.style.top = Math.round(top + window.scrollY) + "px";
+  }
+
+  function show(el) {
+    clearTimeout(timer);
+    if (host === el && !tip.hidden) return;
+    hide();
+    if (!fill(el)) return;
+    host = el;
+    tip.hidden = false;
+    place(el);
+    el.setAttribute("aria-describedby", "qq-tip");
+  }
+
+  function hide() {
+    clearTimeout(timer);
+    if (!host) return;
+    host.removeAttribute("aria-describedby");
+    if (host.hasAttribute("data-qq-title")) host.setAttribute("title", host.getAttribute("data-qq-title"));
+    host = null;
+    tip.hidden = true;
+  }
+
+  function hideSoon() {
+    clearTimeout(timer);
+    timer = setTimeout(hide, 250);
+  }
+
+  function hostOf(event) {
+    var el = event.target.closest && event.target.closest(HOSTS);
+    return el && el.closest(".md-content") ? el : null;
+  }
+
+  document.addEventListener("mouseover", function (e) { var el = hostOf(e); if (el && !touched) show(el); });
+  document.addEventListener("mouseout", function (e) { if (hostOf(e) && !touched) hideSoon(); });
+  document.addEventListener("focusin", function (e) { var el = hostOf(e); if (el) show(el); else if (host) hide(); });
+  document.addEventListener("focusout", function (e) { if (hostOf(e)) hideSoon(); });
+  document.addEventListener("pointerdown", function (e) {
+    touched = e.pointerType === "touch";
+    shownBeforeTap = !!host && host === hostOf(e);  // before the tap's own focus shows it
+  }, true);
+  document.addEventListener("click", function (e) {
+    var el = hostOf(e);
+    if (el && touched && !shownBeforeTap) {  // first tap shows the tooltip, a second tap follows the link
+      e.preventDefault();
+      show(el);
+    } else if (!el && host && !(tip && tip.contains(e.target))) {
+      hide();
+    }
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  window.addEventListener("resize", hide);
+})();
