@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import Checked, check_project
-from .glossary import abbreviations
 from .pages import check_rendered, nav_problems
 from .problems import CheckFailed, Problem
 from .render import marker, references
@@ -88,4 +87,4 @@ def on_post_page_macros(env) -> None:
     claims = current.claims.get(page, []) if current else []
     if _emitted.get(page, 0) != len(claims):
         raise RuntimeError(f"docs/{page}: {len(claims)} citations checked but {_emitted.get(page, 0)} rendered")
-    env.markdown += references(claims) + abbreviations(current.glossary)
+    env.markdown += references(claims)

@@ -7,6 +7,7 @@ reader sees on hovering the name on any page. Pure Python: nothing here imports 
 """
 from __future__ import annotations
 
+import html
 import re
 
 from .problems import Problem
@@ -64,9 +65,51 @@ def _plain(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def abbreviations(glossary: dict[str, str]) -> str:
-    """Markdown abbreviation definitions: the abbr extension marks every use of each term."""
+def mark_first_mentions(html_text: str, glossary: dict[str, str]) -> str:
+    """Wrap the first mention of each person or organisation in running text in <abbr title>.
+
+    Only text outside links, quotations, headings, code and the references is marked, and only
+    once per entry (a name and its aliases share one description).
+    """
+    pattern = _terms_pattern(glossary)
+    if pattern is None:
+        return html_text
+    described: set[str] = set()
+    pieces = HTML_PIECES.split(html_text)  # text, tag, text, tag, …
+    skipping = 0
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0 and not skipping:
+            pieces[index] = pattern.sub(lambda m: _mark(m, glossary, described), piece)
+        elif index % 2:
+            if FOOTNOTES.match(piece):
+                break  # the references come last and are not marked
+            skipping = _skip_depth(piece, skipping)
+    return "".join(pieces)
+
+
+HTML_PIECES = re.compile(r"(<[^>]*>)")
+FOOTNOTES = re.compile(r'<div class="footnote"')
+SKIPPED = re.compile(r"<(/?)(a|q|h[1-6]|abbr|code|pre|sup|cite|script|style|button|mark)\b", re.I)
+
+
+def _terms_pattern(glossary: dict[str, str]):
     if not glossary:
-        return ""
-    lines = [f"*[{term}]: {description}" for term, description in sorted(glossary.items())]
-    return "\n\n" + "\n".join(lines) + "\n"
+        return None
+    terms = sorted(glossary, key=len, reverse=True)  # "Kassym-Jomart Tokayev" before "Tokayev"
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
+
+
+def _skip_depth(tag: str, depth: int) -> int:
+    found = SKIPPED.match(tag)
+    if not found or tag.endswith("/>"):
+        return depth
+    return max(0, depth - 1) if found.group(1) else depth + 1
+
+
+def _mark(match, glossary: dict[str, str], described: set[str]) -> str:
+    term = match.group(1)
+    description = glossary[term]
+    if description in described:
+        return term
+    described.add(description)
+    return f'<abbr title="{html.escape(description, quote=True)}" tabindex="0">{term}</abbr>'

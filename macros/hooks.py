@@ -13,6 +13,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 import macros  # noqa: E402
 from macros.claims import page_url, record  # noqa: E402
+from macros.glossary import PEOPLE_PAGE, mark_first_mentions  # noqa: E402
 from macros.render import figures_page, source_page, sources_index  # noqa: E402
 from macros.sitecheck import check_built_site, report as site_report  # noqa: E402
 
@@ -32,6 +33,13 @@ def on_files(files, config):
         file.edit_uri = EDIT_GENERATED.get(src_uri, "../seeds/catalogue.yml")  # "edit this page": its data
         files.append(file)
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Names of people and organisations show their description from the people page."""
+    if page.file.src_uri == PEOPLE_PAGE:
+        return html
+    return mark_first_mentions(html, macros.current.glossary)
 
 
 def on_post_build(config):

@@ -1,5 +1,5 @@
-"""The hover glossary read from the people page."""
-from macros.glossary import abbreviations, read_glossary
+"""The hover glossary read from the people page, marked on the first mention in running text."""
+from macros.glossary import mark_first_mentions, read_glossary
 
 PEOPLE = """# People
 
@@ -27,6 +27,19 @@ def test_entries_give_each_name_and_alias_its_description_without_markers():
     ]
 
 
-def test_abbreviations_are_markdown_abbr_definitions():
-    assert abbreviations({"B": "two", "A": "one"}) == "\n\n*[A]: one\n*[B]: two\n"
-    assert abbreviations({}) == ""
+GLOSSARY = {"Kassym-Jomart Tokayev": "President \"K\"", "Tokayev": "President \"K\"", "CSTO": "An alliance"}
+
+
+def test_only_the_first_mention_of_each_entry_in_running_text_is_marked():
+    html = ('<h2>Tokayev</h2><p>Then <a href="x">Tokayev</a> and <q>Tokayev said</q>; Kassym-Jomart Tokayev '
+            'asked the CSTO. Tokayev again, CSTO-led, CSTO.</p>'
+            '<div class="footnote"><p>Tokayev</p></div>')
+    assert mark_first_mentions(html, GLOSSARY) == (
+        '<h2>Tokayev</h2><p>Then <a href="x">Tokayev</a> and <q>Tokayev said</q>; '
+        '<abbr title="President &quot;K&quot;" tabindex="0">Kassym-Jomart Tokayev</abbr> asked the '
+        '<abbr title="An alliance" tabindex="0">CSTO</abbr>. Tokayev again, CSTO-led, CSTO.</p>'
+        '<div class="footnote"><p>Tokayev</p></div>')
+
+
+def test_no_glossary_leaves_the_page_alone():
+    assert mark_first_mentions("<p>Tokayev</p>", {}) == "<p>Tokayev</p>"
