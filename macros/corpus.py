@@ -30,7 +30,7 @@ BASES = {
     "unknown": "not known",
 }
 REQUIRED_KEYS = ("id", "file", *DESCRIBED_FIELDS, "licence", "republish")
-OPTIONAL_KEYS = ("url", "note")
+OPTIONAL_KEYS = ("short", "url", "note")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Source:
     republish: bool
     url: str | None
     catalogue_line: int
+    short_label: str | None = None  # how the site names the source in running text and tables
     paragraphs: list[Paragraph] = field(init=False)
     normalised: list[Normalised] = field(init=False)
 
@@ -65,6 +66,12 @@ class Source:
 
     def value(self, name: str) -> str | None:
         return self.meta[name].value
+
+    @property
+    def short(self) -> str:
+        author = self.value("author")
+        known_author = author if author and author != "unsigned" else None
+        return self.short_label or known_author or self.value("publisher") or self.value("title") or self.id
 
 
 @dataclass
@@ -178,7 +185,7 @@ def _build_source(seeds_dir, label, entry, sums, problems) -> Source | None:
     source = Source(
         id=source_id, file=file_name, text=data.decode("utf-8"), meta={},
         licence=str(entry["licence"]), republish=entry["republish"] is True,
-        url=entry.get("url"), catalogue_line=entry.line,
+        url=entry.get("url"), catalogue_line=entry.line, short_label=entry.get("short"),
     )
     for name in DESCRIBED_FIELDS:
         source.meta[name] = _described(source, where, entry, name, problems)

@@ -23,7 +23,7 @@ MARKER_ID = re.compile(r'id="(fnref:qq\d+)"')
 
 def on_files(files, config):
     checked = macros.current
-    generated = {"sources/index.md": sources_index(checked.plans), "figures.md": figures_page(checked.all_claims())}
+    generated = {"sources/index.md": sources_index(checked.plans), "figures.md": figures_page(checked.all_claims(), checked.titles)}
     for plan in checked.plans.values():
         generated[f"sources/{plan.source.id}.md"] = source_page(plan, checked.titles)
     for src_uri, content in generated.items():

@@ -65,9 +65,7 @@ def byline(source: Source) -> str:
     author = source.meta["author"].value
     publisher = source.meta["publisher"].value
     title = source.value("title")
-    if source.meta["title"].basis == "supplied":
-        title = f"[{title}]"
-    else:
+    if source.meta["title"].basis != "supplied":  # a supplied title is a description, not a quotation
         title = f"“{title}”"
     parts = [author if author and author != "unsigned" else None, title, publisher]
     return ", ".join(part for part in parts if part)
@@ -110,10 +108,10 @@ def footnote(claim: Claim) -> str:
     source = claim.source
     here = page_url(claim.page)
     link = relative_url(here, f"sources/{source.id}/#{claim.target}")
-    return (f'[^{claim.label}]: <a class="qq-source" href="{link}">{md_escape(byline(source))}</a>, '
-            f'{md_escape(dated(source))}, {md_escape(source.value("genre"))}. '
-            f'<q class="qq-passage">{md_escape(claim.match.passage)}</q> '
-            f'(paragraph {claim.match.paragraph.number})')
+    return (f'[^{claim.label}]: <a class="qq-source" href="{link}">{md_escape(source.short)}</a> '
+            f'({md_escape(source.value("genre"))}, {md_escape(dated(source))}, '
+            f'paragraph {claim.match.paragraph.number}): '
+            f'<q class="qq-passage">{md_escape(claim.match.passage)}</q>')
 
 
 def references(claims: list[Claim]) -> str:
@@ -128,32 +126,48 @@ def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
     source = plan.source
     body = TEMPLATES.get_template("source_page.html").render(
         plan=plan, source=source, fields=_fields(source), dated=dated(source), human_date=human_date,
-        back=lambda claim: relative_url(plan.url, f"{page_url(claim.page)}#{claim.anchor}"),
-        title=lambda claim: titles.get(claim.page, claim.page),
+        backlinks=lambda shown: _backlinks(plan, shown, titles),
     )
     return _generated_page(f"Source: {source.value('title')}",
                            f"The cited passages of {byline(source)}, {dated(source)}, and every place that cites them.",
                            body)
 
 
+KIND_LABELS = {"cite": "cited", "quote": "quoted", "figure": "a figure"}
+
+
+def _backlinks(plan: SourcePlan, shown, titles: dict[str, str]) -> list[tuple[str, str]]:
+    """(link text, href) for every claim on a shown paragraph, by page title, then marker number."""
+    claims = [claim for highlight in shown.highlights for claim in highlight.claims]
+    claims.sort(key=lambda claim: (titles.get(claim.page, claim.page), claim.number))
+    return [(f"{titles.get(c.page, c.page)}, note {c.number} ({KIND_LABELS[c.kind]})",
+             relative_url(plan.url, f"{page_url(c.page)}#{c.anchor}")) for c in claims]
+
+
 def sources_index(plans: dict[str, SourcePlan]) -> str:
+    genres = sorted({plan.source.value("genre") for plan in plans.values()})
     body = TEMPLATES.get_template("sources_index.html").render(
-        plans=list(plans.values()), byline=byline, dated=dated)
+        plans=list(plans.values()), genres=genres, byline=byline, dated=dated)
     return _generated_page("Sources", "Every source text the site cites, with what is known about it.", body)
 
 
-def figures_page(claims: list[Claim]) -> str:
+def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
     figures = [claim for claim in claims if claim.figure]
     groups = []
     for kind, label in FIGURE_KINDS.items():
         of_kind = [claim for claim in figures if claim.figure["kind"] == kind]
-        subjects = sorted({claim.figure["subject"] for claim in of_kind})
+        largest: dict[str, float] = {}
+        for claim in of_kind:
+            subject = claim.figure["subject"]
+            largest[subject] = max(largest.get(subject, 0), claim.figure["number"])
+        subjects = sorted(largest, key=lambda subject: (-largest[subject], subject))
         rows = [(subject, _same_figures([c for c in of_kind if c.figure["subject"] == subject]))
                 for subject in subjects]
         if rows:
             groups.append((kind, label, rows))
     body = TEMPLATES.get_template("figures.html").render(
-        groups=groups, byline=byline, dated=dated, human_date=human_date, figure_text=figure_text,
+        groups=groups, dated=dated, human_date=human_date, figure_text=figure_text,
+        title=lambda claim: titles.get(claim.page, claim.page),
         link=lambda claim: relative_url("figures/", f"{page_url(claim.page)}#{claim.anchor}"),
         source_link=lambda claim: relative_url("figures/", f"sources/{claim.source.id}/#{claim.target}"),
         differ=lambda rows: len({claims[0].figure["number"] for claims in rows}) > 1,

@@ -62,7 +62,7 @@ def test_a_seed_without_entry_and_an_entry_without_seed(seeds):
      "seeds/catalogue.yml:10: 'author' is inferred but has no note — say how it was inferred or why it was supplied"),
     ("  republish: true\n", "  republish: true\n  colour: red\n",
      "seeds/catalogue.yml:30: unknown catalogue field — 'colour' — known fields: id, file, title, publisher, "
-     "author, date, genre, language, licence, republish, url, note"),
+     "author, date, genre, language, licence, republish, short, url, note"),
     ("- id: alpha", "- id: Alpha Source",
      "seeds/catalogue.yml:1: source id must be lower-case words joined by '-' — 'Alpha Source'"),
 ])
