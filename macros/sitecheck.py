@@ -9,18 +9,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
-from .links import check_site, html_files
+from .links import check_site, html_files, site_base
 from .orphans import check_figures
 from .problems import Problem
-
-
-def site_base(site_url: str | None) -> str:
-    """The path the site is served under, from mkdocs.yml's site_url ('/' without one)."""
-    return urlsplit(site_url or "").path or "/"
 
 
 def check_built_site(site: Path, docs: Path, entries: list[dict], site_url: str | None = None,
