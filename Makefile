@@ -42,12 +42,12 @@ offline: $(STAMP)
 	$(BIN)/python -m offline.build dist/offline-build dist/offline dist/qandy-qantar-offline.zip
 	rm -rf dist/offline-build
 
-# The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then
-# links, anchors and figures of the last build in site/ (`make build` runs both and fails on either).
 # Build times (with/without the citation layer, synthetic corpora) and page weight: bench/run.py
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --runs 3
 
+# The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then
+# links, anchors and figures of the last build in site/ (`make build` runs both and fails on either).
 check: $(STAMP)
 	$(BIN)/python -m macros.check
 	$(BIN)/python -m macros.sitecheck
