@@ -80,3 +80,32 @@ def test_the_static_pass_runs_alone_as_a_command():
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok: ")
+
+
+TOPIC_PAGES = ("background", "triggers", "crackdown", "csto-intervention", "geopolitics")
+
+
+def test_every_source_is_cited_at_least_three_times(built):
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    catalogue = (ROOT / "seeds" / "catalogue.yml").read_text(encoding="utf-8")
+    counts = {source_id: 0 for source_id in re.findall(r"^- id: (\S+)$", catalogue, re.M)}
+    for claim in claims:
+        counts[claim["source"]] += 1
+    assert min(counts.values()) >= 3, counts
+
+
+def test_each_topic_page_has_at_least_ten_citations_and_700_to_1500_words_of_prose(built):
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    for page in TOPIC_PAGES:
+        assert sum(claim["page"] == f"{page}/" for claim in claims) >= 10, page
+        words = len(_prose((built / page / "index.html").read_text(encoding="utf-8")).split())
+        assert 700 <= words <= 1500, (page, words)
+
+
+def _prose(page_html: str) -> str:
+    """The text a reader reads in the article: no references, markers, headings or page chrome."""
+    article = page_html[page_html.index("<article"): page_html.index("</article>")]
+    article = article.split('<div class="footnote">')[0]
+    article = re.sub(r"<sup id=\"fnref:[^\"]+\">.*?</sup>|<h1.*?</h1>|<a class=\"md-content__button.*?</a>", "",
+                     article, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", article)
