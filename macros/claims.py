@@ -53,6 +53,15 @@ class Claim:
     def anchor(self) -> str:
         return f"fnref:{self.label}"
 
+    @property
+    def source_page(self) -> str:
+        """Site-relative URL of the cited passage on its source page."""
+        return f"{source_url(self.source.id)}#{self.target}"
+
+
+def source_url(source_id: str) -> str:
+    return f"sources/{source_id}/"
+
 
 def verify(corpus: Corpus, page: str, calls: list[Call]) -> tuple[list[Claim], list[Problem]]:
     claims, problems = [], []
@@ -126,7 +135,7 @@ def page_url(page: str) -> str:
     return stem + "/"
 
 
-def record(claim: Claim, source_url: str) -> dict:
+def record(claim: Claim) -> dict:
     """One entry of site/claims.json."""
     paragraph = claim.match.paragraph
     entry = {
@@ -142,7 +151,7 @@ def record(claim: Claim, source_url: str) -> dict:
         "kind": claim.kind,
         "macro": claim.macro,
         "markdown": f"{claim.call.path}:{claim.call.line}",
-        "source_page": f"{source_url}#{claim.target}",
+        "source_page": claim.source_page,
     }
     if claim.figure:
         entry["value"] = claim.figure["value"]

@@ -45,7 +45,7 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     checked = macros.current
     site = Path(config["site_dir"])
-    entries = [record(claim, f"sources/{claim.source.id}/") for claim in checked.all_claims()]
+    entries = [record(claim) for claim in checked.all_claims()]
     _check_markers(site, checked, entries)
     text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
     (site / "claims.json").write_text(text + "\n", encoding="utf-8")

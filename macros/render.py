@@ -6,6 +6,7 @@ Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def footnote(claim: Claim) -> str:
     """The reference: source, date, genre and the passage, linking to it on the source page."""
     source = claim.source
     here = page_url(claim.page)
-    link = relative_url(here, f"sources/{source.id}/#{claim.target}")
+    link = relative_url(here, claim.source_page)
     return (f'[^{claim.label}]: <a class="qq-source" href="{link}">{md_escape(source.short)}</a> '
             f'({md_escape(source.value("genre"))}, {md_escape(dated(source))}, '
             f'paragraph {claim.match.paragraph.number}): '
@@ -169,7 +170,7 @@ def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
         groups=groups, dated=dated, human_date=human_date, figure_text=figure_text,
         title=lambda claim: titles.get(claim.page, claim.page),
         link=lambda claim: relative_url("figures/", f"{page_url(claim.page)}#{claim.anchor}"),
-        source_link=lambda claim: relative_url("figures/", f"sources/{claim.source.id}/#{claim.target}"),
+        source_link=lambda claim: relative_url("figures/", claim.source_page),
         differ=lambda rows: len({claims[0].figure["number"] for claims in rows}) > 1,
     )
     return _generated_page("Figures", "Every number on the site, grouped by what it measures, with every source's value.",
@@ -190,7 +191,6 @@ def _fields(source: Source) -> list[tuple[str, object, str]]:
 
 
 def _generated_page(title: str, description: str, body: str) -> str:
-    import json  # JSON strings are valid YAML scalars, with every character escaped
-
+    # JSON strings are valid YAML scalars, with every character escaped
     head = f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\nrender_macros: false\n---\n\n"
     return head + no_braces(body)

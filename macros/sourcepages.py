@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .claims import Claim
+from .claims import Claim, source_url
 from .corpus import Corpus, Source
 from .text import Paragraph
 
@@ -48,7 +48,7 @@ class SourcePlan:
 
     @property
     def url(self) -> str:
-        return f"sources/{self.source.id}/"
+        return source_url(self.source.id)
 
 
 def plan_sources(corpus: Corpus, claims: list[Claim]) -> dict[str, SourcePlan]:

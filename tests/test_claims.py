@@ -59,13 +59,13 @@ def test_claim_records_give_the_exact_source_characters_and_offsets():
     claims, _ = check('Text.{{ cite("alpha", "the reporter\'s notes") }}\n\n'
                       '{{ quote("alpha", "\\"Shal, ket!\\" … square") }}')
     claims[0].target = "p2-1"
-    entry = record(claims[0], "sources/alpha/")
+    entry = record(claims[0])
     paragraph = CORPUS.get("alpha").paragraphs[1].text
     assert entry["passage"] == "the reporter’s notes"
     assert [paragraph[a:b] for a, b in entry["offsets"]] == ["the reporter’s notes"]
     assert (entry["page"], entry["anchor"], entry["paragraph"], entry["kind"], entry["markdown"]) == (
         "p/", "fnref:qq1", 2, "cite", "docs/p.md:1")
-    assert record(claims[1], "sources/alpha/")["passage"] == "“Shal, ket!” … square"
+    assert record(claims[1])["passage"] == "“Shal, ket!” … square"
 
 
 @pytest.mark.parametrize("page, url", [("index.md", ""), ("crackdown.md", "crackdown/"),
