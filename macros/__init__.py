@@ -3,15 +3,20 @@
 The static pass runs here, before any page is rendered; each macro then emits
 the markup of a claim that pass has already verified. The citation core lives
 in the sibling modules and imports nothing from MkDocs.
+
+A page may hold only text and literal macro calls, and the static pass has parsed
+every one, so pages are not compiled by Jinja a second time: just before a page
+would be rendered, each call is replaced by what its registered macro returns
+(`render_by_default: false` keeps mkdocs-macros from rendering the result again).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from .build import Checked, check_project
-from .pages import check_rendered, nav_problems
+from .pages import Call, TEMPLATE_MARKS, check_rendered, nav_problems, template_text
 from .problems import CheckFailed, Problem
-from .render import marker, references
+from .render import marker, references, render_page
 from .signatures import MACROS, bind
 
 current: Checked | None = None  # the last static pass, shared with macros/hooks.py
@@ -51,35 +56,59 @@ def _macro(env, name):
 
 
 def _config_problems(env) -> list:
-    """The renderer must read pages as the static pass does: Jinja's default syntax, plain nav titles."""
+    """Pages are read as the static pass reads them, and rendered only by on_pre_page_macros:
+    Jinja's default syntax, plain nav titles, and no rendering by mkdocs-macros itself."""
     config_file = Path(env.conf.config_file_path or "mkdocs.yml")
     label = config_file.name
     text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     problems = nav_problems(env.conf["nav"], label, text)
+
+    def refuse(key: str, rule: str, found: str, hint: str) -> None:
+        line = next((n for n, row in enumerate(text.split("\n"), 1) if key in row), 1)
+        problems.append(Problem(label, line, rule, found, hint))
+
     for key, value in sorted(env.config.items()):
         if key.startswith("j2_") and value:
-            line = next((n for n, row in enumerate(text.split("\n"), 1) if key in row), 1)
-            problems.append(Problem(label, line, "the macros plugin must keep Jinja's default syntax",
-                                    f"{key} is set", "the citation check parses pages with the default syntax"))
+            refuse(key, "the macros plugin must keep Jinja's default syntax", f"{key} is set",
+                   "the citation check parses pages with the default syntax")
+    own_rendering = "the macros plugin must not render pages itself"
+    why = "each call is rendered from the citation check's parse, and nothing else is rendered"
+    if env.config.get("render_by_default") is not False:
+        refuse("render_by_default", own_rendering, "render_by_default is not false", f"set it to false: {why}")
+    if env.config.get("force_render_paths"):
+        refuse("force_render_paths", own_rendering, "force_render_paths is set", f"remove it: {why}")
     return problems
 
 
 def on_pre_page_macros(env) -> None:
-    """Just before rendering: the exact text and title about to be rendered pass the allow-list again,
-    with the same calls the static pass verified."""
-    from mkdocs.exceptions import PluginError
-
+    """Render the page: its text with each verified call replaced by its macro's output."""
     page = env.page.file.src_uri
     _emitted[page] = 0
     if env.page.meta.get("render_macros") is False:
-        return  # a generated page (refused in docs/): mkdocs-macros renders neither its text nor its title
-    calls, problems = check_rendered(f"docs/{page}", env.markdown, env.page.title)
+        return  # a generated page (refused in docs/): its text is final
+    pieces = _verified_pieces(env, page)
+    env.markdown = render_page(pieces, lambda call: env.macros[call.macro](**call.args))
+    if env.page.title and any(mark in str(env.page.title) for mark in TEMPLATE_MARKS):
+        env.page.title = template_text(str(env.page.title))
+
+
+def _verified_pieces(env, page: str) -> list[str | Call]:
+    """The text about to be rendered as text and calls. Unless it is exactly the text the static pass
+    read, it and the title pass the allow-list again and must hold the same calls."""
+    from mkdocs.exceptions import PluginError
+
+    parsed = current.pages.get(page) if current else None
+    if parsed and env.markdown == parsed.body and not str(env.page.title or "").count("{"):
+        return parsed.pieces
+    pieces, problems = check_rendered(f"docs/{page}", env.markdown, env.page.title)
+    calls = [(piece.macro, piece.args) for piece in pieces if isinstance(piece, Call)]
     verified = [(claim.macro, claim.call.args) for claim in current.claims.get(page, [])] if current else []
-    if not problems and [(call.macro, call.args) for call in calls] != verified:
+    if not problems and calls != verified:
         problems.append(Problem(f"docs/{page}", 1, "the text about to be rendered is not the text the citation "
                                                    "check read", "its macro calls differ"))
     if problems:
         raise PluginError("Refusing to render:\n" + CheckFailed(problems).report())
+    return pieces
 
 
 def on_post_page_macros(env) -> None:

@@ -5,19 +5,19 @@ This is what both the MkDocs build and `python -m macros.check` run. Pure Python
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .claims import Claim, verify
 from .corpus import CATALOGUE, Corpus, load_corpus, symlink_problems
 from .coverage import uncited
 from .glossary import PEOPLE_PAGE, read_glossary
-from .pages import FRONT_MATTER, parse_page
+from .pages import FRONT_MATTER, ParsedPage, parse_page
 from .problems import Problem
+from .sourcepages import SourcePlan, plan_sources
 
 HEADING = re.compile(r"^# +(.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
-from .sourcepages import SourcePlan, plan_sources
 
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # mkdocs.utils.markdown_extensions
 
@@ -30,6 +30,7 @@ class Checked:
     problems: list[Problem]
     glossary: dict[str, str]  # term -> description, from the people page
     titles: dict[str, str]  # page path inside docs/ -> its first heading, for back-links
+    pages: dict[str, ParsedPage] = field(default_factory=dict)  # page path inside docs/ -> its parse
 
     def all_claims(self) -> list[Claim]:
         return [claim for page in sorted(self.claims) for claim in self.claims[page]]
@@ -41,12 +42,13 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
     titles: dict[str, str] = {}
+    parsed_pages: dict[str, ParsedPage] = {}
     docs = root / docs_dir
     for path in _pages(docs, docs_dir, problems):
         page = path.relative_to(docs).as_posix()
         label = f"{docs_dir}/{page}"
         text = path.read_text(encoding="utf-8")
-        parsed = parse_page(label, text)
+        parsed = parsed_pages[page] = parse_page(label, text)
         titles[page] = _first_heading(text) or page
         if page == PEOPLE_PAGE:
             glossary, found = _glossary(label, text)
@@ -59,7 +61,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     everything = [claim for page in sorted(claims) for claim in claims[page]]
     problems += _uncited_sources(corpus, everything, seeds_dir)
     return Checked(corpus, claims, plan_sources(corpus, everything), sorted(problems), glossary,
-                   titles)
+                   titles, parsed_pages)
 
 
 def _first_heading(text: str) -> str | None:

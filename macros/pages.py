@@ -45,6 +45,8 @@ class ParsedPage:
     path: str
     calls: list[Call]
     problems: list[Problem]
+    body: str = ""  # the text MkDocs hands to the renderer: the page after its metadata
+    pieces: list[str | Call] = field(default_factory=list)  # the body as its text and calls, in order
 
 
 def parse_page(path: str, text: str) -> ParsedPage:
@@ -52,10 +54,12 @@ def parse_page(path: str, text: str) -> ParsedPage:
     problems: list[Problem] = []
     text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
     body, offset, has_title = _front_matter(path, text, problems)
-    calls = _body_calls(path, body, offset, problems)
+    stripped = body.lstrip("\n")  # as MkDocs does after the metadata
+    body, offset = stripped, offset + len(body) - len(stripped)
+    pieces = _body_pieces(path, body, offset, problems)
     if not has_title:
         _heading_title(path, body, offset, problems)
-    return ParsedPage(path, calls, problems)
+    return ParsedPage(path, _calls(pieces), problems, body, pieces)
 
 
 def _front_matter(path, text, problems) -> tuple[str, int, bool]:
@@ -128,25 +132,36 @@ def _yaml_front_matter(path, match, problems):
     return data
 
 
-def check_rendered(path: str, markdown: str, title: str | None) -> tuple[list[Call], list[Problem]]:
-    """The last guard, on the exact text mkdocs-macros is about to render and the title it will
-    render after it: the same allow-list, so no difference in reading a page can let anything through."""
+def check_rendered(path: str, markdown: str, title: str | None) -> tuple[list[str | Call], list[Problem]]:
+    """The last guard, on the exact text about to be rendered and the page's title: the same
+    allow-list, so no difference in reading a page can let anything through. Returns the text's pieces."""
     problems: list[Problem] = []
-    calls = _body_calls(path, markdown, 0, problems)
-    if title and any(mark in str(title) for mark in TEMPLATE_MARKS) and not _text_only(str(title)):
+    pieces = _body_pieces(path, markdown, 0, problems)
+    if title and any(mark in str(title) for mark in TEMPLATE_MARKS) and template_text(str(title)) is None:
         problems.append(Problem(path, 1, "the page title may hold only text", _clip(str(title)),
                                 "titles come from the nav, the front matter or the first heading"))
-    return calls, problems
+    return pieces, problems
 
 
-def _text_only(template_text: str) -> bool:
+def template_text(text: str) -> str | None:
+    """What Jinja renders a template of text alone as ({% raw %} blocks unwrapped); None if it holds more."""
     try:
-        template = PARSER.parse(template_text)
+        template = PARSER.parse(text)
     except jinja2.TemplateSyntaxError:
-        return False
-    return all(isinstance(statement, nodes.Output) and all(isinstance(node, nodes.TemplateData)
-                                                           for node in statement.nodes)
-               for statement in template.body)
+        return None
+    pieces = []
+    for statement in template.body:
+        if not isinstance(statement, nodes.Output):
+            return None
+        for node in statement.nodes:
+            if not isinstance(node, nodes.TemplateData):
+                return None
+            pieces.append(node.data)
+    return "".join(pieces)
+
+
+def _calls(pieces: list[str | Call]) -> list[Call]:
+    return [piece for piece in pieces if isinstance(piece, Call)]
 
 
 def _heading_title(path, body, offset, problems) -> None:
@@ -158,7 +173,7 @@ def _heading_title(path, body, offset, problems) -> None:
             continue
         if not line.startswith("# "):
             return
-        if not _text_only(line.lstrip("# ")):
+        if template_text(line.lstrip("# ")) is None:
             problems.append(Problem(path, offset + number, "the page title heading may hold only text",
                                     _clip(line), "MkDocs renders the title from this heading again on its own: "
                                     "put macro calls after the heading"))
@@ -184,7 +199,8 @@ def _strings(data, first_line, line=None, seen=None):
         yield line or first_line, str(data)
 
 
-def _body_calls(path, body, offset, problems) -> list[Call]:
+def _body_pieces(path, body, offset, problems) -> list[str | Call]:
+    """The body as Jinja reads it: text (as Jinja would output it) and the citation calls between."""
     lines = body.splitlines()
     try:
         template = PARSER.parse(body)
@@ -192,7 +208,7 @@ def _body_calls(path, body, offset, problems) -> list[Call]:
         problems.append(Problem(path, offset + (error.lineno or 1), "template syntax error", error.message or "",
                                 "write {% raw %}…{% endraw %} around text that must show braces literally"))
         return []
-    calls = []
+    pieces: list[str | Call] = []
     for statement in template.body:
         if not isinstance(statement, nodes.Output):
             problems.append(_not_allowed(path, offset, lines, statement, f"'{{% {_tag(statement)} %}}' statement"))
@@ -200,11 +216,12 @@ def _body_calls(path, body, offset, problems) -> list[Call]:
         for node in statement.nodes:
             if isinstance(node, nodes.TemplateData):  # text: macro arguments are escaped, text is not
                 problems += active_html(path, node.data, offset + node.lineno - 1)
+                pieces.append(node.data)
                 continue
             call = _macro_call(path, offset, lines, node, problems)
             if call:
-                calls.append(call)
-    return calls
+                pieces.append(call)
+    return pieces
 
 
 def _macro_call(path, offset, lines, node, problems) -> Call | None:

@@ -104,6 +104,12 @@ def marker(claim: Claim) -> str:
             f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
 
 
+def render_page(pieces: list, output_of) -> str:
+    """A page's Markdown: its text pieces, with each call replaced by output_of(call).
+    The same string Jinja renders from the page, without compiling it (tests/test_rendering.py)."""
+    return "".join(piece if isinstance(piece, str) else output_of(piece) for piece in pieces)
+
+
 def footnote(claim: Claim) -> str:
     """The reference: source, date, genre and the passage, linking to it on the source page."""
     source = claim.source

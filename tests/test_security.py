@@ -229,6 +229,25 @@ def test_the_macros_plugin_must_keep_jinja_default_syntax(tmp_path, canary, sett
                    f"{key} is set — the citation check parses pages with the default syntax")
 
 
+@pytest.mark.parametrize("setting, found", [
+    ("render_by_default: true", "render_by_default is not false — set it to false"),
+    ("force_render_paths: '*.md'", "force_render_paths is set — remove it"),
+])
+def test_the_macros_plugin_must_not_render_pages_itself(tmp_path, canary, setting, found):
+    # a raw block shows its text literally; rendered a second time, that text would run
+    project = site(tmp_path, {"evil.md": "{% raw %}" + payload(canary) + "{% endraw %}\n"})
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if setting.startswith("render_by_default"):
+        text = text.replace("      render_by_default: false\n", f"      {setting}\n")
+    else:
+        text = text.replace("      module_name: macros\n", f"      module_name: macros\n      {setting}\n")
+    config.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == setting)
+    assert_refused(build(project), canary, f"mkdocs.yml:{line}: the macros plugin must not render pages itself — "
+                   f"{found}: each call is rendered from the citation check's parse, and nothing else is rendered")
+
+
 # --- symbolic links ----------------------------------------------------------------------------------
 
 def test_a_symlinked_folder_in_docs_fails_the_build(tmp_path, canary):

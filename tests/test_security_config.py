@@ -30,9 +30,11 @@ def named(items, name):
 def test_the_macros_plugin_keeps_default_syntax_and_loads_nothing_else():
     macros = named(config()["plugins"], "macros")
     assert macros is not None
-    # no j2_* syntax, no include_dir/include_yaml, no extra modules, no opt-in rendering tricks
-    assert set(macros) <= {"module_name", "on_undefined", "on_error_fail", "verbose"}, macros
+    # no j2_* syntax, no include_dir/include_yaml, no extra modules, no forced rendering
+    assert set(macros) <= {"module_name", "render_by_default", "on_undefined", "on_error_fail", "verbose"}, macros
     assert macros["module_name"] == "macros" and macros["on_undefined"] == "strict"
+    # pages are rendered from the static pass's parse (macros/__init__.py), never by mkdocs-macros itself
+    assert macros["render_by_default"] is False
 
 
 def test_snippets_are_absent_or_restricted():

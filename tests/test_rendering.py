@@ -1,0 +1,65 @@
+"""Pages are rendered from the static pass's parse (macros/render.py render_page), not compiled by
+Jinja: the result must be the very string Jinja would render from the same page."""
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+from macros.build import check_project
+from macros.pages import Call, parse_page
+from macros.render import marker, render_page
+from macros.signatures import MACROS
+from tests.conftest import ROOT
+
+
+def by_jinja(body: str, outputs) -> str:
+    """What mkdocs-macros' Jinja environment (default syntax, strict undefined) renders."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    env.globals.update({name: (lambda *args, **kwargs: next(outputs)) for name in MACROS})
+    return env.from_string(body).render()
+
+
+def numbered(pieces):
+    """Each call's output names its place and arguments, so a swapped or dropped call shows."""
+    calls = [piece for piece in pieces if isinstance(piece, Call)]
+    return {id(call): f"<{number}:{call.macro}:{call.args['passage']}>" for number, call in enumerate(calls)}
+
+
+TRICKY = {
+    "raw block and comment": 'A {% raw %}{{ shown }}{% endraw %} b{# hidden #} c{{ cite("a", "x") }}.\n',
+    "whitespace control": 'One.\n\n{{- cite("a", "x") -}}\n\nTwo {{ quote("a", "y") }} three.\n',
+    "trailing newlines": 'Text {{ cite("a", "x") }}\n\n\n',
+    "no trailing newline": 'Text {{ cite("a", "x") }}',
+    "blockquote on its own line": 'Before.\n\n{{ blockquote("a", "z") }}\n\nAfter {{ cite("a", "x") }}\n',
+    "braces in arguments": 'T {{ cite("a", "a }} b {% c") }} u {{ cite("a", \'it\\\'s\') }}\n',
+}
+
+
+@pytest.mark.parametrize("text", TRICKY.values(), ids=TRICKY.keys())
+def test_render_page_is_what_jinja_renders(text):
+    parsed = parse_page("docs/p.md", text)
+    assert parsed.problems == []
+    outputs = numbered(parsed.pieces)
+    expected = by_jinja(parsed.body, iter(outputs[id(call)] for call in parsed.calls))
+    assert render_page(parsed.pieces, lambda call: outputs[id(call)]) == expected
+
+
+def test_every_page_of_the_site_renders_as_jinja_would():
+    checked = check_project(ROOT)
+    assert checked.problems == []
+    assert len(checked.pages) >= 10
+    for page, parsed in checked.pages.items():
+        markers = {id(claim.call): marker(claim) for claim in checked.claims[page]}
+        assert [id(call) for call in parsed.calls] == list(markers), page
+        expected = by_jinja(parsed.body, iter(markers.values()))
+        assert render_page(parsed.pieces, lambda call: markers[id(call)]) == expected, page
+
+
+def test_the_body_is_what_mkdocs_renders_after_the_metadata():
+    from mkdocs.utils.meta import get_data
+
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8-sig")
+        assert parse_page(f"docs/{page.name}", text).body == get_data(text)[0], page
+    for text in ("\n\n# T\n\nx\n", "Title: T\n\n\n\nx\n", "---\ntitle: T\n---\n\n\nx\n", "x\n"):
+        assert parse_page("docs/p.md", text).body == get_data(text)[0], text
