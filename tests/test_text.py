@@ -1,4 +1,6 @@
-from macros.text import fold, normalise, split_paragraphs
+import random
+
+from macros.text import _TYPOGRAPHIC, Normalised, fold, normalise, split_paragraphs
 
 
 def test_paragraphs_are_numbered_blocks_with_their_first_line():
@@ -15,3 +17,29 @@ def test_normalise_folds_whitespace_and_typography_and_keeps_origins():
     start = norm.text.index("it's")
     assert raw[slice(*norm.raw_span(start, start + 4))] == "it’s"
     assert fold("  a\n\tb ") == "a b"
+
+
+def _reference_normalise(raw):
+    """The first, character-by-character version, kept as the specification of normalise()."""
+    chars, origin = [], []
+    for index, char in enumerate(raw):
+        if char.isspace() or char in "\u200b\ufeff":
+            if chars and chars[-1] == " ":
+                continue
+            char = " "
+        for folded in _TYPOGRAPHIC.get(char, char):
+            chars.append(folded)
+            origin.append(index)
+    return Normalised("".join(chars), tuple(origin))
+
+
+def test_normalise_and_fold_agree_with_the_reference_on_random_text():
+    alphabet = ["a", "b", "Z", "1", ".", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2009", "\u3000", "\x1c",
+                "\x85", "\u2028", "\u200b", "\ufeff", *_TYPOGRAPHIC]
+    rng = random.Random(20220105)
+    samples = ["", " ", "\n", "\u200b", "…"]
+    samples += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(5000)]
+    for raw in samples:
+        expected = _reference_normalise(raw)
+        assert normalise(raw) == expected, repr(raw)
+        assert fold(raw) == expected.text.strip(), repr(raw)
