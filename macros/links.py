@@ -23,13 +23,13 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .htmltags import start_tags_having
 from .problems import Problem
 
-LINK_ATTRIBUTES = ("href", "src", "srcset")
+LINK_OR_ID = r"(?:id|name|href|src|srcset)\s*="
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Where a link is written in a Markdown page: [text](target "title"), [id]: target, raw HTML attributes.
 MD_INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -50,33 +50,20 @@ class HtmlPage:
     links: list[Link] = field(default_factory=list)
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, page: HtmlPage):
-        super().__init__(convert_charrefs=True)
-        self.page = page
-
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (name == "name" and tag == "a"):
-                self.page.ids.add(value)
-            elif name in ("href", "src"):
-                self.page.links.append(Link(value.strip(), line))
-            elif name == "srcset":
-                for candidate in value.split(","):
-                    if candidate.strip():
-                        self.page.links.append(Link(candidate.split()[0], line))
-
-    handle_startendtag = handle_starttag
-
-
 def scan(site: Path, path: str) -> HtmlPage:
     page = HtmlPage(path)
-    scanner = _Scanner(page)
-    scanner.feed((site / path).read_text(encoding="utf-8", errors="replace"))
-    scanner.close()
+    text = (site / path).read_text(encoding="utf-8", errors="replace")
+    for tag in start_tags_having(text, LINK_OR_ID):
+        for name, value in tag.attributes.items():
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag.name == "a"):
+                page.ids.add(value)
+            elif name in ("href", "src"):
+                page.links.append(Link(value.strip(), tag.line))
+            elif name == "srcset":
+                page.links += [Link(candidate.split()[0], tag.line) for candidate in value.split(",")
+                               if candidate.strip()]
     return page
 
 

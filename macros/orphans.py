@@ -14,13 +14,14 @@ Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
+from .htmltags import Tag, start_tags_having, tags, text_between
 from .links import resolve, scan
 from .problems import Problem
 
 FIGURE_CLASS = "qq-figure"
+FIGURE_ATTRIBUTE = r"""class\s*=\s*(?:"[^"]*\bqq-figure\b[^"]*"|'[^']*\bqq-figure\b[^']*'|qq-figure(?=[\s/>]))"""
 FIGURES_PAGE = "figures/index.html"
 
 
@@ -31,44 +32,38 @@ class ShownFigure:
     next_id: str | None = None  # id of the element right after it: its marker
 
 
-class _FigureScanner(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.shown: list[ShownFigure] = []
-        self._open: ShownFigure | None = None  # inside a qq-figure element
-        self._depth = 0
-        self._waiting: ShownFigure | None = None  # closed, marker not seen yet
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if self._waiting:
-            self._waiting.next_id = attributes.get("id")
-            self._waiting = None
-        if self._open:
-            self._depth += 1
-        elif FIGURE_CLASS in (attributes.get("class") or "").split():
-            self._open = ShownFigure(self.getpos()[0], "")
-            self._depth = 1
-
-    def handle_endtag(self, tag):
-        if self._open:
-            self._depth -= 1
-            if self._depth == 0:
-                self.shown.append(self._open)
-                self._waiting, self._open = self._open, None
-
-    def handle_data(self, data):
-        if self._open:
-            self._open.text += data
-        elif self._waiting and data.strip():
-            self._waiting = None  # text between the figure and anything else: no marker follows
+def shown_figures(page: str) -> list[ShownFigure]:
+    """Every element of class qq-figure (not inside another), its text, and the id of the tag right after it."""
+    shown: list[ShownFigure] = []
+    end = 0
+    for opening in start_tags_having(page, FIGURE_ATTRIBUTE):
+        if opening.start >= end and FIGURE_CLASS in (opening.attributes.get("class") or "").split():
+            figure, end = _figure_at(page, opening)
+            shown.append(figure)
+    return shown
 
 
-def shown_figures(html: str) -> list[ShownFigure]:
-    scanner = _FigureScanner()
-    scanner.feed(html)
-    scanner.close()
-    return scanner.shown
+def _figure_at(page: str, opening: Tag) -> tuple[ShownFigure, int]:
+    """The figure that starts with `opening`, and the offset where it ends."""
+    figure = ShownFigure(opening.line, "")
+    walk = tags(page, opening.start, opening.line)
+    depth, previous = 0, None
+    for tag in walk:
+        if previous:
+            figure.text += text_between(page, previous, tag)
+        previous = tag
+        depth += (0 if tag.closing else 1) - (1 if tag.closing or tag.self_closing else 0)
+        if depth == 0:
+            break
+    end = previous.end
+    for tag in walk:  # its marker: the next start tag, unless text comes first
+        if text_between(page, previous, tag).strip():
+            break
+        if not tag.closing:
+            figure.next_id = tag.attributes.get("id")
+            break
+        previous = tag
+    return figure, end
 
 
 def check_figures(site: Path, entries: list[dict], docs: Path | None = None, docs_label: str = "docs",

@@ -4,9 +4,12 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 
 import pytest
 
+from macros.links import scan
+from macros.orphans import shown_figures
 from tests.conftest import ROOT, build, error_lines
 
 MARKER = re.compile(r'<sup id="(fnref:qq\d+)">')
@@ -109,3 +112,51 @@ def _prose(page_html: str) -> str:
     article = re.sub(r"<sup id=\"fnref:[^\"]+\">.*?</sup>|<h1.*?</h1>|<a class=\"md-content__button.*?</a>", "",
                      article, flags=re.S)
     return re.sub(r"<[^>]+>", " ", article)
+
+
+class _Reference(HTMLParser):
+    """What html.parser reads in a page: ids, links and qq-figure elements, for the regex scanner to match."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.links, self.figures, self.depth, self.figure = set(), [], [], 0, None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is not None and (name == "id" or (name == "name" and tag == "a")):
+                self.ids.add(value)
+            elif value is not None and name in ("href", "src"):
+                self.links.append((value.strip(), self.getpos()[0]))
+            elif value is not None and name == "srcset":
+                self.links += [(part.split()[0], self.getpos()[0]) for part in value.split(",") if part.strip()]
+        if self.figure is not None:
+            self.depth += 1
+        elif "qq-figure" in (dict(attrs).get("class") or "").split():
+            self.figure, self.depth = "", 1
+
+    def handle_endtag(self, tag):
+        if self.figure is not None:
+            self.depth -= 1
+            if self.depth == 0:
+                self.figures.append(" ".join(self.figure.split()))
+                self.figure = None
+
+    def handle_data(self, data):
+        if self.figure is not None:
+            self.figure += data
+
+
+def test_the_tag_scanner_reads_every_built_page_as_html_parser_does(built):
+    pages = sorted(path.relative_to(built).as_posix() for path in built.rglob("*.html"))
+    figures = 0
+    for path in pages:
+        text = (built / path).read_text(encoding="utf-8")
+        reference = _Reference()
+        reference.feed(text)
+        reference.close()
+        page = scan(built, path)
+        assert page.ids == reference.ids, path
+        assert [(link.url, link.line) for link in page.links] == reference.links, path
+        assert [" ".join(shown.text.split()) for shown in shown_figures(text)] == reference.figures, path
+        figures += len(reference.figures)
+    assert len(pages) > 15 and figures > 20
