@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from pathlib import Path
 
 import jinja2
@@ -18,7 +17,10 @@ from .sourcepages import SourcePlan
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|~^=:$%")
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
+# HTML's specials become entity references, Markdown's and Jinja's numeric character references
+ESCAPES = str.maketrans({**{char: html.escape(char, quote=True) for char in "&<>\"'"},
+                         **{char: f"&#{ord(char)};" for char in MARKDOWN_SPECIALS}})
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -28,15 +30,7 @@ TEMPLATES = jinja2.Environment(
 
 def md_escape(text: str) -> str:
     """Text that Markdown, HTML and Jinja all show as itself: specials become character references."""
-    out = []
-    for char in " ".join(text.split()):
-        if char in "&<>\"'":
-            out.append(html.escape(char, quote=True))
-        elif char in MARKDOWN_SPECIALS:
-            out.append(f"&#{ord(char)};")
-        else:
-            out.append(char)
-    return "".join(out)
+    return " ".join(text.split()).translate(ESCAPES)
 
 
 def no_braces(text: str) -> str:
@@ -74,10 +68,14 @@ def byline(source: Source) -> str:
 
 def relative_url(from_page_url: str, to_url: str) -> str:
     """Relative link between two site-relative directory URLs ('' is the home page)."""
-    start = from_page_url.rstrip("/") or "."
-    target, _, fragment = to_url.partition("#")
-    path = posixpath.relpath(target.rstrip("/") or ".", start)
-    path = "./" if path == "." else path + "/"
+    start = [part for part in from_page_url.split("/") if part]
+    target_path, _, fragment = to_url.partition("#")
+    target = [part for part in target_path.split("/") if part]
+    shared = 0
+    while shared < min(len(start), len(target)) and start[shared] == target[shared]:
+        shared += 1
+    parts = [".."] * (len(start) - shared) + target[shared:]
+    path = "/".join(parts) + "/" if parts else "./"
     return path + (f"#{fragment}" if fragment else "")
 
 

@@ -2,6 +2,9 @@
 Jinja: the result must be the very string Jinja would render from the same page."""
 from __future__ import annotations
 
+import html
+import posixpath
+
 import jinja2
 import pytest
 
@@ -63,3 +66,25 @@ def test_the_body_is_what_mkdocs_renders_after_the_metadata():
         assert parse_page(f"docs/{page.name}", text).body == get_data(text)[0], page
     for text in ("\n\n# T\n\nx\n", "Title: T\n\n\n\nx\n", "---\ntitle: T\n---\n\n\nx\n", "x\n"):
         assert parse_page("docs/p.md", text).body == get_data(text)[0], text
+
+
+def test_md_escape_leaves_no_markdown_html_or_template_syntax():
+    from macros.render import md_escape
+
+    text = "  a*b_c [x](y) <b>&\"'\n{{ z }} {% w %} #1 `q` 50% $3 |t| ~s~ ^u^ =v: e!.+-\\\\ "
+    escaped = md_escape(text)
+    assert escaped == ("a&#42;b&#95;c &#91;x&#93;&#40;y&#41; &lt;b&gt;&amp;&quot;&#x27; &#123;&#123; z &#125;&#125; "
+                       "&#123;&#37; w &#37;&#125; &#35;1 &#96;q&#96; 50&#37; &#36;3 &#124;t&#124; &#126;s&#126; "
+                       "&#94;u&#94; &#61;v&#58; e&#33;&#46;&#43;&#45;&#92;&#92;")
+    assert html.unescape(escaped) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("start", ["", "crackdown/", "sources/", "sources/cepa/", "a/b/c/"])
+@pytest.mark.parametrize("to", ["", "crackdown/#fnref:qq1", "sources/", "sources/cepa/#p-3", "a/b/d/", "a/"])
+def test_relative_url_is_the_posix_relative_path(start, to):
+    from macros.render import relative_url
+
+    target, _, fragment = to.partition("#")
+    expected = posixpath.relpath(target.rstrip("/") or ".", start.rstrip("/") or ".")
+    expected = ("./" if expected == "." else expected + "/") + (f"#{fragment}" if fragment else "")
+    assert relative_url(start, to) == expected
