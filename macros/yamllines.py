@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import yaml
+from yaml.composer import Composer
+from yaml.events import (CollectionEndEvent, CollectionStartEvent, DocumentEndEvent, DocumentStartEvent, NodeEvent,
+                         ScalarEvent)
 
 
 MAPPING, SEQUENCE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -47,7 +51,69 @@ def _convert(node, constructor, done=None):
 
 def load(text: str):
     """Parse one YAML document; raises yaml.YAMLError with a mark on bad syntax."""
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        return _load(text, _compose_plain)
+    except Exception:  # not plain, or not valid: PyYAML's Python loader decides, in its own words
+        return _load(text, _compose_any)
+
+
+def _load(text, compose):
+    node = compose(text)
     if node is None:
         return None
     return _convert(node, yaml.SafeLoader(""))
+
+
+def _compose_any(text):
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+# libyaml parses ten times faster than PyYAML's Python code, but the two disagree on some input
+# (a tab in a plain scalar, "|#", the marks of empty values...). So libyaml reads only plain YAML,
+# where tests/test_yamllines.py and long fuzzing found them to agree: no tab, CR, uncommon line
+# break or BOM; block mappings and sequences of plain or quoted scalars; no tag, anchor, alias or
+# document marker. Everything else, and every error, is left to PyYAML's Python loader.
+UNCOMMON_CHARACTER = re.compile(r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+DEEPEST = 50  # nesting levels; deeper documents go to the pure-Python loader, whose recursion limit they may reach
+
+
+class NotPlain(Exception):
+    pass
+
+
+def _compose_plain(text):
+    if not hasattr(yaml, "CSafeLoader") or UNCOMMON_CHARACTER.search(text):
+        raise NotPlain
+    loader = _PlainLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+class _PlainLoader(Composer, getattr(yaml, "CSafeLoader", object)):
+    """PyYAML's own composer, fed by libyaml's parser, refusing every event outside plain YAML."""
+
+    def __init__(self, text):
+        yaml.CSafeLoader.__init__(self, text)
+        Composer.__init__(self)
+        self.depth = 0
+
+    def get_event(self):
+        event = super().get_event()
+        self.depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+        if self.depth > DEEPEST or not _plain(event):
+            raise NotPlain
+        return event
+
+
+def _plain(event) -> bool:
+    if isinstance(event, NodeEvent) and (event.anchor is not None or event.tag is not None):
+        return False  # an alias, an anchor or a tag
+    if isinstance(event, ScalarEvent):
+        return event.style in ("", "'", '"')
+    if isinstance(event, CollectionStartEvent):
+        return event.flow_style is False
+    if isinstance(event, (DocumentStartEvent, DocumentEndEvent)):
+        return not event.explicit
+    return True
