@@ -198,8 +198,9 @@ def _table(lines, start, offset):
 
 
 def _only_links(text: str) -> bool:
-    for pattern in LINKS:
-        text = pattern.sub("", text)
+    if "[" in text or "<" in text:  # every link pattern needs one of them; most prose has neither
+        for pattern in LINKS:
+            text = pattern.sub("", text)
     return not re.search(r"\w", text)
 
 

@@ -72,6 +72,8 @@ def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], pass
         return Failure("empty", "an empty passage, or two elisions with nothing between them")
     found = []
     for paragraph, norm in zip(paragraphs, normalised):
+        if parts[0] not in norm.text:
+            continue  # the common case, decided without starting the search below
         for alignment in _alignments(norm.text, parts):
             found.append((paragraph, norm, alignment))
             if len(found) > 1:
