@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 import yaml
@@ -90,3 +91,10 @@ def test_libyaml_and_pyyaml_agree_on_random_yaml():
         except Exception:
             pass
     assert plain > 250  # the fast path was really exercised
+
+
+def test_the_uncommon_characters_are_those_outside_the_plain_ranges():
+    plain = re.compile(r"[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    every = "".join(map(chr, range(0x110000)))
+    uncommon = {match.start() for match in yamllines.UNCOMMON_CHARACTER.finditer(every)}
+    assert uncommon == set(range(0x110000)) - {match.start() for match in plain.finditer(every)}
