@@ -74,42 +74,46 @@ def mark_first_mentions(html_text: str, glossary: dict[str, str]) -> str:
     pattern = _terms_pattern(glossary)
     if pattern is None:
         return html_text
+    footnotes = html_text.find(FOOTNOTES)
+    end = footnotes if footnotes >= 0 else len(html_text)  # the references come last and are not marked
+    skipped = SKIPPED.finditer(html_text, 0, end)  # the tags that open and close unmarked text, in order
+    upcoming = next(skipped, None)
     described: set[str] = set()
-    pieces = HTML_PIECES.split(html_text)  # text, tag, text, tag, …
-    skipping = 0
-    for index, piece in enumerate(pieces):
-        if index % 2 == 0 and not skipping:
-            pieces[index] = pattern.sub(lambda m: _mark(m, glossary, described), piece)
-        elif index % 2:
-            if FOOTNOTES.match(piece):
-                break  # the references come last and are not marked
-            skipping = _skip_depth(piece, skipping)
-    return "".join(pieces)
+    pieces, done, depth = [], 0, 0
+    for match in pattern.finditer(html_text, 0, end):
+        while upcoming and upcoming.start() < match.start():
+            depth = _skip_depth(upcoming, depth)
+            upcoming = next(skipped, None)
+        if depth or _inside_tag(html_text, match.start()) or glossary[match.group(1)] in described:
+            continue
+        described.add(glossary[match.group(1)])
+        pieces += [html_text[done:match.start()], _abbr(match.group(1), glossary)]
+        done = match.end()
+    return "".join(pieces) + html_text[done:]
 
 
-HTML_PIECES = re.compile(r"(<[^>]*>)")
-FOOTNOTES = re.compile(r'<div class="footnote"')
-SKIPPED = re.compile(r"<(/?)(a|q|h[1-6]|abbr|code|pre|sup|cite|script|style|button|mark)\b", re.I)
+FOOTNOTES = '<div class="footnote"'
+SKIPPED = re.compile(r"<(/?)(a|q|h[1-6]|abbr|code|pre|sup|cite|script|style|button|mark)\b[^>]*>", re.I)
+
+
+def _inside_tag(html_text: str, position: int) -> bool:
+    """A name in an attribute value, not in the text."""
+    return html_text.rfind("<", 0, position) > html_text.rfind(">", 0, position)
 
 
 def _terms_pattern(glossary: dict[str, str]):
     if not glossary:
         return None
     terms = sorted(glossary, key=len, reverse=True)  # "Kassym-Jomart Tokayev" before "Tokayev"
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
+    first = "".join(sorted({re.escape(term[0]) for term in terms}))  # most places fail at once on this
+    return re.compile(rf"(?=[{first}])(?<![\w-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
 
 
-def _skip_depth(tag: str, depth: int) -> int:
-    found = SKIPPED.match(tag)
-    if not found or tag.endswith("/>"):
+def _skip_depth(tag: re.Match, depth: int) -> int:
+    if tag.group(0).endswith("/>"):
         return depth
-    return max(0, depth - 1) if found.group(1) else depth + 1
+    return max(0, depth - 1) if tag.group(1) else depth + 1
 
 
-def _mark(match, glossary: dict[str, str], described: set[str]) -> str:
-    term = match.group(1)
-    description = glossary[term]
-    if description in described:
-        return term
-    described.add(description)
-    return f'<abbr title="{html.escape(description, quote=True)}" tabindex="0">{term}</abbr>'
+def _abbr(term: str, glossary: dict[str, str]) -> str:
+    return f'<abbr title="{html.escape(glossary[term], quote=True)}" tabindex="0">{term}</abbr>'

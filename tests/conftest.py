@@ -45,3 +45,12 @@ def error_lines(result: subprocess.CompletedProcess) -> list[str]:
 @pytest.fixture
 def project(tmp_path):
     return lambda pages, **kw: make_project(tmp_path / "project", pages, **kw)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once for the tests that only read it."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = build(ROOT, "-d", str(site))
+    assert result.returncode == 0, result.stderr
+    return site

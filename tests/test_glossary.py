@@ -43,3 +43,51 @@ def test_only_the_first_mention_of_each_entry_in_running_text_is_marked():
 
 def test_no_glossary_leaves_the_page_alone():
     assert mark_first_mentions("<p>Tokayev</p>", {}) == "<p>Tokayev</p>"
+
+
+def _reference_marks(html_text: str, glossary: dict[str, str]) -> str:
+    """The first implementation: every tag and text piece in turn (slow, plain), kept to compare."""
+    import html as html_module
+    import re
+
+    terms = sorted(glossary, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
+    skipped = re.compile(r"<(/?)(a|q|h[1-6]|abbr|code|pre|sup|cite|script|style|button|mark)\b", re.I)
+    described: set[str] = set()
+
+    def mark(match):
+        description = glossary[match.group(1)]
+        if description in described:
+            return match.group(1)
+        described.add(description)
+        return f'<abbr title="{html_module.escape(description, quote=True)}" tabindex="0">{match.group(1)}</abbr>'
+
+    pieces = re.split(r"(<[^>]*>)", html_text)
+    depth = 0
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0 and not depth:
+            pieces[index] = pattern.sub(mark, piece)
+        elif index % 2:
+            if piece.startswith('<div class="footnote"'):
+                break
+            found = skipped.match(piece)
+            if found and not piece.endswith("/>"):
+                depth = max(0, depth - 1) if found.group(1) else depth + 1
+    return "".join(pieces)
+
+
+def test_marking_matches_the_tag_by_tag_reference_on_every_page_of_the_site(built):
+    import re
+
+    from macros.build import check_project
+    from tests.conftest import ROOT
+
+    glossary = check_project(ROOT).glossary
+    assert len(glossary) > 20
+    marked = 0
+    for page in sorted(built.rglob("*.html")):
+        text = re.sub(r'<abbr title="[^"]*" tabindex="0">(.*?)</abbr>', r"\1", page.read_text(encoding="utf-8"))
+        expected = _reference_marks(text, glossary)
+        assert mark_first_mentions(text, glossary) == expected, page
+        marked += expected.count("<abbr ")
+    assert marked > 50

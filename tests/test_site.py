@@ -16,14 +16,6 @@ MARKER = re.compile(r'<sup id="(fnref:qq\d+)">')
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = build(ROOT, "-d", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 def test_every_marker_has_a_claim_and_every_claim_a_marker(built):
     claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
     in_html = set()
