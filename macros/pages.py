@@ -14,6 +14,7 @@ from jinja2 import nodes
 
 from . import yamllines
 from .activehtml import active_html
+from .literalcalls import literal_template
 from .problems import Problem
 from .signatures import MACROS, bind
 
@@ -203,7 +204,7 @@ def _body_pieces(path, body, offset, problems) -> list[str | Call]:
     """The body as Jinja reads it: text (as Jinja would output it) and the citation calls between."""
     lines = body.splitlines()
     try:
-        template = PARSER.parse(body)
+        template = literal_template(PARSER, body, MACROS) or PARSER.parse(body)
     except jinja2.TemplateSyntaxError as error:
         problems.append(Problem(path, offset + (error.lineno or 1), "template syntax error", error.message or "",
                                 "write {% raw %}…{% endraw %} around text that must show braces literally"))

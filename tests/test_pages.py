@@ -1,7 +1,11 @@
 """The static pass: what a page may contain, and where each call is."""
 import pytest
+from jinja2 import nodes
 
-from macros.pages import parse_page
+from macros.literalcalls import literal_template
+from macros.pages import PARSER, parse_page
+from macros.signatures import MACROS
+from tests.conftest import ROOT
 
 
 def messages(text):
@@ -62,3 +66,44 @@ def test_raw_blocks_show_braces_without_calls():
 ])
 def test_everything_but_text_and_literal_macro_calls_is_refused(text, expected):
     assert messages(text) == [expected]
+
+
+def _same_nodes(fast, slow) -> bool:
+    """Equal nodes (Jinja compares fields), on the same lines."""
+    if fast != slow:
+        return False
+    return [(type(n).__name__, n.lineno) for n in fast.find_all((nodes.Call, nodes.TemplateData, nodes.Const))] == \
+        [(type(n).__name__, n.lineno) for n in slow.find_all((nodes.Call, nodes.TemplateData, nodes.Const))]
+
+
+def test_the_literal_call_short_cut_builds_what_jinja_parses_for_every_page_of_the_site():
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        body = parse_page(f"docs/{page.name}", page.read_text(encoding="utf-8")).body
+        fast = literal_template(PARSER, body, MACROS)
+        assert fast is not None, page  # the real pages take the short cut
+        assert _same_nodes(fast, PARSER.parse(body)), page
+
+
+SHORT_CUT = [
+    'a {{ cite("s", "p") }} b\n\n{{ quote(\'s\', "p\\" q") }}',
+    '{{ figure("s", "p", "1", "deaths", "2022", qualifier="at least", unit="people") }}',
+    '{{- cite("s", "p") -}}\n\n{# note #}x{% raw %}{{ y }}{% endraw %}\n',
+    '{{ cite(source="s", passage="p") }}', "plain text\n", "", "{{ cite() }}",
+    '{{\n  cite(\n    "s",\n    "p"\n  )\n}}\n',
+]
+PARSER_DECIDES = [
+    '{{ cite("s", "p",) }}', '{{ cite("s" "p") }}', '{{ cite(source="s", "p") }}', '{{ cite("s", p) }}',
+    '{{ cite("s", "p") | upper }}', '{{ cite("s", "p").x }}', '{{ cite("s", "p"), 1 }}', '{{ other("s") }}',
+    '{{ cite("s", 1) }}', '{{ cite("s", -1) }}', '{% if x %}{{ cite("s", "p") }}{% endif %}',
+    '{{ cite("s", "p") if x }}', '{{ cite(*a) }}', '{{ cite(**k) }}', '{{ cite("s", "p")(1) }}',
+    '{{ cite["x"]("s") }}', '{{ cite("s", "p") ~ "x" }}', '{{ cite("s", "p") }', '{{ cite("s", ',
+    '{{ true("s") }}', '{{ cite("s", "p" }}', '{{ cite("s", key=) }}',
+]
+
+
+@pytest.mark.parametrize("body", SHORT_CUT + PARSER_DECIDES)
+def test_the_short_cut_takes_only_what_it_reads_exactly_as_jinja_does(body):
+    fast = literal_template(PARSER, body, MACROS)
+    assert (fast is not None) is (body in SHORT_CUT)
+    if fast is not None:
+        assert _same_nodes(fast, PARSER.parse(body))
