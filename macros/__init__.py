@@ -11,6 +11,7 @@ would be rendered, each call is replaced by what its registered macro returns
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from .build import Checked, check_project
@@ -29,10 +30,15 @@ def define_env(env) -> None:
     global current
     root = Path(env.project_dir)
     docs = Path(env.conf["docs_dir"]).relative_to(root).as_posix()
-    checked = check_project(root, docs_dir=docs)
+    gc.disable()  # the static pass makes many objects and no garbage cycles: collecting would find nothing
+    try:
+        checked = check_project(root, docs_dir=docs)
+    finally:
+        gc.enable()
     checked.problems = sorted(checked.problems + _config_problems(env))
     if checked.problems:
         raise PluginError("The citation check failed:\n" + CheckFailed(checked.problems).report())
+    gc.freeze()  # its results live until the build ends (macros/hooks.py unfreezes): no collection need scan them
     current = checked
     _emitted.clear()
     for name in MACROS:

@@ -1,6 +1,7 @@
 """MkDocs hooks for what mkdocs-macros has no event for: generated pages and claims.json."""
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sys
@@ -43,13 +44,20 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    checked = macros.current
-    site = Path(config["site_dir"])
-    entries = [record(claim) for claim in checked.all_claims()]
-    _check_markers(site, checked, entries)
-    text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
-    (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-    _check_site(config, site, entries)
+    try:
+        checked = macros.current
+        site = Path(config["site_dir"])
+        entries = [record(claim) for claim in checked.all_claims()]
+        _check_markers(site, checked, entries)
+        text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
+        (site / "claims.json").write_text(text + "\n", encoding="utf-8")
+        _check_site(config, site, entries)
+    finally:
+        gc.unfreeze()  # frozen after the static pass (macros/__init__.py); `mkdocs serve` builds again
+
+
+def on_build_error(error):
+    gc.unfreeze()
 
 
 def _check_site(config, site: Path, entries) -> None:
