@@ -14,6 +14,7 @@ import functools
 import html
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Possessive (++, *+) so that a tag that does not match fails at once, without backtracking.
 VALUES = r"""(?:[^<>"']++|"[^"]*+"|'[^']*+')*+"""  # attribute text; quoted values may hold > or <
@@ -32,6 +33,23 @@ class Tag:
     end: int
     closing: bool = False  # </name>
     self_closing: bool = False  # <name … />
+
+
+class StartTag(NamedTuple):
+    """A start tag as found, its attributes read only when asked for."""
+
+    name: str  # lower case
+    attribute_text: str
+    line: int
+    start: int  # offset in the page
+
+    @property
+    def attributes(self) -> dict[str, str | None]:
+        return attributes(self.attribute_text)
+
+    @property
+    def self_closing(self) -> bool:
+        return self.attribute_text.rstrip().endswith("/")
 
 
 @functools.lru_cache
@@ -54,7 +72,7 @@ def start_tags_having(page: str, attribute: str):
                 continue  # a comment, or a script or style element without the attribute
         line += page.count("\n", counted, match.start())
         counted = match.start()
-        yield _tag(match.group("name") or match.group("raw"), text, line, match)
+        yield StartTag((match.group("name") or match.group("raw")).lower(), text, line, match.start())
 
 
 def tags(page: str, start: int = 0, line: int = 1):
@@ -81,13 +99,18 @@ def _tag(name: str, text: str, line: int, match: re.Match) -> Tag:
 
 
 def attributes(text: str) -> dict[str, str | None]:
+    """Attribute names and values; the first of a name wins, as in the DOM."""
     found: dict[str, str | None] = {}
-    for name, assigned, double, single, bare in ATTRIBUTE.findall(text):
-        name = name.lower()
-        if name not in found:
-            value = (double or single or bare) if assigned else None  # <a hidden> has no value
-            found[name] = html.unescape(value) if value and "&" in value else value
+    for name, value in attribute_pairs(text):
+        found.setdefault(name, value)
     return found
+
+
+def attribute_pairs(text: str):
+    """(lower-case name, value with character references decoded, or None for <a hidden>), in order."""
+    for name, assigned, double, single, bare in ATTRIBUTE.findall(text):
+        value = (double or single or bare) if assigned else None
+        yield name.lower(), html.unescape(value) if value and "&" in value else value
 
 
 def text_between(page: str, before: Tag, after: Tag) -> str:

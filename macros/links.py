@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .htmltags import start_tags_having
+from .htmltags import attribute_pairs, start_tags_having
 from .problems import Problem
 
 LINK_OR_ID = r"(?:id|name|href|src|srcset)\s*="
@@ -54,7 +54,7 @@ def scan(site: Path, path: str) -> HtmlPage:
     page = HtmlPage(path)
     text = (site / path).read_text(encoding="utf-8", errors="replace")
     for tag in start_tags_having(text, LINK_OR_ID):
-        for name, value in tag.attributes.items():
+        for name, value in attribute_pairs(tag.attribute_text):
             if value is None:
                 continue
             if name == "id" or (name == "name" and tag.name == "a"):

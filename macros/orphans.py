@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .htmltags import Tag, start_tags_having, tags, text_between
+from .htmltags import StartTag, start_tags_having, tags, text_between
 from .links import resolve, scan
 from .problems import Problem
 
@@ -43,7 +43,7 @@ def shown_figures(page: str) -> list[ShownFigure]:
     return shown
 
 
-def _figure_at(page: str, opening: Tag) -> tuple[ShownFigure, int]:
+def _figure_at(page: str, opening: StartTag) -> tuple[ShownFigure, int]:
     """The figure that starts with `opening`, and the offset where it ends."""
     figure = ShownFigure(opening.line, "")
     walk = tags(page, opening.start, opening.line)
