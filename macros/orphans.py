@@ -35,6 +35,8 @@ class ShownFigure:
 def shown_figures(page: str) -> list[ShownFigure]:
     """Every element of class qq-figure (not inside another), its text, and the id of the tag right after it."""
     shown: list[ShownFigure] = []
+    if FIGURE_CLASS not in page:
+        return shown  # most pages: no need to look at their tags
     end = 0
     for opening in start_tags_having(page, FIGURE_ATTRIBUTE):
         if opening.start >= end and FIGURE_CLASS in (opening.attributes.get("class") or "").split():
