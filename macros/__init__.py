@@ -30,11 +30,13 @@ def define_env(env) -> None:
     global current
     root = Path(env.project_dir)
     docs = Path(env.conf["docs_dir"]).relative_to(root).as_posix()
+    collecting = gc.isenabled()
     gc.disable()  # the static pass makes many objects and no garbage cycles: collecting would find nothing
     try:
         checked = check_project(root, docs_dir=docs)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
     checked.problems = sorted(checked.problems + _config_problems(env))
     if checked.problems:
         raise PluginError("The citation check failed:\n" + CheckFailed(checked.problems).report())
@@ -104,7 +106,7 @@ def _verified_pieces(env, page: str) -> list[str | Call]:
     from mkdocs.exceptions import PluginError
 
     parsed = current.pages.get(page) if current else None
-    if parsed and env.markdown == parsed.body and not str(env.page.title or "").count("{"):
+    if parsed and env.markdown == parsed.body and "{" not in str(env.page.title or ""):
         return parsed.pieces
     pieces, problems = check_rendered(f"docs/{page}", env.markdown, env.page.title)
     calls = [(piece.macro, piece.args) for piece in pieces if isinstance(piece, Call)]

@@ -2,7 +2,7 @@
 
 The post-build checks read the HTML that Python-Markdown, Jinja and the engine
 wrote. html.parser gave them the same answers (tests/test_site.py compares the
-two on every built page) at twenty times the cost, a tenth of the whole build:
+two on every built page) at five times the cost, a tenth of the whole build:
 here the regular-expression engine passes over every tag a check does not need.
 Comments and the content of <script> and <style> hold no tags.
 
