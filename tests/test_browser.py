@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -40,11 +39,9 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    result = build(ROOT, "-d", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+def site(built) -> Path:
+    """The real site, built once for the session (tests/conftest.py); the browser tests only read it."""
+    return built
 
 
 @pytest.fixture(scope="module")
