@@ -80,7 +80,7 @@ def mark_first_mentions(html_text: str, glossary: dict[str, str]) -> str:
     upcoming = next(skipped, None)
     described: set[str] = set()
     pieces, done, depth = [], 0, 0
-    for match in pattern.finditer(html_text, 0, end):
+    for match in _mentions(pattern, html_text, end):
         while upcoming and upcoming.start() < match.start():
             depth = _skip_depth(upcoming, depth)
             upcoming = next(skipped, None)
@@ -93,6 +93,7 @@ def mark_first_mentions(html_text: str, glossary: dict[str, str]) -> str:
 
 
 FOOTNOTES = '<div class="footnote"'
+WORD_OR_HYPHEN = re.compile(r"[\w-]")
 SKIPPED = re.compile(r"<(/?)(a|q|h[1-6]|abbr|code|pre|sup|cite|script|style|button|mark)\b[^>]*>", re.I)
 
 
@@ -105,8 +106,20 @@ def _terms_pattern(glossary: dict[str, str]):
     if not glossary:
         return None
     terms = sorted(glossary, key=len, reverse=True)  # "Kassym-Jomart Tokayev" before "Tokayev"
-    first = "".join(sorted({re.escape(term[0]) for term in terms}))  # most places fail at once on this
-    return re.compile(rf"(?=[{first}])(?<![\w-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
+    return re.compile("(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
+
+
+def _mentions(pattern: re.Pattern, html_text: str, end: int):
+    """The matches of `pattern` that no word character or hyphen precedes. A lookbehind in the
+    pattern would do the same, but a pattern that starts with its terms lets the regular-expression
+    engine skip ahead to their first letters: twice as fast."""
+    position = 0
+    while match := pattern.search(html_text, position, end):
+        if match.start() and WORD_OR_HYPHEN.match(html_text, match.start() - 1):
+            position = match.start() + 1  # a shorter term may still start later inside this one
+            continue
+        yield match
+        position = match.end()
 
 
 def _skip_depth(tag: re.Match, depth: int) -> int:

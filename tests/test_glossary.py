@@ -1,4 +1,6 @@
 """The hover glossary read from the people page, marked on the first mention in running text."""
+import pytest
+
 from macros.glossary import mark_first_mentions, read_glossary
 
 PEOPLE = """# People
@@ -39,6 +41,16 @@ def test_only_the_first_mention_of_each_entry_in_running_text_is_marked():
         '<abbr title="President &quot;K&quot;" tabindex="0">Kassym-Jomart Tokayev</abbr> asked the '
         '<abbr title="An alliance" tabindex="0">CSTO</abbr>. Tokayev again, CSTO-led, CSTO.</p>'
         '<div class="footnote"><p>Tokayev</p></div>')
+
+
+@pytest.mark.parametrize("text", [
+    "<p>xKassym-Jomart Tokayev met the CSTO</p>",  # a name inside a word: a shorter one may follow
+    "<p>pro-Tokayev, anti-CSTO, CSTO_x, Tokayev2 and then Tokayev</p>",
+    "<p>Kassym-Jomart Tokayevs, Kassym-Jomart Tokayev</p>",
+    "Tokayev<p>CSTO</p>",
+])
+def test_names_inside_other_words_are_left_alone_as_the_reference_does(text):
+    assert mark_first_mentions(text, GLOSSARY) == _reference_marks(text, GLOSSARY)
 
 
 def test_no_glossary_leaves_the_page_alone():
