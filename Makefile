@@ -47,7 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --runs 3
 
 # The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then
-# links, anchors and figures of the last build in site/ (`make build` runs both and fails on either).
+# links, anchors, figures and citation markers of the last build in site/ (`make build` runs both and fails on either).
 check: $(STAMP)
 	$(BIN)/python -m macros.check
 	$(BIN)/python -m macros.sitecheck

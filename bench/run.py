@@ -84,10 +84,11 @@ parts = {"import mkdocs-macros (after MkDocs and Material)": imported,
          "mkdocs-macros' own set-up: its git calls": median(get_git_info),
          "static pass (check_project)": median(lambda: check_project(Path(".")))}
 try:
+    from macros.builtsite import BuiltSite
     from macros.sitecheck import check_built_site
     entries = json.loads(Path("site/claims.json").read_text(encoding="utf-8"))
-    parts["built-site checks (links, anchors, figures)"] = median(
-        lambda: check_built_site(Path("site"), Path("docs"), entries, None))
+    parts["built-site checks (links, anchors, figures, markers)"] = median(
+        lambda: check_built_site(BuiltSite.read(Path("site")), Path("docs"), entries, None))
 except ImportError:
     pass
 print(json.dumps(parts))

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .links import html_files, scan
+from .builtsite import BuiltSite
+from .links import scan
 from .sitecheck import read_config
 
 USER_AGENT = "qandy-qantar-link-check/1 (+https://github.com/qandy-qantar/qandy-qantar)"
@@ -42,13 +43,13 @@ class Result:
         return self.status is not None and self.status < 400
 
 
-def external_urls(site: Path, own: str | None = None) -> dict[str, list[str]]:
+def external_urls(site: BuiltSite, own: str | None = None) -> dict[str, list[str]]:
     """url -> the pages (site-relative URLs) that link to it, both sorted."""
     used: dict[str, set[str]] = {}
     own_prefix = own.rstrip("/") + "/" if own else None
-    for path in html_files(site):
+    for path, text in site.pages.items():
         page = path[: -len("index.html")] if path.endswith("index.html") else path
-        for link in scan(site, path).links:
+        for link in scan(path, text).links:
             url = link.url
             if urlsplit(url).scheme not in ("http", "https"):
                 continue
@@ -124,8 +125,9 @@ def main(argv: list[str], opener=None, timeout: float = 10.0, retries: int = 2, 
     if not (site / "index.html").is_file():
         print(f"external: {config['site_dir']}/ has not been built; run `make build` first")
         return 0
-    urls = external_urls(site, config["site_url"])
-    total = len(html_files(site))
+    built = BuiltSite.read(site)
+    urls = external_urls(built, config["site_url"])
+    total = len(built.pages)
     print(f"{len(urls)} external URLs in {config['site_dir']}/:")
     for url, pages in urls.items():
         print(f"  {url}\n      used on {used_on(pages, total)}")

@@ -1,9 +1,8 @@
-"""MkDocs hooks for what mkdocs-macros has no event for: generated pages and claims.json."""
+"""MkDocs hooks for what mkdocs-macros has no event for: generated pages, claims.json and the site checks."""
 from __future__ import annotations
 
 import gc
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -13,13 +12,13 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 import macros  # noqa: E402
-from macros.claims import page_url, record  # noqa: E402
+from macros.builtsite import BuiltSite  # noqa: E402
+from macros.claims import record  # noqa: E402
 from macros.glossary import PEOPLE_PAGE, mark_first_mentions  # noqa: E402
 from macros.render import figures_page, source_page, sources_index  # noqa: E402
 from macros.sitecheck import check_built_site, report as site_report  # noqa: E402
 
 EDIT_GENERATED = {"figures.md": "../macros/figure_kinds.yml"}  # relative to edit_uri's docs/; else the catalogue
-MARKER_ID = re.compile(r'id="(fnref:qq\d+)"')
 
 
 def on_files(files, config):
@@ -47,38 +46,18 @@ def on_post_build(config):
     try:
         checked = macros.current
         site = Path(config["site_dir"])
+        root = Path(config["config_file_path"]).parent
+        docs = Path(config["docs_dir"])
         entries = [record(claim) for claim in checked.all_claims()]
-        _check_markers(site, checked, entries)
         text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-        _check_site(config, site, entries)
+        problems = check_built_site(BuiltSite.read(site), docs, entries, config["site_url"],
+                                    docs.relative_to(root).as_posix())
+        if problems:
+            raise PluginError("The site check failed:\n" + site_report(problems))
     finally:
         gc.unfreeze()  # frozen after the static pass (macros/__init__.py); `mkdocs serve` builds again
 
 
 def on_build_error(error):
     gc.unfreeze()
-
-
-def _check_site(config, site: Path, entries) -> None:
-    """Links, anchors and figures of the built site (macros/sitecheck.py); fails the build."""
-    root = Path(config["config_file_path"]).parent
-    docs = Path(config["docs_dir"])
-    problems = check_built_site(site, docs, entries, config["site_url"], docs.relative_to(root).as_posix())
-    if problems:
-        raise PluginError("The site check failed:\n" + site_report(problems))
-
-
-def _check_markers(site: Path, checked, entries) -> None:
-    """Every marker in the HTML has a claims.json entry and every entry a marker."""
-    expected = {(entry["page"], entry["anchor"]) for entry in entries}
-    found = set()
-    for page in checked.claims:
-        html_file = site / page_url(page) / "index.html"
-        if html_file.is_file():
-            found |= {(page_url(page), anchor) for anchor in MARKER_ID.findall(html_file.read_text("utf-8"))}
-    missing, extra = sorted(expected - found), sorted(found - expected)
-    if missing or extra:
-        lines = [f"{page or '/'}#{anchor}: claim without a marker in the HTML" for page, anchor in missing]
-        lines += [f"{page or '/'}#{anchor}: marker without a claim" for page, anchor in extra]
-        raise PluginError("claims.json and the HTML disagree:\n" + "\n".join(lines))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .builtsite import BuiltSite
 from .htmltags import attribute_pairs, start_tags_having
 from .problems import Problem
 
@@ -50,9 +51,9 @@ class HtmlPage:
     links: list[Link] = field(default_factory=list)
 
 
-def scan(site: Path, path: str) -> HtmlPage:
+def scan(path: str, text: str) -> HtmlPage:
+    """The ids and links of the HTML page site/<path>, whose text is `text`."""
     page = HtmlPage(path)
-    text = (site / path).read_text(encoding="utf-8", errors="replace")
     for tag in start_tags_having(text, LINK_OR_ID):
         for name, value in attribute_pairs(tag.attribute_text):
             if value is None:
@@ -107,14 +108,10 @@ def _shown(site_path: str) -> str:
     return site_path[: -len("index.html")] or "/" if site_path.endswith("index.html") else site_path
 
 
-def html_files(site: Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-
-
-def check_site(site: Path, docs: Path | None = None, base: str = "/", docs_label: str = "docs",
+def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_label: str = "docs",
                site_label: str = "site") -> list[Problem]:
     """Every broken internal link and anchor of the built site, as problems."""
-    pages = {path: scan(site, path) for path in html_files(site)}
+    pages = {path: scan(path, text) for path, text in site.pages.items()}
     sources = _MarkdownSources(docs, docs_label) if docs else None
     problems: list[Problem] = []
     for path, page in pages.items():
@@ -131,13 +128,13 @@ def check_site(site: Path, docs: Path | None = None, base: str = "/", docs_label
     return sorted(set(problems))
 
 
-def _complaint(site: Path, pages: dict[str, HtmlPage], target: Target, url: str) -> tuple[str, str] | None:
+def _complaint(site: BuiltSite, pages: dict[str, HtmlPage], target: Target, url: str) -> tuple[str, str] | None:
     """(rule, hint) if the target does not exist, else None."""
     if target.path is None:
         return "broken link", "it points outside the site; link to a page's .md file instead"
     path = target.path
-    if path not in pages and not (site / path).is_file():
-        if (site / path).is_dir() and (site / path / "index.html").is_file():
+    if path not in pages and not site.is_file(path):
+        if site.is_dir(path) and site.is_file(f"{path}/index.html"):
             path = f"{path}/index.html"
         else:
             return "broken link", _missing_hint(pages, target, url)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .builtsite import BuiltSite
 from .htmltags import StartTag, start_tags_having, tags, text_between
 from .links import resolve, scan
 from .problems import Problem
@@ -68,13 +69,13 @@ def _figure_at(page: str, opening: StartTag) -> tuple[ShownFigure, int]:
     return figure, end
 
 
-def check_figures(site: Path, entries: list[dict], docs: Path | None = None, docs_label: str = "docs",
+def check_figures(site: BuiltSite, entries: list[dict], docs: Path | None = None, docs_label: str = "docs",
                   site_label: str = "site") -> list[Problem]:
     problems: list[Problem] = []
     figures = {(entry["page"], entry["anchor"]): entry for entry in entries if entry["kind"] == "figure"}
-    for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")):
+    for path, text in site.pages.items():
         page_url = path[: -len("index.html")] if path.endswith("index.html") else path
-        for shown in shown_figures((site / path).read_text(encoding="utf-8")):
+        for shown in shown_figures(text):
             if (page_url, shown.next_id) not in figures:
                 problems.append(_orphan(site_label, path, shown, docs, docs_label))
     listed = _listed(site)
@@ -106,12 +107,12 @@ def _orphan(site_label, path, shown, docs, docs_label) -> Problem:
     return Problem(f"{site_label}/{path}", shown.line, "figure without a citation", repr(text), hint)
 
 
-def _listed(site: Path) -> dict[tuple[str, str], int]:
+def _listed(site: BuiltSite) -> dict[tuple[str, str], int]:
     """(page URL, marker id) -> HTML line, for every marker the figures page links to."""
-    if not (site / FIGURES_PAGE).is_file():
+    if FIGURES_PAGE not in site.pages:
         return {}
     listed = {}
-    for link in scan(site, FIGURES_PAGE).links:
+    for link in scan(FIGURES_PAGE, site.pages[FIGURES_PAGE]).links:
         target = resolve(FIGURES_PAGE, link.url)
         if target.path and target.fragment.startswith("fnref:"):
             page = target.path[: -len("index.html")] if target.path.endswith("index.html") else target.path

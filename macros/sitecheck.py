@@ -1,4 +1,5 @@
-"""Checks of the built site: links and anchors (links.py) and orphan figures (orphans.py).
+"""Checks of the built site: links and anchors (links.py), orphan figures (orphans.py), and
+citation markers against claims.json.
 
 The build runs them from macros/hooks.py after MkDocs has written site/;
 `python -m macros.sitecheck [PROJECT_DIR]` runs them on the last build (part of
@@ -7,21 +8,48 @@ The build runs them from macros/hooks.py after MkDocs has written site/;
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 import yaml
 
-from .links import check_site, html_files, site_base
+from .builtsite import BuiltSite
+from .links import check_site, site_base
 from .orphans import check_figures
 from .problems import Problem
 
+MARKER_ID = re.compile(r'\bid="(fnref:qq\d+)"')
+BUG = "claims.json and the HTML must list the same markers: report this as a bug"
 
-def check_built_site(site: Path, docs: Path, entries: list[dict], site_url: str | None = None,
+
+def check_built_site(site: BuiltSite, docs: Path, entries: list[dict], site_url: str | None = None,
                      docs_label: str = "docs", site_label: str = "site") -> list[Problem]:
     problems = check_site(site, docs, site_base(site_url), docs_label, site_label)
     problems += check_figures(site, entries, docs, docs_label, site_label)
+    problems += check_markers(site, entries, site_label)
     return sorted(set(problems))
+
+
+def check_markers(site: BuiltSite, entries: list[dict], site_label: str = "site") -> list[Problem]:
+    """Every citation marker in the HTML has a claims.json entry, and every entry a marker."""
+    expected = {(entry["page"], entry["anchor"]): entry for entry in entries}
+    found = {}
+    for path, text in site.pages.items():
+        page = path[: -len("index.html")] if path.endswith("index.html") else path
+        for match in MARKER_ID.finditer(text):
+            found[(page, match.group(1))] = (path, text.count("\n", 0, match.start()) + 1)
+    problems = []
+    for (page, anchor), entry in expected.items():
+        if (page, anchor) not in found:
+            where, _, line = entry["markdown"].rpartition(":")
+            problems.append(Problem(where, int(line), "citation without a marker in the built page",
+                                    f"{page or '/'}#{anchor}", BUG))
+    for (page, anchor), (path, line) in found.items():
+        if (page, anchor) not in expected:
+            problems.append(Problem(f"{site_label}/{path}", line, "marker without a citation in claims.json",
+                                    f"{page or '/'}#{anchor}", BUG))
+    return problems
 
 
 def report(problems: list[Problem]) -> str:
@@ -56,13 +84,15 @@ def main(argv: list[str]) -> int:
         print(f"sitecheck: note: {config['docs_dir']}/ changed after {config['site_dir']}/ was built; run `make build` to check the pages as they are")
     claims = site / "claims.json"
     entries = json.loads(claims.read_text(encoding="utf-8")) if claims.is_file() else []
-    problems = check_built_site(site, docs, entries, config["site_url"], config["docs_dir"], config["site_dir"])
+    built = BuiltSite.read(site)
+    problems = check_built_site(built, docs, entries, config["site_url"], config["docs_dir"], config["site_dir"])
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} error(s) in {config['site_dir']}/", file=sys.stderr)
         return 1
-    print(f"ok: every internal link and anchor of {len(html_files(site))} HTML files resolves; no orphan figure")
+    print(f"ok: every internal link and anchor of {len(built.pages)} HTML files resolves; no orphan figure; "
+          "every citation marker is in claims.json")
     return 0
 
 

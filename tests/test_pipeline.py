@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from macros import external
+from macros.builtsite import BuiltSite
 from tests.conftest import FIXTURES, MKDOCS, ROOT, build, make_project
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -175,7 +176,7 @@ def test_external_links_are_listed_with_their_pages_and_checked_against_a_local_
     for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
     root = site_with_links(tmp_path, server)
-    assert external.external_urls(root / "site", "https://qandy-qantar.github.io/qandy-qantar/") == {
+    assert external.external_urls(BuiltSite.read(root / "site"), "https://qandy-qantar.github.io/qandy-qantar/") == {
         f"{server}/flaky": ["a/"], f"{server}/gone": ["/"], f"{server}/no-head": ["/"], f"{server}/ok": ["/", "a/"]}
     assert external.main([str(root)], timeout=5, retries=2, backoff=0.01) == 1
     out, err = capsys.readouterr()

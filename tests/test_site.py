@@ -146,7 +146,7 @@ def test_the_tag_scanner_reads_every_built_page_as_html_parser_does(built):
         reference = _Reference()
         reference.feed(text)
         reference.close()
-        page = scan(built, path)
+        page = scan(path, text)
         assert page.ids == reference.ids, path
         assert [(link.url, link.line) for link in page.links] == reference.links, path
         assert [" ".join(shown.text.split()) for shown in shown_figures(text)] == reference.figures, path

@@ -1,9 +1,11 @@
 """Unit tests of the built-site checks (links, orphan figures) and of the coverage rule."""
 import pytest
 
+from macros.builtsite import BuiltSite
 from macros.coverage import prose_blocks, uncited
 from macros.links import check_site, resolve
 from macros.orphans import check_figures
+from macros.sitecheck import check_markers
 from macros.pages import parse_page
 
 
@@ -40,7 +42,7 @@ def test_generated_links_are_reported_at_the_built_page_and_external_ones_are_le
         "a/index.html": '<h1 id="top">A</h1><a name="old-style"></a><a href="../a/#old-style">x</a>',
         "img/small.png": "",
     })
-    assert [str(problem) for problem in check_site(tmp_path / "site")] == [
+    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"))] == [
         "site/index.html:3: broken link — 'img/big.png' — nothing is built at 'img/big.png'; link to an existing "
         "page's .md file (this link is generated, not written in a page)",
         "site/index.html:4: broken anchor — 'a/#gone' — page 'a/' has no id 'gone' (this link is generated, not "
@@ -53,7 +55,7 @@ def test_a_markdown_link_is_reported_at_its_line_and_a_second_use_at_the_second_
         "docs/index.md": "# Home\n\nSee [x](gone.md).\n\nAnd again <a href='gone.md'>x</a>.\n",
         "site/index.html": '<p>See <a href="gone.md">x</a>.</p>\n<p>And again <a href="gone.md">x</a>.</p>\n',
     })
-    assert [str(problem) for problem in check_site(tmp_path / "site", tmp_path / "docs")] == [
+    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), tmp_path / "docs")] == [
         "docs/index.md:3: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
         "page's .md file",
         "docs/index.md:5: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
@@ -69,7 +71,7 @@ def test_a_figure_missing_from_the_figures_page_and_a_stray_one_on_it_are_report
     entries = [{"page": "a/", "anchor": "fnref:qq1", "kind": "figure", "value": "238", "markdown": "docs/a.md:7",
                 "figure": {"kind": "deaths"}},
                {"page": "a/", "anchor": "fnref:qq2", "kind": "cite", "markdown": "docs/a.md:9"}]
-    assert [str(problem) for problem in check_figures(tmp_path / "site", entries)] == [
+    assert [str(problem) for problem in check_figures(BuiltSite.read(tmp_path / "site"), entries)] == [
         "docs/a.md:7: figure missing from the figures page — 238 (deaths) — the figures page is generated from "
         "every figure(): report this as a bug",
         "site/figures/index.html:1: figures page lists a marker that is not a figure() — a/#fnref:qq2 — the figures "
@@ -149,3 +151,29 @@ def test_a_call_anywhere_in_a_block_covers_it_and_exempt_pages_are_skipped():
         "docs/p.md:6: paragraph without a citation — \"Uncited.\" — cite the passage it rests on with cite(), "
         "quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
     assert uncited("docs/p.md", "---\ncitations: exempt\n---\n" + text, []) == []
+
+
+def test_markers_and_claims_json_must_list_the_same_citations(tmp_path):
+    write(tmp_path / "site", {
+        "a/index.html": '<p>One.<sup id="fnref:qq1"><a href="#fn:qq1">1</a></sup></p>\n'
+                        '<p>Two.<sup id="fnref:qq3"><a href="#fn:qq3">3</a></sup></p>\n',
+        "sources/alpha/index.html": '<a href="../../a/#fnref:qq1">back to note 1</a>',  # a link is not a marker
+    })
+    entries = [{"page": "a/", "anchor": "fnref:qq1", "markdown": "docs/a.md:3"},
+               {"page": "a/", "anchor": "fnref:qq2", "markdown": "docs/a.md:5"}]
+    assert [str(problem) for problem in check_markers(BuiltSite.read(tmp_path / "site"), entries)] == [
+        "docs/a.md:5: citation without a marker in the built page — a/#fnref:qq2 — claims.json and the HTML must "
+        "list the same markers: report this as a bug",
+        "site/a/index.html:2: marker without a citation in claims.json — a/#fnref:qq3 — claims.json and the HTML "
+        "must list the same markers: report this as a bug",
+    ]
+
+
+def test_the_built_site_is_read_once_with_its_files_folders_and_pages(tmp_path):
+    write(tmp_path / "site", {"index.html": "<p>home</p>", "a/b/index.html": "<p>b</p>", "a/b/c.css": "p{}",
+                              "assets/x.js": ""})
+    site = BuiltSite.read(tmp_path / "site")
+    assert sorted(site.files) == ["a/b/c.css", "a/b/index.html", "assets/x.js", "index.html"]
+    assert sorted(site.directories) == ["a", "a/b", "assets"]
+    assert list(site.pages) == ["a/b/index.html", "index.html"] and site.pages["index.html"] == "<p>home</p>"
+    assert site.is_dir("a") and not site.is_dir("a/b/c.css") and site.is_file("a/b/c.css") and not site.is_file("a")
