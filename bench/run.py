@@ -23,6 +23,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,13 +49,18 @@ ENV = {**{key: value for key, value in os.environ.items() if key != "PYTHONDONTW
 REPORTED = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
-def timed(command: list[str], cwd: Path, runs: int, reported: list | None = None) -> float:
-    """Median wall-clock seconds of `runs` runs; fails loudly if a run fails."""
+def timed(command: list[str], cwd: Path, runs: int, reported: list | None = None, cpu: list | None = None) -> float:
+    """Median wall-clock seconds of `runs` runs; fails loudly if a run fails. `cpu` gets each run's
+    CPU seconds (user + system), with the processes it waited for (git, the site check's child)."""
     times, own = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if cpu is not None:
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if result.returncode:
             sys.exit(f"bench: `{' '.join(command)}` failed in {cwd}:\n{result.stderr[-3000:]}")
         own += [float(x) for x in REPORTED.findall(result.stderr)]
@@ -63,9 +69,10 @@ def timed(command: list[str], cwd: Path, runs: int, reported: list | None = None
     return statistics.median(times)
 
 
-def build_time(project: Path, runs: int, reported: list | None = None, strict: bool = True) -> float:
+def build_time(project: Path, runs: int, reported: list | None = None, strict: bool = True,
+               cpu: list | None = None) -> float:
     command = [MKDOCS, "build", *(["--strict"] if strict else []), "-d", str(project / "site")]
-    return timed(command, project, runs, reported)
+    return timed(command, project, runs, reported, cpu)
 
 
 PARTS = """
@@ -87,7 +94,7 @@ try:
     from macros.builtsite import BuiltSite
     from macros.sitecheck import check_built_site
     entries = json.loads(Path("site/claims.json").read_text(encoding="utf-8"))
-    parts["built-site checks (links, anchors, figures, markers)"] = median(
+    parts["built-site checks (run in a child process)"] = median(
         lambda: check_built_site(BuiltSite.read(Path("site")), Path("docs"), entries, None))
 except ImportError:
     pass
@@ -292,27 +299,33 @@ def main(argv: list[str]) -> int:
         print(f"Benchmarks: medians of {args.site_runs} runs of the site and {runs} of each corpus, "
               f"{os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
         builds = [("with citations", site, True), ("layer stripped", baked, True), ("no citations", plain, False)]
-        times, own = {}, {}
+        times, own, cpu = {}, {}, {}
         for _ in range(args.site_runs):  # interleaved, so that a slow spell of the machine hits every build alike
             for name, project, strict in builds:
                 reported: list = []
-                times.setdefault(name, []).append(build_time(project, 1, reported, strict=strict))
+                times.setdefault(name, []).append(build_time(project, 1, reported, strict, cpu.setdefault(name, [])))
                 own.setdefault(name, []).extend(reported)
         wall = {name: statistics.median(values) for name, values in times.items()}
         mkdocs_own = {name: statistics.median(values) for name, values in own.items()}
+        cpu = {name: statistics.median(values) for name, values in cpu.items()}
         pages = {name: len(list((project / "site").rglob("index.html"))) for name, project, _ in builds}
         print("1. The site with its citation layer, and the same pages with the layer stripped (mkdocs build)")
-        print(f"   {'':16} {'wall clock':>10} {'mkdocs own':>10} {'pages':>6}")
+        print(f"   {'':16} {'wall clock':>10} {'mkdocs own':>10} {'cpu':>10} {'pages':>6}")
         for name, _, _ in builds:
-            print(f"   {name:16} {wall[name]:9.2f}s {mkdocs_own[name]:9.2f}s {pages[name]:>6}")
+            print(f"   {name:16} {wall[name]:9.2f}s {mkdocs_own[name]:9.2f}s {cpu[name]:9.2f}s {pages[name]:>6}")
+
+        def ratios(of: str, to: str) -> str:
+            return f"{wall[of] / wall[to]:9.2f}x {mkdocs_own[of] / mkdocs_own[to]:9.2f}x {cpu[of] / cpu[to]:9.2f}x"
+
         ratio = wall["with citations"] / wall["layer stripped"]
         ratio_own = mkdocs_own["with citations"] / mkdocs_own["layer stripped"]
-        print(f"   {'ratio':16} {ratio:9.2f}x {ratio_own:9.2f}x          with citations / layer stripped "
-              "(target <= 1.25)")
-        print(f"   {'':16} {wall['with citations'] / wall['no citations']:9.2f}x "
-              f"{mkdocs_own['with citations'] / mkdocs_own['no citations']:9.2f}x          "
-              "with citations / no citations (the cost of the references and source pages too)")
-        print("   (\"mkdocs own\" is MkDocs' \"Documentation built in\": no interpreter start-up or plugin import)")
+        print(f"   {'ratio':16} {ratios('with citations', 'layer stripped')}         with citations / layer "
+              "stripped (target <= 1.25)")
+        print(f"   {'':16} {ratios('with citations', 'no citations')}         with citations / no citations "
+              "(the cost of the references and source pages too)")
+        print("   (\"mkdocs own\" is MkDocs' \"Documentation built in\": no interpreter start-up or plugin import;")
+        print("   \"cpu\" is user + system time, with the processes a build waits for: mkdocs-macros' git calls")
+        print("   and the child process that checks the built site while the CSS purge runs)")
         print("   fixed parts of the layer's cost, measured alone:")
         for name, seconds in layer_parts(site).items():
             print(f"     {name:50} {seconds:6.2f} s")
@@ -343,7 +356,8 @@ def main(argv: list[str]) -> int:
         heaviest = max(weights, key=lambda item: item[1])
         print(f"   pages {len(values)}, median {statistics.median(values) / 1024:.1f} KiB (target <= 70), "
               f"max {heaviest[1] / 1024:.1f} KiB {heaviest[0]} (target <= 80)")
-    print(f"\nSUMMARY ratio={ratio:.2f} ratio_mkdocs_own={ratio_own:.2f} with_s={wall['with citations']:.2f} "
+    print(f"\nSUMMARY ratio={ratio:.2f} ratio_mkdocs_own={ratio_own:.2f} "
+          f"ratio_cpu={cpu['with citations'] / cpu['layer stripped']:.2f} with_s={wall['with citations']:.2f} "
           f"stripped_s={wall['layer stripped']:.2f} no_citations_s={wall['no citations']:.2f} "
           + " ".join(f"build_{s}x{c}={b:.2f} check_{s}x{c}={k:.2f}" for s, c, b, k in rows)
           + f" weight_median_kib={statistics.median(values) / 1024:.1f} weight_max_kib={heaviest[1] / 1024:.1f}")

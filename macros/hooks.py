@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `macros` imports as a package
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 import macros  # noqa: E402
+from macros import background  # noqa: E402
+from macros.background import Pending  # noqa: E402
 from macros.builtsite import BuiltSite  # noqa: E402
 from macros.claims import record  # noqa: E402
 from macros.glossary import PEOPLE_PAGE, mark_first_mentions  # noqa: E402
@@ -19,6 +23,7 @@ from macros.render import figures_page, source_page, sources_index  # noqa: E402
 from macros.sitecheck import check_built_site, report as site_report  # noqa: E402
 
 EDIT_GENERATED = {"figures.md": "../macros/figure_kinds.yml"}  # relative to edit_uri's docs/; else the catalogue
+log = logging.getLogger("mkdocs.hooks.citations")
 
 
 def on_files(files, config):
@@ -42,22 +47,54 @@ def on_page_content(html, page, config, files):
     return mark_first_mentions(html, macros.current.glossary)
 
 
-def on_post_build(config):
+# The built site is checked in two steps around the other hooks' on_post_build (the CSS purge):
+# read first, before anything changes site/; checked meanwhile in a child process
+# (macros/background.py); the result is awaited last, and a problem fails the build.
+_checks: Pending | None = None
+
+
+@event_priority(100)
+def _start_checks(config):
+    global _checks
+    site = Path(config["site_dir"])
+    root = Path(config["config_file_path"]).parent
+    docs = Path(config["docs_dir"])
+    built = BuiltSite.read(site)
+    _checks = background.start(_write_claims_and_check, macros.current, site, built, docs,
+                               docs.relative_to(root).as_posix(), config["site_url"])
+
+
+@event_priority(-100)
+def _finish_checks(config):
+    global _checks
     try:
-        checked = macros.current
-        site = Path(config["site_dir"])
-        root = Path(config["config_file_path"]).parent
-        docs = Path(config["docs_dir"])
-        entries = [record(claim) for claim in checked.all_claims()]
-        text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
-        (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-        problems = check_built_site(BuiltSite.read(site), docs, entries, config["site_url"],
-                                    docs.relative_to(root).as_posix())
+        pending, _checks = _checks, None
+        problems = pending.result()
+        log.debug("The built site was checked %s", "in a child process" if pending.forked else "in this process")
         if problems:
             raise PluginError("The site check failed:\n" + site_report(problems))
     finally:
         gc.unfreeze()  # frozen after the static pass (macros/__init__.py); `mkdocs serve` builds again
 
 
+on_post_build = CombinedEvent(_start_checks, _finish_checks)
+
+
 def on_build_error(error):
+    global _checks
+    if _checks is not None:
+        pending, _checks = _checks, None
+        try:
+            pending.result()  # wait for the child: no process outlives the build
+        except Exception:
+            pass  # the build has already failed for another reason
     gc.unfreeze()
+
+
+def _write_claims_and_check(checked, site: Path, built: BuiltSite, docs: Path, docs_label: str,
+                            site_url: str | None) -> list:
+    """Write site/claims.json, then check the built site against it: links, anchors, figures, markers."""
+    entries = [record(claim) for claim in checked.all_claims()]
+    text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
+    (site / "claims.json").write_text(text + "\n", encoding="utf-8")
+    return check_built_site(built, docs, entries, site_url, docs_label)
