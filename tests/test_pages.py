@@ -1,8 +1,11 @@
 """The static pass: what a page may contain, and where each call is."""
+import random
+
+import jinja2
 import pytest
 from jinja2 import nodes
 
-from macros.literalcalls import literal_template
+from macros.literalcalls import _read_directly, literal_template
 from macros.pages import PARSER, parse_page
 from macros.signatures import MACROS
 from tests.conftest import ROOT
@@ -72,8 +75,9 @@ def _same_nodes(fast, slow) -> bool:
     """Equal nodes (Jinja compares fields), on the same lines."""
     if fast != slow:
         return False
-    return [(type(n).__name__, n.lineno) for n in fast.find_all((nodes.Call, nodes.TemplateData, nodes.Const))] == \
-        [(type(n).__name__, n.lineno) for n in slow.find_all((nodes.Call, nodes.TemplateData, nodes.Const))]
+    kinds = (nodes.Call, nodes.Name, nodes.Keyword, nodes.TemplateData, nodes.Const)
+    return [(type(n).__name__, n.lineno) for n in fast.find_all(kinds)] == \
+        [(type(n).__name__, n.lineno) for n in slow.find_all(kinds)]
 
 
 def test_the_literal_call_short_cut_builds_what_jinja_parses_for_every_page_of_the_site():
@@ -107,3 +111,45 @@ def test_the_short_cut_takes_only_what_it_reads_exactly_as_jinja_does(body):
     assert (fast is not None) is (body in SHORT_CUT)
     if fast is not None:
         assert _same_nodes(fast, PARSER.parse(body))
+
+
+def test_pages_without_blocks_or_comments_are_read_without_jinjas_lexer_and_get_the_same_nodes():
+    direct = 0
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        body = parse_page(f"docs/{page.name}", page.read_text(encoding="utf-8")).body
+        read = _read_directly(body, MACROS)
+        assert (read is not None) is not any(mark in body for mark in ("{%", "{#", "\r")), page
+        if read is not None:
+            assert _same_nodes(read, PARSER.parse(body)), page
+            direct += 1
+    assert direct >= 9
+
+
+PIECES = [
+    "text ", "\n", "\n\n", " }} ", "{ x }", "é ", "\u2028", "\r\n", "{% raw %}{{ x }}{% endraw %}", "{# c #}",
+    '{{ cite("s", "p") }}', "{{cite('s','p')}}", '{{\n cite(\n"s",\n  "two\nlines")\n}}', '{{ cite() }}',
+    '{{ figure("s", "p", "1", kind="deaths", unit=\'%\') }}', '{{ quote("s", "a }} b {{ c") }}',
+    '{{ cite("s", "p",) }}', '{{ cite("s" "p") }}', '{{ cite(source="s", "p") }}', '{{ cite("s", p) }}',
+    '{{ cite("s", "back\\tslash") }}', '{{ cite("s", "p") | upper }}', '{{ cite("s", key=="p") }}',
+    '{{- cite("s", "p") }}', '{{ cite("s", "p") -}}', '{{+ cite("s", "p") }}', '{{ citeé("s") }}',
+    '{{ cite("s", kindé="p") }}', '{{ other("s") }}', '{{ cite("s", 1) }}', '{{ cite("s", "p") }',
+    '{{ cite("s", ', '{{{ cite("s") }}', '{{ cite\u00a0("s", "p") }}', '{{ cite(\t"s" ,\n"p"  ) }}',
+    '{{ cite\n("s", kind=\n"p") }}',
+]
+
+
+def test_reading_without_the_lexer_agrees_with_jinja_on_random_pages():
+    rng = random.Random(2022)
+    read = 0
+    for _ in range(3000):
+        body = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
+        direct = _read_directly(body, MACROS)
+        try:
+            parsed = PARSER.parse(body)
+        except jinja2.TemplateSyntaxError:
+            assert direct is None, body
+            continue
+        if direct is not None:
+            assert _same_nodes(direct, parsed), body
+            read += 1
+    assert 300 < read < 2700  # both ways are taken often
