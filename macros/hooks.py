@@ -20,7 +20,6 @@ from macros.builtsite import BuiltSite  # noqa: E402
 from macros.claims import record  # noqa: E402
 from macros.glossary import PEOPLE_PAGE, mark_first_mentions  # noqa: E402
 from macros.render import figures_page, source_page, sources_index  # noqa: E402
-from macros.sitecheck import check_built_site, report as site_report  # noqa: E402
 
 EDIT_GENERATED = {"figures.md": "../macros/figure_kinds.yml"}  # relative to edit_uri's docs/; else the catalogue
 log = logging.getLogger("mkdocs.hooks.citations")
@@ -72,7 +71,8 @@ def _finish_checks(config):
         problems = pending.result()
         log.debug("The built site was checked %s", "in a child process" if pending.forked else "in this process")
         if problems:
-            raise PluginError("The site check failed:\n" + site_report(problems))
+            from macros.sitecheck import report
+            raise PluginError("The site check failed:\n" + report(problems))
     finally:
         gc.unfreeze()  # frozen after the static pass (macros/__init__.py); `mkdocs serve` builds again
 
@@ -94,6 +94,7 @@ def on_build_error(error):
 def _write_claims_and_check(checked, site: Path, built: BuiltSite, docs: Path, docs_label: str,
                             site_url: str | None) -> list:
     """Write site/claims.json, then check the built site against it: links, anchors, figures, markers."""
+    from macros.sitecheck import check_built_site  # imported where the check runs, usually the child process
     entries = [record(claim) for claim in checked.all_claims()]
     text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
     (site / "claims.json").write_text(text + "\n", encoding="utf-8")
