@@ -156,6 +156,19 @@ def baked_copy(project: Path, into: Path) -> Path:
     return into
 
 
+def macros_plugin_kept(baked: Path, into: Path) -> Path:
+    """The baked pages, built with the mkdocs-macros plugin loaded but no citation module: what
+    the mandated plugin costs by itself (its import, its git calls), for scale."""
+    shutil.copytree(baked, into, ignore=COPY_IGNORE)
+    config = (into / "mkdocs.yml").read_text(encoding="utf-8")
+    plugins = "\nplugins:\n  - search\n"
+    if plugins not in config:
+        sys.exit("bench: mkdocs.yml no longer lists `plugins:` then `- search`; update macros_plugin_kept")
+    plugin = "  - macros:\n      render_by_default: false\n"
+    (into / "mkdocs.yml").write_text(config.replace(plugins, plugins + plugin), encoding="utf-8")
+    return into
+
+
 def stripped_copy(project: Path, into: Path) -> Path:
     """The same pages and theme, with no citations at all."""
     shutil.copytree(project, into, ignore=COPY_IGNORE)
@@ -295,10 +308,12 @@ def main(argv: list[str]) -> int:
         tmp = Path(tmp)
         site = shutil.copytree(ROOT, tmp / "site-project", ignore=COPY_IGNORE)
         baked = baked_copy(ROOT, tmp / "baked-project")
+        kept = macros_plugin_kept(baked, tmp / "kept-project")
         plain = stripped_copy(ROOT, tmp / "stripped-project")
         print(f"Benchmarks: medians of {args.site_runs} runs of the site and {runs} of each corpus, "
               f"{os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-        builds = [("with citations", site, True), ("layer stripped", baked, True), ("no citations", plain, False)]
+        builds = [("with citations", site, True), ("layer stripped", baked, True),
+                  ("  mkdocs-macros kept", kept, True), ("no citations", plain, False)]
         times, own, cpu = {}, {}, {}
         for _ in range(args.site_runs):  # interleaved, so that a slow spell of the machine hits every build alike
             for name, project, strict in builds:
@@ -310,19 +325,21 @@ def main(argv: list[str]) -> int:
         cpu = {name: statistics.median(values) for name, values in cpu.items()}
         pages = {name: len(list((project / "site").rglob("index.html"))) for name, project, _ in builds}
         print("1. The site with its citation layer, and the same pages with the layer stripped (mkdocs build)")
-        print(f"   {'':16} {'wall clock':>10} {'mkdocs own':>10} {'cpu':>10} {'pages':>6}")
+        print(f"   {'':20} {'wall clock':>10} {'mkdocs own':>10} {'cpu':>10} {'pages':>6}")
         for name, _, _ in builds:
-            print(f"   {name:16} {wall[name]:9.2f}s {mkdocs_own[name]:9.2f}s {cpu[name]:9.2f}s {pages[name]:>6}")
+            print(f"   {name:20} {wall[name]:9.2f}s {mkdocs_own[name]:9.2f}s {cpu[name]:9.2f}s {pages[name]:>6}")
 
         def ratios(of: str, to: str) -> str:
             return f"{wall[of] / wall[to]:9.2f}x {mkdocs_own[of] / mkdocs_own[to]:9.2f}x {cpu[of] / cpu[to]:9.2f}x"
 
         ratio = wall["with citations"] / wall["layer stripped"]
         ratio_own = mkdocs_own["with citations"] / mkdocs_own["layer stripped"]
-        print(f"   {'ratio':16} {ratios('with citations', 'layer stripped')}         with citations / layer "
+        print(f"   {'ratio':20} {ratios('with citations', 'layer stripped')}         with citations / layer "
               "stripped (target <= 1.25)")
-        print(f"   {'':16} {ratios('with citations', 'no citations')}         with citations / no citations "
+        print(f"   {'':20} {ratios('with citations', 'no citations')}         with citations / no citations "
               "(the cost of the references and source pages too)")
+        print(f"   {'':20} {ratios('with citations', '  mkdocs-macros kept')}         with citations / the same "
+              "with mkdocs-macros loaded but no citation module (our code alone)")
         print("   (\"mkdocs own\" is MkDocs' \"Documentation built in\": no interpreter start-up or plugin import;")
         print("   \"cpu\" is user + system time, with the processes a build waits for: mkdocs-macros' git calls")
         print("   and the child process that checks the built site while the CSS purge runs)")

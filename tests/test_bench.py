@@ -2,7 +2,7 @@
 check that they are the same pages, so the ratio it prints measures the layer and nothing else."""
 import re
 
-from bench.run import baked_copy
+from bench.run import baked_copy, macros_plugin_kept
 from tests.conftest import ROOT, build
 
 GLOSSARY = re.compile(r'<abbr title="[^"]*" tabindex="0">(.*?)</abbr>')  # added on the HTML by the layer
@@ -27,3 +27,12 @@ def test_the_stripped_build_has_the_same_pages(tmp_path):
         ours = EDIT_LINK.sub("", GLOSSARY.sub(r"\1", (with_layer / name).read_text(encoding="utf-8")))
         theirs = EDIT_LINK.sub("", (stripped / name).read_text(encoding="utf-8"))
         assert ours == theirs, name
+
+
+def test_the_kept_build_loads_mkdocs_macros_without_a_citation_module(tmp_path):
+    baked = tmp_path / "baked"
+    (baked / "docs").mkdir(parents=True)
+    (baked / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - search\n\nhooks:\n  - a.py\n", encoding="utf-8")
+    kept = macros_plugin_kept(baked, tmp_path / "kept")
+    assert (kept / "mkdocs.yml").read_text(encoding="utf-8") == (
+        "site_name: x\nplugins:\n  - search\n  - macros:\n      render_by_default: false\n\nhooks:\n  - a.py\n")
