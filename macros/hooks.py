@@ -5,6 +5,7 @@ import gc
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so `macros` imports as a package
@@ -46,19 +47,22 @@ def on_page_content(html, page, config, files):
     return mark_first_mentions(html, macros.current.glossary)
 
 
-# The built site is checked in two steps around the other hooks' on_post_build (the CSS purge):
-# read first, before anything changes site/; checked meanwhile in a child process
-# (macros/background.py); the result is awaited last, and a problem fails the build.
+# The built site is checked in two steps around the CSS purge (listed after this file in mkdocs.yml,
+# so its on_post_build runs after _start_checks, and after the search plugin's): read first, before
+# the purge rewrites site/, then checked meanwhile in a child process (macros/background.py); the
+# result is awaited last, and a problem fails the build.
 _checks: Pending | None = None
 
 
-@event_priority(100)
 def _start_checks(config):
     global _checks
+    if _checks is not None:  # left over from a build that was interrupted
+        _checks.cancel()
     site = Path(config["site_dir"])
     root = Path(config["config_file_path"]).parent
     docs = Path(config["docs_dir"])
     built = BuiltSite.read(site)
+    built = replace(built, files=built.files | {"claims.json"})  # written by the check itself
     _checks = background.start(_write_claims_and_check, macros.current, site, built, docs,
                                docs.relative_to(root).as_posix(), config["site_url"])
 
@@ -69,7 +73,8 @@ def _finish_checks(config):
     try:
         pending, _checks = _checks, None
         problems = pending.result()
-        log.debug("The built site was checked %s", "in a child process" if pending.forked else "in this process")
+        log.debug("The built site was checked %s",
+                  "in a child process" if pending.answered_by_child else "in this process")
         if problems:
             from macros.sitecheck import report
             raise PluginError("The site check failed:\n" + report(problems))
@@ -83,11 +88,8 @@ on_post_build = CombinedEvent(_start_checks, _finish_checks)
 def on_build_error(error):
     global _checks
     if _checks is not None:
-        pending, _checks = _checks, None
-        try:
-            pending.result()  # wait for the child: no process outlives the build
-        except Exception:
-            pass  # the build has already failed for another reason
+        _checks.cancel()  # the build has failed for another reason: no process outlives it
+        _checks = None
     gc.unfreeze()
 
 
