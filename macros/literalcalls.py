@@ -29,7 +29,10 @@ CALL_END = re.compile(r"\s*\}\}")
 
 def literal_template(parser: jinja2.Environment, body: str, names) -> nodes.Template | None:
     """The template Jinja's parser would build, if `body` is text and literal calls of `names` only."""
-    return _read_directly(body, names) or _from_tokens(parser, body, names)
+    template = _read_directly(body, names) or _from_tokens(parser, body, names)
+    if template is not None:
+        template.set_environment(parser)  # as Jinja's parser leaves it
+    return template
 
 
 def _read_directly(body: str, names) -> nodes.Template | None:
@@ -51,7 +54,11 @@ def _read_directly(body: str, names) -> nodes.Template | None:
         if call is None:
             return None
         output.append(call)
-    return nodes.Template([nodes.Output(output, lineno=1)] if output else [], lineno=1)
+    return _template(output)
+
+
+def _template(output: list[nodes.Node]) -> nodes.Template:
+    return nodes.Template([nodes.Output(output, lineno=output[0].lineno)] if output else [], lineno=1)
 
 
 def _plain_call(source: str, start: int, line: int, names) -> tuple[nodes.Call | None, int, int]:
@@ -115,7 +122,7 @@ def _from_tokens(parser: jinja2.Environment, body: str, names) -> nodes.Template
             output.append(call)
         else:
             return None
-    return nodes.Template([nodes.Output(output, lineno=1)] if output else [], lineno=1)
+    return _template(output)
 
 
 def _call(tokens, position, names) -> tuple[nodes.Call | None, int]:
