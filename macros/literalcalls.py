@@ -28,11 +28,9 @@ CALL_END = re.compile(r"\s*\}\}")
 
 
 def literal_template(parser: jinja2.Environment, body: str, names) -> nodes.Template | None:
-    """The template Jinja's parser would build, if `body` is text and literal calls of `names` only."""
-    template = _read_directly(body, names) or _from_tokens(parser, body, names)
-    if template is not None:
-        template.set_environment(parser)  # as Jinja's parser leaves it
-    return template
+    """The template Jinja's parser would build, if `body` is text and literal calls of `names` only
+    (without the environment the parser links every node to: nothing here compiles or renders it)."""
+    return _read_directly(body, names) or _from_tokens(parser, body, names)
 
 
 def _read_directly(body: str, names) -> nodes.Template | None:
