@@ -38,3 +38,9 @@ class BuiltSite:
 
     def is_dir(self, path: str) -> bool:
         return path in self.directories
+
+
+def page_url(html_path: str) -> str:
+    """The site-relative URL of the page built as site/<html_path>: crackdown/index.html is
+    'crackdown/', index.html is '' (the home page), 404.html stays 404.html."""
+    return html_path[: -len("index.html")] if html_path.endswith("index.html") else html_path

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .builtsite import BuiltSite
+from .builtsite import BuiltSite, page_url
 from .links import scan
 from .sitecheck import read_config
 
@@ -48,7 +48,7 @@ def external_urls(site: BuiltSite, own: str | None = None) -> dict[str, list[str
     used: dict[str, set[str]] = {}
     own_prefix = own.rstrip("/") + "/" if own else None
     for path, text in site.pages.items():
-        page = path[: -len("index.html")] if path.endswith("index.html") else path
+        page = page_url(path)
         for link in scan(path, text).links:
             url = link.url
             if urlsplit(url).scheme not in ("http", "https"):

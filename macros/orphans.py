@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .builtsite import BuiltSite
+from .builtsite import BuiltSite, page_url
 from .htmltags import StartTag, start_tags_having, tags, text_between
 from .links import resolve, scan
 from .problems import Problem
@@ -74,9 +74,8 @@ def check_figures(site: BuiltSite, entries: list[dict], docs: Path | None = None
     problems: list[Problem] = []
     figures = {(entry["page"], entry["anchor"]): entry for entry in entries if entry["kind"] == "figure"}
     for path, text in site.pages.items():
-        page_url = path[: -len("index.html")] if path.endswith("index.html") else path
         for shown in shown_figures(text):
-            if (page_url, shown.next_id) not in figures:
+            if (page_url(path), shown.next_id) not in figures:
                 problems.append(_orphan(site_label, path, shown, docs, docs_label))
     listed = _listed(site)
     for key, entry in sorted(figures.items()):
@@ -115,6 +114,5 @@ def _listed(site: BuiltSite) -> dict[tuple[str, str], int]:
     for link in scan(FIGURES_PAGE, site.pages[FIGURES_PAGE]).links:
         target = resolve(FIGURES_PAGE, link.url)
         if target.path and target.fragment.startswith("fnref:"):
-            page = target.path[: -len("index.html")] if target.path.endswith("index.html") else target.path
-            listed.setdefault((page, target.fragment), link.line)
+            listed.setdefault((page_url(target.path), target.fragment), link.line)
     return listed

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .builtsite import BuiltSite
+from .builtsite import BuiltSite, page_url
 from .links import check_site, site_base
 from .orphans import check_figures
 from .problems import Problem
@@ -36,7 +36,7 @@ def check_markers(site: BuiltSite, entries: list[dict], site_label: str = "site"
     expected = {(entry["page"], entry["anchor"]): entry for entry in entries}
     found = {}
     for path, text in site.pages.items():
-        page = path[: -len("index.html")] if path.endswith("index.html") else path
+        page = page_url(path)
         for match in MARKER_ID.finditer(text):
             found[(page, match.group(1))] = (path, text.count("\n", 0, match.start()) + 1)
     problems = []
