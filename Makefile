@@ -3,14 +3,17 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build test check check-external clean chromium offline bench
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The pinned requirements, then this project as a package (pyproject.toml: the engine in macros/ and its
+# `citations` MkDocs plugin), editable, so nothing edits sys.path.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -39,12 +42,12 @@ chromium:
 offline: $(STAMP)
 	rm -rf dist/offline-build
 	$(BIN)/mkdocs build --strict --clean -d dist/offline-build
-	$(BIN)/python -m offline.build dist/offline-build dist/offline dist/qandy-qantar-offline.zip
+	$(BIN)/python -m macros.offline dist/offline-build dist/offline dist/qandy-qantar-offline.zip
 	rm -rf dist/offline-build
 
-# Build times (with/without the citation layer, synthetic corpora) and page weight: bench/run.py
+# Build times (with/without the citation layer, synthetic corpora) and page weight: tests/bench/run.py
 bench: $(STAMP)
-	$(BIN)/python -m bench.run --runs 3
+	$(BIN)/python -m tests.bench.run
 
 # The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then
 # links, anchors, figures and citation markers of the last build in site/ (`make build` runs both and fails on either).
@@ -54,7 +57,7 @@ check: $(STAMP)
 
 # External links: listed with their pages, and checked only when there is a network (never in CI).
 check-external: build
-	$(BIN)/python -m macros.external
+	$(BIN)/python -m macros.sitecheck.external
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,22 +1,86 @@
-"""python -m macros.check [PROJECT_DIR]: the static pass alone, for contributors and pre-commit."""
+"""The static pass: the corpus, every page, every claim and the source-page plan, before any rendering.
+
+    python -m macros.check [PROJECT_DIR]
+
+What both the build (macros.mkdocs_plugin) and contributors (`make check`, pre-commit)
+run. Every problem of a run is listed; the exit status is 1 if there is one. Pure
+Python: nothing here imports MkDocs.
+"""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from .build import check_project
+from .claims import Claim, Verifier
+from .corpus import CATALOGUE, Corpus, load_corpus
+from .pages import ParsedPage
+from .pages import parse_docs
+from .pages.coverage import uncited
+from .pages.glossary import PEOPLE_PAGE, read_glossary
+from .problems import Problem, counted, report
+from .render.sourceplan import SourcePlan, plan_sources
+
+
+@dataclass
+class Checked:
+    corpus: Corpus
+    pages: dict[str, ParsedPage]  # by path inside docs/
+    claims: dict[str, list[Claim]]  # by path inside docs/
+    plans: dict[str, SourcePlan]  # by source id
+    glossary: dict[str, str]  # term -> description, from the people page
+    problems: list[Problem]
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """Each page's name in back-links and tables, by path inside docs/."""
+        return {src: page.title for src, page in self.pages.items()}
+
+    def all_claims(self) -> list[Claim]:
+        return [claim for page in sorted(self.claims) for claim in self.claims[page]]
+
+
+def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") -> Checked:
+    """Check every Markdown page under docs/ against the seeds; collect every problem."""
+    corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
+    pages, found = parse_docs(root / docs_dir, docs_dir)
+    problems += found
+    verifier = Verifier(corpus)
+    claims: dict[str, list[Claim]] = {}
+    glossary: dict[str, str] = {}
+    for src, page in sorted(pages.items()):
+        page_problems = [problem for problem in problems if problem.path == page.path]
+        if not page_problems:  # coverage counts calls: only once the page parses
+            problems += uncited(page.path, page.front, page.calls)
+        claims[src], found = verifier.verify(src, page.calls)
+        problems += found
+        if src == PEOPLE_PAGE:
+            glossary, found = read_glossary(page.path, page.front)
+            problems += found
+    named = {call.args["source"] for page in pages.values() for call in page.calls}
+    problems += _uncited_sources(corpus, named, seeds_dir)
+    everything = [claim for src in sorted(claims) for claim in claims[src]]
+    return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)))
+
+
+def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterator[Problem]:
+    """Sources that no page names; a source named only by a broken citation is reported there."""
+    for source in corpus.sources.values():
+        if source.id not in named:
+            yield Problem(f"{seeds_dir}/{CATALOGUE}", source.catalogue_line, f"source '{source.id}' is never cited",
+                          "", "cite it from a page, or remove it from the catalogue")
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     checked = check_project(root)
-    for problem in checked.problems:
-        print(problem)
-    count = sum(len(claims) for claims in checked.claims.values())
+    count = counted(sum(len(claims) for claims in checked.claims.values()), "citation")
     if checked.problems:
-        print(f"{len(checked.problems)} error(s); {count} citations checked", file=sys.stderr)
+        print(report(checked.problems, "in the citation check"))
+        print(f"{count} checked", file=sys.stderr)
         return 1
-    print(f"ok: {count} citations on {len(checked.claims)} pages, {len(checked.corpus.sources)} sources")
+    print(f"ok: {count} on {counted(len(checked.claims), 'page')}, {counted(len(checked.corpus.sources), 'source')}")
     return 0
 
 

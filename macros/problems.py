@@ -1,6 +1,12 @@
-"""Error records, reported like a compiler's: path:line: rule — found — what to do."""
+"""Error records, reported like a compiler's: `path:line: rule — what was found — what to do`.
+
+Each check is a generator of Problem records, in the style of python/peps'
+check-peps.py; a run lists every problem, sorted, then fails. Pure Python:
+nothing here imports MkDocs.
+"""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -17,15 +23,18 @@ class Problem:
         return f"{self.path}:{self.line}: {message}"
 
 
-class CheckFailed(Exception):
-    """Raised with every problem of a run, so a build lists them all before failing."""
+def report(problems: Iterable[Problem], where: str) -> str:
+    """Every problem on its own line, sorted, then how many: '2 errors in the citation check'."""
+    unique = sorted(set(problems))
+    return "\n".join([*map(str, unique), f"{counted(len(unique), 'error')} {where}"])
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(self.report())
 
-    def report(self) -> str:
-        lines = [str(problem) for problem in self.problems]
-        count = len(lines)
-        lines.append(f"{count} citation check error{'s' if count != 1 else ''}")
-        return "\n".join(lines)
+def counted(count: int, noun: str) -> str:
+    """'1 error', '2 errors', 'cited 1 time'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def clip(text: str, width: int = 100) -> str:
+    """The text on one line, cut to at most `width` characters with '…'."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

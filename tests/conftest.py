@@ -16,14 +16,13 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
 def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "mini" / "seeds") -> Path:
-    """A copy of the project's config and engine with the given pages and seeds."""
-    shutil.copytree(ROOT / "macros", where / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    """A copy of the project's config and theme with the given pages and seeds; the engine is the
+    installed package (`make install` installs this project)."""
     shutil.copytree(seeds, where / "seeds")
     # the real configuration, less the nav: a tiny site has none of the real pages
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (where / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:[ #].*\n|\n)*", "", config, flags=re.M), encoding="utf-8")
     shutil.copytree(ROOT / "overrides", where / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
     for name, text in pages.items():
         path = where / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,6 +39,15 @@ def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
 def error_lines(result: subprocess.CompletedProcess) -> list[str]:
     """The path:line: messages a failed build printed."""
     return [line for line in result.stderr.splitlines() if line.startswith(("docs/", "seeds/"))]
+
+
+def parse(text: str, src: str = "p.md"):
+    """(page, problems as text) of a page whose file holds `text`, read as the static pass reads it."""
+    from macros.corpus.files import as_read
+    from macros.pages import read_page
+
+    page, problems = read_page(f"docs/{src}", src, as_read(text))
+    return page, [str(problem) for problem in problems]
 
 
 @pytest.fixture

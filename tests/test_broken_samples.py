@@ -10,7 +10,7 @@ import hashlib
 
 import pytest
 
-from macros.build import check_project
+from macros.check import check_project
 from tests.conftest import FIXTURES, build, error_lines, make_project
 
 SAMPLES = FIXTURES / "broken"
@@ -24,10 +24,11 @@ STATIC = {
     ],
     "quote-across-paragraphs": [
         "docs/index.md:3: passage spans two paragraphs of source 'alpha' — \"troops arrived on 6 January. The same "
-        "sentence appears twice\" — it runs across a paragraph break; a quote must lie within one paragraph",
+        "sentence appears twice\" — it runs across paragraphs 3 and 4; a quote must lie within one paragraph — closest "
+        "passage, paragraph 4: \"The same sentence appears twice\"",
     ],
     "wrong-source-id": [
-        "docs/index.md:3: unknown source 'alpha-gazette' — known sources: alpha",
+        "docs/index.md:3: unknown source 'alpha-gazette' — did you mean 'alpha'?",
     ],
     "figure-not-in-passage": [
         "docs/index.md:3: figure value is not in its passage — '283' — numbers in the passage: 238",
@@ -46,7 +47,7 @@ STATIC = {
     ],
     EDITED_SEED: [
         "seeds/SHA256SUMS:1: seed file changed — alpha.txt has sha256 {actual}…, expected 3b64fd411469… — source "
-        "texts are evidence and are never edited: restore the original bytes",
+        "texts are evidence and are never edited: restore the original bytes (git checkout -- seeds/alpha.txt)",
     ],
 }
 

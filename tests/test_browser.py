@@ -389,7 +389,7 @@ def test_print_keeps_citations_as_numbered_references_with_visible_urls(tab, cla
 
 @pytest.fixture(scope="module")
 def offline(site, tmp_path_factory) -> Path:
-    from offline.build import make_offline, make_zip
+    from macros.offline import make_offline, make_zip
 
     work = tmp_path_factory.mktemp("offline")
     folder = make_offline(site, work / "copy")

@@ -56,7 +56,7 @@ def test_every_error_of_a_run_is_listed(project):
         "docs/other.md:5: only text and citation macro calls with literal arguments are allowed — found "
         "variable 'config': {{ config }} — see the conventions page for the macros a page may use",
     ]
-    assert "2 citation check errors" in result.stderr
+    assert "2 errors in the citation check" in result.stderr
 
 
 def test_a_changed_byte_in_a_seed_fails_the_build(project):

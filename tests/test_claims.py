@@ -1,18 +1,17 @@
 """Verifying calls against the corpus: sources, passages, figures, claim records."""
 import pytest
 
-from macros.claims import page_url, record, verify
+from macros.claims import Verifier, doc_url, record
 from macros.corpus import load_corpus
-from macros.pages import parse_page
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, parse
 
 CORPUS, _ = load_corpus(FIXTURES / "mini" / "seeds")
 
 
-def check(body):
-    parsed = parse_page("docs/p.md", body)
-    assert parsed.problems == []
-    claims, problems = verify(CORPUS, "p.md", parsed.calls)
+def check(body, corpus=CORPUS):
+    page, problems = parse(body)
+    assert problems == []
+    claims, problems = Verifier(corpus).verify("p.md", page.calls)
     return claims, [str(problem) for problem in problems]
 
 
@@ -26,6 +25,7 @@ def test_a_figure_records_its_value_kind_qualifier_and_date():
 
 @pytest.mark.parametrize("call, expected", [
     ('{{ cite("beta", "x") }}', "docs/p.md:1: unknown source 'beta' — known sources: alpha"),
+    ('{{ cite("alpah", "x") }}', "docs/p.md:1: unknown source 'alpah' — did you mean 'alpha'?"),
     ('{{ quote("alpha", "At least 239 people") }}',
      "docs/p.md:1: passage not found in source 'alpha' — \"At least 239 people\" — closest passage, paragraph 3: "
      "\"At least 238 people\""),
@@ -34,7 +34,8 @@ def test_a_figure_records_its_value_kind_qualifier_and_date():
      "(paragraph 4); quote more words so it is unique"),
     ('{{ cite("alpha", "on 6 January. The same sentence") }}',
      "docs/p.md:1: passage spans two paragraphs of source 'alpha' — \"on 6 January. The same sentence\" — it runs "
-     "across a paragraph break; a quote must lie within one paragraph"),
+     "across paragraphs 3 and 4; a quote must lie within one paragraph — closest passage, paragraph 4: "
+     "\"The same sentence\""),
     ('{{ figure("alpha", "about 2,000 troops", "2", kind="csto-troops", date="2022-01-06") }}',
      "docs/p.md:1: figure value is not in its passage — '2' — numbers in the passage: 2,000"),
     ('{{ figure("alpha", "about 2,000 troops", "2,000", kind="troops", date="2022-01-06") }}',
@@ -71,14 +72,26 @@ def test_claim_records_give_the_exact_source_characters_and_offsets():
 @pytest.mark.parametrize("page, url", [("index.md", ""), ("crackdown.md", "crackdown/"),
                                        ("a/index.md", "a/"), ("a/b.md", "a/b/")])
 def test_page_urls_follow_directory_urls(page, url):
-    assert page_url(page) == url
+    assert doc_url(page) == url
 
 
 def test_a_figure_renders_its_qualifier_value_and_unit_before_the_marker():
-    from macros.render import figure_text, marker
+    from macros.render.labels import figure_text
+    from macros.render.markup import marker
     claims, problems = check('{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", '
                              'qualifier="about", unit="troops", date="2022-01-06") }}')
     assert problems == []
     assert marker(claims[0]) == ('<span class="qq-figure" data-kind="csto-troops">about 2,000 troops</span>'
                                  '[^qq1]')
     assert figure_text({"qualifier": "", "value": "20", "unit": "%"}) == "20%"
+
+
+def test_a_passage_from_another_source_says_which():
+    from macros.corpus import Corpus
+
+    source = CORPUS.get("alpha")
+    other = type(source)("beta", "beta.txt", "Nothing here.\n", source.meta, source.licence, False, None, 30)
+    claims, problems = check('{{ cite("beta", "about 2,000 troops arrived") }}',
+                             Corpus(CORPUS.root, {"alpha": source, "beta": other}))
+    assert problems == ["docs/p.md:1: passage not found in source 'beta' — \"about 2,000 troops arrived\" — it is in "
+                        "source 'alpha', paragraph 3: cite that source"]

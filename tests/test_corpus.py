@@ -35,7 +35,7 @@ def test_a_changed_byte_in_a_seed_is_reported_against_the_checksum_line(seeds):
     [message] = messages(seeds)
     assert message.startswith("seeds/SHA256SUMS:1: seed file changed — alpha.txt has sha256 ")
     assert message.endswith("expected 3b64fd411469… — source texts are evidence and are never edited: "
-                            "restore the original bytes")
+                            "restore the original bytes (git checkout -- seeds/alpha.txt)")
 
 
 def test_a_seed_without_entry_and_an_entry_without_seed(seeds):
@@ -51,10 +51,10 @@ def test_a_seed_without_entry_and_an_entry_without_seed(seeds):
 
 @pytest.mark.parametrize("old, new, expected", [
     ('evidence: "The Alpha Gazette"\n  publisher', 'evidence: "The Beta Gazette"\n  publisher',
-     "seeds/catalogue.yml:3: evidence for 'title' is not a passage of alpha.txt — closest passage, paragraph 1: "
-     "\"The Alpha Gazette\""),
+     "seeds/catalogue.yml:6: evidence for 'title' is not a passage of alpha.txt — 'The Beta Gazette' — closest "
+     "passage, paragraph 1: \"The Alpha Gazette\""),
     ("basis: unknown", "basis: guessed",
-     "seeds/catalogue.yml:7: 'publisher' has an unknown basis — 'guessed' — use one of: stated, inferred, "
+     "seeds/catalogue.yml:9: 'publisher' has an unknown basis — 'guessed' — use one of: stated, inferred, "
      "supplied, unknown"),
     ('value: "2022-01-07"', 'value: "7 Jan 2022"',
      "seeds/catalogue.yml:15: date must be YYYY, YYYY-MM or YYYY-MM-DD — '7 Jan 2022'"),
@@ -62,20 +62,76 @@ def test_a_seed_without_entry_and_an_entry_without_seed(seeds):
      "seeds/catalogue.yml:10: 'author' is inferred but has no note — say how it was inferred or why it was supplied"),
     ("  republish: true\n", "  republish: true\n  colour: red\n",
      "seeds/catalogue.yml:30: unknown catalogue field — 'colour' — known fields: id, file, title, publisher, "
-     "author, date, genre, language, licence, republish, short, url, note"),
+     "author, date, genre, language, licence, republish, short, url, note, paragraphs"),
+    ("  republish: true\n", "  republsh: true\n",
+     ["seeds/catalogue.yml:1: catalogue entry lacks a field — republish",
+      "seeds/catalogue.yml:29: unknown catalogue field — 'republsh' — did you mean 'republish'?"]),
     ("- id: alpha", "- id: Alpha Source",
-     "seeds/catalogue.yml:1: source id must be lower-case words joined by '-' — 'Alpha Source'"),
+     "seeds/catalogue.yml:1: 'id' must be lower-case words joined by '-' — 'Alpha Source'"),
+    ("  republish: true\n", "  republish: true\n  url: javascript:alert(1)\n",
+     "seeds/catalogue.yml:30: 'url' must be the original http(s) address — 'javascript:alert(1)'"),
+    ("  republish: true\n", "  republish: yes please\n",
+     "seeds/catalogue.yml:29: 'republish' must be true or false — 'yes please'"),
+    ("  licence: \"Written", "  licence: [\"Written",
+     "seeds/catalogue.yml:29: catalogue is not valid YAML — while parsing a flow sequence"),
+    ("- id: alpha\n", "- id: &a alpha\n", "seeds/catalogue.yml:1: catalogue is not valid YAML — anchors and aliases "
+                                          "(& and *) are not allowed"),
+    ("    value: test fixture", "    value: !!binary dGVzdA==", "seeds/catalogue.yml:20: catalogue is not valid YAML — "
+                                                               "tags are not allowed: found tag:yaml.org,2002:binary"),
 ])
 def test_catalogue_rules(seeds, old, new, expected):
     catalogue = seeds / "catalogue.yml"
     text = catalogue.read_text(encoding="utf-8")
     assert old in text
     catalogue.write_text(text.replace(old, new), encoding="utf-8")
-    assert messages(seeds) == [expected]
+    assert messages(seeds) == (expected if isinstance(expected, list) else [expected])
 
 
 def test_the_projects_own_seeds_match_their_checksums_and_catalogue():
     from tests.conftest import ROOT
     corpus, problems = load_corpus(ROOT / "seeds")
     assert problems == []
-    assert len(corpus.sources) == 5
+    assert {source.file for source in corpus.sources.values()} == {path.name for path in (ROOT / "seeds").glob("*.txt")}
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["{digest}  alpha.txt", "{digest}  alpha.txt"],
+     ["seeds/SHA256SUMS:2: a second checksum line for the same file — alpha.txt (first on line 1) — keep one line "
+      "per file"]),
+    (["{digest}  alpha.txt", "not a checksum"],
+     ["seeds/SHA256SUMS:2: malformed checksum line — 'not a checksum' — write '<sha256>  <file name>', as "
+      "`sha256sum <file>` prints it inside seeds/"]),
+    (["{digest}  alpha.txt", "{digest}  ../../etc/passwd"],
+     ["seeds/SHA256SUMS:2: checksum line names a file outside seeds/ — '../../etc/passwd' — list each seed file by "
+      "its plain name"]),
+    (["{digest}  alpha.txt", "{digest}  gone.txt"], ["seeds/SHA256SUMS:2: listed seed file is missing — gone.txt"]),
+])
+def test_checksum_file_rules(seeds, lines, expected):
+    digest = (seeds / "SHA256SUMS").read_text(encoding="utf-8").split()[0]
+    (seeds / "SHA256SUMS").write_text("\n".join(lines).format(digest=digest) + "\n", encoding="utf-8")
+    assert messages(seeds) == expected
+
+
+def test_a_seed_that_is_not_utf8_is_an_error_not_a_traceback(seeds):
+    import hashlib
+
+    data = "Caf\u00e9\n\nmore".encode("latin-1")
+    (seeds / "alpha.txt").write_bytes(data)
+    (seeds / "SHA256SUMS").write_text(f"{hashlib.sha256(data).hexdigest()}  alpha.txt\n", encoding="utf-8")
+    assert messages(seeds) == ["seeds/alpha.txt:1: seed file is not UTF-8 text — byte 0xe9 at offset 3 — add the "
+                               "text as UTF-8, exactly as it was collected otherwise"]
+
+
+def test_only_texts_the_catalogue_and_the_checksums_belong_in_seeds(seeds):
+    (seeds / "notes.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    assert messages(seeds) == ["seeds/notes.html:1: only seed texts (.txt), catalogue.yml and SHA256SUMS belong in "
+                               "seeds/ — remove the file, or add the text as a source (CONTRIBUTING.md)"]
+
+
+def test_a_text_whose_paragraphs_are_single_lines_says_so_in_the_catalogue(seeds):
+    catalogue = seeds / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "  paragraphs: lines\n", encoding="utf-8")
+    corpus, problems = load_corpus(seeds)
+    assert problems == []
+    assert [p.text for p in corpus.get("alpha").paragraphs][-2:] == ["A closing paragraph – with a dash,",
+                                                                      "and a line break inside it."]

@@ -1,7 +1,7 @@
 import pytest
 
-from macros.matching import Failure, find_passage
-from macros.text import normalise, split_paragraphs
+from macros.corpus.matching import MAX_LENGTH, MAX_PARTS, Failure, align, find_passage
+from macros.corpus.text import normalise, split_paragraphs
 
 TEXT = ("Opening line.\n\n"
         "“Shal, ket!” was the cry, said the reporter’s notes on 5 January.\n\n"
@@ -41,8 +41,11 @@ def test_ambiguous_passage_is_an_error_naming_the_paragraphs():
     assert "paragraph 3" in failure.detail
 
 
-def test_quote_across_paragraphs_is_reported_as_such():
-    assert find("on 5 January. Twice said. Twice said. Last").reason == "across-paragraphs"
+def test_quote_across_paragraphs_names_both_paragraphs_and_the_closest_passage():
+    failure = find("on 5 January. Twice said. Twice said. Last")
+    assert failure == Failure("across-paragraphs", "it runs across paragraphs 2, 3 and 4; a quote must lie within "
+                                                   "one paragraph — closest passage, paragraph 3: "
+                                                   "\"Twice said. Twice said.\"")
 
 
 def test_typo_reports_the_closest_passage():
@@ -58,3 +61,24 @@ def test_empty_passages_and_parts_are_errors(passage):
 
 def test_case_matters():
     assert isinstance(find("opening line."), Failure)
+
+
+def test_alignments_are_counted_up_to_two():
+    assert align("a b a b", ["a", "b"]).ways == 2  # a(0) b(2), a(0) b(6), a(4) b(6): ambiguous
+    assert align("a b c", ["a", "c"]) .ways == 1
+    assert align("a b c", ["c", "a"]).ways == 0
+    assert align("xaxbx", ["a", "b"]).spans == ((1, 2), (3, 4))
+
+
+def test_the_work_of_matching_grows_with_paragraph_times_passage_not_with_the_ways():
+    """Nine elisions of a word a paragraph repeats 400 times: C(400, 9) ways, a few thousand steps."""
+    text = " ".join(["said"] * 400)
+    parts = ["said"] * MAX_PARTS
+    alignment = align(text, parts)
+    assert alignment.ways == 2
+    assert alignment.steps <= 2 * len(parts) * (len(text) + 1)
+
+
+def test_a_passage_longer_than_the_limit_is_refused_before_matching():
+    assert find("x" * (MAX_LENGTH + 1)).reason == "too-long"
+    assert find(" … ".join(["said"] * (MAX_PARTS + 1))).reason == "too-long"

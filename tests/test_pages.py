@@ -1,26 +1,20 @@
 """The static pass: what a page may contain, and where each call is."""
-import random
-
-import jinja2
 import pytest
-from jinja2 import nodes
 
-from macros.literalcalls import _read_directly, literal_template
-from macros.pages import PARSER, parse_page
-from macros.signatures import MACROS
-from tests.conftest import ROOT
+from macros.pages import frontmatter
+from tests.conftest import parse
 
 
 def messages(text):
-    return [str(problem) for problem in parse_page("docs/p.md", text).problems]
+    return parse(text)[1]
 
 
 def test_calls_are_found_with_their_line_after_front_matter():
     text = ('---\ntitle: T\n---\n\n# Head\n\nText.{{ cite("a", "x") }}\n\n'
             '{{ figure("a", "238 killed", "238", kind="deaths", date="2022-01") }}\n')
-    parsed = parse_page("docs/p.md", text)
-    assert parsed.problems == []
-    assert [(c.line, c.macro, c.args) for c in parsed.calls] == [
+    page, problems = parse(text)
+    assert problems == []
+    assert [(c.line, c.macro, c.args) for c in page.calls] == [
         (7, "cite", {"source": "a", "passage": "x"}),
         (9, "figure", {"source": "a", "passage": "238 killed", "value": "238", "kind": "deaths",
                        "date": "2022-01"}),
@@ -28,8 +22,8 @@ def test_calls_are_found_with_their_line_after_front_matter():
 
 
 def test_raw_blocks_show_braces_without_calls():
-    parsed = parse_page("docs/p.md", "{% raw %}{{ cycler.__init__ }}{% endraw %}\n")
-    assert parsed.calls == [] and parsed.problems == []
+    page, problems = parse("{% raw %}{{ cycler.__init__ }}{% endraw %}\n")
+    assert page.calls == [] and problems == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -64,92 +58,37 @@ def test_raw_blocks_show_braces_without_calls():
      "front matter is plain text; put citations in the page body"),
     ("---\ntitle: \"\\x7b\\x7b 7 * 7 }}\"\n---\nx", "docs/p.md:2: template syntax in front matter — {{ 7 * 7 }} "
      "— front matter is plain text; put citations in the page body"),
-    ("---\nrender_macros: false\n---\nx", "docs/p.md:2: front matter may not set 'render_macros' — every page "
-     "is checked and rendered the same way"),
+    ("---\nrender_macros: false\n---\nx", "docs/p.md:2: front matter may not set 'render_macros' — a page may "
+     "set only title, description, citations; every page is checked and rendered the same way"),
+    ("{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}", "docs/p.md:1: template syntax error — expressions nested too "
+     "deeply — pages hold text and citation macros only"),
 ])
 def test_everything_but_text_and_literal_macro_calls_is_refused(text, expected):
     assert messages(text) == [expected]
 
 
-def _same_nodes(fast, slow) -> bool:
-    """Equal nodes (Jinja compares fields), on the same lines."""
-    if fast != slow:
-        return False
-    kinds = (nodes.Output, nodes.Call, nodes.Name, nodes.Keyword, nodes.TemplateData, nodes.Const)
-    return [(type(n).__name__, n.lineno) for n in fast.find_all(kinds)] == \
-        [(type(n).__name__, n.lineno) for n in slow.find_all(kinds)]
+def test_the_front_matter_is_split_with_the_patterns_mkdocs_uses():
+    from mkdocs.utils import meta
+
+    assert frontmatter.YAML_BLOCK.pattern == meta.YAML_RE.pattern and frontmatter.YAML_BLOCK.flags == meta.YAML_RE.flags
+    assert frontmatter.META_LINE.pattern == meta.META_RE.pattern
+    assert frontmatter.META_MORE.pattern == meta.META_MORE_RE.pattern
+    assert frontmatter.yamlfile.LOADER is meta.SafeLoader
 
 
-def test_the_literal_call_short_cut_builds_what_jinja_parses_for_every_page_of_the_site():
-    for page in sorted((ROOT / "docs").rglob("*.md")):
-        body = parse_page(f"docs/{page.name}", page.read_text(encoding="utf-8")).body
-        fast = literal_template(PARSER, body, MACROS)
-        assert fast is not None, page  # the real pages take the short cut
-        assert _same_nodes(fast, PARSER.parse(body)), page
+@pytest.mark.parametrize("text", [
+    "---\ntitle: T\ndescription: D\n---\n\n\n# Body\n", "---\n- a list\n---\nbody\n", "---\n---\nbody\n",
+    "Title: T\nMore: m\n    continued\n\nBody\n", "Plain first line.\nTitle: x\n", "\n\n# Leading blank lines\n",
+    "---\ntitle: [unclosed\n---\nbody\n", "---\r\ntitle: T\r\n---\r\nbody\r\n", "\ufeff---\ntitle: T\n---\nx\n",
+])
+def test_the_body_is_what_mkdocs_renders_and_the_metadata_what_it_reads(text, tmp_path):
+    """The static pass's reading of a page's file, against MkDocs' own (mkdocs.utils.meta.get_data)."""
+    from mkdocs.utils import meta
 
-
-SHORT_CUT = [
-    'a {{ cite("s", "p") }} b\n\n{{ quote(\'s\', "p\\" q") }}',
-    '{{ figure("s", "p", "1", "deaths", "2022", qualifier="at least", unit="people") }}',
-    '{{- cite("s", "p") -}}\n\n{# note #}x{% raw %}{{ y }}{% endraw %}\n',
-    '{{ cite(source="s", passage="p") }}', "plain text\n", "", "{{ cite() }}",
-    '{{\n  cite(\n    "s",\n    "p"\n  )\n}}\n',
-]
-PARSER_DECIDES = [
-    '{{ cite("s", "p",) }}', '{{ cite("s" "p") }}', '{{ cite(source="s", "p") }}', '{{ cite("s", p) }}',
-    '{{ cite("s", "p") | upper }}', '{{ cite("s", "p").x }}', '{{ cite("s", "p"), 1 }}', '{{ other("s") }}',
-    '{{ cite("s", 1) }}', '{{ cite("s", -1) }}', '{% if x %}{{ cite("s", "p") }}{% endif %}',
-    '{{ cite("s", "p") if x }}', '{{ cite(*a) }}', '{{ cite(**k) }}', '{{ cite("s", "p")(1) }}',
-    '{{ cite["x"]("s") }}', '{{ cite("s", "p") ~ "x" }}', '{{ cite("s", "p") }', '{{ cite("s", ',
-    '{{ true("s") }}', '{{ cite("s", "p" }}', '{{ cite("s", key=) }}',
-]
-
-
-@pytest.mark.parametrize("body", SHORT_CUT + PARSER_DECIDES)
-def test_the_short_cut_takes_only_what_it_reads_exactly_as_jinja_does(body):
-    fast = literal_template(PARSER, body, MACROS)
-    assert (fast is not None) is (body in SHORT_CUT)
-    if fast is not None:
-        assert _same_nodes(fast, PARSER.parse(body))
-
-
-def test_pages_without_blocks_or_comments_are_read_without_jinjas_lexer_and_get_the_same_nodes():
-    direct = 0
-    for page in sorted((ROOT / "docs").rglob("*.md")):
-        body = parse_page(f"docs/{page.name}", page.read_text(encoding="utf-8")).body
-        read = _read_directly(body, MACROS)
-        assert (read is not None) is not any(mark in body for mark in ("{%", "{#", "\r")), page
-        if read is not None:
-            assert _same_nodes(read, PARSER.parse(body)), page
-            direct += 1
-    assert direct >= 9
-
-
-PIECES = [
-    "text ", "\n", "\n\n", " }} ", "{ x }", "é ", "\u2028", "\r\n", "{% raw %}{{ x }}{% endraw %}", "{# c #}",
-    '{{ cite("s", "p") }}', "{{cite('s','p')}}", '{{\n cite(\n"s",\n  "two\nlines")\n}}', '{{ cite() }}',
-    '{{ figure("s", "p", "1", kind="deaths", unit=\'%\') }}', '{{ quote("s", "a }} b {{ c") }}',
-    '{{ cite("s", "p",) }}', '{{ cite("s" "p") }}', '{{ cite(source="s", "p") }}', '{{ cite("s", p) }}',
-    '{{ cite("s", "back\\tslash") }}', '{{ cite("s", "p") | upper }}', '{{ cite("s", key=="p") }}',
-    '{{- cite("s", "p") }}', '{{ cite("s", "p") -}}', '{{+ cite("s", "p") }}', '{{ citeé("s") }}',
-    '{{ cite("s", kindé="p") }}', '{{ other("s") }}', '{{ cite("s", 1) }}', '{{ cite("s", "p") }',
-    '{{ cite("s", ', '{{{ cite("s") }}', '{{ cite\u00a0("s", "p") }}', '{{ cite(\t"s" ,\n"p"  ) }}',
-    '{{ cite\n("s", kind=\n"p") }}',
-]
-
-
-def test_reading_without_the_lexer_agrees_with_jinja_on_random_pages():
-    rng = random.Random(2022)
-    read = 0
-    for _ in range(3000):
-        body = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 6)))
-        direct = _read_directly(body, MACROS)
-        try:
-            parsed = PARSER.parse(body)
-        except jinja2.TemplateSyntaxError:
-            assert direct is None, body
-            continue
-        if direct is not None:
-            assert _same_nodes(direct, parsed), body
-            read += 1
-    assert 300 < read < 2700  # both ways are taken often
+    path = tmp_path / "p.md"
+    path.write_bytes(text.encode("utf-8"))
+    with open(path, encoding="utf-8-sig") as file:  # as mkdocs.structure.files.File.content_string reads it
+        body, data = meta.get_data(file.read())
+    page, _ = parse(text)
+    assert page.front.body == body
+    assert page.front.data == data

@@ -17,6 +17,7 @@ CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people w
 ALLOWED = "only text and citation macro calls with literal arguments are allowed — found "
 NOT_A_MACRO = ALLOWED + "a call of something that is not a citation macro: "
 FRONT = "template syntax in front matter — "
+NOT_ALLOWED = "front matter may not set "
 
 
 def payload(canary) -> str:
@@ -118,11 +119,12 @@ FRONT_MATTER = [
     ("title, folded over lines", "---\ntitle: >-\n  {{{{\n  {inner}\n  }}}}\n---\n\n" + CITED,
      "docs/evil.md:2: " + FRONT),
     ("description", '---\ndescription: "{P}"\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
-    ("nested list", '---\ntags:\n  - a\n  - "{P}"\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
-    ("nested map", '---\nextra:\n  deeper:\n    key: "{P}"\n---\n\n' + CITED, "docs/evil.md:4: " + FRONT),
-    ("a key", '---\n"{P}": x\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
-    ("YAML comment", "---\ntitle: T # {P}\n---\n\n" + CITED, "docs/evil.md:2: " + FRONT),
-    ("alias", '---\na: &x "{P}"\nb: *x\n---\n\n' + CITED, "docs/evil.md:2: " + FRONT),
+    ("nested list", '---\ntags:\n  - a\n  - "{P}"\n---\n\n' + CITED, "docs/evil.md:2: " + NOT_ALLOWED + "'tags'"),
+    ("nested map", '---\nextra:\n  deeper:\n    key: "{P}"\n---\n\n' + CITED,
+     "docs/evil.md:2: " + NOT_ALLOWED + "'extra'"),
+    ("a key", '---\n"{P}": x\n---\n\n' + CITED, "docs/evil.md:2: " + NOT_ALLOWED + "'{{ cycler"),
+    ("alias", '---\na: &x "{P}"\nb: *x\n---\n\n' + CITED,
+     "docs/evil.md:2: front matter is not valid YAML — anchors and aliases"),
     ("a list, not a mapping", "---\n- a # {P}\n---\n\n" + CITED,
      "docs/evil.md:1: front matter must be a mapping of keys to values — found list"),
     ("a string, not a mapping", "---\n'a' # {P}\n---\n\n" + CITED,
@@ -132,20 +134,22 @@ FRONT_MATTER = [
     ("CRLF line ends", '---\r\ntitle: "\\x7b\\x7b {inner} }}}}"\r\n---\r\n\r\n' + CITED,
      "docs/evil.md:2: " + FRONT + "{{"),
     ("render_macros: false", "---\nrender_macros: false\n---\n\n{P}\n",
-     "docs/evil.md:2: front matter may not set 'render_macros'"),
-    ("render_macros: true", "---\nrender_macros: true\n---\n\n{P}\n", "docs/evil.md:5: " + NOT_A_MACRO),
-    ("ignore_macros", "---\nignore_macros: true\n---\n\n" + CITED, "docs/evil.md:2: front matter may not set 'ignore_macros'"),
+     "docs/evil.md:2: " + NOT_ALLOWED + "'render_macros'"),
+    ("render_macros: true", "---\nrender_macros: true\n---\n\n{P}\n", "docs/evil.md:2: " + NOT_ALLOWED + "'render_macros'"),
+    ("ignore_macros", "---\nignore_macros: true\n---\n\n" + CITED, "docs/evil.md:2: " + NOT_ALLOWED + "'ignore_macros'"),
+    ("template", "---\ntemplate: redirect.html\nlocation: \"javascript:alert(1)\"\n---\n\n" + CITED,
+     "docs/evil.md:2: " + NOT_ALLOWED + "'template'"),
+    ("icon", "---\nicon: ../../../../etc/passwd\n---\n\n" + CITED, "docs/evil.md:2: " + NOT_ALLOWED + "'icon'"),
     ("python tag", '---\ntitle: !!python/object/apply:os.system ["touch {canary}"]\n---\n\n' + CITED,
-     "docs/evil.md:2: front matter is not valid YAML"),
+     "docs/evil.md:2: front matter is not valid YAML — tags are not allowed"),
     # MultiMarkdown-style metadata: MkDocs reads leading 'Key: value' lines without '---'
-    ("MultiMarkdown title", "Title: {P}\n\n" + CITED,
-     "docs/evil.md:1: " + FRONT + "Title: {{ cycler"),
-    ("MultiMarkdown continuation", "Title: x\n    {P}\n\n" + CITED, "docs/evil.md:2: " + FRONT),
-    ("MultiMarkdown comment split", "Note: {{#\n\n{P} #}}\n\n" + CITED, "docs/evil.md:1: " + FRONT + "Note: {#"),
+    ("MultiMarkdown title", "Title: {P}\n\n" + CITED, "docs/evil.md:1: " + FRONT + "{{ cycler"),
+    ("MultiMarkdown continuation", "Title: x\n    {P}\n\n" + CITED, "docs/evil.md:1: " + FRONT),
+    ("MultiMarkdown comment split", "Note: {{#\n\n{P} #}}\n\n" + CITED, "docs/evil.md:1: " + NOT_ALLOWED + "'note'"),
     ("MultiMarkdown raw split", "Note: {{% raw %}}\n\n{P}{{% endraw %}}\n\n" + CITED,
-     "docs/evil.md:1: " + FRONT + "Note: {% raw %}"),
+     "docs/evil.md:1: " + NOT_ALLOWED + "'note'"),
     ("MultiMarkdown render_macros", "render_macros: false\n\n{P}\n",
-     "docs/evil.md:1: front matter may not set 'render_macros'"),
+     "docs/evil.md:1: " + NOT_ALLOWED + "'render_macros'"),
 ]
 
 
@@ -179,21 +183,16 @@ def test_a_raw_block_in_the_title_heading_shows_its_text_and_runs_nothing(tmp_pa
     assert f"<title>Shown {payload(canary)}" in html.replace("&#39;", "'")
 
 
-def test_a_payload_in_a_nav_title_fails_the_build(tmp_path, canary):
+def test_a_payload_in_a_nav_title_shows_as_text_and_runs_nothing(tmp_path, canary):
+    """Nav titles are maintainer code (mkdocs.yml), and mkdocs-macros never renders a title."""
     project = site(tmp_path, {})
     config = project / "mkdocs.yml"
     title = payload(canary).replace('"', "'")
-    config.write_text(config.read_text(encoding="utf-8") + f'\nnav:\n  - "{title}": index.md\n', encoding="utf-8")
-    line = len(config.read_text(encoding="utf-8").splitlines())
-    assert_refused(build(project), canary, f"mkdocs.yml:{line}: template syntax in a nav title — {{{{ cycler")
-
-
-def test_a_nav_section_title_with_a_payload_fails_the_build(tmp_path, canary):
-    project = site(tmp_path, {})
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8")
-                      + f'\nnav:\n  - "{payload(canary)}":\n      - index.md\n', encoding="utf-8")
-    assert_refused(build(project), canary, "mkdocs.yml:")
+    nav = f'\nnav:\n  - "{title}": index.md\n  - Figures: figures.md\n  - Sources: sources/index.md\n'
+    config.write_text(config.read_text(encoding="utf-8") + nav, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "cycler.__init__" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 # --- files and the plugin's configuration ----------------------------------------------------------
@@ -205,47 +204,48 @@ def test_markdown_pages_not_ending_in_md_fail_the_build(tmp_path, canary, name):
                    "this file as a page the citation check does not read — rename it to .md")
 
 
-@pytest.mark.parametrize("name", ["evil.html", "evil.txt", "evil.yml", "evil.j2"])
-def test_other_files_in_docs_are_copied_and_never_rendered(tmp_path, canary, name):
+@pytest.mark.parametrize("name", ["evil.html", "evil.txt", "evil.yml", "evil.j2", "evil.svg", "assets/qq-tooltips.js",
+                                  "assets/citations.css", "CNAME", ".nojekyll"])
+def test_only_markdown_and_raster_images_may_be_in_docs(tmp_path, canary, name):
     project = site(tmp_path, {name: payload(canary) + "\n"})
+    suffix = name.rpartition(".")[2] if "." in name.lstrip(".") else ""
+    found = f"found .{suffix}" if suffix else "found a file without a suffix"
+    assert_refused(build(project), canary, f"docs/{name}:1: only Markdown pages and raster images may be in docs/ — "
+                   f"{found} — docs/ holds Markdown pages and raster images")
+
+
+def test_a_file_named_as_an_image_must_be_one(tmp_path, canary):
+    project = site(tmp_path, {"fake.png": "<svg onload=alert(1)>\n"})
+    assert_refused(build(project), canary, "docs/fake.png:1: file is not a PNG image")
+
+
+MACROS_PLUGIN = "      modules: [macros.mkdocs_plugin]\n"
+
+
+@pytest.mark.parametrize("settings", [
+    ["j2_variable_start_string: '[['", "j2_variable_end_string: ']]'"], ["j2_block_start_string: '[%'"],
+    ["render_by_default: true"], ["force_render_paths: '*.md'"],
+])
+def test_mkdocs_macros_renders_nothing_however_it_is_configured(tmp_path, canary, settings):
+    """mkdocs.yml is maintainer code, but even so: each page is rendered from the citation check's parse,
+    and mkdocs-macros' own renderer is replaced by one that returns the text as it is."""
+    inner = payload(canary)[3:-3]
+    text = f"`[[ {inner} ]]` `{{% raw %}}{payload(canary)}{{% endraw %}}` " + CITED
+    project = site(tmp_path, {"evil.md": text})
+    config = project / "mkdocs.yml"
+    body = config.read_text(encoding="utf-8").replace("      render_by_default: false\n", "")
+    body = body.replace(MACROS_PLUGIN, MACROS_PLUGIN + "".join(f"      {line}\n" for line in settings))
+    config.write_text(body, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert not canary.exists()
-    assert (project / "site" / name).read_text(encoding="utf-8") == payload(canary) + "\n"
+    html = (project / "site" / "evil" / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
+    assert f"<code>{payload(canary)}</code>" in html and f"<code>[[ {inner} ]]</code>" in html
 
 
-@pytest.mark.parametrize("setting", ["j2_variable_start_string: '[['", "j2_block_start_string: '[%'",
-                                     "j2_comment_start_string: '[#'"])
-def test_the_macros_plugin_must_keep_jinja_default_syntax(tmp_path, canary, setting):
-    inner = payload(canary)[3:-3]
-    project = site(tmp_path, {"evil.md": f"[[ {inner} ]]\n\n[% set x = {inner} %]\n"})
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("      module_name: macros\n",
-                                                      f"      module_name: macros\n      {setting}\n")
-    config.write_text(text, encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == setting)
-    key = setting.split(":")[0]
-    assert_refused(build(project), canary, f"mkdocs.yml:{line}: the macros plugin must keep Jinja's default syntax — "
-                   f"{key} is set — the citation check parses pages with the default syntax")
+def test_mkdocs_macros_has_no_renderer_left_after_define_env():
+    from macros.mkdocs_plugin.plugin import _text_as_it_is
 
-
-@pytest.mark.parametrize("setting, found", [
-    ("render_by_default: true", "render_by_default is not false — set it to false"),
-    ("force_render_paths: '*.md'", "force_render_paths is set — remove it"),
-])
-def test_the_macros_plugin_must_not_render_pages_itself(tmp_path, canary, setting, found):
-    # a raw block shows its text literally; rendered a second time, that text would run
-    project = site(tmp_path, {"evil.md": "{% raw %}" + payload(canary) + "{% endraw %}\n"})
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    if setting.startswith("render_by_default"):
-        text = text.replace("      render_by_default: false\n", f"      {setting}\n")
-    else:
-        text = text.replace("      module_name: macros\n", f"      module_name: macros\n      {setting}\n")
-    config.write_text(text, encoding="utf-8")
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == setting)
-    assert_refused(build(project), canary, f"mkdocs.yml:{line}: the macros plugin must not render pages itself — "
-                   f"{found}: each call is rendered from the citation check's parse, and nothing else is rendered")
+    assert _text_as_it_is("{{ 7 * 7 }}{% if x %}", force_rendering=True) == "{{ 7 * 7 }}{% if x %}"
 
 
 # --- symbolic links ----------------------------------------------------------------------------------
@@ -312,3 +312,10 @@ def test_raw_blocks_and_comments_show_or_hide_text_and_run_nothing(tmp_path, can
     assert f"Shown literally: <code>{payload(canary)}</code>." in html
     assert "Hidden: gone." in html and "cycler" not in html.split("Hidden:")[1]
     assert not os.path.exists(canary)
+
+
+def test_a_payload_in_a_yaml_comment_of_the_front_matter_is_no_value_and_runs_nothing(tmp_path, canary):
+    project = site(tmp_path, {"shown.md": f"---\ntitle: Shown # {payload(canary)}\n---\n\n" + CITED})
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "<title>Shown - " in (project / "site" / "shown" / "index.html").read_text(encoding="utf-8")

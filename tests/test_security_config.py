@@ -27,14 +27,15 @@ def named(items, name):
     return None
 
 
-def test_the_macros_plugin_keeps_default_syntax_and_loads_nothing_else():
+def test_the_macros_plugin_loads_the_citation_module_and_nothing_else():
     macros = named(config()["plugins"], "macros")
     assert macros is not None
-    # no j2_* syntax, no include_dir/include_yaml, no extra modules, no forced rendering
-    assert set(macros) <= {"module_name", "render_by_default", "on_undefined", "on_error_fail", "verbose"}, macros
-    assert macros["module_name"] == "macros" and macros["on_undefined"] == "strict"
-    # pages are rendered from the static pass's parse (macros/__init__.py), never by mkdocs-macros itself
+    # no j2_* syntax, no include_dir/include_yaml, no other modules, no forced rendering
+    assert set(macros) <= {"modules", "render_by_default", "on_undefined", "on_error_fail", "verbose"}, macros
+    assert macros["modules"] == ["macros.mkdocs_plugin"] and macros["on_undefined"] == "strict"
+    # pages are rendered from the static pass's parse (macros/mkdocs_plugin), never by mkdocs-macros itself
     assert macros["render_by_default"] is False
+    assert named(config()["plugins"], "citations") is not None
 
 
 def test_snippets_are_absent_or_restricted():
@@ -50,4 +51,4 @@ def test_nothing_else_renders_files_from_docs_as_templates():
     data = config()
     assert not data.get("extra_templates")
     assert data.get("docs_dir", "docs") == "docs"
-    assert all(str(hook).startswith(("macros/", "overrides/hooks/")) for hook in data.get("hooks", []))
+    assert all(str(hook).startswith("overrides/hooks/") for hook in data.get("hooks", []))

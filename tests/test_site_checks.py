@@ -1,12 +1,13 @@
 """Unit tests of the built-site checks (links, orphan figures) and of the coverage rule."""
 import pytest
 
-from macros.builtsite import BuiltSite
-from macros.coverage import prose_blocks, uncited
-from macros.links import check_site, resolve
-from macros.orphans import check_figures
-from macros.sitecheck import check_markers
-from macros.pages import parse_page
+from macros.pages.coverage import prose_blocks, uncited
+from macros.sitecheck.builtsite import BuiltSite
+from macros.sitecheck.figures import check_figures
+from macros.sitecheck.links import check_site, resolve
+from macros.sitecheck.markers import check_markers
+from macros.sitecheck.sources import MarkdownSources
+from tests.conftest import parse
 
 
 @pytest.mark.parametrize("page, url, base, expected", [
@@ -71,7 +72,8 @@ def test_a_figure_missing_from_the_figures_page_and_a_stray_one_on_it_are_report
     entries = [{"page": "a/", "anchor": "fnref:qq1", "kind": "figure", "value": "238", "markdown": "docs/a.md:7",
                 "figure": {"kind": "deaths"}},
                {"page": "a/", "anchor": "fnref:qq2", "kind": "cite", "markdown": "docs/a.md:9"}]
-    assert [str(problem) for problem in check_figures(BuiltSite.read(tmp_path / "site"), entries)] == [
+    assert [str(problem) for problem in check_figures(BuiltSite.read(tmp_path / "site"), entries,
+                                                      MarkdownSources(None))] == [
         "docs/a.md:7: figure missing from the figures page — 238 (deaths) — the figures page is generated from "
         "every figure(): report this as a bug",
         "site/figures/index.html:1: figures page lists a marker that is not a figure() — a/#fnref:qq2 — the figures "
@@ -132,7 +134,8 @@ raw HTML
 
 
 def test_prose_blocks_follow_the_rule():
-    assert [(block.kind, block.first, block.last) for block in prose_blocks(PAGE)] == [
+    page, _ = parse(PAGE)
+    assert [(block.kind, block.first, block.last) for block in prose_blocks(page.body, page.front.offset)] == [
         ("paragraph", 7, 8),
         ("paragraph", 16, 16),
         ("list item", 18, 19),
@@ -146,11 +149,12 @@ def test_prose_blocks_follow_the_rule():
 
 def test_a_call_anywhere_in_a_block_covers_it_and_exempt_pages_are_skipped():
     text = "# T\n\nFirst line\nsecond line{{ cite(\"a\", \"b\") }}\n\nUncited.\n"
-    calls = parse_page("docs/p.md", text).calls
-    assert [str(p) for p in uncited("docs/p.md", text, calls)] == [
+    page, _ = parse(text)
+    assert [str(p) for p in uncited("docs/p.md", page.front, page.calls)] == [
         "docs/p.md:6: paragraph without a citation — \"Uncited.\" — cite the passage it rests on with cite(), "
         "quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
-    assert uncited("docs/p.md", "---\ncitations: exempt\n---\n" + text, []) == []
+    exempt, _ = parse("---\ncitations: exempt\n---\n" + text)
+    assert list(uncited("docs/p.md", exempt.front, [])) == []
 
 
 def test_markers_and_claims_json_must_list_the_same_citations(tmp_path):
@@ -175,5 +179,5 @@ def test_the_built_site_is_read_once_with_its_files_folders_and_pages(tmp_path):
     site = BuiltSite.read(tmp_path / "site")
     assert sorted(site.files) == ["a/b/c.css", "a/b/index.html", "assets/x.js", "index.html"]
     assert sorted(site.directories) == ["a", "a/b", "assets"]
-    assert list(site.pages) == ["a/b/index.html", "index.html"] and site.pages["index.html"] == "<p>home</p>"
+    assert list(site.pages) == ["a/b/index.html", "index.html"] and site.pages["index.html"].text == "<p>home</p>"
     assert site.is_dir("a") and not site.is_dir("a/b/c.css") and site.is_file("a/b/c.css") and not site.is_file("a")

@@ -1,6 +1,6 @@
 import random
 
-from macros.text import _TYPOGRAPHIC, Normalised, fold, normalise, split_paragraphs
+from macros.corpus.text import _TYPOGRAPHIC, Normalised, fold, normalise, split_paragraphs
 
 
 def test_paragraphs_are_numbered_blocks_with_their_first_line():

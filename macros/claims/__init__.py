@@ -1,0 +1,140 @@
+"""Claims: each macro call verified against its source, as the record site/claims.json publishes.
+
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from ..corpus import Corpus, Failure, Match, Source
+from ..pages import Call
+from ..problems import Problem, clip
+from .figures import FIGURE_KINDS, figure_problems, figure_record
+
+__all__ = ["FIGURE_KINDS", "Claim", "Verifier", "doc_url", "record", "source_url"]
+EXPLAINED = 20  # not-found passages that get their closest passage; the rest say to fix those first
+FAILURE_RULES = {
+    "empty": "empty passage",
+    "too-long": "passage too long",
+    "not-found": "passage not found in source '{source}'",
+    "ambiguous": "ambiguous passage in source '{source}'",
+    "across-paragraphs": "passage spans two paragraphs of source '{source}'",
+}
+KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure"}
+
+
+@dataclass(eq=False)  # one object per claim: compared by identity
+class Claim:
+    call: Call
+    page: str  # src path inside docs/, e.g. "crackdown.md"
+    number: int  # 1-based order of the citation on its page
+    source: Source
+    match: Match
+    figure: dict | None = None
+    target: str = field(default="")  # anchor on the source page, set by the source-page plan
+
+    @property
+    def macro(self) -> str:
+        return self.call.macro
+
+    @property
+    def kind(self) -> str:
+        return KINDS[self.macro]
+
+    @property
+    def label(self) -> str:
+        """Footnote label: Markdown renders the marker as id 'fnref:<label>'."""
+        return f"qq{self.number}"
+
+    @property
+    def anchor(self) -> str:
+        return f"fnref:{self.label}"
+
+    @property
+    def source_page(self) -> str:
+        """Site-relative URL of the cited passage on its source page."""
+        return f"{source_url(self.source.id)}#{self.target}"
+
+
+def source_url(source_id: str) -> str:
+    return f"sources/{source_id}/"
+
+
+def doc_url(src: str) -> str:
+    """Site-relative URL of the page built from docs/<src>, with directory URLs as MkDocs makes them."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+class Verifier:
+    """Verifies the calls of every page against one corpus."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.explained = 0
+
+    def verify(self, page: str, calls: list[Call]) -> tuple[list[Claim], list[Problem]]:
+        claims, problems = [], []
+        for call in calls:
+            claim, found = self._claim(page, len(claims) + 1, call)
+            problems += found
+            if claim:
+                claims.append(claim)
+        return claims, problems
+
+    def _claim(self, page: str, number: int, call: Call) -> tuple[Claim | None, list[Problem]]:
+        source_id, passage = call.args["source"], call.args["passage"]
+        source = self.corpus.get(source_id)
+        if source is None:
+            near = difflib.get_close_matches(source_id, sorted(self.corpus.sources), n=1, cutoff=0.5)
+            hint = f"did you mean '{near[0]}'?" if near else "known sources: " + ", ".join(sorted(self.corpus.sources))
+            return None, [Problem(call.path, call.line, f"unknown source '{source_id}'", "", hint)]
+        found = source.find(passage, explain=self.explained < EXPLAINED)
+        if isinstance(found, Failure):
+            return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),
+                                  f'"{clip(passage, 90)}"', self._hint(source, passage, found))]
+        figure = None
+        if call.macro == "figure":
+            problems = list(figure_problems(call, found))
+            if problems:
+                return None, problems
+            figure = figure_record(call.args)
+        return Claim(call, page, number, source, found, figure), []
+
+    def _hint(self, source: Source, passage: str, failure: Failure) -> str:
+        if failure.reason != "not-found":
+            return failure.detail
+        self.explained += 1
+        elsewhere = [other for other in self.corpus.sources.values()
+                     if other is not source and isinstance(other.find(passage, explain=False), Match)]
+        if elsewhere:
+            match = elsewhere[0].find(passage, explain=False)
+            return f"it is in source '{elsewhere[0].id}', paragraph {match.paragraph.number}: cite that source"
+        return failure.detail
+
+
+def record(claim: Claim) -> dict:
+    """One entry of site/claims.json."""
+    paragraph = claim.match.paragraph
+    entry = {
+        "page": doc_url(claim.page),
+        "anchor": claim.anchor,
+        "number": claim.number,
+        "source": claim.source.id,
+        "file": claim.source.file,
+        "paragraph": paragraph.number,
+        "passage": claim.match.passage,
+        "parts": claim.match.parts,
+        "offsets": [list(span) for span in claim.match.spans],
+        "kind": claim.kind,
+        "macro": claim.macro,
+        "markdown": f"{claim.call.path}:{claim.call.line}",
+        "source_page": claim.source_page,
+    }
+    if claim.figure:
+        entry["value"] = claim.figure["value"]
+        entry["figure"] = claim.figure
+    return entry

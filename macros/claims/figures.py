@@ -1,0 +1,51 @@
+"""Figures: a number as a passage writes it, with its kind, the source's qualifier and a date."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from ..corpus import PARTIAL_DATE, Match
+from ..corpus.text import fold
+from ..pages import Call
+from ..problems import Problem
+
+FIGURE_KINDS: dict[str, str] = yaml.safe_load((Path(__file__).parent / "figure_kinds.yml").read_text("utf-8"))
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})++|\d++(?:\.\d++)?")
+NUMBERS = re.compile(r"\d[\d,.]*+")
+
+
+def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
+    args = call.args
+    value, kind, date, qualifier = args["value"], args["kind"], args["date"], args.get("qualifier", "")
+    text = fold(" ".join(match.parts))
+    if kind not in FIGURE_KINDS:
+        yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
+                      "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
+    if not NUMBER.fullmatch(value):
+        yield Problem(call.path, call.line, "figure value must be a number as the source writes it", repr(value),
+                      "e.g. \"238\", \"2,000\", \"5000\"")
+    elif value not in _numbers(text):
+        numbers = ", ".join(_numbers(text)) or "none"
+        yield Problem(call.path, call.line, "figure value is not in its passage", repr(value),
+                      f"numbers in the passage: {numbers}")
+    if qualifier and fold(qualifier).lower() not in text.lower():
+        yield Problem(call.path, call.line, "figure qualifier is not in its passage", repr(qualifier),
+                      "use the source's own wording, e.g. \"at least\", \"more than\", \"about\"")
+    if not PARTIAL_DATE.fullmatch(date):
+        yield Problem(call.path, call.line, "figure date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers a text writes, as written: '2,000', '3000', '1.5' (a sentence's full stop dropped)."""
+    return [number.rstrip(".,") for number in NUMBERS.findall(text)]
+
+
+def figure_record(args: dict) -> dict:
+    value = args["value"]
+    number = float(value.replace(",", ""))
+    return {"kind": args["kind"], "value": value, "number": int(number) if number.is_integer() else number,
+            "qualifier": args.get("qualifier", ""), "date": args["date"], "subject": args.get("subject", ""),
+            "unit": args.get("unit", "")}

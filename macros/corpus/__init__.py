@@ -1,0 +1,164 @@
+"""The corpus: the source texts in seeds/, their catalogue and their checksums.
+
+Data flows from here: corpus → pages → claims → render → sitecheck. Pure Python:
+nothing in this package imports MkDocs.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem
+from .catalogue import BASES, CATALOGUE, DESCRIBED_FIELDS, PARTIAL_DATE, Described, Entry, field_problems, \
+    read_catalogue
+from .checksums import CHECKSUMS, Checksum, read_checksums
+from .files import files_in, symlink_problems
+from .matching import Failure, Match, find_passage
+from .text import Normalised, Paragraph, normalise, split_paragraphs
+
+__all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "PARTIAL_DATE", "Corpus", "Described",
+           "Failure", "Match", "Source", "load_corpus", "symlink_problems"]
+MAX_SEED_BYTES = 500_000
+
+
+@dataclass(eq=False)  # one object per source: compared by identity
+class Source:
+    id: str
+    file: str
+    text: str
+    meta: dict[str, Described]
+    licence: str
+    republish: bool
+    url: str | None
+    catalogue_line: int
+    short_label: str | None = None  # how the site names the source in running text and tables
+    by_lines: bool = False  # each line of the text is a paragraph (catalogue `paragraphs: lines`)
+    paragraphs: list[Paragraph] = field(init=False)
+    normalised: list[Normalised] = field(init=False)
+
+    def __post_init__(self):
+        self.paragraphs = split_paragraphs(self.text, self.by_lines)
+        self.normalised = [normalise(paragraph.text) for paragraph in self.paragraphs]
+
+    def find(self, passage: str, explain: bool = True) -> Match | Failure:
+        return find_passage(self.paragraphs, self.normalised, passage, explain)
+
+    def value(self, name: str) -> str | None:
+        return self.meta[name].value
+
+    @property
+    def short(self) -> str:
+        author = self.value("author")
+        known_author = author if author and author != "unsigned" else None
+        return self.short_label or known_author or self.value("publisher") or self.value("title") or self.id
+
+
+@dataclass
+class Corpus:
+    root: Path  # the seeds folder
+    sources: dict[str, Source]
+
+    def get(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)
+
+
+def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Problem]]:
+    """Load and check the seeds folder; `label` is how paths appear in messages."""
+    problems = list(symlink_problems(seeds_dir, label))
+    linked = {problem.path for problem in problems}
+    if linked & {label, f"{label}/{CATALOGUE}", f"{label}/{CHECKSUMS}"}:
+        return Corpus(seeds_dir, {}), problems  # read nothing through a link
+    problems += _unexpected_files(seeds_dir, label)
+    text, found = _read(seeds_dir / CHECKSUMS, f"{label}/{CHECKSUMS}")
+    sums, more = read_checksums(text, label) if text is not None else ({}, [])
+    problems += found + more
+    text, found = _read(seeds_dir / CATALOGUE, f"{label}/{CATALOGUE}")
+    entries, named, more = read_catalogue(text, f"{label}/{CATALOGUE}") if text is not None else ([], None, [])
+    problems += found + more
+    sources: dict[str, Source] = {}
+    for entry in entries:
+        source, found = _source(seeds_dir, label, entry, sums, linked)
+        problems += found
+        if source and source.id in sources:
+            problems.append(Problem(f"{label}/{CATALOGUE}", entry.line, "duplicate source id", repr(source.id)))
+        elif source:
+            sources[source.id] = source
+    problems += _unmatched(seeds_dir, label, named, sums)
+    return Corpus(seeds_dir, sources), problems
+
+
+def _read(path: Path, where: str) -> tuple[str | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(where, 1, f"{path.name} is missing", "", "keep it next to the seed files")]
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except UnicodeDecodeError as error:
+        return None, [Problem(where, 1, "file is not UTF-8 text", f"byte at offset {error.start}", "save it as UTF-8")]
+
+
+def _unexpected_files(seeds_dir: Path, label: str) -> Iterator[Problem]:
+    for path in files_in(seeds_dir):
+        name = path.relative_to(seeds_dir).as_posix()
+        if "/" in name or not (name.endswith(".txt") or name in (CATALOGUE, CHECKSUMS)):
+            yield Problem(f"{label}/{name}", 1, f"only seed texts (.txt), {CATALOGUE} and {CHECKSUMS} belong in "
+                          f"{label}/", "", "remove the file, or add the text as a source (CONTRIBUTING.md)")
+
+
+def _source(seeds_dir, label, entry: Entry, sums, linked) -> tuple[Source | None, list[Problem]]:
+    where = f"{label}/{CATALOGUE}"
+    path = seeds_dir / entry.file
+    if f"{label}/{entry.file}" in linked:
+        return None, []  # reported as a link
+    if not path.is_file():
+        return None, [Problem(where, entry.file_line, "catalogue names a seed file that does not exist",
+                              repr(entry.file))]
+    data = path.read_bytes()
+    problems = list(_digest_problems(label, entry.file, data, sums))
+    if len(data) > MAX_SEED_BYTES:
+        return None, problems + [Problem(f"{label}/{entry.file}", 1, f"seed file is larger than "
+                                         f"{MAX_SEED_BYTES:,} bytes", f"{len(data):,} bytes",
+                                         "cite a shorter text, or ask a maintainer to raise the limit")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return None, problems + [Problem(f"{label}/{entry.file}", line, "seed file is not UTF-8 text",
+                                         f"byte 0x{data[error.start]:02x} at offset {error.start}",
+                                         "add the text as UTF-8, exactly as it was collected otherwise")]
+    source = Source(entry.id, entry.file, text, entry.meta, entry.licence, entry.republish, entry.url, entry.line,
+                    entry.short, entry.by_lines)
+    for name, described in entry.meta.items():
+        for line, rule, found, hint in field_problems(described, name, entry.file, lambda passage: _missing(source, passage)):
+            problems.append(Problem(where, line, rule, found, hint))
+    return source, problems
+
+
+def _missing(source: Source, passage: str) -> str | None:
+    found = source.find(passage)
+    return found.detail if isinstance(found, Failure) else None
+
+
+def _digest_problems(label: str, name: str, data: bytes, sums: dict[str, Checksum]) -> Iterator[Problem]:
+    if name not in sums:
+        yield Problem(f"{label}/{CHECKSUMS}", 1, "seed file has no checksum", name,
+                      f"a new source needs its SHA-256 in {CHECKSUMS}: cd {label} && sha256sum {name} >> {CHECKSUMS}")
+        return
+    expected = sums[name]
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected.digest:
+        yield Problem(f"{label}/{CHECKSUMS}", expected.line, "seed file changed",
+                      f"{name} has sha256 {actual[:12]}…, expected {expected.digest[:12]}…",
+                      f"source texts are evidence and are never edited: restore the original bytes "
+                      f"(git checkout -- {label}/{name})")
+
+
+def _unmatched(seeds_dir: Path, label: str, named: set[str] | None, sums: dict[str, Checksum]) -> Iterator[Problem]:
+    for path in sorted(seeds_dir.glob("*.txt")) if named is not None else []:
+        if path.name not in named and not path.is_symlink():
+            yield Problem(f"{label}/{path.name}", 1, "seed file has no catalogue entry",
+                          f"add an entry for it to {label}/{CATALOGUE}")
+    for name, checksum in sorted(sums.items()):
+        if not (seeds_dir / name).is_file():
+            yield Problem(f"{label}/{CHECKSUMS}", checksum.line, "listed seed file is missing", name)

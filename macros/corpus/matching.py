@@ -1,0 +1,202 @@
+"""Find a contributor's passage in a source: inside one paragraph, elisions in order, exactly once.
+
+The work is bounded by the paragraph's length times the passage's: each part's
+occurrences are found once, and the ways to reach each occurrence from the
+previous part are counted with a running sum, up to two (one is a match, two
+is ambiguous). Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .text import ELLIPSIS, Normalised, Paragraph, fold
+
+WORD = re.compile(r"\S+")
+MAX_LENGTH = 1000  # characters of a passage; longer quotes leave words out with …
+MAX_PARTS = 10
+CLOSEST_WORDS = 20  # the closest passage is looked for with the first words of the part not found
+CLOSEST_WINDOWS = 20_000
+
+
+@dataclass(frozen=True)
+class Match:
+    paragraph: Paragraph
+    spans: tuple[tuple[int, int], ...]  # raw character spans in paragraph.text, in order
+    leading_elision: bool
+    trailing_elision: bool
+
+    @property
+    def parts(self) -> list[str]:
+        return [self.paragraph.text[a:b] for a, b in self.spans]
+
+    @property
+    def passage(self) -> str:
+        """The cited text in the source's own characters, elisions shown as ' … '."""
+        text = f" {ELLIPSIS} ".join(self.parts)
+        if self.leading_elision:
+            text = f"{ELLIPSIS} {text}"
+        if self.trailing_elision:
+            text = f"{text} {ELLIPSIS}"
+        return text
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: str  # "empty", "too-long", "not-found", "ambiguous", "across-paragraphs"
+    detail: str  # what to do, or what the source says instead
+
+
+@dataclass(frozen=True)
+class Alignment:
+    ways: int  # how many ways the parts occur in order: 0, 1, or 2 for two or more
+    spans: tuple[tuple[int, int], ...]  # the first way, in offsets of the text; () if none
+    steps: int  # occurrences visited: at most 2 × parts × (len(text) + 1)
+
+
+def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
+    """Parts of a passage written with '…' elisions, each folded for matching."""
+    pieces = [fold(piece) for piece in passage.split(ELLIPSIS)]
+    leading = len(pieces) > 1 and not pieces[0]
+    trailing = len(pieces) > 1 and not pieces[-1]
+    inner = pieces[int(leading): len(pieces) - int(trailing)]
+    return inner, leading, trailing
+
+
+def align(text: str, parts: list[str]) -> Alignment:
+    """How the parts occur in `text` in order, each starting after the previous one ends."""
+    steps = 0
+    chains: list[list[tuple[int, int]]] = []  # per part: (start, ways to reach it), in order
+    previous: list[tuple[int, int]] | None = None  # the previous part's (end, ways), in order
+    for part in parts:
+        occurrences, reached, total = [], 0, 0
+        position = text.find(part)
+        while position >= 0:
+            steps += 1
+            if previous is None:
+                total = 1
+            while previous is not None and reached < len(previous) and previous[reached][0] <= position:
+                total = min(2, total + previous[reached][1])
+                reached += 1
+                steps += 1
+            if total:
+                occurrences.append((position, total))
+            position = text.find(part, position + 1)
+        if not occurrences:
+            return Alignment(0, (), steps)
+        chains.append(occurrences)
+        previous = [(start + len(part), ways) for start, ways in occurrences]
+    ways = min(2, sum(ways for _, ways in chains[-1]))
+    return Alignment(ways, _first_way(chains, parts), steps)
+
+
+def _first_way(chains, parts) -> tuple[tuple[int, int], ...]:
+    """Walk back from the last part's first occurrence, each time to the first that reaches it."""
+    spans = []
+    limit = None
+    for occurrences, part in zip(reversed(chains), reversed(parts)):
+        start = next(start for start, _ in occurrences if limit is None or start + len(part) <= limit)
+        spans.append((start, start + len(part)))
+        limit = start
+    return tuple(reversed(spans))
+
+
+def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], passage: str,
+                 explain: bool = True) -> Match | Failure:
+    """The passage's one place in the source, or why there is none (with the closest passage if `explain`)."""
+    parts, leading, trailing = split_elisions(passage)
+    if not parts or any(not part for part in parts):
+        return Failure("empty", "an empty passage, or two elisions with nothing between them")
+    if len(passage) > MAX_LENGTH or len(parts) > MAX_PARTS:
+        return Failure("too-long", f"it has {len(passage)} characters and {len(parts)} parts; quote at most "
+                                   f"{MAX_LENGTH} characters in at most {MAX_PARTS} parts, leaving words out with …")
+    found = []
+    for paragraph, norm in zip(paragraphs, normalised):
+        if parts[0] not in norm.text:
+            continue  # the common case, decided before counting alignments
+        alignment = align(norm.text, parts)
+        if alignment.ways:
+            found.append((paragraph, norm, alignment))
+            if sum(entry[2].ways for entry in found) > 1:
+                where = " and ".join(str(entry[0].number) for entry in found)
+                return Failure("ambiguous", f"it occurs more than once (paragraph {where}); quote more words "
+                                            "so it is unique")
+    if not found:
+        return _explain_missing(paragraphs, normalised, parts, explain)
+    paragraph, norm, alignment = found[0]
+    spans = tuple(norm.raw_span(a, b) for a, b in alignment.spans)
+    return Match(paragraph, spans, leading, trailing)
+
+
+def _explain_missing(paragraphs, normalised, parts, explain: bool) -> Failure:
+    starts, position = [], 0
+    for norm in normalised:
+        starts.append(position)
+        position += len(norm.text) + 1
+    joined = " ".join(norm.text for norm in normalised)
+    across = align(joined, parts)
+    closest = (lambda wanted: closest_passage(paragraphs, wanted)) if explain else (lambda wanted: "")
+    if across.ways:
+        start, end = across.spans[0][0], across.spans[-1][1]
+        first, last = _paragraph_at(starts, start), _paragraph_at(starts, end - 1)
+        where = ", ".join(str(paragraphs[index].number) for index in range(first, last))
+        return Failure("across-paragraphs", _joined(
+            f"it runs across paragraphs {where} and {paragraphs[last].number}; a quote must lie within one "
+            "paragraph", _largest_piece(paragraphs, normalised, starts, start, end, first, last)))
+    missing = [part for part in parts if not any(part in norm.text for norm in normalised)]
+    if not missing:
+        return Failure("not-found", "each part occurs, but not in this order within one paragraph")
+    return Failure("not-found", closest(missing[0]) or "the closest passage is shown for the first errors only")
+
+
+def _largest_piece(paragraphs, normalised, starts, start, end, first, last) -> str:
+    """The largest piece of a passage that runs from `start` to `end` of the joined text, in its paragraph."""
+    pieces = []
+    for index in range(first, last + 1):
+        norm = normalised[index]
+        a, b = max(start - starts[index], 0), min(end - starts[index], len(norm.text))
+        if b > a:
+            pieces.append((b - a, index, norm.raw_span(a, b)))
+    _, index, (a, b) = max(pieces)
+    return f'closest passage, paragraph {paragraphs[index].number}: "{paragraphs[index].text[a:b]}"'
+
+
+def _paragraph_at(starts: list[int], offset: int) -> int:
+    """Index of the paragraph whose text holds `offset` of the joined text."""
+    index = 0
+    while index + 1 < len(starts) and starts[index + 1] <= offset:
+        index += 1
+    return index
+
+
+def _joined(*parts: str) -> str:
+    return " — ".join(part for part in parts if part)
+
+
+def closest_passage(paragraphs: list[Paragraph], wanted: str) -> str:
+    """The run of source words most like the start of `wanted`, as 'closest passage, paragraph N: "…"'."""
+    wanted = " ".join(wanted.split()[:CLOSEST_WORDS])
+    size = max(1, len(wanted.split()))
+    best_score, best = -1.0, None
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    windows = 0
+    for paragraph in paragraphs:
+        words = list(WORD.finditer(paragraph.text))
+        for index in range(max(1, len(words) - size + 1)):
+            windows += 1
+            if windows > CLOSEST_WINDOWS or not words:
+                break
+            window = words[index: index + size]
+            raw = paragraph.text[window[0].start(): window[-1].end()]
+            matcher.set_seq1(fold(raw))
+            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
+                continue
+            score = matcher.ratio()
+            if score > best_score:
+                best_score, best = score, (paragraph.number, raw)
+    if best is None:
+        return "the source has no text"
+    number, raw = best
+    return f'closest passage, paragraph {number}: "{raw}"'

@@ -1,0 +1,235 @@
+"""The `citations` MkDocs plugin: the build's state, and the steps mkdocs-macros has no event for.
+
+One build: the static pass (define_env → start) → generated pages and the check of
+docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
+page rendered from the static pass's parse, its Markdown converted within the
+render budget, names marked from the glossary (on_page_markdown, on_page_content)
+→ site/claims.json and the checks of the built site (on_post_build).
+"""
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import meta as mkdocs_meta
+
+from ..check import Checked, check_project
+from ..claims import record
+from ..pages import docs_file_problem, meta_problems
+from ..pages.body import template_text
+from ..pages.frontmatter import TEMPLATE_MARKS
+from ..pages.glossary import PEOPLE_PAGE
+from ..pages.signatures import MACROS, bind
+from ..problems import Problem, report
+from ..render import figures_page, mark_first_mentions, marker, references, render_page, source_page, sources_index
+from ..sitecheck import SiteConfig, check_built_site
+from ..sitecheck.builtsite import BuiltSite
+
+EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
+EDIT_SOURCES = "../seeds/catalogue.yml"
+
+
+class CitationsConfig(Config):
+    # Seconds that converting every page's Markdown to HTML may take in one build: real pages take
+    # a fraction of a second, and input that makes the converter work for minutes fails instead.
+    render_budget = config_options.Type(float, default=20.0)
+
+
+class CitationsPlugin(BasePlugin[CitationsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.checked: Checked | None = None
+        self.emitted: dict[str, int] = {}  # page -> markers emitted so far
+        self.generated: set[str] = set()
+        self.budget = _Budget(0)
+
+    @event_priority(100)  # before mkdocs-macros calls define_env
+    def on_config(self, config):
+        self.checked, self.emitted, self.generated = None, {}, set()
+        self.budget = _Budget(self.config.render_budget)
+        return config
+
+    # --- mkdocs-macros: define_env and its page hooks ---------------------------------------
+
+    def start(self, env) -> None:
+        """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
+        root = Path(env.project_dir)
+        docs = Path(env.conf["docs_dir"]).relative_to(root).as_posix()
+        checked = check_project(root, docs_dir=docs)
+        if checked.problems:
+            raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
+        self.checked = checked
+        env.render = _text_as_it_is  # mkdocs-macros never renders a page or a title with Jinja
+        for name in MACROS:
+            env.macro(self._macro(env, name), name)
+
+    def _macro(self, env, name: str):
+        def emit(*args, **kwargs) -> str:
+            page = env.page.file.src_uri
+            claims = self.checked.claims.get(page, [])
+            index = self.emitted.get(page, 0)
+            bound, _ = bind(name, list(args), kwargs)
+            if index >= len(claims) or claims[index].macro != name or claims[index].call.args != bound:
+                raise PluginError(f"docs/{page}: {name}() call #{index + 1} was not seen by the static pass")
+            self.emitted[page] = index + 1
+            return marker(claims[index])
+
+        emit.__name__ = name
+        emit.__doc__ = MACROS[name].summary
+        return emit
+
+    def render_page(self, env) -> None:
+        """The page's text with each verified call replaced by its macro's output."""
+        page = env.page.file.src_uri
+        self.emitted[page] = 0
+        if page in self.generated:
+            return  # its text is final
+        parsed = self.checked.pages[page]
+        env.markdown = render_page(parsed.pieces, lambda call: env.macros[call.macro](**call.args))
+        title = str(env.page.title or "")
+        if any(mark in title for mark in TEMPLATE_MARKS) and template_text(title) is not None:
+            env.page.title = template_text(title)  # a heading's {% raw %} unwrapped, as Jinja would show it
+
+    def add_references(self, env) -> None:
+        page = env.page.file.src_uri
+        claims = self.checked.claims.get(page, [])
+        if self.emitted.get(page, 0) != len(claims):
+            raise PluginError(f"docs/{page}: {len(claims)} citations checked but {self.emitted.get(page, 0)} "
+                              "rendered: report this as a bug")
+        env.markdown += references(claims)
+
+    # --- MkDocs events -----------------------------------------------------------------------
+
+    def on_files(self, files, config):
+        docs = Path(config["docs_dir"])
+        problems = []
+        for file in files:
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs):
+                problems += self._docs_file_problems(file)
+        if problems:
+            raise PluginError("Refusing to build:\n" + report(problems, "in docs/"))
+        return self._add_generated(files, config)
+
+    @staticmethod
+    def _docs_file_problems(file) -> list[Problem]:
+        """What MkDocs lists from docs/, checked again as MkDocs reads it."""
+        label = f"docs/{file.src_uri}"
+        problem = docs_file_problem(label, file.src_uri, Path(file.abs_src_path).read_bytes()[:16])
+        if problem:
+            return [problem]
+        if not file.is_documentation_page():
+            return []
+        _, data = mkdocs_meta.get_data(file.content_string)
+        return list(meta_problems(label, data, {}))
+
+    def _add_generated(self, files, config):
+        checked = self.checked
+        generated = {"sources/index.md": sources_index(checked.plans),
+                     "figures.md": figures_page(checked.all_claims(), checked.titles)}
+        for plan in checked.plans.values():
+            generated[f"sources/{plan.source.id}.md"] = source_page(plan, checked.titles)
+        for src_uri, content in generated.items():
+            if files.get_file_from_path(src_uri):
+                raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")
+            file = File.generated(config, src_uri, content=content)
+            file.edit_uri = EDIT_GENERATED.get(src_uri, EDIT_SOURCES)  # "edit this page": its data
+            files.append(file)
+        self.generated = set(generated)
+        return files
+
+    @event_priority(100)  # before mkdocs-macros renders it
+    def _check_read_page(self, markdown, page, config, files):
+        """The page as MkDocs read it: the metadata it parsed, and the body the static pass parsed."""
+        src = page.file.src_uri
+        if src in self.generated:
+            return markdown
+        parsed = self.checked.pages.get(src)
+        label = f"docs/{src}"
+        problems = list(meta_problems(label, page.meta, parsed.front.lines if parsed else {}))
+        if parsed is None or markdown != parsed.body:
+            problems.append(Problem(label, 1, "MkDocs read this page differently from the citation check", "",
+                                    "report this as a bug, with the page"))
+        if problems:
+            raise PluginError("Refusing to render:\n" + report(problems, f"in {label}"))
+        return markdown
+
+    @event_priority(-100)  # last: what follows is Markdown's conversion to HTML
+    def _start_render(self, markdown, page, config, files):
+        self.budget.start(f"docs/{page.file.src_uri}")
+        return markdown
+
+    on_page_markdown = CombinedEvent(_check_read_page, _start_render)
+
+    @event_priority(100)  # first: the conversion is done
+    def _stop_render(self, html, page, config, files):
+        self.budget.stop()
+        return html
+
+    def _mark_glossary(self, html, page, config, files):
+        """Names of people and organisations show their description from the people page."""
+        if page.file.src_uri == PEOPLE_PAGE:
+            return html
+        return mark_first_mentions(html, self.checked.glossary)
+
+    on_page_content = CombinedEvent(_stop_render, _mark_glossary)
+
+    @event_priority(-100)  # after every other plugin and hook (the CSS purge among them) has written site/
+    def on_post_build(self, config):
+        site = Path(config["site_dir"])
+        entries = [record(claim) for claim in self.checked.all_claims()]
+        text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
+        (site / "claims.json").write_text(text + "\n", encoding="utf-8")
+        root = Path(config["config_file_path"]).parent
+        docs = Path(config["docs_dir"])
+        checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
+                            docs.relative_to(root).as_posix(), "site")
+        problems = check_built_site(BuiltSite.read(site), docs, entries, checks)
+        if problems:
+            raise PluginError("The site check failed:\n" + report(problems, "in the built site"))
+
+    def on_build_error(self, error):
+        self.budget.stop()
+
+
+def _text_as_it_is(markdown: str, force_rendering: bool = False) -> str:
+    return markdown
+
+
+class _Budget:
+    """Time that Markdown's conversion of every page may take in one build, enforced by an alarm
+    (in the main thread, where signals arrive)."""
+
+    def __init__(self, seconds: float):
+        self.left = seconds
+        self.page = ""
+        self.started: float | None = None
+
+    def start(self, page: str) -> None:
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return
+        self.page, self.started = page, time.monotonic()
+        signal.signal(signal.SIGALRM, self._exceeded)
+        signal.setitimer(signal.ITIMER_REAL, max(self.left, 0.001))
+
+    def stop(self) -> None:
+        if self.started is None:
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        self.left -= time.monotonic() - self.started
+        self.started = None
+
+    def _exceeded(self, signum, frame):
+        self.started = None
+        raise PluginError(f"{self.page}:1: converting the pages' Markdown took longer than the render budget — "
+                          "this page was being converted when it ran out — Markdown with thousands of unclosed "
+                          "brackets or tags makes the converter slow: simplify it (plugins: citations: "
+                          "render_budget in mkdocs.yml)")

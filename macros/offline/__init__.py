@@ -1,0 +1,103 @@
+"""`make offline`: a copy of the built site that works opened from disk (file://), as a zip.
+
+    python -m macros.offline SITE_DIR OUT_DIR ZIP
+
+Takes a normal build (directory URLs) and rewrites the copy for file://, where a link to
+`background/` opens a folder listing and the theme's search cannot fetch its index:
+- every relative link or asset URL that names a folder gets `index.html`;
+- the search index is also written as `search/search_index.js` (`var __index = ...`), which
+  Material's bundle loads on file:// instead of fetching JSON, with its locations rewritten;
+- the iframe-worker shim (MIT, squidfunk; vendored here from the npm package iframe-worker
+  1.0.4) lets the search worker run from file://, as Material's own offline plugin does,
+  without fetching it from a CDN;
+- the Content-Security-Policy meta is removed: the shim runs the worker in an iframe it
+  writes itself, which the online policy forbids. Nothing in the copy refers to another host.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+CSP = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
+BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+
+
+def file_url(url: str) -> str:
+    """A relative URL that works on file://: a folder gets its index.html."""
+    if not url or url.startswith(("#", "/", "data:")) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+        return url
+    path, hash_, fragment = url.partition("#")
+    path, query_mark, query = path.partition("?")
+    if path in (".", ".."):
+        path += "/"
+    if path.endswith("/"):
+        path += "index.html"
+    return path + query_mark + query + hash_ + fragment
+
+
+def rewrite_page(html: str) -> str:
+    html = CSP.sub("", html)
+    html = URL_ATTR.sub(lambda m: m.group(1) + file_url(m.group(2)) + m.group(3), html)
+    return BUNDLE.sub(lambda m: f'<script src="{m.group(1)}{SHIM}"></script>{m.group(0)}', html, count=1)
+
+
+def search_index(site: Path) -> None:
+    index_file = site / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for doc in index.get("docs", []):
+        doc["location"] = file_url(doc["location"]) if doc["location"] else "index.html"
+        if doc["location"].startswith("#"):
+            doc["location"] = "index.html" + doc["location"]
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(text, encoding="utf-8")
+    (site / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def make_offline(site: Path, out: Path) -> Path:
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(site, out)
+    for page in out.rglob("*.html"):
+        page.write_text(rewrite_page(page.read_text(encoding="utf-8")), encoding="utf-8")
+    search_index(out)
+    shutil.copy(HERE / "iframe-worker-shim.js", out / SHIM)
+    shutil.copy(HERE / "iframe-worker-LICENSE", out / "assets" / "javascripts" / "iframe-worker-LICENSE.txt")
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (out / name).unlink(missing_ok=True)
+    (out / "README.txt").write_text(
+        "Qandy Qantar, offline copy. Open index.html in a browser: navigation, search and\n"
+        "citations work from disk, with no network. Each page's references link to the\n"
+        "cited passage on its source page.\n", encoding="utf-8")
+    return out
+
+
+def make_zip(folder: Path, archive: Path, top: str = "qandy-qantar") -> Path:
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zipped.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
+    return archive
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+        return 2
+    site, out, archive = map(Path, argv)
+    make_offline(site, out)
+    make_zip(out, archive)
+    size = archive.stat().st_size
+    print(f"{archive}: {size / 1024:.0f} KiB; unzip it and open qandy-qantar/index.html")
+    return 0
+
+

@@ -1,0 +1,126 @@
+"""The static pass over docs/: each page read once, as MkDocs will read it.
+
+A page's front matter is split and parsed once, with the line of every key; its
+body is parsed with Jinja's own parser into text and citation calls. Coverage,
+the glossary and the allow-list all use that one parse. Pure Python: nothing in
+this package imports MkDocs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..corpus.files import files_in, read_text, symlink_problems
+from ..problems import Problem, clip
+from .body import Call, body_pieces, template_text
+from .frontmatter import ALLOWED_KEYS, FrontMatter, meta_problems, read_front_matter
+
+__all__ = ["ALLOWED_KEYS", "Call", "ParsedPage", "docs_file_problem", "meta_problems", "read_docs", "read_page"]
+MAX_PAGE_BYTES = 200_000
+MAX_DOCS_BYTES = 3_000_000
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # mkdocs.utils.markdown_extensions
+IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+          ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
+DOCS_HINT = ("docs/ holds Markdown pages and raster images; the site's own scripts, styles and SVG live under "
+             "overrides/, which is code a maintainer reviews")
+
+
+@dataclass
+class ParsedPage:
+    path: str  # as messages show it, e.g. docs/crackdown.md
+    src: str  # inside docs/, e.g. crackdown.md
+    front: FrontMatter
+    pieces: list[str | Call]  # the body as its text and calls, in order
+    title: str  # the page's first heading, else its path inside docs/: how back-links name it
+
+    @property
+    def calls(self) -> list[Call]:
+        return [piece for piece in self.pieces if isinstance(piece, Call)]
+
+    @property
+    def body(self) -> str:
+        return self.front.body
+
+
+def read_page(path: str, src: str, text: str) -> tuple[ParsedPage, list[Problem]]:
+    """Parse a page's text (as read by corpus.files.read_text) once: metadata, then body."""
+    front, problems = read_front_matter(path, text)
+    pieces, found = body_pieces(path, front.body, front.offset)
+    heading = _first_heading(front)
+    if "title" not in front.data:
+        problems += _title_heading_problems(path, front)
+    page = ParsedPage(path, src, front, pieces, heading[1] if heading else src)
+    return page, problems + found
+
+
+def _first_heading(front: FrontMatter) -> tuple[int, str] | None:
+    """(line, text) of the page's first '# ' heading, without its attribute list."""
+    for number, line in enumerate(front.body.split("\n"), front.offset + 1):
+        if line.startswith("# "):
+            text = line[2:].strip()
+            if text.endswith("}") and "{" in text:
+                text = text[: text.rindex("{")].strip()
+            return number, text
+    return None
+
+
+def _title_heading_problems(path: str, front: FrontMatter) -> Iterator[Problem]:
+    """Without a title in the metadata, MkDocs takes the first line, if it is '# …', as the page's
+    title, and the theme shows that title on its own: it may hold text only."""
+    for number, line in enumerate(front.body.split("\n"), front.offset + 1):
+        if not line.strip():
+            continue
+        if line.strip().startswith("# ") and template_text(line.strip()[2:]) is None:
+            yield Problem(path, number, "the page title heading may hold only text", clip(line),
+                          "MkDocs renders the title from this heading again on its own: put macro calls after "
+                          "the heading")
+        return
+
+
+def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """The Markdown pages under docs/ (path, name inside docs/), and a problem for anything else there."""
+    problems = list(symlink_problems(docs, label))
+    pages, total = [], 0
+    for path in files_in(docs):
+        name = path.relative_to(docs).as_posix()
+        problem = docs_file_problem(f"{label}/{name}", name, path.read_bytes()[:16])
+        if problem:
+            problems.append(problem)
+        elif name.endswith(".md"):
+            total += path.stat().st_size
+            pages.append((path, name))
+    if total > MAX_DOCS_BYTES:
+        problems.append(Problem(label, 1, f"the pages hold more than {MAX_DOCS_BYTES:,} bytes", f"{total:,} bytes",
+                                "ask a maintainer to raise the limit"))
+    return pages, problems
+
+
+def docs_file_problem(label: str, name: str, head: bytes) -> Problem | None:
+    """Why a file may not be in docs/, from its name and first bytes; None if it may."""
+    suffix = Path(name).suffix.lower()
+    if name.endswith(".md"):
+        return None
+    if suffix in MARKDOWN_SUFFIXES:
+        return Problem(label, 1, "Markdown pages must end in .md",
+                       "MkDocs would render this file as a page the citation check does not read", "rename it to .md")
+    if suffix in IMAGES and Path(name).suffix == suffix:
+        if head.startswith(IMAGES[suffix]) and (suffix != ".webp" or head[8:12] == b"WEBP"):
+            return None
+        return Problem(label, 1, f"file is not a {suffix[1:].upper()} image", "", "save it in the format its "
+                                                                                  "name says")
+    return Problem(label, 1, "only Markdown pages and raster images may be in docs/",
+                   f"found {suffix or 'a file without a suffix'}", DOCS_HINT)
+
+
+def parse_docs(docs: Path, label: str = "docs") -> tuple[dict[str, ParsedPage], list[Problem]]:
+    """Every page under docs/, parsed once; the problems of the folder and of every page."""
+    files, problems = read_docs(docs, label)
+    parsed = {}
+    for path, name in files:
+        text, found = read_text(path, f"{label}/{name}", MAX_PAGE_BYTES)
+        problems += found
+        if text is not None:
+            parsed[name], found = read_page(f"{label}/{name}", name, text)
+            problems += found
+    return parsed, problems

@@ -1,0 +1,134 @@
+"""A page's body read with Jinja's own parser: its text, and the citation calls between.
+
+A page may hold text and calls of the citation macros with literal arguments,
+nothing else; the parse is what the page is rendered from, call by call, so
+nothing on a page is ever evaluated by Jinja. Pure Python: nothing here imports
+MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import jinja2
+from jinja2 import nodes
+
+from ..problems import Problem, clip
+from .signatures import MACROS, bind
+
+PARSER = jinja2.Environment()  # only ever used to parse, never to render
+ALONE_ON_LINE = re.compile(r"\s*+\{\{.*\}\}\s*+")
+STATEMENTS = {"For": "for", "If": "if", "Assign": "set", "AssignBlock": "set", "Include": "include",
+              "Import": "import", "FromImport": "from … import", "Macro": "macro", "Extends": "extends",
+              "Block": "block", "CallBlock": "call", "FilterBlock": "filter", "With": "with", "ExprStmt": "do"}
+
+
+@dataclass(frozen=True)
+class Call:
+    path: str  # as shown in messages, e.g. docs/crackdown.md
+    line: int
+    macro: str
+    args: dict
+    line_text: str = field(compare=False, default="")
+
+
+def body_pieces(path: str, body: str, offset: int) -> tuple[list[str | Call], list[Problem]]:
+    """The body as Jinja reads it: text (as Jinja would output it) and the citation calls between.
+    `offset` is the number of the page's lines before the body."""
+    try:
+        template = PARSER.parse(body)
+    except jinja2.TemplateSyntaxError as error:
+        return [], [Problem(path, offset + (error.lineno or 1), "template syntax error", error.message or "",
+                            "write {% raw %}…{% endraw %} around text that must show braces literally")]
+    except RecursionError:
+        return [], [Problem(path, offset + 1, "template syntax error", "expressions nested too deeply",
+                            "pages hold text and citation macros only")]
+    lines = body.split("\n")
+    pieces: list[str | Call] = []
+    problems: list[Problem] = []
+    for statement in template.body:
+        if not isinstance(statement, nodes.Output):
+            name = STATEMENTS.get(type(statement).__name__, type(statement).__name__.lower())
+            problems.append(_not_allowed(path, offset, lines, statement, f"'{{% {name} %}}' statement"))
+            continue
+        for node in statement.nodes:
+            if isinstance(node, nodes.TemplateData):
+                pieces.append(node.data)
+                continue
+            found = list(_call_problems(path, offset, lines, node))
+            problems += found
+            if not found:
+                pieces.append(_call(path, offset, lines, node))
+    return pieces, problems
+
+
+def _call_problems(path, offset, lines, node) -> Iterator[Problem]:
+    line = offset + node.lineno
+    line_text = _line(lines, node.lineno)
+    if not (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name)):
+        yield _not_allowed(path, offset, lines, node, _describe(node))
+        return
+    name = node.node.name
+    if name not in MACROS:
+        yield Problem(path, line, f"'{name}' is not a citation macro", clip(line_text), "use one of: " +
+                      ", ".join(MACROS))
+        return
+    if node.dyn_args or node.dyn_kwargs or not all(isinstance(a, nodes.Const) for a in node.args) \
+            or not all(isinstance(k.value, nodes.Const) for k in node.kwargs):
+        yield Problem(path, line, "macro arguments must be literal strings", clip(line_text),
+                      "write each argument as \"…\"")
+        return
+    _, complaints = bind(name, [a.value for a in node.args], {k.key: k.value.value for k in node.kwargs})
+    for complaint in complaints:
+        yield Problem(path, line, "wrong macro arguments", complaint)
+    if MACROS[name].own_line and not ALONE_ON_LINE.fullmatch(line_text):
+        yield Problem(path, line, f"{name}() must stand alone on its line", clip(line_text),
+                      "put it on a line of its own, with blank lines around it")
+
+
+def _call(path, offset, lines, node) -> Call:
+    args, _ = bind(node.node.name, [a.value for a in node.args], {k.key: k.value.value for k in node.kwargs})
+    return Call(path, offset + node.lineno, node.node.name, args, _line(lines, node.lineno))
+
+
+def template_text(text: str) -> str | None:
+    """What Jinja renders a template of text alone as ({% raw %} blocks unwrapped); None if it holds more."""
+    try:
+        template = PARSER.parse(text)
+    except (jinja2.TemplateSyntaxError, RecursionError):
+        return None
+    pieces = []
+    for statement in template.body:
+        if not isinstance(statement, nodes.Output):
+            return None
+        for node in statement.nodes:
+            if not isinstance(node, nodes.TemplateData):
+                return None
+            pieces.append(node.data)
+    return "".join(pieces)
+
+
+def _not_allowed(path, offset, lines, node, what) -> Problem:
+    return Problem(path, offset + node.lineno,
+                   "only text and citation macro calls with literal arguments are allowed",
+                   f"found {what}: {clip(_line(lines, node.lineno))}",
+                   "see the conventions page for the macros a page may use")
+
+
+def _describe(node) -> str:
+    if isinstance(node, nodes.Name):
+        return f"variable '{node.name}'"
+    if isinstance(node, nodes.Getattr):
+        return f"attribute access '.{node.attr}'"
+    if isinstance(node, nodes.Getitem):
+        return "item access '[…]'"
+    if isinstance(node, nodes.Filter):
+        return f"filter '|{node.name}'"
+    if isinstance(node, nodes.Call):
+        return "a call of something that is not a citation macro"
+    return f"expression ({type(node).__name__})"
+
+
+def _line(lines, number) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""

@@ -1,0 +1,196 @@
+"""Citation coverage: every prose block of an explainer page carries a citation.
+
+The rule, applied to every Markdown page under docs/ (the generated source and
+figures pages are not in docs/):
+
+- A page opts out as a whole only with `citations: exempt` in its front matter.
+  That is for pages about the site rather than the events (the method and the
+  conventions pages); the key is visible in review like any other change.
+- On every other page, each prose block must hold at least one citation macro
+  call (cite, quote, blockquote or figure) between its first and last line. A
+  prose block is a paragraph, a list item (each item on its own, with its
+  continuation lines), a table body row, or a block quote.
+- Exempt by rule: headings (ATX and setext), fenced and indented code, raw HTML
+  blocks and HTML comments, Jinja raw tags on their own line, attribute lists
+  such as `{: .class }`, link reference definitions, horizontal rules, table
+  header and delimiter rows, and any block whose text is only links (a list of
+  links, a row of links, "[Figures](figures.md) · [Sources](sources/index.md)")
+  and punctuation, and a list whose every item begins with a link to a page
+  of the site ("[Timeline](timeline.md): the dated events, in order").
+
+Pure Python: nothing here imports MkDocs. It works on the page's body and the
+lines of the macro calls the static pass found. Every pattern here reads one line,
+or stops at the next bracket, so its work grows with the text, never faster.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..problems import Problem, clip
+from .body import Call
+from .frontmatter import EXEMPT, FrontMatter
+
+FENCE = re.compile(r"^\s*+(`{3,}|~{3,})")
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=++|-++)\s*+$")
+RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+\s*+$")
+JINJA_RAW_TAG = re.compile(r"^\s*+\{%-?\s*+(raw|endraw)\s*+-?%\}\s*+$")
+ATTRIBUTE_LIST = re.compile(r"^\s*+\{:?\s*+[.#:\w][^{}]*+\}\s*+$")
+LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\[\]]++\]:\s*+\S")
+LIST_ITEM = re.compile(r"^(\s*+)([-*+]|\d{1,9}[.)])(\s++|$)")
+TABLE_ROW = re.compile(r"^\s*+\|")
+TABLE_DELIMITER = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")
+BLOCK_QUOTE = re.compile(r"^ {0,3}>")
+HTML_COMMENT = re.compile(r"^ {0,3}<!--")
+HTML_BLOCK = re.compile(
+    r"^ {0,3}</?(address|article|aside|blockquote|body|canvas|center|dd|details|dialog|dir|div|dl|dt|fieldset|"
+    r"figcaption|figure|footer|form|h[1-6]|header|hgroup|hr|html|iframe|legend|li|main|map|menu|nav|noscript|"
+    r"object|ol|p|pre|script|section|style|summary|table|tbody|td|tfoot|th|thead|tr|ul|video)(\s|/?>|$)",
+    re.I)
+SITE_URL = r"(?![a-zA-Z][\w+.-]*+:|//)"
+# A list item that begins with a link to a page of the site: "[Timeline](timeline.md): the dated events".
+LEADING_LINK = re.compile(rf"^\s*+(?:\[[^\[\]]++\]\({SITE_URL}[^()\s]++\)|<a\s[^<>]*?href=\"{SITE_URL})")
+# What a link-only block may hold besides links: punctuation and separators. A link's text holds no brackets.
+LINKS = (
+    re.compile(r"!?\[[^\[\]]*+\]\([^()]*+\)"),  # [text](url), ![alt](src)
+    re.compile(r"!?\[[^\[\]]++\]\[[^\[\]]*+\]"),  # [text][ref]
+    re.compile(r"<a\b[^<>]*+>[^<]*+</a>", re.I),  # raw HTML links
+    re.compile(r"<(?:https?|mailto):[^<>\s]++>"),  # autolinks
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "paragraph", "list item", "table row", "block quote"
+    first: int  # 1-based lines in the page file, inclusive
+    last: int
+    text: str
+    group: int = 0  # list items of one list share a number
+
+
+def uncited(path: str, front: FrontMatter, calls: list[Call]) -> Iterator[Problem]:
+    """A problem for every prose block of the page that holds no citation."""
+    if front.data.get("citations") == EXEMPT:
+        return
+    cited = sorted({call.line for call in calls})
+    for block in prose_blocks(front.body, front.offset):
+        if not _any_between(cited, block.first, block.last):
+            yield Problem(path, block.first, f"{block.kind} without a citation", _excerpt(block.text),
+                          "cite the passage it rests on with cite(), quote(), blockquote() or figure() "
+                          "(CONTRIBUTING.md lists what is exempt)")
+
+
+def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:
+    index = bisect.bisect_left(sorted_lines, first)
+    return index < len(sorted_lines) and sorted_lines[index] <= last
+
+
+def prose_blocks(body: str, offset: int = 0) -> list[Block]:
+    """Every block of the body that must carry a citation, with its lines in the page."""
+    lines = body.splitlines()
+    blocks = [block for block in _blocks(lines, offset) if block.kind]
+    link_lists = {block.group for block in blocks if block.kind == "list item"} - \
+        {block.group for block in blocks if block.kind == "list item" and not LEADING_LINK.match(block.text)}
+    return [block for block in blocks
+            if not _only_links(block.text) and not (block.kind == "list item" and block.group in link_lists)]
+
+
+def _blocks(lines: list[str], offset: int):
+    """Blocks of the page; exempt ones have kind ''."""
+    index, in_list, fence, group = 0, False, None, 0
+    current: list | None = None  # [kind, first, last, lines]
+
+    def close():
+        nonlocal current
+        if current:
+            block = Block(current[0], current[1], current[2], "\n".join(current[3]), group)
+            current = None
+            return [block]
+        return []
+
+    while index < len(lines):
+        line, number = lines[index], offset + index + 1
+        index += 1
+        if fence:
+            if _closes(fence, line):
+                fence = None
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and indent < 2 and current is None and not LIST_ITEM.match(line):
+            in_list = False  # anything at the margin after a blank line ends a list
+        opening = FENCE.match(line)
+        if opening:
+            yield from close()
+            fence = opening.group(1)
+            continue
+        if not line.strip() or JINJA_RAW_TAG.match(line):
+            yield from close()
+            continue
+        if current and current[0] == "paragraph" and SETEXT_UNDERLINE.match(line):
+            current[0] = ""  # the paragraph was a setext heading
+            current[2] = number
+            yield from close()
+            continue
+        if ATX_HEADING.match(line) or (RULE.match(line) and not current):
+            yield from close()
+            continue
+        item = LIST_ITEM.match(line)
+        if item:
+            yield from close()
+            group += 0 if in_list else 1
+            in_list = True
+            current = ["list item", number, number, [line[item.end():]]]
+            continue
+        if current and not (TABLE_ROW.match(line) and current[0] != "list item"):
+            current[2] = number  # a continuation line, lazy or not
+            current[3].append(line)
+            continue
+        yield from close()
+        if in_list and indent >= 2:
+            current = ["list item", number, number, [line]]  # a further paragraph of an item
+            continue
+        in_list = False
+        if indent >= 4 or ATTRIBUTE_LIST.match(line) or LINK_DEFINITION.match(line):
+            continue  # indented code, an attribute list, a link definition
+        if HTML_COMMENT.match(line) or HTML_BLOCK.match(line):
+            while index < len(lines) and lines[index].strip():
+                index += 1  # a raw HTML block runs to the next blank line
+            continue
+        if TABLE_ROW.match(line):
+            yield from _table(lines, index - 1, offset)
+            while index < len(lines) and TABLE_ROW.match(lines[index]):
+                index += 1
+            continue
+        kind = "block quote" if BLOCK_QUOTE.match(line) else "paragraph"
+        current = [kind, number, number, [line]]
+    yield from close()
+
+
+def _table(lines, start, offset):
+    """Table body rows are prose; the header row and the delimiter row are not."""
+    row = start
+    while row < len(lines) and TABLE_ROW.match(lines[row]):
+        is_header = row == start and row + 1 < len(lines) and TABLE_DELIMITER.match(lines[row + 1])
+        if not is_header and not TABLE_DELIMITER.match(lines[row]):
+            yield Block("table row", offset + row + 1, offset + row + 1, lines[row])
+        row += 1
+
+
+def _closes(fence: str, line: str) -> bool:
+    """A fence closes with at least as many of its characters, alone on the line."""
+    stripped = line.strip()
+    return len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
+
+
+def _only_links(text: str) -> bool:
+    if "[" in text or "<" in text:  # every link pattern needs one of them; most prose has neither
+        for pattern in LINKS:
+            text = pattern.sub("", text)
+    return not re.search(r"\w", text)
+
+
+def _excerpt(text: str) -> str:
+    return f'"{clip(text, 70)}"'

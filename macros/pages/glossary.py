@@ -1,0 +1,86 @@
+"""The hover glossary: the names on docs/people.md and their one-line descriptions.
+
+Each entry on the people page is a `### Name` heading, optionally with more names
+to mark in an attribute list (`### Kassym-Jomart Tokayev { #tokayev data-terms="Tokayev" }`),
+followed by one paragraph. That paragraph, without its citation markers, is what a
+reader sees on hovering the name on any page. Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import re
+
+from ..problems import Problem
+from .frontmatter import FrontMatter
+
+PEOPLE_PAGE = "people.md"
+TERMS = re.compile(r'data-terms="([^"]*+)"')
+LINK = re.compile(r"\[([^\[\]]++)\]\([^()\[\]]*+\)")
+EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]++)(?<=\S)\*{1,2}(?![\w*])")
+
+
+def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[Problem]]:
+    """{term: description} for every entry of the people page."""
+    lines = front.body.split("\n")
+    glossary: dict[str, str] = {}
+    problems = []
+    for number, line in enumerate(lines, 1):
+        entry = _entry(line)
+        if not entry:
+            continue
+        name, attributes = entry
+        description = _plain(_paragraph_after(lines, number))
+        if not description:
+            problems.append(Problem(path, front.offset + number, "glossary entry has no description", name,
+                                    "follow the heading with a one-paragraph description"))
+            continue
+        terms = [name]
+        extra = TERMS.search(attributes)
+        if extra:
+            terms += [term.strip() for term in extra.group(1).split(";") if term.strip()]
+        for term in terms:
+            if term in glossary:
+                problems.append(Problem(path, front.offset + number, "glossary term defined twice", repr(term)))
+            glossary[term] = description
+    return glossary, problems
+
+
+def _entry(line: str) -> tuple[str, str] | None:
+    """(name, attribute list) of a '### Name { … }' heading."""
+    if not line.startswith("###") or line.startswith("####") or not line[3:4].isspace():
+        return None
+    heading, attributes = line[3:].strip(), ""
+    if heading.endswith("}") and "{" in heading:
+        heading, _, attributes = heading[:-1].rpartition("{")
+        heading = heading.strip()
+    return (heading, attributes) if heading else None
+
+
+def _paragraph_after(lines: list[str], heading: int) -> str:
+    paragraph: list[str] = []
+    for line in lines[heading:]:
+        if line.strip() and not paragraph and line.lstrip().startswith("#"):
+            break
+        if not line.strip():
+            if paragraph:
+                break
+            continue
+        paragraph.append(line.strip())
+    return " ".join(paragraph)
+
+
+def _plain(markdown: str) -> str:
+    text = _without_calls(markdown)
+    text = LINK.sub(r"\1", text)
+    text = EMPHASIS.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def _without_calls(text: str) -> str:
+    pieces, position = [], 0
+    while (start := text.find("{{", position)) >= 0:
+        end = text.find("}}", start)
+        if end < 0:
+            break
+        pieces.append(text[position:start])
+        position = end + 2
+    return "".join(pieces) + text[position:]

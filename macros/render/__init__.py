@@ -1,0 +1,11 @@
+"""Render: the markup of each claim, each page's references, and the generated pages.
+
+Pure Python: nothing in this package imports MkDocs.
+"""
+from .generated import figures_page, source_page, sources_index
+from .glossary import mark_first_mentions
+from .markup import marker, references, render_page
+from .sourceplan import SourcePlan, plan_sources
+
+__all__ = ["SourcePlan", "figures_page", "mark_first_mentions", "marker", "plan_sources", "references",
+           "render_page", "source_page", "sources_index"]

@@ -1,0 +1,55 @@
+"""How the site names things in running text: dates, sources, figures, relative links."""
+from __future__ import annotations
+
+from ..corpus import Source
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def human_date(value: str | None) -> str:
+    if not value:
+        return "undated"
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def dated(source: Source) -> str:
+    date = source.meta["date"]
+    text = human_date(date.value)
+    return f"{text} (date {date.basis})" if date.basis in ("inferred", "supplied") else text
+
+
+def byline(source: Source) -> str:
+    """'Author, “Title”, Publisher' with only what is known."""
+    author = source.meta["author"].value
+    publisher = source.meta["publisher"].value
+    title = source.value("title")
+    if source.meta["title"].basis != "supplied":  # a supplied title is a description, not a quotation
+        title = f"“{title}”"
+    parts = [author if author and author != "unsigned" else None, title, publisher]
+    return ", ".join(part for part in parts if part)
+
+
+def figure_text(figure: dict) -> str:
+    """'at least 238', 'about 20%', 'around 500 euros': qualifier, value and unit."""
+    unit = figure["unit"]
+    value = figure["value"] + (unit if unit[:1] in ("%", "") else f" {unit}")
+    return f"{figure['qualifier']} {value}".strip()
+
+
+def relative_url(from_page_url: str, to_url: str) -> str:
+    """Relative link between two site-relative directory URLs ('' is the home page)."""
+    start = [part for part in from_page_url.split("/") if part]
+    target_path, _, fragment = to_url.partition("#")
+    target = [part for part in target_path.split("/") if part]
+    shared = 0
+    while shared < min(len(start), len(target)) and start[shared] == target[shared]:
+        shared += 1
+    parts = [".."] * (len(start) - shared) + target[shared:]
+    path = "/".join(parts) + "/" if parts else "./"
+    return path + (f"#{fragment}" if fragment else "")

@@ -1,0 +1,67 @@
+"""What a citation becomes in a page's Markdown: its marker, and the page's references.
+
+Everything a source says is escaped here on its way into Markdown or HTML.
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from ..claims import Claim, doc_url
+from .labels import byline, dated, figure_text, relative_url
+
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
+# HTML's specials become entity references, Markdown's and Jinja's numeric character references
+ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
+           **{char: f"&#{ord(char)};" for char in MARKDOWN_SPECIALS}}
+SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown, HTML and Jinja all show as itself: specials become character references."""
+    return SPECIAL.sub(lambda match: ESCAPES[match.group()], " ".join(text.split()))
+
+
+def no_braces(text: str) -> str:
+    """Generated HTML reaches the macros plugin too: leave it no template syntax."""
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def marker(claim: Claim) -> str:
+    """What a macro call turns into inside the page's Markdown."""
+    ref = f"[^{claim.label}]"
+    passage = md_escape(claim.match.passage)
+    if claim.macro == "cite":
+        return ref
+    if claim.macro == "quote":
+        return f'<q class="qq-quote">{passage}</q>{ref}'
+    if claim.macro == "figure":
+        figure = claim.figure
+        shown = md_escape(figure_text(figure))
+        return f'<span class="qq-figure" data-kind="{figure["kind"]}">{shown}</span>{ref}'
+    return (f"\n\n> {passage}\n>\n> — {md_escape(byline(claim.source))}, "
+            f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
+
+
+def render_page(pieces: list, output_of) -> str:
+    """A page's Markdown: its text pieces, with each call replaced by output_of(call).
+    The same string Jinja renders from the page, without evaluating it (tests/test_rendering.py)."""
+    return "".join(piece if isinstance(piece, str) else output_of(piece) for piece in pieces)
+
+
+def footnote(claim: Claim) -> str:
+    """The reference: source, date, genre and the passage, linking to it on the source page."""
+    source = claim.source
+    link = relative_url(doc_url(claim.page), claim.source_page)
+    return (f'[^{claim.label}]: <a class="qq-source" href="{link}">{md_escape(source.short)}</a> '
+            f'({md_escape(source.value("genre"))}, {md_escape(dated(source))}, '
+            f'paragraph {claim.match.paragraph.number}): '
+            f'<q class="qq-passage">{md_escape(claim.match.passage)}</q>')
+
+
+def references(claims: list[Claim]) -> str:
+    if not claims:
+        return ""
+    notes = "\n".join(footnote(claim) for claim in claims)
+    return f"\n\n## References {{ #references }}\n\n{notes}\n"

@@ -1,0 +1,88 @@
+"""Plan the source pages: which paragraphs are shown, what is highlighted, where each claim points.
+
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..claims import Claim, source_url
+from ..corpus import Corpus, Source
+from ..corpus.text import Paragraph
+
+
+@dataclass
+class Highlight:
+    anchor: str  # id of the <mark> on the source page
+    start: int
+    end: int
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class ShownParagraph:
+    paragraph: Paragraph
+    highlights: list[Highlight]
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.paragraph.number}"
+
+    def pieces(self):
+        """(text, highlight or None) in order, covering the whole paragraph."""
+        position = 0
+        for highlight in self.highlights:
+            if highlight.start > position:
+                yield self.paragraph.text[position: highlight.start], None
+            yield self.paragraph.text[highlight.start: highlight.end], highlight
+            position = highlight.end
+        if position < len(self.paragraph.text):
+            yield self.paragraph.text[position:], None
+
+
+@dataclass
+class SourcePlan:
+    source: Source
+    paragraphs: list[ShownParagraph]  # every paragraph if republishable, else the cited ones
+    claims: list[Claim]
+
+    @property
+    def url(self) -> str:
+        return source_url(self.source.id)
+
+
+def plan_sources(corpus: Corpus, claims: list[Claim]) -> dict[str, SourcePlan]:
+    """One plan per source; sets claim.target to the highlight each claim links to."""
+    by_source: dict[str, list[Claim]] = {}
+    by_paragraph: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source.id, []).append(claim)
+        by_paragraph.setdefault((claim.source.id, claim.match.paragraph.number), []).append(claim)
+    plans = {}
+    for source_id, source in sorted(corpus.sources.items()):
+        shown = []
+        for paragraph in source.paragraphs:
+            in_paragraph = by_paragraph.get((source_id, paragraph.number), [])
+            if in_paragraph or source.republish:
+                shown.append(ShownParagraph(paragraph, _highlights(paragraph, in_paragraph)))
+        plans[source_id] = SourcePlan(source, shown, by_source.get(source_id, []))
+    return plans
+
+
+def _highlights(paragraph: Paragraph, claims: list[Claim]) -> list[Highlight]:
+    """Merge the cited spans of one paragraph into non-overlapping highlights."""
+    spans = sorted(((start, end, claim) for claim in claims for start, end in claim.match.spans),
+                   key=lambda span: span[:2])
+    highlights: list[Highlight] = []
+    for start, end, claim in spans:
+        if highlights and start <= highlights[-1].end:
+            current = highlights[-1]
+            current.end = max(current.end, end)
+        else:
+            current = Highlight(f"p{paragraph.number}-{len(highlights) + 1}", start, end)
+            highlights.append(current)
+        if claim not in current.claims:
+            current.claims.append(claim)
+        if not claim.target:
+            claim.target = current.anchor
+    return highlights

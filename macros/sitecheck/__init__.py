@@ -1,0 +1,60 @@
+"""Checks of the built site: links and anchors, orphan figures, citation markers against
+claims.json, active content and stylesheets.
+
+The build runs them after MkDocs has written site/ (macros.mkdocs_plugin);
+`python -m macros.sitecheck [PROJECT_DIR]` runs them on the last build (part of
+`make check`). Pure Python: nothing in this package imports MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..problems import Problem
+from .active import check_active_content
+from .builtsite import BuiltSite
+from .css import check_stylesheets
+from .figures import check_figures
+from .links import check_site, site_base
+from .markers import check_markers
+from .sources import MarkdownSources
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the checks need to know of mkdocs.yml."""
+
+    site_url: str | None
+    policy: str  # the Content-Security-Policy every page must carry (extra.csp)
+    docs_label: str = "docs"
+    site_label: str = "site"
+
+
+def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], config: SiteConfig) -> list[Problem]:
+    """Every problem of the built site, sorted."""
+    sources = MarkdownSources(docs, config.docs_label)
+    host = urlsplit(config.site_url or "").hostname or ""
+    problems = check_site(site, docs, site_base(config.site_url), config.docs_label, config.site_label)
+    problems += check_figures(site, entries, sources, config.site_label)
+    problems += check_markers(site, entries, config.site_label)
+    problems += check_active_content(site, config.site_url, config.policy, sources, config.site_label)
+    problems += check_stylesheets(site, host, config.site_label)
+    return sorted(set(problems))
+
+
+def read_config(root: Path) -> dict:
+    """The few mkdocs.yml settings the command-line checks need, without importing MkDocs."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # ignore !!python/… and !ENV tags
+    path = root / "mkdocs.yml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) if path.is_file() else None
+    data = data if isinstance(data, dict) else {}
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    return {"site_url": data.get("site_url"), "docs_dir": data.get("docs_dir") or "docs",
+            "site_dir": data.get("site_dir") or "site", "csp": extra.get("csp") or ""}

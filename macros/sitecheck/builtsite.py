@@ -1,0 +1,75 @@
+"""The built site as the post-build checks see it: every file, and every HTML page parsed once.
+
+Pages are parsed by lexbor (through selectolax), a spec-compliant HTML5 parser: the
+checks read each page as a browser would, not as a pattern over its text would.
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+
+@dataclass
+class BuiltPage:
+    path: str  # inside site/, e.g. "crackdown/index.html"
+    text: str
+    _tree: LexborHTMLParser | None = field(default=None, repr=False)
+
+    @property
+    def tree(self) -> LexborHTMLParser:
+        if self._tree is None:
+            self._tree = LexborHTMLParser(self.text)
+        return self._tree
+
+    def elements(self):
+        """Every element of the document, in document order."""
+        return self.tree.root.traverse(include_text=False) if self.tree.root else iter(())
+
+    def line_of(self, needle: str, default: int = 1) -> int:
+        """The HTML line where `needle` first occurs (the parser keeps no positions)."""
+        position = self.text.find(needle) if needle else -1
+        return self.text.count("\n", 0, position) + 1 if position >= 0 else default
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    files: frozenset[str]  # every file inside site/, e.g. "crackdown/index.html", "assets/x.css"
+    directories: frozenset[str]  # every directory inside site/
+    pages: dict[str, BuiltPage]  # HTML file -> the page, in path order
+
+    @classmethod
+    def read(cls, site: Path) -> BuiltSite:
+        files, directories = [], set()
+        for folder, _, names in os.walk(site):
+            inside = Path(folder).relative_to(site).as_posix()
+            prefix = "" if inside == "." else inside + "/"
+            if prefix:
+                directories.add(inside)
+            files += [prefix + name for name in names]
+        files.sort()
+        pages = {name: BuiltPage(name, (site / name).read_text(encoding="utf-8", errors="replace"))
+                 for name in files if name.endswith(".html")}
+        return cls(site, frozenset(files), frozenset(directories), pages)
+
+    def is_file(self, path: str) -> bool:
+        return path in self.files
+
+    def is_dir(self, path: str) -> bool:
+        return path in self.directories
+
+
+def built_page_url(html_path: str) -> str:
+    """The site-relative URL of the page built as site/<html_path>: crackdown/index.html is
+    'crackdown/', index.html is '' (the home page), 404.html stays 404.html."""
+    return html_path[: -len("index.html")] if html_path.endswith("index.html") else html_path
+
+
+def attribute_values(node: LexborNode):
+    """(lower-case name, value) of each attribute; a value-less attribute has value ''."""
+    for name, value in node.attributes.items():
+        yield name.lower(), value or ""

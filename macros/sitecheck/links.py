@@ -1,0 +1,252 @@
+"""The post-build link check: every link inside the built site resolves.
+
+After MkDocs has written site/, every `href`, `src` and `srcset` of every HTML
+file is checked, wherever it came from: a Markdown link, raw HTML in a page,
+the citation engine's generated pages and references, or the theme. A link
+that points inside the site must name a file that was built, and its
+#fragment an element id (or <a name>) on that page. Links with a scheme or a
+host (https:, mailto:, data:, //host/…) leave the site and are not checked
+here; `python -m macros.external` lists and checks them.
+
+Each error names the Markdown line the link was written on when the page's
+source holds it, else the built page and its HTML line (links the engine or
+the theme generated).
+
+The build runs it after MkDocs has written site/ (macros.mkdocs_plugin); `make
+check` runs it on the last build with `python -m macros.sitecheck`.
+
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..problems import Problem
+from .builtsite import BuiltPage, BuiltSite
+from .sources import MarkdownSources
+
+HINTED = 50  # broken links that get a suggestion; the rest are listed plainly
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*+:")
+# Where a link is written in a Markdown page: [text](target "title"), [id]: target, raw HTML attributes.
+# Each stops at the next bracket, space or quote, so a line is read in one pass.
+MD_INLINE = re.compile(r"""\]\(\s*+(<[^<>\n]*+>|[^\s()<>]++)(?:\s++(?:"[^"\n]*+"|'[^'\n]*+'))?+\s*+\)""")
+MD_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]++\]:\s*+(<[^<>\n]*+>|\S++)")
+HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'=<>`]++))""", re.I)
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # as the browser reads it from the HTML
+    attribute: str  # the attribute's name, to find it in the HTML text when it must be reported
+
+
+@dataclass
+class HtmlPage:
+    path: str  # inside site/, e.g. "crackdown/index.html"
+    ids: set[str] = field(default_factory=set)
+    links: list[Link] = field(default_factory=list)
+
+
+def scan(page: BuiltPage) -> HtmlPage:
+    """The ids and links of a built page."""
+    found = HtmlPage(page.path)
+    for node in page.elements():
+        for name, value in node.attributes.items():
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and node.tag == "a"):
+                found.ids.add(value)
+            elif name in ("href", "src"):
+                found.links.append(Link(value.strip(), name))
+            elif name == "srcset":
+                found.links += [Link(candidate.split()[0], name) for candidate in value.split(",") if candidate.strip()]
+    return found
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a link inside the site points: a file in site/ and a fragment ('' for none)."""
+
+    path: str | None  # inside site/; None when it leaves the site's root
+    fragment: str
+    shown: str  # the path as a reader would see it, for messages
+
+
+def is_external(url: str) -> bool:
+    return bool(SCHEME.match(url)) or url.startswith("//")
+
+
+def resolve(page_path: str, url: str, base: str = "/") -> Target:
+    """Resolve an internal URL found on site/<page_path> to a site path (directory URLs end in '/')."""
+    parts = urlsplit(url)
+    path, fragment = unquote(parts.path), unquote(parts.fragment)
+    if not path:
+        return Target(page_path, fragment, _shown(page_path))
+    if path.startswith("/"):
+        root = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+        if not (path + "/").startswith(root) and path != root.rstrip("/"):
+            return Target(None, fragment, path)
+        joined = path[len(root):] if len(path) >= len(root) else ""
+    else:
+        joined = posixpath.join(posixpath.dirname(page_path), path)
+    trailing = path.endswith("/") or path.endswith("/.") or path in (".", "..")
+    normal = posixpath.normpath(joined) if joined else "."
+    if normal == ".." or normal.startswith("../"):
+        return Target(None, fragment, path)
+    normal = "" if normal == "." else normal
+    if trailing or not normal:
+        normal = (normal + "/" if normal else "") + "index.html"
+    return Target(normal, fragment, _shown(normal))
+
+
+def _shown(site_path: str) -> str:
+    return site_path[: -len("index.html")] or "/" if site_path.endswith("index.html") else site_path
+
+
+def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_label: str = "docs",
+               site_label: str = "site") -> list[Problem]:
+    """Every broken internal link and anchor of the built site, as problems."""
+    pages = {path: scan(page) for path, page in site.pages.items()}
+    sources = _WrittenSources(docs, docs_label) if docs else None
+    problems: list[Problem] = []
+    for path, page in pages.items():
+        broken = []
+        for link in page.links:
+            if not link.url or is_external(link.url):
+                continue
+            target = resolve(path, link.url, base)
+            complaint = _complaint(site, pages, target, link.url, hinted=len(problems) + len(broken) < HINTED)
+            if complaint:
+                broken.append((link, target, complaint))
+        if broken:
+            problems += _locate(site.pages[path], broken, sources, site_label, base)
+    return sorted(set(problems))
+
+
+def _complaint(site: BuiltSite, pages: dict[str, HtmlPage], target: Target, url: str,
+               hinted: bool = True) -> tuple[str, str] | None:
+    """(rule, hint) if the target does not exist, else None; the hint looks for what was meant if `hinted`."""
+    if target.path is None:
+        return "broken link", "it points outside the site; link to a page's .md file instead"
+    path = target.path
+    if path not in pages and not site.is_file(path):
+        if site.is_dir(path) and site.is_file(f"{path}/index.html"):
+            path = f"{path}/index.html"
+        else:
+            return "broken link", _missing_hint(pages, target, url) if hinted else "nothing is built there"
+    if target.fragment and path.endswith(".html") and target.fragment not in pages[path].ids:
+        return "broken anchor", _anchor_hint(pages[path], target.fragment, _shown(path)) if hinted else \
+            f"page '{_shown(path)}' has no id '{target.fragment}'"
+    return None
+
+
+def _missing_hint(pages, target: Target, url: str) -> str:
+    shown = sorted({_shown(path) for path in pages})
+    stem = target.shown.rstrip("/")
+    close = [page for page in shown if stem and page.startswith(stem)] or \
+        difflib.get_close_matches(target.shown, shown, n=1, cutoff=0.6)
+    if urlsplit(url).path.endswith(".md"):
+        what = f"'{unquote(urlsplit(url).path)}' is not a page of the site"
+    else:
+        what = f"nothing is built at '{target.shown}'"
+    suggestion = f"; did you mean '{close[0]}'?" if close else "; link to an existing page's .md file"
+    return what + suggestion
+
+
+def _anchor_hint(page: HtmlPage, fragment: str, shown: str) -> str:
+    close = difflib.get_close_matches(fragment, sorted(page.ids), n=3, cutoff=0.6)
+    ids = ", ".join(f"'{name}'" for name in close)
+    return f"page '{shown}' has no id '{fragment}'" + (f"; ids close to it: {ids}" if ids else "")
+
+
+def _locate(page: BuiltPage, broken, sources, site_label, base) -> list[Problem]:
+    """Problems for the broken links of one page, at their Markdown line where it can be found."""
+    written = sources.links_of(page.path, base) if sources else None
+    taken: dict[tuple, int] = {}
+    problems = []
+    for link, target, (rule, hint) in broken:
+        place = written.find(link, target, taken) if written else None
+        if place:
+            label, line, text = place
+            problems.append(Problem(label, line, rule, repr(text), hint))
+        else:
+            line = page.line_of(f'{link.attribute}="{link.url}"', page.line_of(link.url))
+            problems.append(Problem(f"{site_label}/{page.path}", line, rule, repr(link.url),
+                                    hint + " (this link is generated, not written in a page)"))
+    return problems
+
+
+class _WrittenLinks:
+    """The links of one page's Markdown: (line, text, resolved as raw HTML, resolved as Markdown)."""
+
+    def __init__(self, label: str, found: list[tuple[int, str, Target, Target]]):
+        self.label = label  # e.g. docs/crackdown.md
+        self.by_text: dict[str, list] = {}
+        self.by_target: dict[Target, list] = {}
+        for entry in found:
+            self.by_text.setdefault(entry[1], []).append(entry)
+            for target in {entry[2], entry[3]}:
+                self.by_target.setdefault(target, []).append(entry)
+
+    def find(self, link: Link, target: Target, taken: dict) -> tuple[str, int, str] | None:
+        """The Markdown line of a link: its text as written, or the same target; the n-th use pairs with the n-th."""
+        candidates = self.by_text.get(link.url) or self.by_target.get(target, [])
+        if not candidates:
+            return None
+        key = (link.url, target)
+        index = taken.get(key, 0)
+        taken[key] = index + 1
+        line, text, _, _ = candidates[min(index, len(candidates) - 1)]
+        return self.label, line, text
+
+
+class _WrittenSources(MarkdownSources):
+    """The links as written in each page's Markdown, resolved as the built page's links are."""
+
+    def links_of(self, html_path: str, base: str) -> _WrittenLinks | None:
+        name = self.source_of(html_path)
+        if name is None:
+            return None
+        found = []
+        for number, line in enumerate(self.lines(name), 1):
+            for written in _targets(line):
+                if is_external(written):
+                    continue
+                as_html = resolve(html_path, written, base)
+                found.append((number, written, as_html, _as_markdown(name, html_path, written, base)))
+        return _WrittenLinks(f"{self.label}/{name}", found)
+
+
+def _targets(line: str) -> list[str]:
+    found = [match.group(1) for match in MD_INLINE.finditer(line)]
+    reference = MD_REFERENCE.match(line)
+    if reference:
+        found.append(reference.group(1))
+    found += [next(group for group in match.groups() if group is not None) for match in HTML_ATTRIBUTE.finditer(line)]
+    return [text[1:-1] if text.startswith("<") and text.endswith(">") else text for text in found]
+
+
+def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
+    """Where MkDocs sends a Markdown link: .md files become their pages, other files keep their place."""
+    parts = urlsplit(written)
+    path = unquote(parts.path)
+    if not path or path.startswith("/"):
+        return resolve(html_path, written, base)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc), path))
+    if target.endswith(".md"):
+        stem = target[: -len(".md")]
+        if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
+            stem = posixpath.dirname(stem)
+        target = f"{stem}/index.html" if stem else "index.html"
+    fragment = unquote(parts.fragment)
+    return Target(target, fragment, _shown(target))
+
+
+def site_base(site_url: str | None) -> str:
+    """The path the site is served under, from mkdocs.yml's site_url ('/' without one)."""
+    return urlsplit(site_url or "").path or "/"

@@ -1,0 +1,41 @@
+"""Where a problem found in the built site was written: the Markdown page a built page comes from."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+
+class MarkdownSources:
+    """The docs' Markdown, to point errors at a line a contributor can edit."""
+
+    def __init__(self, docs: Path | None, label: str = "docs"):
+        self.docs = docs
+        self.label = label
+
+    @lru_cache(maxsize=None)
+    def source_of(self, html_path: str) -> str | None:
+        """Path inside docs/ of the page built as site/<html_path>, if it has one."""
+        if self.docs is None:
+            return None
+        if html_path.endswith("index.html"):
+            stem = html_path[: -len("index.html")].rstrip("/")
+            names = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md", "README.md"]
+        else:
+            names = [html_path[: -len(".html")] + ".md"]
+        return next((name for name in names if (self.docs / name).is_file()), None)
+
+    @lru_cache(maxsize=None)
+    def lines(self, name: str) -> tuple[str, ...]:
+        return tuple((self.docs / name).read_text(encoding="utf-8-sig", errors="replace").splitlines())
+
+    def find(self, html_path: str, *needles: str) -> tuple[str, int] | None:
+        """(docs/page.md, line) of the first line of the page's Markdown that holds one of the needles."""
+        name = self.source_of(html_path)
+        wanted = [needle.lower() for needle in needles if needle]
+        if name is None or not wanted:
+            return None
+        for number, line in enumerate(self.lines(name), 1):
+            lowered = line.lower()
+            if any(needle in lowered for needle in wanted):
+                return f"{self.label}/{name}", number
+        return None

@@ -1,0 +1,260 @@
+"""`make bench`: build times and page weight, measured side by side in one run, printed.
+
+    python -m tests.bench.run [--runs N] [--site-runs N] [--quick]
+
+1. Synthetic corpora: 50 and 500 sources x 500 and 5,000 citations (written to a temp dir),
+   each timed as a whole `mkdocs build` and as the static pass alone (`check_project`).
+   Ten times the citations should cost about ten times the time or less.
+2. First-load weight per page of the real site: HTML + CSS + JS + icon, gzip level 6.
+3. For information, the site with its citation layer and the same pages with the layer
+   stripped (each page's Markdown as the layer renders it, built without the citation
+   plugin and mkdocs-macros): the ratio of the medians, with a guard of 1.5. The bench
+   exits 1 above the guard.
+
+Every time is a median of fresh processes, the site's two builds interleaved. See README.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+COPY_IGNORE_NAMES = (".venv", "site", ".git", "__pycache__", ".pytest_cache", "dist", "node_modules")
+COPY_IGNORE = shutil.ignore_patterns(*COPY_IGNORE_NAMES)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+GUARD = 1.5
+
+
+def timed(command: list[str], cwd: Path, runs: int) -> list[float]:
+    """Wall-clock seconds of each of `runs` runs; fails loudly if a run fails."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if result.returncode:
+            sys.exit(f"bench: `{' '.join(command)}` failed in {cwd}:\n{result.stderr[-3000:]}")
+    return times
+
+
+def build_times(project: Path, runs: int) -> list[float]:
+    return timed([MKDOCS, "build", "--strict", "-d", str(project / "site")], project, runs)
+
+
+def check_times(project: Path, runs: int) -> list[float]:
+    code = "import sys; from pathlib import Path; from macros.check import check_project; " \
+           "sys.exit(1 if check_project(Path('.')).problems else 0)"
+    return timed([PYTHON, "-c", code], project, runs)
+
+
+# --- 1. synthetic corpora ------------------------------------------------------------------
+
+WORDS = ("protest fuel price region square city government troops border report minister "
+         "crowd square winter market oil gas capital statement night army police court "
+         "election reform family street village worker union station newspaper").split()
+
+
+def _sentence(rng: random.Random, tag: str) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(9, 14))]
+    words.insert(rng.randint(1, len(words) - 1), tag)  # a unique token: no passage is ambiguous
+    return " ".join(words).capitalize() + "."
+
+
+def synthetic_project(into: Path, sources: int, citations: int, per_page: int = 50, seed: int = 7) -> Path:
+    """A project with the real engine and theme, `sources` seed texts and `citations` citations."""
+    rng = random.Random(seed)
+    shutil.copytree(ROOT / "overrides", into / "overrides", ignore=COPY_IGNORE)
+    (into / "docs").mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^nav:.*?(?=^\S)", "", config)
+    (into / "mkdocs.yml").write_text(config, encoding="utf-8")
+    seeds = into / "seeds"
+    seeds.mkdir()
+    catalogue, sums, passages = [], [], []
+    for number in range(sources):
+        source_id = f"synthetic-{number:04d}"
+        title = f"Synthetic report number {number} on the January events"
+        paragraphs = [" ".join(_sentence(rng, f"s{number}p{p}x{k}") for k in range(4)) for p in range(12)]
+        text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+        name = f"{source_id}.txt"
+        (seeds / name).write_text(text, encoding="utf-8")
+        sums.append(f"{hashlib.sha256(text.encode()).hexdigest()}  {name}")
+        catalogue.append(CATALOGUE_ENTRY.format(id=source_id, file=name, title=title))
+        passages.append([sentence for paragraph in paragraphs for sentence in _sentences(paragraph)])
+    (seeds / "catalogue.yml").write_text("".join(catalogue), encoding="utf-8")
+    (seeds / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+    docs = into / "docs"
+    pages_count = -(-citations // per_page)
+    links = "".join(f"- [Page {n}](page-{n:04d}.md)\n" for n in range(pages_count))
+    (docs / "index.md").write_text(f"# Synthetic corpus\n\n{links}", encoding="utf-8")
+    order = [(n % sources, n // sources) for n in range(citations)]  # every source cited at least once
+    for page_number, start in enumerate(range(0, citations, per_page)):
+        lines = [f"# Page {page_number}", ""]
+        for source_number, use in order[start:start + per_page]:
+            sentence = passages[source_number][use % len(passages[source_number])]
+            lines += [f"A paraphrase of a report, sentence {start}. "
+                      f'{{{{ cite("synthetic-{source_number:04d}", "{sentence[:-1]}") }}}}', ""]
+        (docs / f"page-{page_number:04d}.md").write_text("\n".join(lines), encoding="utf-8")
+    return into
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [part.strip() + "." for part in paragraph.split(".") if part.strip()]
+
+
+CATALOGUE_ENTRY = """- id: {id}
+  file: {file}
+  title:
+    value: {title}
+    basis: stated
+    evidence: "{title}"
+  publisher:
+    value: null
+    basis: unknown
+  author:
+    value: unsigned
+    basis: supplied
+    note: "Synthetic benchmark text."
+  date:
+    value: "2022-01-07"
+    basis: supplied
+    note: "Synthetic benchmark text."
+  genre:
+    value: benchmark text
+    basis: supplied
+    note: "Synthetic benchmark text."
+  language:
+    value: English
+    basis: supplied
+    note: "Synthetic benchmark text."
+  licence: "Generated for the benchmark; free to republish."
+  republish: false
+"""
+
+
+# --- 2. page weight --------------------------------------------------------------------------
+
+ASSET = re.compile(r'<(?:link[^>]*rel="(?:stylesheet|icon)"[^>]*href|script[^>]*src)="([^"#?]+)')
+
+
+def page_weights(site: Path) -> list[tuple[str, int]]:
+    """(page, gzip bytes of the HTML and every stylesheet, script and icon it loads)."""
+    sizes: dict[Path, int] = {}
+
+    def gz(path: Path) -> int:
+        if path not in sizes:
+            data = path.read_bytes()
+            sizes[path] = len(gzip.compress(data, 6)) if path.suffix in (".html", ".css", ".js", ".svg") else len(data)
+        return sizes[path]
+
+    weights = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        assets = {(page.parent / href).resolve() for href in ASSET.findall(page.read_text(encoding="utf-8"))}
+        weights.append((page.relative_to(site).as_posix(), gz(page) + sum(gz(a) for a in assets if a.is_file())))
+    return weights
+
+
+# --- 3. the site with and without its citation layer --------------------------------------
+
+def without_layer(config: str) -> str:
+    """mkdocs.yml with neither the citation plugin nor mkdocs-macros."""
+    config = re.sub(r"\n  - macros:\n(?:      .*\n)*", "\n", config)
+    return re.sub(r"\n  - citations\n", "\n", config)
+
+
+def baked_copy(project: Path, into: Path) -> Path:
+    """The same pages, as the citation layer renders them, with the layer stripped."""
+    renderer = shutil.copytree(project, into.with_name(into.name + "-renderer"), ignore=COPY_IGNORE)
+    config = (renderer / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = Path(__file__).with_name("bake_hook.py")
+    (renderer / "mkdocs.yml").write_text(config.replace("\nhooks:\n", f"\nhooks:\n  - {hook}\n"), encoding="utf-8")
+    shutil.copytree(project, into, ignore=shutil.ignore_patterns(*COPY_IGNORE_NAMES, "*.md"))
+    result = subprocess.run([MKDOCS, "build", "-d", str(renderer / "site")], cwd=renderer, capture_output=True,
+                            text=True, env={**ENV, "BENCH_BAKE_DOCS": str(into / "docs")})
+    if result.returncode:
+        sys.exit(f"bench: rendering the pages failed:\n{result.stderr[-3000:]}")
+    (into / "mkdocs.yml").write_text(without_layer(config), encoding="utf-8")
+    shutil.rmtree(renderer)
+    return into
+
+
+# --- report ------------------------------------------------------------------------------------
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each synthetic corpus")
+    parser.add_argument("--site-runs", type=int, default=7, help="runs of each of the site's two builds")
+    parser.add_argument("--quick", action="store_true", help="only the 50-source corpora")
+    args = parser.parse_args(argv)
+    print(f"Benchmarks: medians of {args.runs} runs of each corpus and {args.site_runs} of each build of the site, "
+          f"{os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    with tempfile.TemporaryDirectory(prefix="qq-bench-") as tmp:
+        tmp = Path(tmp)
+        corpora = corpus_scaling(tmp, args.runs, args.quick)
+        site = shutil.copytree(ROOT, tmp / "site-project", ignore=COPY_IGNORE)
+        baked = baked_copy(ROOT, tmp / "baked-project")
+        with_layer, stripped = [], []
+        for _ in range(args.site_runs):  # interleaved: a slow spell of the machine hits both builds alike
+            with_layer += build_times(site, 1)
+            stripped += build_times(baked, 1)
+        weight_median, weight_max = report_weights(site / "site")
+    ratio = statistics.median(with_layer) / statistics.median(stripped)
+    print("\n3. The site with its citation layer and the same pages with it stripped (for information)")
+    print(f"   with citations {statistics.median(with_layer):.2f} s, layer stripped {statistics.median(stripped):.2f} s: "
+          f"ratio {ratio:.2f} (guard <= {GUARD})")
+    print(f"\nSUMMARY ratio={ratio:.2f} with_s={statistics.median(with_layer):.2f} "
+          f"stripped_s={statistics.median(stripped):.2f} " + " ".join(corpora)
+          + f" weight_median_kib={weight_median:.1f} weight_max_kib={weight_max:.1f}")
+    if ratio > GUARD:
+        print(f"bench: the citation layer costs more than {GUARD}x the stripped build", file=sys.stderr)
+        return 1
+    return 0
+
+
+def corpus_scaling(tmp: Path, runs: int, quick: bool) -> list[str]:
+    print("1. Synthetic corpora (real engine and theme)")
+    print(f"   {'sources':>7} {'citations':>9} {'pages':>5} {'build s':>8} {'static pass s':>13} {'ms/citation':>11}")
+    rows = []
+    for sources, citations in [(50, 500), (50, 5000)] + ([] if quick else [(500, 500), (500, 5000)]):
+        project = synthetic_project(tmp / f"corpus-{sources}-{citations}", sources, citations)
+        pages = len(list((project / "docs").glob("*.md")))
+        build = statistics.median(build_times(project, runs))
+        check = statistics.median(check_times(project, runs))
+        rows.append((sources, citations, build, check))
+        print(f"   {sources:>7} {citations:>9} {pages:>5} {build:>8.2f} {check:>13.2f} {1000 * build / citations:>11.2f}")
+        shutil.rmtree(project)
+    for sources in sorted({row[0] for row in rows}):
+        small = next(row for row in rows if row[:2] == (sources, 500))
+        large = next(row for row in rows if row[:2] == (sources, 5000))
+        print(f"   {sources} sources, 10x the citations: build x{large[2] / small[2]:.1f}, "
+              f"static pass x{large[3] / small[3]:.1f}   (linear: about x10 or less)")
+    return [f"build_{s}x{c}={b:.2f} check_{s}x{c}={k:.2f}" for s, c, b, k in rows]
+
+
+def report_weights(site: Path) -> tuple[float, float]:
+    weights = page_weights(site)
+    values = [weight for _, weight in weights]
+    heaviest = max(weights, key=lambda item: item[1])
+    print("\n2. First-load weight per page of the site (HTML + CSS + JS + icon, gzip -6)")
+    print(f"   pages {len(values)}, median {statistics.median(values) / 1024:.1f} KiB (target <= 70), "
+          f"max {heaviest[1] / 1024:.1f} KiB {heaviest[0]} (target <= 100)")
+    return statistics.median(values) / 1024, heaviest[1] / 1024
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,156 @@
+"""The check of what the browser will see: every built page parsed as a browser parses it (design §6).
+
+A table of tricky HTML, each case a page of the built site with the theme's own head around
+it; the check must refuse exactly the active content and leave the rest alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from macros.sitecheck.active import browser_url, check_active_content
+from macros.sitecheck.builtsite import BuiltSite
+from macros.sitecheck.css import check_stylesheets, fetched_urls
+from macros.sitecheck.sources import MarkdownSources
+
+POLICY = "default-src 'none'; script-src 'self'"
+HEAD = (f'<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+        '<meta charset="utf-8"><title>T</title><link rel="stylesheet" href="../assets/site.css">'
+        '<link rel="canonical" href="https://example.org/site/a/"></head><body>')
+END = '<script src="../assets/site.js"></script></body></html>'
+SITE_URL = "https://example.org/site/"
+
+REFUSED = {
+    "script": "<script>alert(1)</script>",
+    "script in svg": "<svg><script>alert(1)</script></svg>",
+    "script from elsewhere": '<script src="https://evil.example/x.js"></script>',
+    "script that is not a file": '<script src="assets/missing.js"></script>',
+    "handler": '<p onclick="alert(1)">x</p>',
+    "handler, upper case": '<IMG SRC="a.png" ONERROR="alert(1)">',
+    "handler after a quoted >": '<p title="a > b" onmouseover="alert(1)">x</p>',
+    "handler split over lines": '<p\ntitle="x"\nonfocus\n=\n"alert(1)">x</p>',
+    "handler on svg": '<svg onload="alert(1)"></svg>',
+    "javascript link": '<a href="javascript:alert(1)">x</a>',
+    "javascript, entities": '<a href="&#106;avascript&#58;alert(1)">x</a>',
+    "javascript, tab inside": '<a href="java&#9;script:alert(1)">x</a>',
+    "javascript, newline inside": '<a href="java\nscript:alert(1)">x</a>',
+    "javascript, leading space and control": '<a href=" &#1;javascript:alert(1)">x</a>',
+    "vbscript": '<a href="vbscript:msgbox(1)">x</a>',
+    "data html": '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>',
+    "svg link, xlink": '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    "svg animate": '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>',
+    "svg use": '<svg><use href="https://evil.example/s.svg#x"/></svg>',
+    "svg foreignObject": "<svg><foreignObject><p>x</p></foreignObject></svg>",
+    "iframe": '<iframe src="https://evil.example/"></iframe>',
+    "iframe srcdoc": '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+    "object": '<object data="x.swf"></object>',
+    "embed": '<embed src="x.swf">',
+    "base": '<base href="https://evil.example/">',
+    "form": '<form action="https://evil.example/"><input name="q"></form>',
+    "formaction": '<button formaction="https://evil.example/">x</button>',
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    "style element": "<style>body{background:url(https://evil.example/x.png)}</style>",
+    "style attribute": '<p style="color:red">x</p>',
+    "style, css escape": '<p style="background:u\\72l(https://evil.example/x.png)">x</p>',
+    "style, image-set": '<p style="background:image-set(&quot;https://evil.example/x.png&quot; 1x)">x</p>',
+    "image from elsewhere": '<img src="https://evil.example/x.png" alt="x">',
+    "image, protocol-relative": '<img src="//evil.example/x.png" alt="x">',
+    "image, backslashes": '<img src="\\\\evil.example\\x.png" alt="x">',
+    "image, srcset": '<img src="a.png" srcset="a.png 1x, https://evil.example/b.png 2x" alt="x">',
+    "video poster": '<video poster="https://evil.example/p.png"></video>',
+    "ping": '<a href="a/" ping="https://evil.example/track">x</a>',
+    "link in body": '<link rel="stylesheet" href="https://evil.example/x.css">',
+    "theme component": '<div data-md-component="source">x</div>',
+    "template": "<template><script>alert(1)</script></template>",
+    "math href": '<math href="javascript:alert(1)"><mi>x</mi></math>',
+    "noscript": '<noscript><p>x</p></noscript>',
+}
+ALLOWED = {
+    "text and links": '<p>Text with <a href="../b/">a link</a>, <a href="https://example.com/">one out</a> and '
+                      '<a href="mailto:a@example.org">mail</a>.</p>',
+    "citation markup": '<p>A <q class="qq-quote">quote</q><sup id="fnref:qq1"><a class="footnote-ref" '
+                       'href="#fn:qq1">1</a></sup> and <abbr title="A person" tabindex="0">Name</abbr>.</p>',
+    "a raster image": '<img src="a.png" alt="x" width="10" height="10" loading="lazy">',
+    "an inline image": '<img src="data:image/png;base64,AAAA" alt="x">',
+    "a drawing": '<svg viewBox="0 0 10 10" role="img" aria-label="A map"><title>A map</title><g fill="none">'
+                 '<path d="M0 0L10 10" stroke="#333"/><circle cx="5" cy="5" r="2"/><a href="#fnref:qq1">'
+                 '<text x="1" y="2" font-size="3">Almaty</text></a></g></svg>',
+    "details": '<details open><summary>More</summary><p>x</p></details>',
+    "a table": '<table><thead><tr><th scope="col">a</th></tr></thead><tbody><tr><td colspan="2">b</td></tr></tbody>'
+               '</table>',
+    "text that looks like code": "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript: onclick=</p>",
+    "a link to this site's host": '<a href="https://example.org/site/a/">x</a>',
+}
+
+
+def site_with(tmp_path, content: str) -> BuiltSite:
+    (tmp_path / "a").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "assets").mkdir(exist_ok=True)
+    (tmp_path / "assets" / "site.js").write_text("", encoding="utf-8")
+    (tmp_path / "assets" / "site.css").write_text("p{}", encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(f"{HEAD}<article>{content}</article>{END}", encoding="utf-8")
+    return BuiltSite.read(tmp_path)
+
+
+def problems(site: BuiltSite) -> list[str]:
+    return [str(problem) for problem in check_active_content(site, SITE_URL, POLICY, MarkdownSources(None))]
+
+
+@pytest.mark.parametrize("content", REFUSED.values(), ids=REFUSED.keys())
+def test_active_content_is_refused(tmp_path, content):
+    found = problems(site_with(tmp_path, content))
+    assert found and all(line.startswith("site/a/index.html:") for line in found), found
+
+
+@pytest.mark.parametrize("content", ALLOWED.values(), ids=ALLOWED.keys())
+def test_content_a_page_may_hold_passes(tmp_path, content):
+    assert problems(site_with(tmp_path, content)) == []
+
+
+def test_a_problem_names_the_markdown_line_where_it_was_written(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\nText.\n{: onclick=\"alert(1)\" }\n", encoding="utf-8")
+    site = site_with(tmp_path / "site", '<p onclick="alert(1)">Text.</p>')
+    found = [str(p) for p in check_active_content(site, SITE_URL, POLICY, MarkdownSources(docs))]
+    assert found == ["docs/a.md:4: event handler attributes are not allowed — onclick on <p> — pages hold text, "
+                     "links, images and citations: see SECURITY.md"]
+
+
+@pytest.mark.parametrize("head", [
+    "<head><title>T</title>",  # none
+    '<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="' + POLICY + '">',  # not first
+    "<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src *\">",  # another policy
+])
+def test_every_page_starts_its_head_with_the_policy(tmp_path, head):
+    (tmp_path / "index.html").write_text(f"<!doctype html><html>{head}</head><body><p>x</p></body></html>",
+                                         encoding="utf-8")
+    assert problems(BuiltSite.read(tmp_path)) == [
+        "site/index.html:1: page without the Content-Security-Policy first in its head — every page extends the "
+        "theme's main.html, which writes the policy first in <head>"]
+
+
+@pytest.mark.parametrize("value, read", [
+    ("  javascript:x ", "javascript:x"), ("\x01\x02javascript:x", "javascript:x"), ("java\tscr\nipt:x", "javascript:x"),
+    ("\\\\host\\a", "//host/a"), ("a/b", "a/b"),
+])
+def test_urls_are_read_as_a_browser_reads_them(value, read):
+    assert browser_url(value) == read
+
+
+def test_stylesheets_are_read_with_a_css_tokenizer(tmp_path):
+    css = ('a{background:url(https://evil.example/1.png)}\n'
+           'b{background:u\\72l("//evil.example/2.png")}\n'
+           '@import "https://evil.example/3.css";\n'
+           'c{background:image-set("https://evil.example/4.png" 1x, url(ok.png) 2x)}\n'
+           'd{background:url(data:image/svg+xml;charset=utf-8,<svg/>)} e{content:"https://not.a.load/"}\n'
+           '@media print{f{background:url(https://evil.example/5.png)}}\n'
+           '/* url(https://a.comment/) */ g{background:url(https://example.org/site/own.png)}\n')
+    assert [url for _, url in fetched_urls(css)] == [
+        "https://evil.example/1.png", "//evil.example/2.png", "https://evil.example/3.css",
+        "https://evil.example/4.png", "ok.png", "data:image/svg+xml;charset=utf-8,<svg/>", "https://evil.example/5.png",
+        "https://example.org/site/own.png"]
+    (tmp_path / "x.css").write_text(css, encoding="utf-8")
+    found = [str(p) for p in check_stylesheets(BuiltSite.read(tmp_path), "example.org")]
+    assert [line.split(":")[1] for line in found] == ["1", "2", "3", "4", "6"]
+    assert found[0] == ("site/x.css:1: a stylesheet may load nothing from another host — https://evil.example/1.png — "
+                        "serve it from this site (under overrides/assets/) or remove it")
