@@ -30,10 +30,10 @@ def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "m
     return where
 
 
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, *extra: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([str(MKDOCS), "build", "--strict", *extra], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def error_lines(result: subprocess.CompletedProcess) -> list[str]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.sitecheck.active import browser_url, check_active_content
+from macros.sitecheck.active import check_active_content
+from macros.sitecheck.urls import browser_url
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.css import check_stylesheets, fetched_urls
 from macros.sitecheck.sources import MarkdownSources

@@ -40,7 +40,7 @@ EDIT_SOURCES = "../seeds/catalogue.yml"
 class CitationsConfig(Config):
     # Seconds that converting every page's Markdown to HTML may take in one build: real pages take
     # a fraction of a second, and input that makes the converter work for minutes fails instead.
-    render_budget = config_options.Type(float, default=20.0)
+    render_budget = config_options.Type((int, float), default=20)
 
 
 class CitationsPlugin(BasePlugin[CitationsConfig]):
@@ -229,7 +229,8 @@ class _Budget:
 
     def _exceeded(self, signum, frame):
         self.started = None
-        raise PluginError(f"{self.page}:1: converting the pages' Markdown took longer than the render budget — "
+        raise PluginError(f"Refusing to build:\n{self.page}:1: converting the pages' Markdown took longer than the "
+                          "render budget — "
                           "this page was being converted when it ran out — Markdown with thousands of unclosed "
                           "brackets or tags makes the converter slow: simplify it (plugins: citations: "
                           "render_budget in mkdocs.yml)")

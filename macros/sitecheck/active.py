@@ -26,6 +26,7 @@ from ..problems import Problem, clip
 from .builtsite import BuiltPage, BuiltSite
 from .links import resolve
 from .sources import MarkdownSources
+from .urls import SCHEME, browser_url
 
 NEVER = {"base", "frame", "frameset", "iframe", "object", "embed", "applet", "portal", "style", "param",
          "noembed", "xmp", "plaintext"}
@@ -60,8 +61,6 @@ LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "m
 LINK_RELS = LOADING_RELS | {"canonical", "prev", "next", "alternate", "search", "author", "license"}
 META_NAMES = re.compile(r"viewport|description|generator|referrer|theme-color|color-scheme|robots|twitter:[\w:-]+")
 IMAGE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp|avif|svg\+xml)[;,]", re.I)
-SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*+):")
-SPACE_AT_ENDS = "".join(map(chr, range(0x21)))
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
 CSP_HINT = "every page extends the theme's main.html, which writes the policy first in <head>"
 
@@ -138,12 +137,12 @@ class _PageCheck:
 
     def _attribute(self, node, tag: str, name: str, value: str, in_content: bool) -> Iterator[Problem]:
         if name.startswith("on"):
-            yield self._problem("event handler attributes are not allowed", f"{name} on <{tag}>", f"{name}=")
+            yield self._problem("event handler attributes are not allowed", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
         elif name in ("style", "srcdoc"):
-            yield self._problem(f"{name} attributes are not allowed", f"{name} on <{tag}>", f"{name}=")
+            yield self._problem(f"{name} attributes are not allowed", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
         elif in_content and not (name in CONTENT_ATTRIBUTES or name.startswith("aria-")
                                  or (name.startswith("data-") and not name.startswith("data-md-"))):
-            yield self._problem("attribute not allowed in page content", f"{name} on <{tag}>", f"{name}=")
+            yield self._problem("attribute not allowed in page content", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
         elif name in URL_ATTRIBUTES:
             yield from self._urls(node, tag, name, value)
 
@@ -161,10 +160,10 @@ class _PageCheck:
                 continue
             if scheme and scheme not in ("http", "https"):
                 yield self._problem("a URL that runs script or leaves the web is not allowed",
-                                    f"{name}={clip(value, 80)!r} on <{tag}>", scheme + ":", value)
+                                    f"{name}={clip(value, 80)!r} on <{tag}>", scheme + ":", value, f"<{tag}")
             elif not navigation and not self._same_site(url):
                 yield self._problem("nothing may load from another host", f"<{tag} {name}> loads {clip(url, 80)}",
-                                    value)
+                                    value, f"<{tag}")
 
     @staticmethod
     def _loading(node) -> bool:
@@ -185,15 +184,11 @@ class _PageCheck:
         return target.path if target.path and self.site.is_file(target.path) else None
 
     def _problem(self, rule: str, found: str, *needles: str) -> Problem:
-        place = self.sources.find(self.page.path, *needles)
-        if place:
-            return Problem(place[0], place[1], rule, found, HINT)
+        """The problem, at the first line of the page's Markdown (else of its HTML) that holds a needle:
+        the needles go from the most telling (the attribute or the URL) to the least (the tag)."""
+        for needle in needles:
+            place = self.sources.find(self.page.path, needle)
+            if place:
+                return Problem(place[0], place[1], rule, found, HINT)
         line = next((self.page.line_of(needle, 0) for needle in needles if self.page.line_of(needle, 0)), 1)
         return Problem(f"{self.site_label}/{self.page.path}", line, rule, found, HINT)
-
-
-def browser_url(value: str) -> str:
-    """A URL attribute's value as a browser reads it: C0 controls and spaces at the ends dropped,
-    tabs and line breaks inside dropped, backslashes made slashes."""
-    value = value.strip(SPACE_AT_ENDS)
-    return re.sub(r"[\t\n\r]", "", value).replace("\\", "/")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import tinycss2
 
 from ..problems import Problem, clip
-from .active import SCHEME, browser_url
+from .urls import SCHEME, browser_url
 from .builtsite import BuiltSite
 
 FETCHING_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set", "image", "cross-fade"}

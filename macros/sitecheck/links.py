@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 from ..problems import Problem
 from .builtsite import BuiltPage, BuiltSite
 from .sources import MarkdownSources
+from .urls import browser_url
 
 HINTED = 50  # broken links that get a suggestion; the rest are listed plainly
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*+:")
@@ -62,9 +63,10 @@ def scan(page: BuiltPage) -> HtmlPage:
             if name == "id" or (name == "name" and node.tag == "a"):
                 found.ids.add(value)
             elif name in ("href", "src"):
-                found.links.append(Link(value.strip(), name))
+                found.links.append(Link(browser_url(value), name))
             elif name == "srcset":
-                found.links += [Link(candidate.split()[0], name) for candidate in value.split(",") if candidate.strip()]
+                found.links += [Link(browser_url(candidate.split()[0]), name) for candidate in value.split(",")
+                                if candidate.strip()]
     return found
 
 

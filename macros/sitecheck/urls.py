@@ -1,0 +1,14 @@
+"""URLs read from an attribute as a browser reads them."""
+from __future__ import annotations
+
+import re
+
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*+):")
+SPACE_AT_ENDS = "".join(map(chr, range(0x21)))
+TABS_AND_LINE_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def browser_url(value: str) -> str:
+    """An attribute's value (entities already decoded by the HTML parser) as a browser reads it as a URL:
+    C0 controls and spaces at the ends dropped, tabs and line breaks inside dropped, backslashes made slashes."""
+    return TABS_AND_LINE_BREAKS.sub("", value.strip(SPACE_AT_ENDS)).replace("\\", "/")

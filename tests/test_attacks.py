@@ -1,0 +1,191 @@
+"""One hostile pull request per class of attack, each a tiny site built for real (design §6).
+
+Each touches only docs/ and seeds/, as an outside contributor's would. Every build has its
+own canaries: a file the payloads try to create, and a secret in the build's environment
+that they try to print into the site. Whatever the build does, it must create no file,
+publish no secret, print no traceback, and end within a minute; where it refuses, every
+refusal names the file, the line and the rule.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build, make_project
+
+CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
+SECRET = "QQ_BUILD_SECRET"
+RULE = re.compile(r"^(docs|seeds)/[^:\s]+:\d+: \S")
+
+
+@dataclass
+class Canaries:
+    file: Path
+    secret: str
+
+    def payloads(self) -> list[str]:
+        """Jinja that would create the file, or print the secret, if anything evaluated it."""
+        globals_ = "cycler.__init__.__globals__.os"
+        return [f"{{{{ {globals_}.popen('touch {self.file}').read() }}}}", f"{{{{ {globals_}.environ.{SECRET} }}}}",
+                f"{{% set x = {globals_}.popen('touch {self.file}') %}}"]
+
+
+@pytest.fixture
+def canaries(tmp_path):
+    return Canaries(tmp_path / "canary", secrets.token_hex(16))
+
+
+def attack(project: Path, canaries: Canaries, timeout: float = 60):
+    """Build the hostile project; check the canaries and that the build failed or passed cleanly."""
+    result = build(project, env={SECRET: canaries.secret}, timeout=timeout)
+    assert not canaries.file.exists(), "a payload ran"
+    assert canaries.secret not in result.stdout + result.stderr
+    for path in (project / "site").rglob("*"):
+        if path.is_file():
+            assert canaries.secret.encode() not in path.read_bytes(), path
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return result
+
+
+def refusals(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if RULE.match(line)]
+
+
+def assert_refused(result, *expected: str) -> None:
+    found = refusals(result)
+    assert result.returncode == 1, result.stderr[-3000:]
+    for prefix in expected:
+        assert any(line.startswith(prefix) for line in found), (prefix, found)
+
+
+def test_front_matter_that_would_select_a_template_or_turn_rendering_on(tmp_path, canaries):
+    first, env, _ = canaries.payloads()
+    pages = {
+        "index.md": CITED,
+        "on.md": f"---\nrender_macros: true\n---\n\n{first} {env}\n",
+        "crlf.md": f"---\r\nrender_macros: true\r\n---\r\n\r\n{first}\r\n",
+        "bom.md": f"\ufeff---\nrender_macros: true\n---\n\n{env}\n",
+        "redirect.md": "---\ntemplate: redirect.html\nlocation: \"javascript:alert(1)\"\n---\n\n" + CITED,
+        "icon.md": "---\nicon: ../../../../../etc/hostname\n---\n\n" + CITED,
+        "multimarkdown.md": f"Render_Macros: true\n\n{first}\n",
+        "title.md": f'---\ntitle: "\\x7b\\x7b {first[3:-3]} }}}}"\n---\n\n' + CITED,
+        "html.md": '---\ndescription: \'x"><script>alert(1)</script>\'\n---\n\n' + CITED,
+    }
+    result = attack(make_project(tmp_path / "project", pages), canaries)
+    assert_refused(result, "docs/on.md:2: front matter may not set 'render_macros'",
+                   "docs/crlf.md:2: front matter may not set 'render_macros'",
+                   "docs/bom.md:2: front matter may not set 'render_macros'",
+                   "docs/redirect.md:2: front matter may not set 'template'",
+                   "docs/redirect.md:3: front matter may not set 'location'",
+                   "docs/icon.md:2: front matter may not set 'icon'",
+                   "docs/multimarkdown.md:1: front matter may not set 'render_macros'",
+                   "docs/title.md:2: template syntax in front matter",
+                   "docs/html.md:2: HTML in front matter")
+
+
+ACTIVE = {
+    "split.md": "<p\nonclick=\"alert(1)\">Split over lines.{{ cite(\"alpha\", \"At least 238 people were killed\") }}"
+                "</p>\n",
+    "comment.md": '<img src="x.png" o{# a Jinja comment #}nerror="alert(1)" alt="">' + CITED,
+    "raw.md": '<img src="x.png" {% raw %}onerror{% endraw %}="alert(1)" alt="">' + CITED,
+    "quoted.md": '<a title="a > b" href="javascript:alert(1)">x</a>' + CITED,
+    "attributes.md": CITED + '{: onmouseover="alert(1)" }\n\n## Heading { style="color:red" }\n',
+    "urls.md": '<img src="https://evil.example/x.png" alt=""> <video poster="//evil.example/p.png"></video>'
+               '<a href="\\\\evil.example\\x">x</a>' + CITED,
+    "css.md": '<span style="background:u\\72l(https://evil.example/x.png)">x</span>'
+              '<span style="background:image-set(&quot;https://evil.example/y.png&quot; 1x)">y</span>' + CITED,
+    "entities.md": '<a href="&#106;ava&#x09;script&#58;alert(1)">x</a>' + CITED,
+    "script.md": "<script>alert(1)</script>\n\n" + CITED,
+    "frame.md": '<iframe src="https://evil.example/"></iframe>\n\n' + CITED,
+    "escape.md": "</article></div><form action=\"https://evil.example/\"><input name=\"q\"></form>\n\n" + CITED,
+}
+
+
+def test_active_content_in_every_form_the_browser_would_run(tmp_path, canaries):
+    project = make_project(tmp_path / "project", {"index.md": CITED, **ACTIVE})
+    result = attack(project, canaries)
+    found = refusals(result)
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert {line.split(":")[0] for line in found} == {f"docs/{name}" for name in ACTIVE}, found
+
+
+def test_files_published_as_they_are(tmp_path, canaries):
+    files = {"evil.html": "<script>alert(1)</script>", "evil.svg": '<svg onload="alert(1)"/>',
+             "assets/qq-tooltips.js": "alert(1)", "assets/citations.css": "a{background:url(https://evil.example/)}",
+             "assets/javascripts/bundle.js": "alert(1)", "CNAME": "evil.example", "pic.png": "<script>"}
+    project = make_project(tmp_path / "project", {"index.md": CITED, **files})
+    result = attack(project, canaries)
+    assert_refused(result, *(f"docs/{name}:1: " for name in files))
+
+
+def test_work_that_would_grow_without_bound_is_refused_quickly(tmp_path, canaries):
+    laughs = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x, x]"] + [
+        f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]" for name, previous in zip("bcdefghi", "abcdefgh")])
+    pages = {
+        "index.md": CITED,
+        "elisions.md": "Said.{{ cite(\"alpha\", \"" + " … ".join(["the"] * 10) + "\") }}\n",
+        "long.md": "Long.{{ cite(\"alpha\", \"" + "x " * 2000 + "\") }}\n",
+        "aliases.md": f"---\n{laughs}\n---\n\n" + CITED,
+        "nesting.md": "---\ntitle: " + "[" * 100_000 + "\n---\n\n" + CITED,
+        "comments.md": "<!--" * 50_000 + "\n\n" + CITED,
+    }
+    project = make_project(tmp_path / "project", pages)
+    catalogue = project / "seeds" / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "  licence: \"Written for the tests; free to republish.\"",
+        f"  licence: *i\n  note: &z\n    {laughs.replace(chr(10), chr(10) + '    ')}"), encoding="utf-8")
+    result = attack(project, canaries)
+    assert_refused(result, "docs/aliases.md:2: front matter is not valid YAML — anchors and aliases",
+                   "docs/nesting.md:2: front matter is not valid YAML — nested more than",
+                   "seeds/catalogue.yml:28: catalogue is not valid YAML — anchors and aliases")
+    named = {line.split(":")[0] for line in refusals(result)}
+    assert {"docs/elisions.md", "docs/long.md"} <= named  # the catalogue is refused: no source to match them in
+
+
+def test_passages_that_would_make_matching_work_hard_are_matched_or_refused_in_bounded_steps(tmp_path, canaries):
+    pages = {"index.md": CITED,
+             "elisions.md": "Said.{{ cite(\"alpha\", \"" + " … ".join(["e"] * 10) + "\") }}\n",
+             "long.md": "Long.{{ cite(\"alpha\", \"" + "x " * 2000 + "\") }}\n"}
+    result = attack(make_project(tmp_path / "project", pages), canaries)
+    assert_refused(result, "docs/elisions.md:1: ambiguous passage in source 'alpha'",
+                   "docs/long.md:1: passage too long — ")
+
+
+def test_markdown_that_the_converter_would_take_minutes_over_runs_out_of_budget(tmp_path, canaries):
+    project = make_project(tmp_path / "project", {"index.md": CITED, "brackets.md": "[" * 50_000 + "\n"})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - citations\n",
+                                                                 "  - citations:\n      render_budget: 3\n"),
+                      encoding="utf-8")
+    result = attack(project, canaries)
+    assert_refused(result, "docs/brackets.md:1: converting the pages' Markdown took longer than the render budget")
+
+
+def test_the_render_budget_of_the_real_site_leaves_a_minute_for_the_rest():
+    from macros.mkdocs_plugin.plugin import CitationsConfig
+
+    assert 0 < CitationsConfig().render_budget <= 30
+
+
+def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(tmp_path, canaries):
+    project = make_project(tmp_path / "project", {"index.md": CITED, "latin1.md": "", "nul.md": "a\x00b" + CITED})
+    (project / "docs" / "latin1.md").write_bytes("Caf\u00e9 ".encode("latin-1") + CITED.encode())
+    seeds = project / "seeds"
+    data = "Caf\u00e9\n".encode("latin-1")
+    (seeds / "beta.txt").write_bytes(data)
+    sums = seeds / "SHA256SUMS"
+    sums.write_text(sums.read_text(encoding="utf-8") + f"{hashlib.sha256(data).hexdigest()}  beta.txt\n"
+                    f"{hashlib.sha256(data).hexdigest()}  ../outside.txt\n", encoding="utf-8")
+    catalogue = seeds / "catalogue.yml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text + text.replace("id: alpha", "id: beta").replace("file: alpha.txt", "file: beta.txt")
+                         + "- id: [not, a, name]\n", encoding="utf-8")
+    result = attack(project, canaries)
+    assert_refused(result, "docs/latin1.md:1: file is not UTF-8 text", "seeds/beta.txt:1: seed file is not UTF-8 text",
+                   "seeds/SHA256SUMS:3: checksum line names a file outside seeds/",
+                   "seeds/catalogue.yml:59: catalogue entry lacks a field")
