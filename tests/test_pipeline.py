@@ -210,3 +210,24 @@ def test_the_external_check_is_never_part_of_the_build_or_of_ci():
     for target in ("build", "test", "check"):
         recipe = makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
         assert "external" not in recipe, target
+
+
+def test_everything_but_pages_and_sources_has_a_code_owner():
+    """SECURITY.md: mkdocs.yml, macros/, overrides/, tests/, the workflows and the Makefile are code."""
+    rules = []
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *owners = line.split()
+            rules.append((pattern, owners))
+
+    def owners_of(path: str) -> list[str]:
+        matched = [owners for pattern, owners in rules
+                   if pattern == "*" or path.startswith(pattern.lstrip("/")) or path == pattern.lstrip("/")]
+        return matched[-1] if matched else []  # the last matching rule wins
+
+    for path in ("mkdocs.yml", "macros/check.py", "overrides/main.html", "tests/conftest.py", ".github/workflows/x",
+                 "Makefile", ".ci/run", "pyproject.toml", "requirements.txt"):
+        assert owners_of(path), path
+    for path in ("docs/crackdown.md", "seeds/catalogue.yml"):
+        assert owners_of(path) == [], path
+    assert "Reporting a hole" in (ROOT / "SECURITY.md").read_text(encoding="utf-8")

@@ -100,73 +100,77 @@ def prose_blocks(body: str, offset: int = 0) -> list[Block]:
 
 def _blocks(lines: list[str], offset: int):
     """Blocks of the page; exempt ones have kind ''."""
-    index, in_list, fence, group = 0, False, None, 0
-    current: list | None = None  # [kind, first, last, lines]
+    reader = _BlockReader(lines, offset)
+    while reader.index < len(lines):
+        yield from reader.next_line()
+    yield from reader.close()
 
-    def close():
-        nonlocal current
-        if current:
-            block = Block(current[0], current[1], current[2], "\n".join(current[3]), group)
-            current = None
-            return [block]
-        return []
 
-    while index < len(lines):
-        line, number = lines[index], offset + index + 1
-        index += 1
-        if fence:
-            if _closes(fence, line):
-                fence = None
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        if line.strip() and indent < 2 and current is None and not LIST_ITEM.match(line):
-            in_list = False  # anything at the margin after a blank line ends a list
-        opening = FENCE.match(line)
-        if opening:
-            yield from close()
-            fence = opening.group(1)
-            continue
-        if not line.strip() or JINJA_RAW_TAG.match(line):
-            yield from close()
-            continue
-        if current and current[0] == "paragraph" and SETEXT_UNDERLINE.match(line):
-            current[0] = ""  # the paragraph was a setext heading
-            current[2] = number
-            yield from close()
-            continue
-        if ATX_HEADING.match(line) or (RULE.match(line) and not current):
-            yield from close()
-            continue
-        item = LIST_ITEM.match(line)
-        if item:
-            yield from close()
-            group += 0 if in_list else 1
-            in_list = True
-            current = ["list item", number, number, [line[item.end():]]]
-            continue
-        if current and not (TABLE_ROW.match(line) and current[0] != "list item"):
-            current[2] = number  # a continuation line, lazy or not
-            current[3].append(line)
-            continue
-        yield from close()
-        if in_list and indent >= 2:
-            current = ["list item", number, number, [line]]  # a further paragraph of an item
-            continue
-        in_list = False
-        if indent >= 4 or ATTRIBUTE_LIST.match(line) or LINK_DEFINITION.match(line):
-            continue  # indented code, an attribute list, a link definition
+class _BlockReader:
+    """Reads a page's lines in order; each call of next_line consumes one line (or a run of them)."""
+
+    def __init__(self, lines: list[str], offset: int):
+        self.lines, self.offset = lines, offset
+        self.index, self.in_list, self.fence, self.group = 0, False, None, 0
+        self.current: list | None = None  # [kind, first, last, lines]
+
+    def close(self):
+        if self.current:
+            kind, first, last, lines = self.current
+            self.current = None
+            yield Block(kind, first, last, "\n".join(lines), self.group)
+
+    def next_line(self):
+        line, number = self.lines[self.index], self.offset + self.index + 1
+        self.index += 1
+        if self.fence:
+            if _closes(self.fence, line):
+                self.fence = None
+            return
+        if line.strip() and _indent(line) < 2 and self.current is None and not LIST_ITEM.match(line):
+            self.in_list = False  # anything at the margin after a blank line ends a list
+        if opening := FENCE.match(line):
+            yield from self.close()
+            self.fence = opening.group(1)
+        elif not line.strip() or JINJA_RAW_TAG.match(line):
+            yield from self.close()
+        elif self.current and self.current[0] == "paragraph" and SETEXT_UNDERLINE.match(line):
+            self.current[0], self.current[2] = "", number  # the paragraph was a setext heading
+            yield from self.close()
+        elif ATX_HEADING.match(line) or (RULE.match(line) and not self.current):
+            yield from self.close()
+        elif item := LIST_ITEM.match(line):
+            yield from self.close()
+            self.group += 0 if self.in_list else 1
+            self.in_list = True
+            self.current = ["list item", number, number, [line[item.end():]]]
+        elif self.current and not (TABLE_ROW.match(line) and self.current[0] != "list item"):
+            self.current[2] = number  # a continuation line, lazy or not
+            self.current[3].append(line)
+        else:
+            yield from self.close()
+            yield from self._new_block(line, number)
+
+    def _new_block(self, line: str, number: int):
+        if self.in_list and _indent(line) >= 2:
+            self.current = ["list item", number, number, [line]]  # a further paragraph of an item
+            return
+        self.in_list = False
+        if _indent(line) >= 4 or ATTRIBUTE_LIST.match(line) or LINK_DEFINITION.match(line):
+            return  # indented code, an attribute list, a link definition
         if HTML_COMMENT.match(line) or HTML_BLOCK.match(line):
-            while index < len(lines) and lines[index].strip():
-                index += 1  # a raw HTML block runs to the next blank line
-            continue
-        if TABLE_ROW.match(line):
-            yield from _table(lines, index - 1, offset)
-            while index < len(lines) and TABLE_ROW.match(lines[index]):
-                index += 1
-            continue
-        kind = "block quote" if BLOCK_QUOTE.match(line) else "paragraph"
-        current = [kind, number, number, [line]]
-    yield from close()
+            while self.index < len(self.lines) and self.lines[self.index].strip():
+                self.index += 1  # a raw HTML block runs to the next blank line
+        elif TABLE_ROW.match(line):
+            yield from _table(self.lines, self.index - 1, self.offset)
+            while self.index < len(self.lines) and TABLE_ROW.match(self.lines[self.index]):
+                self.index += 1
+        else:
+            self.current = ["block quote" if BLOCK_QUOTE.match(line) else "paragraph", number, number, [line]]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _table(lines, start, offset):

@@ -47,9 +47,11 @@ def _backlinks(plan: SourcePlan, shown, titles: dict[str, str]) -> list[tuple[st
 
 
 def sources_index(plans: dict[str, SourcePlan]) -> str:
-    genres = sorted({plan.source.value("genre") for plan in plans.values()})
+    sources = [plan.source for plan in plans.values()]
+    genres = sorted({source.value("genre") for source in sources})
+    by_date = sorted(sources, key=lambda source: (source.value("date") or "", source.id))
     body = TEMPLATES.get_template("sources_index.html").render(
-        plans=list(plans.values()), genres=genres, byline=byline, dated=dated, counted=counted)
+        plans=list(plans.values()), genres=genres, by_date=by_date, byline=byline, dated=dated, counted=counted)
     return _generated_page("Sources", "Every source text the site cites, with what is known about it.", body)
 
 

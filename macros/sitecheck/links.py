@@ -6,16 +6,11 @@ the citation engine's generated pages and references, or the theme. A link
 that points inside the site must name a file that was built, and its
 #fragment an element id (or <a name>) on that page. Links with a scheme or a
 host (https:, mailto:, data:, //host/…) leave the site and are not checked
-here; `python -m macros.external` lists and checks them.
+here; `python -m macros.sitecheck.external` lists and checks them.
 
 Each error names the Markdown line the link was written on when the page's
 source holds it, else the built page and its HTML line (links the engine or
-the theme generated).
-
-The build runs it after MkDocs has written site/ (macros.mkdocs_plugin); `make
-check` runs it on the last build with `python -m macros.sitecheck`.
-
-Pure Python: nothing here imports MkDocs.
+the theme generated). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
