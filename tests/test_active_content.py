@@ -155,3 +155,15 @@ def test_stylesheets_are_read_with_a_css_tokenizer(tmp_path):
     assert [line.split(":")[1] for line in found] == ["1", "2", "3", "4", "6"]
     assert found[0] == ("site/x.css:1: a stylesheet may load nothing from another host — https://evil.example/1.png — "
                         "serve it from this site (under overrides/assets/) or remove it")
+
+
+@pytest.mark.parametrize("target, refused", [("../a/", False), ("https://example.com/", False),
+                                             ("'javascript:alert(1)'", True), (" JavaScript:alert(1)", True)])
+def test_a_redirect_page_may_send_readers_only_to_a_web_address(tmp_path, target, refused):
+    head = HEAD.replace("<title>T</title>", f'<meta http-equiv="refresh" content="0; URL={target}"><title>T</title>')
+    (tmp_path / "a").mkdir()
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "site.js").write_text("", encoding="utf-8")
+    (tmp_path / "assets" / "site.css").write_text("", encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(f"{head}<p>x</p>{END}", encoding="utf-8")
+    assert bool(problems(BuiltSite.read(tmp_path))) is refused

@@ -27,6 +27,10 @@ STATIC = {
         "sentence appears twice\" — it runs across paragraphs 3 and 4; a quote must lie within one paragraph — closest "
         "passage, paragraph 4: \"The same sentence appears twice\"",
     ],
+    "only-citation-broken": [  # and not also "source 'alpha' is never cited"
+        "docs/index.md:3: passage not found in source 'alpha' — \"At least 283 people were killed\" — closest "
+        "passage, paragraph 3: \"At least 238 people were killed\"",
+    ],
     "wrong-source-id": [
         "docs/index.md:3: unknown source 'alpha-gazette' — did you mean 'alpha'?",
     ],

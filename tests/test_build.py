@@ -35,6 +35,8 @@ def test_a_good_site_builds_and_claims_json_matches_the_html(project):
     assert source.count('class="qq-paragraph"') == 5  # republish: true shows the whole text
     figures = (site / "site" / "figures" / "index.html").read_text(encoding="utf-8")
     assert "at least 238" in figures
+    sources = (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "The site cites 1 text." in sources and "cited 4 times on this site" in sources
 
 
 def test_a_typo_in_a_quote_fails_with_file_line_and_closest_passage(project):
@@ -74,3 +76,9 @@ def test_a_source_never_cited_fails_the_build(project):
     assert result.returncode == 1
     assert error_lines(result) == ["seeds/catalogue.yml:1: source 'alpha' is never cited — cite it from a page, "
                                    "or remove it from the catalogue"]
+
+
+def test_a_source_cited_once_is_cited_1_time(project):
+    site = project({"index.md": "# One\n\nOnce.{{ cite(\"alpha\", \"At least 238 people were killed\") }}\n"})
+    assert build(site).returncode == 0
+    assert "cited 1 time on this site" in (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import yamlfile
-from ..problems import Problem
+from ..problems import Problem, clip
 
 CATALOGUE = "catalogue.yml"
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*+")
@@ -163,7 +163,7 @@ def field_problems(described: Described, name: str, file: str, find) -> Iterator
             detail = find(described.evidence)
             if detail is not None:
                 yield described.evidence_line, f"evidence for '{name}' is not a passage of {file}", \
-                    repr(described.evidence[:90]), detail
+                    repr(clip(described.evidence, 90)), detail
     if described.basis in ("inferred", "supplied") and not described.note:
         yield described.line, f"'{name}' is {described.basis} but has no note", "", \
             "say how it was inferred or why it was supplied"

@@ -54,7 +54,8 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "imagesrcset", "action", "formaction"
                   "background", "longdesc", "ping", "xlink:href", "codebase", "archive", "manifest", "icon", "lowsrc",
                   "dynsrc", "usemap", "classid", "profile", "xml:base"}
 NAVIGATIONS = {("a", "href"), ("area", "href"), ("link", "href"), ("q", "cite"), ("blockquote", "cite"),
-               ("del", "cite"), ("ins", "cite")}
+               ("del", "cite"), ("ins", "cite"), ("meta", "refresh")}
+REFRESH = re.compile(r"\s*+\d*+(?:\.\d*+)?\s*+[;,]?\s*+(?:url\s*+=\s*+)?(?P<url>.*)", re.I | re.S)
 LINK_SCHEMES = {"http", "https", "mailto"}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon",
                 "mask-icon", "shortcut", "preconnect", "dns-prefetch", "prerender"}
@@ -113,6 +114,9 @@ class _PageCheck:
             yield self._problem(f"<{tag}> elements belong in the theme's <head>", f"<{tag}>", f"<{tag}")
         elif tag == "meta" and not self._known_meta(node.attributes):
             yield self._problem("unknown kind of <meta>", clip(str(node.attributes), 80), "<meta")
+        elif tag == "meta" and (node.attributes.get("http-equiv") or "").lower() == "refresh":
+            target = REFRESH.match(node.attributes.get("content") or "").group("url").strip("'\" ")
+            yield from self._urls(node, tag, "refresh", target)
         elif tag == "link" and not set((node.attributes.get("rel") or "").lower().split()) <= LINK_RELS:
             yield self._problem("unknown kind of <link>", f"rel={node.attributes.get('rel')!r}", "<link")
 
@@ -131,7 +135,7 @@ class _PageCheck:
         if "charset" in attributes:
             return len(attributes) == 1
         if attributes.get("http-equiv") is not None:
-            return attributes["http-equiv"].lower() == "content-security-policy"
+            return attributes["http-equiv"].lower() in ("content-security-policy", "refresh")
         name, prop = attributes.get("name"), attributes.get("property")
         return bool(name and META_NAMES.fullmatch(name.lower())) or bool(prop and prop.startswith("og:"))
 

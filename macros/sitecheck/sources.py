@@ -1,7 +1,6 @@
 """Where a problem found in the built site was written: the Markdown page a built page comes from."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 
@@ -11,8 +10,8 @@ class MarkdownSources:
     def __init__(self, docs: Path | None, label: str = "docs"):
         self.docs = docs
         self.label = label
+        self._lines: dict[str, tuple[str, ...]] = {}
 
-    @lru_cache(maxsize=None)
     def source_of(self, html_path: str) -> str | None:
         """Path inside docs/ of the page built as site/<html_path>, if it has one."""
         if self.docs is None:
@@ -24,9 +23,11 @@ class MarkdownSources:
             names = [html_path[: -len(".html")] + ".md"]
         return next((name for name in names if (self.docs / name).is_file()), None)
 
-    @lru_cache(maxsize=None)
     def lines(self, name: str) -> tuple[str, ...]:
-        return tuple((self.docs / name).read_text(encoding="utf-8-sig", errors="replace").splitlines())
+        if name not in self._lines:
+            text = (self.docs / name).read_text(encoding="utf-8-sig", errors="replace")
+            self._lines[name] = tuple(text.splitlines())
+        return self._lines[name]
 
     def find(self, html_path: str, *needles: str) -> tuple[str, int] | None:
         """(docs/page.md, line) of the first line of the page's Markdown that holds one of the needles."""
