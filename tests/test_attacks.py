@@ -75,6 +75,7 @@ def test_front_matter_that_would_select_a_template_or_turn_rendering_on(tmp_path
         "multimarkdown.md": f"Render_Macros: true\n\n{first}\n",
         "title.md": f'---\ntitle: "\\x7b\\x7b {first[3:-3]} }}}}"\n---\n\n' + CITED,
         "html.md": '---\ndescription: \'x"><script>alert(1)</script>\'\n---\n\n' + CITED,
+        "heading.md": "# Hi &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\n" + CITED,
     }
     result = attack(make_project(tmp_path / "project", pages), canaries)
     assert_refused(result, "docs/on.md:2: front matter may not set 'render_macros'",
@@ -85,7 +86,8 @@ def test_front_matter_that_would_select_a_template_or_turn_rendering_on(tmp_path
                    "docs/icon.md:2: front matter may not set 'icon'",
                    "docs/multimarkdown.md:1: front matter may not set 'render_macros'",
                    "docs/title.md:2: template syntax in front matter",
-                   "docs/html.md:2: HTML in front matter")
+                   "docs/html.md:2: HTML in front matter",
+                   "docs/heading.md:1: the page title heading may not hold <, > or &")
 
 
 ACTIVE = {
@@ -103,6 +105,13 @@ ACTIVE = {
     "script.md": "<script>alert(1)</script>\n\n" + CITED,
     "frame.md": '<iframe src="https://evil.example/"></iframe>\n\n' + CITED,
     "escape.md": "</article></div><form action=\"https://evil.example/\"><input name=\"q\"></form>\n\n" + CITED,
+    "escape-quietly.md": "</article></div></div><p>Inside the theme now.</p>\n\n" + CITED,
+    "unclosed.md": '<b><font>' + CITED,
+    "shadow.md": '<div><template shadowrootmode="open"><p onclick="alert(1)">x</p></template></div>\n\n' + CITED,
+    "noscript.md": "<noscript><noframes></noscript><img src=x onerror=alert(1)></noframes>\n\n" + CITED,
+    "svg-set.md": '<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>' + CITED,
+    "theme-id.md": CITED + "{: #__config }\n",
+    "deep.md": "<span>" * 60 + "deep" + "</span>" * 60 + CITED,
 }
 
 
@@ -117,7 +126,9 @@ def test_active_content_in_every_form_the_browser_would_run(tmp_path, canaries):
 def test_files_published_as_they_are(tmp_path, canaries):
     files = {"evil.html": "<script>alert(1)</script>", "evil.svg": '<svg onload="alert(1)"/>',
              "assets/qq-tooltips.js": "alert(1)", "assets/citations.css": "a{background:url(https://evil.example/)}",
-             "assets/javascripts/bundle.js": "alert(1)", "CNAME": "evil.example", "pic.png": "<script>"}
+             "assets/javascripts/bundle.js": "alert(1)", "CNAME": "evil.example", "pic.png": "<script>",
+             "claims.json.md": CITED, "sitemap.xml.md": CITED, "search/search_index.json.md": CITED,
+             "sources/alpha/index.md": CITED, "README.md": CITED}
     project = make_project(tmp_path / "project", {"index.md": CITED, **files})
     result = attack(project, canaries)
     assert_refused(result, *(f"docs/{name}:1: " for name in files))
@@ -189,3 +200,43 @@ def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(
     assert_refused(result, "docs/latin1.md:1: file is not UTF-8 text", "seeds/beta.txt:1: seed file is not UTF-8 text",
                    "seeds/SHA256SUMS:3: checksum line names a file outside seeds/",
                    "seeds/catalogue.yml:59: catalogue entry lacks a field")
+
+
+def test_seeds_and_a_glossary_made_to_be_slow_fail_within_a_minute(tmp_path, canaries):
+    import random
+
+    rng = random.Random(7)
+    words = ["protest", "fuel", "price", "square", "city", "troops", "border", "report", "minister", "crowd"]
+    seed = " ".join(rng.choice(words) for _ in range(70_000)) + "\n"  # one paragraph of about 480 KB
+    terms = "; ".join(f"T{n}" for n in range(26_000))
+    pages = {
+        "index.md": CITED,
+        "people.md": f"# People\n\n### Alpha {{ #alpha data-terms=\"{terms}\" }}\n\n" + CITED,
+        "wrong.md": "".join(f"Claim {n}.{{{{ cite(\"beta\", \"protest square city gone {n}\") }}}}\n\n" for n in range(12)),
+    }
+    project = make_project(tmp_path / "project", pages)
+    seeds = project / "seeds"
+    (seeds / "beta.txt").write_text(seed, encoding="utf-8")
+    sums = seeds / "SHA256SUMS"
+    digest = hashlib.sha256(seed.encode()).hexdigest()
+    sums.write_text(sums.read_text(encoding="utf-8") + f"{digest}  beta.txt\n", encoding="utf-8")
+    catalogue = seeds / "catalogue.yml"
+    text = catalogue.read_text(encoding="utf-8")
+    beta = text.replace("id: alpha", "id: beta").replace("file: alpha.txt", "file: beta.txt")
+    for n in range(10):
+        beta = beta.replace('evidence: "The Alpha Gazette"', f'evidence: "no such words here {n}"', 1)
+    catalogue.write_text(text + beta, encoding="utf-8")
+    result = attack(project, canaries)
+    assert_refused(result, "docs/people.md:3: a glossary entry has more than 10 names",
+                   "docs/wrong.md:1: passage not found in source 'beta'")
+
+
+def test_html_and_names_made_to_be_slow_to_render_fail_within_a_minute(tmp_path, canaries):
+    pages = {
+        "index.md": CITED,
+        "tags.md": "\n".join(f"a<x{n}>" for n in range(18_000)) + "\n\n" + CITED,
+        "people.md": "# People\n\n### Alpha { #alpha data-terms=\"A1; A2\" }\n\n" + CITED,
+        "names.md": "A1 " * 60_000 + CITED,
+    }
+    result = attack(make_project(tmp_path / "project", pages), canaries)
+    assert_refused(result, "docs/tags.md:")

@@ -204,14 +204,26 @@ def test_markdown_pages_not_ending_in_md_fail_the_build(tmp_path, canary, name):
                    "this file as a page the citation check does not read — rename it to .md")
 
 
-@pytest.mark.parametrize("name", ["evil.html", "evil.txt", "evil.yml", "evil.j2", "evil.svg", "assets/qq-tooltips.js",
-                                  "assets/citations.css", "CNAME", ".nojekyll"])
-def test_only_markdown_and_raster_images_may_be_in_docs(tmp_path, canary, name):
+@pytest.mark.parametrize("name, rule", [
+    ("evil.html", "only Markdown pages and raster images may be in docs/ — found .html"),
+    ("evil.txt", "only Markdown pages and raster images may be in docs/ — found .txt"),
+    ("evil.yml", "only Markdown pages and raster images may be in docs/ — found .yml"),
+    ("evil.j2", "only Markdown pages and raster images may be in docs/ — found .j2"),
+    ("evil.svg", "only Markdown pages and raster images may be in docs/ — found .svg"),
+    ("js/qq-tooltips.js", "only Markdown pages and raster images may be in docs/ — found .js"),
+    ("assets/qq-tooltips.js", "'assets' is where the build writes the theme's files"),
+    ("assets/citations.css", "'assets' is where the build writes the theme's files"),
+    ("sources/notes.md", "'sources' is where the build writes the source pages"),
+    ("figures.md", "'figures' is where the build writes the figures page"),
+    ("CNAME", "names in docs/ are lower-case letters, digits, '-' and '_'"),
+    (".nojekyll", "names in docs/ are lower-case letters, digits, '-' and '_'"),
+    ("claims.json.md", "names in docs/ are lower-case letters, digits, '-' and '_'"),
+    ("<form>/index.md", "names in docs/ are lower-case letters, digits, '-' and '_'"),
+    ("a#b.md", "names in docs/ are lower-case letters, digits, '-' and '_'"),
+])
+def test_only_markdown_and_raster_images_with_plain_names_may_be_in_docs(tmp_path, canary, name, rule):
     project = site(tmp_path, {name: payload(canary) + "\n"})
-    suffix = name.rpartition(".")[2] if "." in name.lstrip(".") else ""
-    found = f"found .{suffix}" if suffix else "found a file without a suffix"
-    assert_refused(build(project), canary, f"docs/{name}:1: only Markdown pages and raster images may be in docs/ — "
-                   f"{found} — docs/ holds Markdown pages and raster images")
+    assert_refused(build(project), canary, f"docs/{name}:1: {rule}")
 
 
 def test_a_file_named_as_an_image_must_be_one(tmp_path, canary):
@@ -318,4 +330,4 @@ def test_a_payload_in_a_yaml_comment_of_the_front_matter_is_no_value_and_runs_no
     project = site(tmp_path, {"shown.md": f"---\ntitle: Shown # {payload(canary)}\n---\n\n" + CITED})
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "<title>Shown - " in (project / "site" / "shown" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Shown — " in (project / "site" / "shown" / "index.html").read_text(encoding="utf-8")

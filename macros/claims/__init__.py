@@ -7,13 +7,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from ..corpus import Corpus, Failure, Match, Source
+from ..corpus import Corpus, Explanations, Failure, Match, Source
 from ..pages import Call
 from ..problems import Problem, clip
 from .figures import FIGURE_KINDS, figure_problems, figure_record
 
 __all__ = ["FIGURE_KINDS", "Claim", "Verifier", "doc_url", "record", "source_url"]
-EXPLAINED = 20  # not-found passages that get their closest passage; the rest say to fix those first
 FAILURE_RULES = {
     "empty": "empty passage",
     "too-long": "passage too long",
@@ -32,7 +31,7 @@ class Claim:
     source: Source
     match: Match
     figure: dict | None = None
-    target: str = field(default="")  # anchor on the source page, set by the source-page plan
+    target: str = field(default="")  # id of the passage's highlight on the source page, set by the source-page plan
 
     @property
     def macro(self) -> str:
@@ -52,9 +51,15 @@ class Claim:
         return f"fnref:{self.label}"
 
     @property
+    def source_anchor(self) -> str:
+        """Id on the source page of this claim's way back to its sentence, just before the passage."""
+        stem = self.page[: -len(".md")] if self.page.endswith(".md") else self.page
+        return f"from-{stem.replace('/', '-')}-{self.label}"
+
+    @property
     def source_page(self) -> str:
-        """Site-relative URL of the cited passage on its source page."""
-        return f"{source_url(self.source.id)}#{self.target}"
+        """Site-relative URL of the cited passage on its source page, arriving at this claim's way back."""
+        return f"{source_url(self.source.id)}#{self.source_anchor}"
 
 
 def source_url(source_id: str) -> str:
@@ -74,7 +79,7 @@ class Verifier:
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
-        self.explained = 0
+        self.explanations = Explanations()
 
     def verify(self, page: str, calls: list[Call]) -> tuple[list[Claim], list[Problem]]:
         claims, problems = [], []
@@ -92,7 +97,9 @@ class Verifier:
             near = difflib.get_close_matches(source_id, sorted(self.corpus.sources), n=1, cutoff=0.5)
             hint = f"did you mean '{near[0]}'?" if near else "known sources: " + ", ".join(sorted(self.corpus.sources))
             return None, [Problem(call.path, call.line, f"unknown source '{source_id}'", "", hint)]
-        found = source.find(passage, explain=self.explained < EXPLAINED)
+        found = source.find(passage, explain=False)
+        if isinstance(found, Failure) and found.reason == "not-found" and self.explanations.take():
+            found = source.find(passage)
         if isinstance(found, Failure):
             return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),
                                   f'"{clip(passage, 90)}"', self._hint(source, passage, found))]
@@ -107,7 +114,6 @@ class Verifier:
     def _hint(self, source: Source, passage: str, failure: Failure) -> str:
         if failure.reason != "not-found":
             return failure.detail
-        self.explained += 1
         elsewhere = [other for other in self.corpus.sources.values()
                      if other is not source and isinstance(other.find(passage, explain=False), Match)]
         if elsewhere:

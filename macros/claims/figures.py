@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from ..corpus import PARTIAL_DATE, Match
+from ..corpus import Match, is_partial_date
 from ..corpus.text import fold
 from ..pages import Call
 from ..problems import Problem
@@ -34,7 +34,7 @@ def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
     if qualifier and fold(qualifier).lower() not in text.lower():
         yield Problem(call.path, call.line, "figure qualifier is not in its passage", repr(qualifier),
                       "use the source's own wording, e.g. \"at least\", \"more than\", \"about\"")
-    if not PARTIAL_DATE.fullmatch(date):
+    if not is_partial_date(date):
         yield Problem(call.path, call.line, "figure date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
 
 

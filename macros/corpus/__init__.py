@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem
-from .catalogue import BASES, CATALOGUE, DESCRIBED_FIELDS, PARTIAL_DATE, Described, Entry, field_problems, \
+from .catalogue import BASES, CATALOGUE, DESCRIBED_FIELDS, Described, Entry, field_problems, is_partial_date, \
     read_catalogue
 from .checksums import CHECKSUMS, Checksum, read_checksums
 from .files import files_in, symlink_problems
-from .matching import Failure, Match, find_passage
+from .matching import Explanations, Failure, Match, find_passage
 from .text import Normalised, Paragraph, normalise, split_paragraphs
 
-__all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "PARTIAL_DATE", "Corpus", "Described",
-           "Failure", "Match", "Source", "load_corpus", "symlink_problems"]
+__all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "Corpus", "Described",
+           "Explanations", "Failure", "Match", "Source", "is_partial_date", "load_corpus", "symlink_problems"]
 MAX_SEED_BYTES = 500_000
 
 
@@ -78,8 +78,9 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
     entries, named, more = read_catalogue(text, f"{label}/{CATALOGUE}") if text is not None else ([], None, [])
     problems += found + more
     sources: dict[str, Source] = {}
+    explanations = Explanations()
     for entry in entries:
-        source, found = _source(seeds_dir, label, entry, sums, linked)
+        source, found = _source(seeds_dir, label, entry, sums, linked, explanations)
         problems += found
         if source and source.id in sources:
             problems.append(Problem(f"{label}/{CATALOGUE}", entry.line, "duplicate source id", repr(source.id)))
@@ -106,7 +107,7 @@ def _unexpected_files(seeds_dir: Path, label: str) -> Iterator[Problem]:
                           f"{label}/", "", "remove the file, or add the text as a source (CONTRIBUTING.md)")
 
 
-def _source(seeds_dir, label, entry: Entry, sums, linked) -> tuple[Source | None, list[Problem]]:
+def _source(seeds_dir, label, entry: Entry, sums, linked, explanations) -> tuple[Source | None, list[Problem]]:
     where = f"{label}/{CATALOGUE}"
     path = seeds_dir / entry.file
     if f"{label}/{entry.file}" in linked:
@@ -130,13 +131,16 @@ def _source(seeds_dir, label, entry: Entry, sums, linked) -> tuple[Source | None
     source = Source(entry.id, entry.file, text, entry.meta, entry.licence, entry.republish, entry.url, entry.line,
                     entry.short, entry.by_lines)
     for name, described in entry.meta.items():
-        for line, rule, found, hint in field_problems(described, name, entry.file, lambda passage: _missing(source, passage)):
+        missing = lambda passage: _missing(source, passage, explanations)  # noqa: E731
+        for line, rule, found, hint in field_problems(described, name, entry.file, missing):
             problems.append(Problem(where, line, rule, found, hint))
     return source, problems
 
 
-def _missing(source: Source, passage: str) -> str | None:
-    found = source.find(passage)
+def _missing(source: Source, passage: str, explanations: Explanations) -> str | None:
+    found = source.find(passage, explain=False)
+    if isinstance(found, Failure) and found.reason == "not-found" and explanations.take():
+        found = source.find(passage)
     return found.detail if isinstance(found, Failure) else None
 
 

@@ -17,6 +17,18 @@ CATALOGUE = "catalogue.yml"
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*+")
 SEED_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]*\.txt")
 PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def is_partial_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, naming a real month and day."""
+    if not isinstance(value, str) or not PARTIAL_DATE.fullmatch(value):
+        return False
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 URL = re.compile(r"https?://[^\s<>\"']+")
 DESCRIBED_FIELDS = ("title", "publisher", "author", "date", "genre", "language")
 BASES = {
@@ -171,5 +183,5 @@ def field_problems(described: Described, name: str, file: str, find) -> Iterator
         yield described.line, f"'{name}' is unknown but has a value", repr(described.value), "use value: null"
     if described.basis != "unknown" and described.value is None:
         yield described.line, f"'{name}' has no value", "", "give a value or use basis: unknown"
-    if name == "date" and described.value is not None and not PARTIAL_DATE.fullmatch(described.value):
+    if name == "date" and described.value is not None and not is_partial_date(described.value):
         yield described.line, "date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(described.value), ""

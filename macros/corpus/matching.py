@@ -17,7 +17,8 @@ WORD = re.compile(r"\S+")
 MAX_LENGTH = 1000  # characters of a passage; longer quotes leave words out with …
 MAX_PARTS = 10
 CLOSEST_WORDS = 20  # the closest passage is looked for with the first words of the part not found
-CLOSEST_WINDOWS = 20_000
+CLOSEST_WINDOWS = 3_000  # runs of source words compared, at most, for one closest passage
+CLOSEST_SCORED = 8  # of those, the most alike by a quick count are scored in full
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class Match:
 class Failure:
     reason: str  # "empty", "too-long", "not-found", "ambiguous", "across-paragraphs"
     detail: str  # what to do, or what the source says instead
+
+
+class Explanations:
+    """How many more failures of a run get their closest passage: the search costs time, and a
+    contributor reads the first errors of a list."""
+
+    def __init__(self, count: int = 20):
+        self.left = count
+
+    def take(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
 
 
 @dataclass(frozen=True)
@@ -175,28 +188,35 @@ def _joined(*parts: str) -> str:
 
 
 def closest_passage(paragraphs: list[Paragraph], wanted: str) -> str:
-    """The run of source words most like the start of `wanted`, as 'closest passage, paragraph N: "…"'."""
+    """The run of source words most like the start of `wanted`, as 'closest passage, paragraph N: "…"'.
+    Bounded: at most CLOSEST_WINDOWS runs are compared quickly, and the best few in full."""
     wanted = " ".join(wanted.split()[:CLOSEST_WORDS])
     size = max(1, len(wanted.split()))
-    best_score, best = -1.0, None
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
-    windows = 0
+    candidates: list[tuple[float, int, int, str]] = []
+    for number, raw in _windows(paragraphs, size):
+        matcher.set_seq1(fold(raw))
+        candidates.append((matcher.quick_ratio(), -len(candidates), number, raw))
+    if not candidates:
+        return "the source has no text"
+    best_score, best = -1.0, None
+    for _, _, number, raw in sorted(candidates, reverse=True)[:CLOSEST_SCORED]:
+        matcher.set_seq1(fold(raw))
+        if matcher.ratio() > best_score:
+            best_score, best = matcher.ratio(), (number, raw)
+    number, raw = best
+    return f'closest passage, paragraph {number}: "{raw}"'
+
+
+def _windows(paragraphs: list[Paragraph], size: int):
+    """(paragraph number, raw text) of each run of `size` words, in order, at most CLOSEST_WINDOWS of them."""
+    count = 0
     for paragraph in paragraphs:
         words = list(WORD.finditer(paragraph.text))
         for index in range(max(1, len(words) - size + 1)):
-            windows += 1
-            if windows > CLOSEST_WINDOWS or not words:
-                break
+            if count == CLOSEST_WINDOWS or not words:
+                return
             window = words[index: index + size]
-            raw = paragraph.text[window[0].start(): window[-1].end()]
-            matcher.set_seq1(fold(raw))
-            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
-                continue
-            score = matcher.ratio()
-            if score > best_score:
-                best_score, best = score, (paragraph.number, raw)
-    if best is None:
-        return "the source has no text"
-    number, raw = best
-    return f'closest passage, paragraph {number}: "{raw}"'
+            count += 1
+            yield paragraph.number, paragraph.text[window[0].start(): window[-1].end()]

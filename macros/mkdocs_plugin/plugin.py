@@ -29,12 +29,19 @@ from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import figures_page, mark_first_mentions, marker, references, render_page, source_page, sources_index
+from ..render import (figures_page, mark_adjacent_markers, mark_first_mentions, marker, references, render_page,
+                      source_page, sources_index)
+from ..render.share import share_image
+from ..render.structured import article, as_script_text, dataset
 from ..sitecheck import SiteConfig, check_built_site
+from ..sitecheck.active import capped
 from ..sitecheck.builtsite import BuiltSite
+from ..sitecheck.content import check_content
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
+SHARE_IMAGE = "assets/qq-share.png"
+METHOD_PAGE = "method.md"  # describes claims.json, as a Dataset for search engines
 
 
 class CitationsConfig(Config):
@@ -50,11 +57,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.checked: Checked | None = None
         self.emitted: dict[str, int] = {}  # page -> markers emitted so far
         self.generated: set[str] = set()
+        self.refused: list[Problem] = []  # problems of the pages' content, reported together
         self.budget = _Budget(0)
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
-        self.checked, self.emitted, self.generated = None, {}, set()
+        self.checked, self.emitted, self.generated, self.refused = None, {}, set(), []
         self.budget = _Budget(self.config.render_budget)
         return config
 
@@ -144,6 +152,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             file.edit_uri = EDIT_GENERATED.get(src_uri, EDIT_SOURCES)  # "edit this page": its data
             files.append(file)
         self.generated = set(generated)
+        files.append(File.generated(config, SHARE_IMAGE, content=share_image()))
         return files
 
     @event_priority(100)  # before mkdocs-macros renders it
@@ -169,18 +178,48 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     on_page_markdown = CombinedEvent(_check_read_page, _start_render)
 
-    @event_priority(100)  # first: the conversion is done
-    def _stop_render(self, html, page, config, files):
+    @event_priority(100)  # first: the conversion is done, and nothing else has read the HTML yet
+    def _check_content(self, html, page, config, files):
+        """The page's content, as a unit: nothing in it may change the theme's markup or run."""
         self.budget.stop()
+        parsed = self.checked.pages.get(page.file.src_uri)
+        label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
+        problems = check_content(label, html, config["site_url"], parsed.body_lines() if parsed else [])
+        if problems:
+            self.refused += capped(problems)
+            return ""  # nothing else reads it; the build fails once every page is read (on_env)
         return html
 
-    def _mark_glossary(self, html, page, config, files):
-        """Names of people and organisations show their description from the people page."""
+    def on_env(self, env, config, files):
+        """Every page's content is read: fail with all the problems of all pages, before any is written."""
+        if self.refused:
+            raise PluginError("Refusing to build:\n" + report(self.refused, "in the pages' content"))
+        return env
+
+    def _mark_names_and_markers(self, html, page, config, files):
+        """Names of people and organisations show their description from the people page; markers
+        side by side keep their tap targets apart."""
+        html = mark_adjacent_markers(html)
         if page.file.src_uri == PEOPLE_PAGE:
             return html
         return mark_first_mentions(html, self.checked.glossary)
 
-    on_page_content = CombinedEvent(_stop_render, _mark_glossary)
+    on_page_content = CombinedEvent(_check_content, _mark_names_and_markers)
+
+    def on_page_context(self, context, page, config, nav):
+        """What a link preview and a search engine read: the share image, and the page as JSON-LD."""
+        src = page.file.src_uri
+        parsed = self.checked.pages.get(src)
+        title = str(page.meta.get("title") or page.title or config["site_name"])
+        description = str(page.meta.get("description") or config["site_description"] or "")
+        page.qq_share_image = f"{(config['site_url'] or '').rstrip('/')}/{SHARE_IMAGE}"
+        page.qq_jsonld = None
+        if src == METHOD_PAGE:
+            page.qq_jsonld = as_script_text(dataset(page.canonical_url, config["site_url"], config["site_name"]))
+        elif parsed and parsed.front.data.get("citations") != "exempt":
+            data = article(title, description, page.canonical_url, config["site_name"], self.checked.claims[src])
+            page.qq_jsonld = as_script_text(data)
+        return context
 
     @event_priority(-100)  # after every other plugin and hook (the CSS purge among them) has written site/
     def on_post_build(self, config):

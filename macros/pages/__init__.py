@@ -7,6 +7,7 @@ this package imports MkDocs.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,9 @@ MAX_DOCS_BYTES = 3_000_000
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # mkdocs.utils.markdown_extensions
 IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
           ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
+NAME_PART = re.compile(r"[a-z0-9][a-z0-9_-]*+")
+RESERVED = {"assets": "the theme's files", "search": "the search index", "sources": "the source pages",
+            "figures": "the figures page"}  # where the theme and the engine write into the site
 DOCS_HINT = ("docs/ holds Markdown pages and raster images; the site's own scripts, styles and SVG live under "
              "overrides/, which is code a maintainer reviews")
 
@@ -41,6 +45,10 @@ class ParsedPage:
     @property
     def body(self) -> str:
         return self.front.body
+
+    def body_lines(self) -> list[str]:
+        """The page's lines, numbered as in the file (the metadata's lines are blank)."""
+        return [""] * self.front.offset + self.front.body.split("\n")
 
 
 def read_page(path: str, src: str, text: str) -> tuple[ParsedPage, list[Problem]]:
@@ -71,10 +79,14 @@ def _title_heading_problems(path: str, front: FrontMatter) -> Iterator[Problem]:
     for number, line in enumerate(front.body.split("\n"), front.offset + 1):
         if not line.strip():
             continue
-        if line.strip().startswith("# ") and template_text(line.strip()[2:]) is None:
+        heading = line.strip()[2:] if line.strip().startswith("# ") else None
+        if heading is not None and template_text(heading) is None:
             yield Problem(path, number, "the page title heading may hold only text", clip(line),
                           "MkDocs renders the title from this heading again on its own: put macro calls after "
                           "the heading")
+        elif heading is not None and any(char in heading for char in "<>&"):
+            yield Problem(path, number, "the page title heading may not hold <, > or &", clip(line),
+                          "it becomes the page's title in places that read entities as markup: write it out")
         return
 
 
@@ -99,6 +111,14 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
 def docs_file_problem(label: str, name: str, head: bytes) -> Problem | None:
     """Why a file may not be in docs/, from its name and first bytes; None if it may."""
     suffix = Path(name).suffix.lower()
+    folders, stem = name.split("/")[:-1], Path(name).stem
+    if not all(NAME_PART.fullmatch(part) for part in [*folders, stem]):
+        return Problem(label, 1, "names in docs/ are lower-case letters, digits, '-' and '_'", repr(name),
+                       "file and folder names become the site's addresses and its navigation labels")
+    if (folders[:1] or [stem])[0] in RESERVED:
+        first = (folders[:1] or [stem])[0]
+        return Problem(label, 1, f"'{first}' is where the build writes {RESERVED[first]}", repr(name),
+                       "choose another name")
     if name.endswith(".md"):
         return None
     if suffix in MARKDOWN_SUFFIXES:

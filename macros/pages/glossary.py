@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Problem
+from ..problems import Problem, clip
 from .frontmatter import FrontMatter
 
 PEOPLE_PAGE = "people.md"
+MAX_TERMS = 10  # names of one entry: its heading and its data-terms
+MAX_ENTRIES = 300
+MAX_TERM_LENGTH = 80
 TERMS = re.compile(r'data-terms="([^"]*+)"')
 LINK = re.compile(r"\[([^\[\]]++)\]\([^()\[\]]*+\)")
 EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]++)(?<=\S)\*{1,2}(?![\w*])")
@@ -37,11 +40,27 @@ def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[P
         extra = TERMS.search(attributes)
         if extra:
             terms += [term.strip() for term in extra.group(1).split(";") if term.strip()]
+        limit = _limit_problem(terms, len(glossary))
+        if limit:
+            problems.append(Problem(path, front.offset + number, limit, clip(name, 60),
+                                    "the glossary marks every name on every page: keep it to the people and "
+                                    "organisations a reader needs"))
+            continue
         for term in terms:
             if term in glossary:
                 problems.append(Problem(path, front.offset + number, "glossary term defined twice", repr(term)))
             glossary[term] = description
     return glossary, problems
+
+
+def _limit_problem(terms: list[str], entries: int) -> str | None:
+    if len(terms) > MAX_TERMS:
+        return f"a glossary entry has more than {MAX_TERMS} names"
+    if any(len(term) > MAX_TERM_LENGTH for term in terms):
+        return f"a glossary name is longer than {MAX_TERM_LENGTH} characters"
+    if entries >= MAX_ENTRIES * MAX_TERMS:
+        return f"the glossary has more than {MAX_ENTRIES * MAX_TERMS} names"
+    return None
 
 
 def _entry(line: str) -> tuple[str, str] | None:

@@ -6,53 +6,66 @@ imports MkDocs.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 import jinja2
 
 from ..claims import FIGURE_KINDS, Claim, doc_url
-from ..corpus import BASES, Source
-from ..problems import counted
+from ..corpus import Source
+from .interface import say, say_count, words
 from .labels import byline, dated, figure_text, human_date, relative_url
 from .markup import no_braces
-from .sourceplan import SourcePlan
+from .sourceplan import ShownParagraph, SourcePlan
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-KIND_LABELS = {"cite": "cited", "quote": "quoted", "figure": "a figure"}
-
-
 def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
-    """The source's metadata, its cited (or all) paragraphs, and back-links to every marker."""
+    """The source's cited (or all) paragraphs, each cited passage with the way back to every sentence that
+    cites it, then how we know what the text is."""
     source = plan.source
+
+    def back(claim: Claim) -> str:
+        return relative_url(plan.url, f"{doc_url(claim.page)}#{claim.anchor}")
+
+    def back_text(claim: Claim) -> str:
+        return say("back_to_sentence", page=titles.get(claim.page, claim.page), number=claim.number)
+
     body = TEMPLATES.get_template("source_page.html").render(
-        plan=plan, source=source, fields=_fields(source), dated=dated(source), human_date=human_date,
-        backlinks=lambda shown: _backlinks(plan, shown, titles),
+        plan=plan, source=source, t=words(), fields=_fields(source), human_date=human_date, back=back,
+        back_text=back_text, cited_in=lambda shown: _cited_in(shown, titles, back),
+        summary=f"{byline(source)}. {source.value('genre').capitalize()}, {dated(source)}.",
+        checksum=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
     )
-    return _generated_page(f"Source: {source.value('title')}",
-                           f"The cited passages of {byline(source)}, {dated(source)}, and every place that cites them.",
-                           body)
+    return _generated_page(say("source_title", title=source.value("title")),
+                           say("source_description", byline=byline(source), date=dated(source)), body)
 
 
-def _backlinks(plan: SourcePlan, shown, titles: dict[str, str]) -> list[tuple[str, str]]:
-    """(link text, href) for every claim on a shown paragraph, by page title, then marker number."""
-    claims = [claim for highlight in shown.highlights for claim in highlight.claims]
-    claims.sort(key=lambda claim: (titles.get(claim.page, claim.page), claim.number))
-    return [(f"{titles.get(c.page, c.page)}, note {c.number} ({KIND_LABELS[c.kind]})",
-             relative_url(plan.url, f"{doc_url(c.page)}#{c.anchor}")) for c in claims]
+def _cited_in(shown: ShownParagraph, titles: dict[str, str], back) -> list[tuple[str, int, str]]:
+    """(page title, how many of its citations rest on the paragraph, link to the first), by title."""
+    by_page: dict[str, list[Claim]] = {}
+    for highlight in shown.highlights:
+        for claim in highlight.claims:
+            by_page.setdefault(claim.page, []).append(claim)
+    rows = [(titles.get(page, page), len(claims), back(min(claims, key=lambda claim: claim.number)))
+            for page, claims in by_page.items()]
+    return sorted(rows)
 
 
 def sources_index(plans: dict[str, SourcePlan]) -> str:
     sources = [plan.source for plan in plans.values()]
     genres = sorted({source.value("genre") for source in sources})
     by_date = sorted(sources, key=lambda source: (source.value("date") or "", source.id))
+    intro = say("sources_intro", texts=say_count("texts", len(sources)), genres="; ".join(genres),
+                dates="; ".join(f"{source.short}, {dated(source)}" for source in by_date))
     body = TEMPLATES.get_template("sources_index.html").render(
-        plans=list(plans.values()), genres=genres, by_date=by_date, byline=byline, dated=dated, counted=counted)
-    return _generated_page("Sources", "Every source text the site cites, with what is known about it.", body)
+        plans=list(plans.values()), intro=intro, byline=byline, dated=dated,
+        cited_times=lambda count: say_count("cited_times", count))
+    return _generated_page(say("sources_title"), say("sources_description"), body)
 
 
 def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
@@ -70,14 +83,13 @@ def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
         if rows:
             groups.append((kind, label, rows))
     body = TEMPLATES.get_template("figures.html").render(
-        groups=groups, dated=dated, human_date=human_date, figure_text=figure_text,
+        groups=groups, t=words(), dated=dated, human_date=human_date, figure_text=figure_text,
         title=lambda claim: titles.get(claim.page, claim.page),
         link=lambda claim: relative_url("figures/", f"{doc_url(claim.page)}#{claim.anchor}"),
         source_link=lambda claim: relative_url("figures/", claim.source_page),
         differ=lambda rows: len({claims[0].figure["number"] for claims in rows}) > 1,
     )
-    return _generated_page("Figures", "Every number on the site, grouped by what it measures, with every source's value.",
-                           body)
+    return _generated_page(say("figures_title"), say("figures_description"), body)
 
 
 def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
@@ -90,7 +102,7 @@ def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def _fields(source: Source) -> list[tuple[str, object, str]]:
-    return [(name, source.meta[name], BASES[source.meta[name].basis]) for name in source.meta]
+    return [(name, source.meta[name], words()["bases"][source.meta[name].basis]) for name in source.meta]
 
 
 def _generated_page(title: str, description: str, body: str) -> str:

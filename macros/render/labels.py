@@ -2,26 +2,25 @@
 from __future__ import annotations
 
 from ..corpus import Source
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+from .interface import say, words
 
 
 def human_date(value: str | None) -> str:
     if not value:
-        return "undated"
+        return say("undated")
+    months = words()["months"]
     parts = value.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
     if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
 
 
 def dated(source: Source) -> str:
     date = source.meta["date"]
     text = human_date(date.value)
-    return f"{text} (date {date.basis})" if date.basis in ("inferred", "supplied") else text
+    return f"{text} ({say('date_basis', basis=date.basis)})" if date.basis in ("inferred", "supplied") else text
 
 
 def byline(source: Source) -> str:

@@ -9,6 +9,7 @@ import html
 import re
 
 from ..claims import Claim, doc_url
+from .interface import say, say_count
 from .labels import byline, dated, figure_text, relative_url
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
@@ -16,6 +17,7 @@ MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
 ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
            **{char: f"&#{ord(char)};" for char in MARKDOWN_SPECIALS}}
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
+ADJACENT_MARKER = re.compile(r'</sup><sup id="(fnref:[^"<>]++)">')
 
 
 def md_escape(text: str) -> str:
@@ -44,6 +46,12 @@ def marker(claim: Claim) -> str:
             f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
 
 
+def mark_adjacent_markers(html: str) -> str:
+    """Markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
+    targets apart (a sibling selector cannot tell whether text stands between two markers)."""
+    return ADJACENT_MARKER.sub(r'</sup><sup id="\1" class="qq-next">', html)
+
+
 def render_page(pieces: list, output_of) -> str:
     """A page's Markdown: its text pieces, with each call replaced by output_of(call).
     The same string Jinja renders from the page, without evaluating it (tests/test_rendering.py)."""
@@ -51,17 +59,26 @@ def render_page(pieces: list, output_of) -> str:
 
 
 def footnote(claim: Claim) -> str:
-    """The reference: source, date, genre and the passage, linking to it on the source page."""
+    """The reference: source, genre, date (and how it is known, if worked out) and the passage,
+    with a link to the passage in its source."""
     source = claim.source
     link = relative_url(doc_url(claim.page), claim.source_page)
-    return (f'[^{claim.label}]: <a class="qq-source" href="{link}">{md_escape(source.short)}</a> '
+    date = source.meta["date"]
+    how = f' <span class="qq-date-note">{md_escape(say("date_note", note=date.note))}</span>' \
+        if date.basis in ("inferred", "supplied") and date.note else ""
+    return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> '
             f'({md_escape(source.value("genre"))}, {md_escape(dated(source))}, '
-            f'paragraph {claim.match.paragraph.number}): '
-            f'<q class="qq-passage">{md_escape(claim.match.passage)}</q>')
+            f'{md_escape(say("paragraph").lower())} {claim.match.paragraph.number}): '
+            f'<q class="qq-passage">{md_escape(claim.match.passage)}</q> '
+            f'<a class="qq-read" href="{link}">{md_escape(say("read_in_source"))}</a>{how}')
 
 
 def references(claims: list[Claim]) -> str:
+    """The page's references, collapsed under a summary: Python-Markdown's footnotes go where the
+    marker line stands, inside the details element."""
     if not claims:
         return ""
     notes = "\n".join(footnote(claim) for claim in claims)
-    return f"\n\n## References {{ #references }}\n\n{notes}\n"
+    summary = md_escape(say_count("references", len(claims)))
+    return (f'\n\n<details class="qq-references" id="references" markdown="1">\n<summary>{summary}</summary>\n\n'
+            f"///Footnotes Go Here///\n\n</details>\n\n{notes}\n")

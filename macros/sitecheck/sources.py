@@ -11,6 +11,7 @@ class MarkdownSources:
         self.docs = docs
         self.label = label
         self._lines: dict[str, tuple[str, ...]] = {}
+        self._lowered: dict[str, tuple[str, ...]] = {}
 
     def source_of(self, html_path: str) -> str | None:
         """Path inside docs/ of the page built as site/<html_path>, if it has one."""
@@ -35,8 +36,12 @@ class MarkdownSources:
         wanted = [needle.lower() for needle in needles if needle]
         if name is None or not wanted:
             return None
-        for number, line in enumerate(self.lines(name), 1):
-            lowered = line.lower()
-            if any(needle in lowered for needle in wanted):
+        for number, line in enumerate(self.lowered(name), 1):
+            if any(needle in line for needle in wanted):
                 return f"{self.label}/{name}", number
         return None
+
+    def lowered(self, name: str) -> tuple[str, ...]:
+        if name not in self._lowered:
+            self._lowered[name] = tuple(line.lower() for line in self.lines(name))
+        return self._lowered[name]

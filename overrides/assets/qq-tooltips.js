@@ -1,23 +1,24 @@
 // Citation and glossary tooltips with one delegated listener per page.
 // Material's content.footnote.tooltips and content.tooltips mount a component for every marker
 // and every glossary term on load: 100+ of them cost a phone 300-600 ms of blocked main thread
-// (Lighthouse TBT). This does the same job lazily: hover or keyboard focus on a citation marker
-// shows its reference (source, date, passage); hover or tap on a glossary term shows its
-// description. Escape hides it; the pointer can move onto the tooltip (WCAG 1.4.13).
+// (Lighthouse TBT). This does the same job lazily: hover, keyboard focus or a tap on a citation
+// marker shows its reference (source, date, passage, and the link that reads it in the source);
+// hover or tap on a glossary term shows its description. Escape hides it; the pointer and the
+// keyboard focus can move into the tooltip (WCAG 1.4.13), which follows its marker in the page,
+// so that Tab reaches its link next.
 (function () {
   var HOSTS = "a.footnote-ref, abbr[title], abbr[data-qq-title]";
   var tip = null, host = null, timer = 0, touched = false, shownBeforeTap = false;
 
   function tooltip() {
     if (tip) return tip;
-    tip = document.createElement("div");
+    tip = document.createElement("span");
     tip.id = "qq-tip";
     tip.className = "qq-tip md-typeset";
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
     tip.addEventListener("mouseenter", function () { clearTimeout(timer); });
     tip.addEventListener("mouseleave", hideSoon);
-    document.body.appendChild(tip);
     return tip;
   }
 
@@ -43,14 +44,16 @@
   }
 
   function place(el) {
-    var r = el.getBoundingClientRect(), box = tip;
+    var box = tip;
+    (el.closest("sup") || el).after(box);  // next in the page: Tab goes from the marker into the tooltip
     box.style.left = "0px"; box.style.top = "0px";
-    var w = box.offsetWidth, h = box.offsetHeight, gap = 6;
+    var origin = box.getBoundingClientRect();  // where (0, 0) is, whatever positioned ancestor it has
+    var r = el.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight, gap = 6;
     var left = Math.max(8, Math.min(r.left + r.width / 2 - w / 2, document.documentElement.clientWidth - w - 8));
     var below = r.bottom + gap + h <= window.innerHeight || r.top - gap - h < 0;
     var top = below ? r.bottom + gap : r.top - gap - h;
-    box.style.left = Math.round(left + window.scrollX) + "px";
-    box.style.top = Math.round(top + window.scrollY) + "px";
+    box.style.left = Math.round(left - origin.left) + "px";
+    box.style.top = Math.round(top - origin.top) + "px";
   }
 
   function show(el) {
@@ -63,6 +66,8 @@
     place(el);
     el.setAttribute("aria-describedby", "qq-tip");
   }
+
+  function inTip(node) { return !!(tip && node && tip.contains(node)); }
 
   function hide() {
     clearTimeout(timer);
@@ -79,14 +84,20 @@
   }
 
   function hostOf(event) {
-    var el = event.target.closest && event.target.closest(HOSTS);
+    var el = event.target.closest && !inTip(event.target) && event.target.closest(HOSTS);
     return el && el.closest(".md-content") ? el : null;
   }
 
   document.addEventListener("mouseover", function (e) { var el = hostOf(e); if (el && !touched) show(el); });
   document.addEventListener("mouseout", function (e) { if (hostOf(e) && !touched) hideSoon(); });
-  document.addEventListener("focusin", function (e) { var el = hostOf(e); if (el) show(el); else if (host) hide(); });
-  document.addEventListener("focusout", function (e) { if (hostOf(e)) hideSoon(); });
+  document.addEventListener("focusin", function (e) {
+    var el = hostOf(e);
+    if (el) show(el);
+    else if (host && !inTip(e.target)) hide();  // focus moving into the tooltip keeps it
+  });
+  document.addEventListener("focusout", function (e) {
+    if ((hostOf(e) || inTip(e.target)) && !inTip(e.relatedTarget) && e.relatedTarget !== host) hideSoon();
+  });
   document.addEventListener("pointerdown", function (e) {
     touched = e.pointerType === "touch";
     shownBeforeTap = !!host && host === hostOf(e);  // before the tap's own focus shows it
@@ -96,7 +107,7 @@
     if (el && touched && !shownBeforeTap) {  // first tap shows the tooltip, a second tap follows the link
       e.preventDefault();
       show(el);
-    } else if (!el && host && !(tip && tip.contains(e.target))) {
+    } else if (!el && host && !inTip(e.target)) {
       hide();
     }
   });
