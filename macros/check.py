@@ -44,9 +44,9 @@ class Checked:
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem."""
     corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
+    verifier = Verifier(corpus, seeds_read=not problems)
     pages, found = parse_docs(root / docs_dir, docs_dir)
     problems += found
-    verifier = Verifier(corpus)
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
     for src, page in sorted(pages.items()):

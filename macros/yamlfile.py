@@ -73,7 +73,7 @@ def _convert(node, constructor):
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
+            key = _scalar(key_node, constructor) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key_node, yaml.ScalarNode) or not isinstance(key, PLAIN_KEYS):
                 raise YamlProblem(key_node.start_mark.line + 1, "found a key that is not a plain value")
             result[key] = _convert(value_node, constructor)
@@ -81,7 +81,13 @@ def _convert(node, constructor):
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, constructor) for item in node.value]
+    return _scalar(node, constructor)
+
+
+def _scalar(node, constructor):
     try:
         return constructor.construct_object(node, deep=True)
     except yaml.YAMLError as error:
         raise _problem(error) from None
+    except ValueError as error:  # e.g. a date that does not exist: 2022-02-30
+        raise YamlProblem(node.start_mark.line + 1, f"not a valid value: {node.value!r} ({error})") from None

@@ -64,6 +64,13 @@ REFUSED = {
     "template": "<template><script>alert(1)</script></template>",
     "math href": '<math href="javascript:alert(1)"><mi>x</mi></math>',
     "noscript": '<noscript><p>x</p></noscript>',
+    "attributes moved onto html": "<p>x</p><html hidden>",
+    "attributes moved onto body": "<p>x</p><body inert>",
+    "srcset, same site": '<img src="a.png" srcset="a.png 2x" alt="x">',
+    "srcset, userinfo with a comma": '<img alt="x" srcset="https://example.org,q@evil.example/a.png">',
+    "host Python cannot read": '<img src="https://[evil/x.png" alt="x">',
+    "full-width @ in the host": '<img src="https://example.org\uff20evil.example/x.png" alt="x">',
+    "after a processing instruction": '<?x><img src="a.png" onerror="alert(1)" alt="x">?>',
 }
 ALLOWED = {
     "text and links": '<p>Text with <a href="../b/">a link</a>, <a href="https://example.com/">one out</a> and '
@@ -81,6 +88,20 @@ ALLOWED = {
     "text that looks like code": "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript: onclick=</p>",
     "a link to this site's host": '<a href="https://example.org/site/a/">x</a>',
 }
+
+
+TITLES_ALLOWED = ["Background", "Nazarbayev & Tokayev", "Q&amp;A", "2 < 3", "“Shal, ket”"]
+TITLES_REFUSED = ['Evil <input title="" type="password" autofocus', "a <!-- b", "<b>x</b>",
+                  'Notes <a href="https://evil.example/" class="x" q"z\'>']
+
+
+def test_a_title_or_heading_the_theme_writes_unescaped_must_read_as_text():
+    from macros.sitecheck.content import check_titles
+
+    assert check_titles("docs/a.md", TITLES_ALLOWED[0], TITLES_ALLOWED[1:], ["# Background"]) == []
+    for title in TITLES_REFUSED:
+        assert check_titles("docs/a.md", title, [], [""]), title
+        assert check_titles("docs/a.md", "A", [title], [""]), title
 
 
 def site_with(tmp_path, content: str) -> BuiltSite:

@@ -76,6 +76,7 @@ def test_front_matter_that_would_select_a_template_or_turn_rendering_on(tmp_path
         "title.md": f'---\ntitle: "\\x7b\\x7b {first[3:-3]} }}}}"\n---\n\n' + CITED,
         "html.md": '---\ndescription: \'x"><script>alert(1)</script>\'\n---\n\n' + CITED,
         "heading.md": "# Hi &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\n" + CITED,
+        "no-space.md": '#Evil <title><input title="<!--"></title><!--c-->" type="password" autofocus\n\n' + CITED,
     }
     result = attack(make_project(tmp_path / "project", pages), canaries)
     assert_refused(result, "docs/on.md:2: front matter may not set 'render_macros'",
@@ -87,7 +88,8 @@ def test_front_matter_that_would_select_a_template_or_turn_rendering_on(tmp_path
                    "docs/multimarkdown.md:1: front matter may not set 'render_macros'",
                    "docs/title.md:2: template syntax in front matter",
                    "docs/html.md:2: HTML in front matter",
-                   "docs/heading.md:1: the page title heading may not hold <, > or &")
+                   "docs/heading.md:1: the page title heading may not hold <, > or &",
+                   "docs/no-space.md:1: the page title heading may not hold <, > or &")
 
 
 ACTIVE = {
@@ -112,6 +114,17 @@ ACTIVE = {
     "svg-set.md": '<svg><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>' + CITED,
     "theme-id.md": CITED + "{: #__config }\n",
     "deep.md": "<span>" * 60 + "deep" + "</span>" * 60 + CITED,
+    # a title MkDocs strips of tags in two naive steps, which the theme then writes unescaped
+    "title-setext.md": 'Evil <title><input title="<!--"></title><!--c-->" type="password" autofocus\n====\n\n' + CITED,
+    "toc.md": '## Notes <a href="https://evil.example/" title="<!--">here</a><b title=\'-->" class="x" q"z\'>now</b>'
+              "\n\n" + CITED,
+    "root-html.md": "Hidden.<html hidden>" + CITED,
+    "root-body.md": "Inert.<body inert>" + CITED,
+    "srcset.md": '<img alt="a" srcset="https://qandy-qantar.github.io,q@evil.example/../../assets/favicon.svg">' + CITED,
+    "theme-class.md": '<span class="md-dialog md-dialog--active">Fake notice</span>' + CITED,
+    "fullwidth-at.md": '<img src="https://qandy-qantar.github.io\uff20evil.example/x.png" alt="">' + CITED,
+    "ipv6.md": '<img src="https://[evil/x.png" alt="">' + CITED,
+    "processing-instruction.md": '<?x><img src="x.png" onerror="alert(1)" alt="">?>' + CITED,
 }
 
 
@@ -154,8 +167,8 @@ def test_work_that_would_grow_without_bound_is_refused_quickly(tmp_path, canarie
     assert_refused(result, "docs/aliases.md:2: front matter is not valid YAML — anchors and aliases",
                    "docs/nesting.md:2: front matter is not valid YAML — nested more than",
                    "seeds/catalogue.yml:28: catalogue is not valid YAML — anchors and aliases")
-    named = {line.split(":")[0] for line in refusals(result)}
-    assert {"docs/elisions.md", "docs/long.md"} <= named  # the catalogue is refused: no source to match them in
+    # the catalogue is refused, so its sources are missing: the citations of them are not reported one by one
+    assert not any("unknown source" in line for line in refusals(result)), refusals(result)
 
 
 def test_passages_that_would_make_matching_work_hard_are_matched_or_refused_in_bounded_steps(tmp_path, canaries):
@@ -184,7 +197,9 @@ def test_the_render_budget_of_the_real_site_leaves_a_minute_for_the_rest():
 
 
 def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(tmp_path, canaries):
-    project = make_project(tmp_path / "project", {"index.md": CITED, "latin1.md": "", "nul.md": "a\x00b" + CITED})
+    pages = {"index.md": CITED, "latin1.md": "", "nul.md": "a\x00b" + CITED,
+             "no-such-day.md": "---\ndescription: 2022-02-30\n---\n\n" + CITED}
+    project = make_project(tmp_path / "project", pages)
     (project / "docs" / "latin1.md").write_bytes("Caf\u00e9 ".encode("latin-1") + CITED.encode())
     seeds = project / "seeds"
     data = "Caf\u00e9\n".encode("latin-1")
@@ -199,7 +214,8 @@ def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(
     result = attack(project, canaries)
     assert_refused(result, "docs/latin1.md:1: file is not UTF-8 text", "seeds/beta.txt:1: seed file is not UTF-8 text",
                    "seeds/SHA256SUMS:3: checksum line names a file outside seeds/",
-                   "seeds/catalogue.yml:59: catalogue entry lacks a field")
+                   "seeds/catalogue.yml:59: catalogue entry lacks a field",
+                   "docs/no-such-day.md:2: front matter is not valid YAML — not a valid value")
 
 
 def test_seeds_and_a_glossary_made_to_be_slow_fail_within_a_minute(tmp_path, canaries):
@@ -240,3 +256,14 @@ def test_html_and_names_made_to_be_slow_to_render_fail_within_a_minute(tmp_path,
     }
     result = attack(make_project(tmp_path / "project", pages), canaries)
     assert_refused(result, "docs/tags.md:")
+
+
+def test_pages_made_to_make_the_checks_or_the_theme_slow_fail_within_a_minute(tmp_path, canaries):
+    words = " ".join(f"a{n}" for n in range(12_000))
+    pages = {
+        "index.md": CITED,
+        "attributes.md": CITED + f"{{: {words} }}\n\n```\n" + "code\n" * 8_000 + "```\n",
+        "headings.md": "".join(f"{'#' * (2 + n % 5)} Heading {n}\n\n" for n in range(9_000)) + CITED,
+    }
+    result = attack(make_project(tmp_path / "project", pages), canaries)
+    assert_refused(result, "docs/attributes.md:", "docs/headings.md:1: more than 200 headings on one page")

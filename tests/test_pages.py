@@ -2,6 +2,7 @@
 import pytest
 
 from macros.pages import frontmatter
+from macros.pages.signatures import MACROS
 from tests.conftest import parse
 
 
@@ -29,7 +30,7 @@ def test_raw_blocks_show_braces_without_calls():
 @pytest.mark.parametrize("text, expected", [
     ("a\n{{ cycler.__init__.__globals__.os.popen('id').read() }}\n",
      "docs/p.md:2: only text and citation macro calls with literal arguments are allowed — found a call of "
-     "something that is not a citation macro: {{ cycler.__init__.__globals__.os.popen('id').read() }} — "
+     "something that is not a macro of the site: {{ cycler.__init__.__globals__.os.popen('id').read() }} — "
      "see the conventions page for the macros a page may use"),
     ("{{ config }}", "docs/p.md:1: only text and citation macro calls with literal arguments are allowed — "
      "found variable 'config': {{ config }} — see the conventions page for the macros a page may use"),
@@ -40,8 +41,7 @@ def test_raw_blocks_show_braces_without_calls():
      "a page may use"),
     ('{{ "x" | upper }}', "docs/p.md:1: only text and citation macro calls with literal arguments are allowed — "
      "found filter '|upper': {{ \"x\" | upper }} — see the conventions page for the macros a page may use"),
-    ("{{ now() }}", "docs/p.md:1: 'now' is not a citation macro — {{ now() }} — use one of: cite, quote, "
-     "blockquote, figure"),
+    ("{{ now() }}", "docs/p.md:1: 'now' is not a macro of the site — {{ now() }} — use one of: " + ", ".join(MACROS)),
     ('{{ cite("a", x) }}', "docs/p.md:1: macro arguments must be literal strings — {{ cite(\"a\", x) }} — "
      "write each argument as \"…\""),
     ('{{ cite("a") }}', "docs/p.md:1: wrong macro arguments — cite() needs 'passage'; its parameters: "

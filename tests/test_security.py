@@ -15,7 +15,7 @@ from tests.conftest import build, make_project
 
 CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
 ALLOWED = "only text and citation macro calls with literal arguments are allowed — found "
-NOT_A_MACRO = ALLOWED + "a call of something that is not a citation macro: "
+NOT_A_MACRO = ALLOWED + "a call of something that is not a macro of the site: "
 FRONT = "template syntax in front matter — "
 NOT_ALLOWED = "front matter may not set "
 
@@ -83,10 +83,10 @@ BODY = [
      "docs/evil.md:1: macro arguments must be literal strings"),
     ("concatenation", '{{{{ cite("alpha", "a" ~ {inner}) }}}}\n', "docs/evil.md:1: macro arguments must be literal strings"),
     ("attribute of a macro", "{{{{ cite.__globals__ }}}}\n", "docs/evil.md:1: " + ALLOWED + "attribute access"),
-    ("macros_info", "{{{{ macros_info() }}}}\n", "docs/evil.md:1: 'macros_info' is not a citation macro"),
-    ("now", "{{{{ now() }}}}\n", "docs/evil.md:1: 'now' is not a citation macro"),
-    ("context", "{{{{ context() }}}}\n", "docs/evil.md:1: 'context' is not a citation macro"),
-    ("fix_url", "{{{{ fix_url('x') }}}}\n", "docs/evil.md:1: 'fix_url' is not a citation macro"),
+    ("macros_info", "{{{{ macros_info() }}}}\n", "docs/evil.md:1: 'macros_info' is not a macro of the site"),
+    ("now", "{{{{ now() }}}}\n", "docs/evil.md:1: 'now' is not a macro of the site"),
+    ("context", "{{{{ context() }}}}\n", "docs/evil.md:1: 'context' is not a macro of the site"),
+    ("fix_url", "{{{{ fix_url('x') }}}}\n", "docs/evil.md:1: 'fix_url' is not a macro of the site"),
     ("after a raw block", "{{% raw %}}{{{{ x }}}}{{% endraw %}}{P}\n", "docs/evil.md:1: " + NOT_A_MACRO),
     ("endraw inside raw", "{{% raw %}}{{% endraw %}}{P}{{% endraw %}}\n",
      "docs/evil.md:1: template syntax error — Encountered unknown tag 'endraw'."),

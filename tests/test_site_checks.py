@@ -38,7 +38,7 @@ def test_generated_links_are_reported_at_the_built_page_and_external_ones_are_le
     write(tmp_path / "site", {
         "index.html": '<a href="https://example.org/x">e</a> <a href="mailto:a@b.c">m</a> <a href="//cdn.example/x">c</a>\n'
                       '<img src="data:image/png;base64,AA"> <a href="a/">a</a> <a href="a/#top">top</a>\n'
-                      '<img srcset="img/small.png 1x, img/big.png 2x" src="img/small.png">\n'
+                      '<img src="img/small.png"> <img src="img/big.png">\n'
                       '<a href="a/#gone">gone</a>\n',
         "a/index.html": '<h1 id="top">A</h1><a name="old-style"></a><a href="../a/#old-style">x</a>',
         "img/small.png": "",

@@ -34,9 +34,8 @@ from ..render import (figures_page, mark_adjacent_markers, mark_first_mentions, 
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..sitecheck import SiteConfig, check_built_site
-from ..sitecheck.active import capped
 from ..sitecheck.builtsite import BuiltSite
-from ..sitecheck.content import check_content
+from ..sitecheck.content import check_content, check_titles
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
@@ -184,9 +183,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.budget.stop()
         parsed = self.checked.pages.get(page.file.src_uri)
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
-        problems = check_content(label, html, config["site_url"], parsed.body_lines() if parsed else [])
+        lines = parsed.body_lines() if parsed else []
+        problems = check_content(label, html, config["site_url"], lines) + \
+            check_titles(label, page.title or "", _toc_titles(page.toc), lines)
         if problems:
-            self.refused += capped(problems)
+            self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)
         return html
 
@@ -273,3 +274,13 @@ class _Budget:
                           "this page was being converted when it ran out — Markdown with thousands of unclosed "
                           "brackets or tags makes the converter slow: simplify it (plugins: citations: "
                           "render_budget in mkdocs.yml)")
+
+
+def _toc_titles(items) -> list[str]:
+    """Every title of a page's table of contents, at every level, as the theme will write them."""
+    titles, stack = [], list(items)
+    while stack:
+        item = stack.pop()
+        titles.append(item.title)
+        stack += item.children
+    return titles

@@ -79,7 +79,8 @@ def _title_heading_problems(path: str, front: FrontMatter) -> Iterator[Problem]:
     for number, line in enumerate(front.body.split("\n"), front.offset + 1):
         if not line.strip():
             continue
-        heading = line.strip()[2:] if line.strip().startswith("# ") else None
+        # Python-Markdown needs no space after the '#': '#Title' is a heading too
+        heading = line.strip()[1:].strip() if line.startswith("#") and not line.startswith("##") else None
         if heading is not None and template_text(heading) is None:
             yield Problem(path, number, "the page title heading may hold only text", clip(line),
                           "MkDocs renders the title from this heading again on its own: put macro calls after "

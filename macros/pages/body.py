@@ -71,7 +71,7 @@ def _call_problems(path, offset, lines, node) -> Iterator[Problem]:
         return
     name = node.node.name
     if name not in MACROS:
-        yield Problem(path, line, f"'{name}' is not a citation macro", clip(line_text), "use one of: " +
+        yield Problem(path, line, f"'{name}' is not a macro of the site", clip(line_text), "use one of: " +
                       ", ".join(MACROS))
         return
     if node.dyn_args or node.dyn_kwargs or not all(isinstance(a, nodes.Const) for a in node.args) \
@@ -126,7 +126,7 @@ def _describe(node) -> str:
     if isinstance(node, nodes.Filter):
         return f"filter '|{node.name}'"
     if isinstance(node, nodes.Call):
-        return "a call of something that is not a citation macro"
+        return "a call of something that is not a macro of the site"
     return f"expression ({type(node).__name__})"
 
 

@@ -34,7 +34,7 @@ from .body import Call
 from .frontmatter import EXEMPT, FrontMatter
 
 FENCE = re.compile(r"^\s*+(`{3,}|~{3,})")
-ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+ATX_HEADING = re.compile(r"^#{1,6}")  # as Python-Markdown reads it: no space needed after the '#'s
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=++|-++)\s*+$")
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+\s*+$")
 JINJA_RAW_TAG = re.compile(r"^\s*+\{%-?\s*+(raw|endraw)\s*+-?%\}\s*+$")

@@ -18,11 +18,12 @@ Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from urllib.parse import urlsplit
 
 from ..problems import Problem
-from .builtsite import BuiltPage, BuiltSite
+from .builtsite import BuiltPage, BuiltSite, is_element
 from .links import resolve
 from .rules import ElementRules
 from .sources import MarkdownSources
@@ -30,7 +31,9 @@ from .urls import SCHEME, browser_url
 
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
 CSP_HINT = "every page extends the theme's main.html, which writes the policy first in <head>"
-PER_PAGE = 30  # problems reported per page; the rest are counted
+PER_PAGE = 30  # problems reported per page
+ROOT_ATTRIBUTES = {"lang", "class", "dir"}  # what the theme writes on <html>
+BODY_ATTRIBUTES = {"dir"}  # and on <body>, with its data-md-color-* attributes
 
 
 def check_active_content(site: BuiltSite, site_url: str | None, policy: str, sources: MarkdownSources,
@@ -38,16 +41,18 @@ def check_active_content(site: BuiltSite, site_url: str | None, policy: str, sou
     """Every element of every built page that could run code or load from elsewhere, as problems."""
     for page in site.pages.values():
         check = _PageCheck(site, page, site_url, sources, site_label)
-        yield from capped(list(check.csp(policy)) + list(check.once_each()) + list(check.elements()))
+        yield from capped(chain(check.csp(policy), check.roots(), check.once_each(), check.elements()))
 
 
-def capped(problems: list[Problem]) -> list[Problem]:
-    """At most PER_PAGE problems of one page, then one that says how many more there are."""
-    if len(problems) <= PER_PAGE:
-        return problems
-    last = problems[PER_PAGE - 1]
-    return problems[:PER_PAGE] + [Problem(last.path, last.line, f"and {len(problems) - PER_PAGE} more problems of "
-                                          "the same page", "", "fix these first")]
+def capped(problems: Iterable[Problem]) -> list[Problem]:
+    """At most PER_PAGE problems of one page, then one that says there are more. Problems are made
+    lazily and the rest are never made: finding the line of each one costs a search of the page."""
+    first = list(islice(problems, PER_PAGE + 1))
+    if len(first) <= PER_PAGE:
+        return first
+    last = first[PER_PAGE - 1]
+    return first[:PER_PAGE] + [Problem(last.path, last.line, "and more problems of the same page", "",
+                                       "fix these first")]
 
 
 class _PageCheck:
@@ -62,12 +67,21 @@ class _PageCheck:
 
     def csp(self, policy: str) -> Iterator[Problem]:
         head = self.page.tree.head
-        first = next((node for node in head.iter() if not node.tag.startswith("-")), None) if head else None
+        first = next((node for node in head.iter() if is_element(node)), None) if head else None
         attributes = first.attributes if first is not None else {}
         if first is None or first.tag != "meta" or (attributes.get("http-equiv") or "").lower() != \
                 "content-security-policy" or attributes.get("content") != policy:
             yield Problem(f"{self.site_label}/{self.page.path}", 1, "page without the Content-Security-Policy "
                           "first in its head", "", CSP_HINT)
+
+    def roots(self) -> Iterator[Problem]:
+        """Only the theme's attributes on <html> and <body>: the parser moves onto them the attributes of
+        an <html> or <body> tag anywhere in the page (`<body inert>` would disable the whole page)."""
+        for node, allowed in ((self.page.tree.root, ROOT_ATTRIBUTES), (self.page.tree.body, BODY_ATTRIBUTES)):
+            for name in (node.attributes if node is not None else {}):
+                if name.lower() not in allowed and not name.lower().startswith("data-md-color-"):
+                    yield self._problem(f"attributes on <{node.tag}> belong to the theme", f"{name} on <{node.tag}>",
+                                        f"<{node.tag}", f"{name}")
 
     def once_each(self) -> Iterator[Problem]:
         """One title, one element of each theme id, one meta of each name: a page's text cannot add a second."""
@@ -86,8 +100,7 @@ class _PageCheck:
 
     def elements(self) -> Iterator[Problem]:
         for node in self.page.elements():
-            if not node.tag.startswith("-"):  # not a comment
-                yield from self.rules.check(node, node.mem_id in self.content, node.mem_id in self.head)
+            yield from self.rules.check(node, node.mem_id in self.content, node.mem_id in self.head)
 
     def _existing(self, url: str) -> bool:
         """Whether a same-site URL names a file in site/."""

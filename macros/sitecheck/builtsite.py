@@ -26,8 +26,9 @@ class BuiltPage:
         return self._tree
 
     def elements(self):
-        """Every element of the document, in document order."""
-        return self.tree.root.traverse(include_text=False) if self.tree.root else iter(())
+        """Every element of the document, in document order (no comments, no processing instructions)."""
+        nodes = self.tree.root.traverse(include_text=False) if self.tree.root else iter(())
+        return (node for node in nodes if is_element(node))
 
     def line_of(self, needle: str, default: int = 1) -> int:
         """The HTML line where `needle` first occurs (the parser keeps no positions)."""
@@ -69,7 +70,7 @@ def built_page_url(html_path: str) -> str:
     return html_path[: -len("index.html")] if html_path.endswith("index.html") else html_path
 
 
-def attribute_values(node: LexborNode):
-    """(lower-case name, value) of each attribute; a value-less attribute has value ''."""
-    for name, value in node.attributes.items():
-        yield name.lower(), value or ""
+def is_element(node: LexborNode) -> bool:
+    """An element, not text, a comment or a node lexbor gives no tag (a processing instruction)."""
+    return bool(node.tag) and not node.tag.startswith("-")
+

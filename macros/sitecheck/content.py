@@ -3,9 +3,14 @@
 The content is parsed inside the same chain of elements the theme puts around it
 (html > body > div > main > div > div > article), followed by a sentinel. If the
 parsed content leaves its article (a stray `</article>` or `</div>`), or leaves an
-element open that the parser carries on into what follows (an unclosed `<a>`), the
-page would change the theme's own markup: refused. Inside, every element must pass
-the content allow-list, and nesting is limited. Pure Python: nothing here imports MkDocs.
+element open that the parser carries on into what follows (an unclosed `<a>`), or
+moves attributes onto <html> or <body> (the parser merges an `<html hidden>` tag
+into the page's own), the page would change the theme's markup: refused. Inside,
+every element must pass the content allow-list, and nesting is limited.
+
+The page's title and the titles of its table of contents go into the theme's header,
+navigation and footer as they are, not escaped: each must read, to the parser, as text
+and nothing else. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -13,41 +18,81 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..problems import Problem
+from ..problems import Problem, clip
+from .active import capped
+from .builtsite import is_element
 from .rules import ElementRules
 
 DEEPEST = 40  # levels of elements inside a page's content
+MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of contents
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
+TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
 
 def check_content(label: str, html: str, site_url: str | None, lines: list[str]) -> list[Problem]:
-    """Every problem of one page's content HTML, at the line of its Markdown (`lines`) where it can be found."""
+    """The problems of one page's content HTML (at most active.PER_PAGE), each at the line of its
+    Markdown (`lines`) where it can be found."""
+    return capped(_content_problems(html, site_url, _locator(label, lines, HINT)))
+
+
+def check_titles(label: str, title: str, headings: list[str], lines: list[str]) -> list[Problem]:
+    """The page's title and its table of contents' titles, as MkDocs made them: text only, and not too many."""
+    problem = _locator(label, lines, TITLE_HINT)
+    found = [problem("a page title or heading must be plain text", repr(clip(text, 80)), clip(text, 30)[:-1], "#")
+             for text in dict.fromkeys([title, *headings]) if text and not _is_text(text)]
+    if len(headings) > MOST_HEADINGS:
+        found.append(problem(f"more than {MOST_HEADINGS} headings on one page", str(len(headings)), "#"))
+    return capped(found)
+
+
+def _locator(label: str, lines: list[str], hint: str):
+    def problem(rule: str, found: str, *needles: str) -> Problem:
+        wanted = [needle.lower() for needle in needles if needle]
+        line = next((number for number, text in enumerate(lines, 1) if any(n in text.lower() for n in wanted)), 1)
+        return Problem(label, line, rule, found, hint)
+
+    return problem
+
+
+def _is_text(text: str) -> bool:
+    body = LexborHTMLParser(f"<!doctype html><html><head></head><body>{text}</body></html>").body
+    return body is not None and not body.attributes and all(
+        node.tag == "-text" for node in body.traverse(include_text=True) if node.mem_id != body.mem_id)
+
+
+def _content_problems(html: str, site_url: str | None, problem) -> Iterator[Problem]:
     opening = "".join(f'<{tag} id="qq-chain-{level}">' for level, tag in enumerate(CHAIN))
     closing = "".join(f"</{tag}>" for tag in reversed(CHAIN))
     # The text after the article is what makes the parser carry an unclosed <a> or <b> on into it.
     tree = LexborHTMLParser(f'<!doctype html><html><head></head><body>{opening}<article id="qq-content">{html}'
                             f'</article><div id="qq-after">text</div>{closing}</body></html>')
-
-    def problem(rule: str, found: str, *needles: str) -> Problem:
-        wanted = [needle.lower() for needle in needles if needle]
-        line = next((number for number, text in enumerate(lines, 1) if any(n in text.lower() for n in wanted)), 1)
-        return Problem(label, line, rule, found, HINT)
-
     escape = _escape(tree)
     if escape:
-        return [problem("page content must close what it opens, and only that", escape, "</", "<a", "<")]
-    rules = ElementRules(site_url, problem, lambda url: True)
+        yield problem("page content must close what it opens, and only that", escape, "</", "<a", "<")
+        return
     article = tree.css_first("#qq-content")
-    found = list(_too_deep(article, problem))
+    yield from _too_deep(article, problem)
+    rules = ElementRules(site_url, problem, lambda url: True)
     for node in article.traverse(include_text=False):
-        if node is not article and not node.tag.startswith("-"):
-            found += rules.check(node, in_content=True, in_head=False)
-    return found
+        if node.mem_id != article.mem_id and is_element(node):
+            yield from rules.check(node, in_content=True, in_head=False)
+            yield from _theme_classes(node, problem)
+
+
+def _theme_classes(node, problem) -> Iterator[Problem]:
+    """The theme's classes place and show its own parts (a notice fixed over the page, a dialog)."""
+    value = node.attributes.get("class") or ""
+    if any(word.startswith("md-") for word in value.split()):
+        yield problem("classes starting with 'md-' belong to the theme", f"class={clip(value, 40)!r} on <{node.tag}>",
+                      value, f"<{node.tag}")
 
 
 def _escape(tree) -> str | None:
     """What the content did to the elements around it, if anything."""
+    for root in (tree.root, tree.head, tree.body):
+        if root.attributes:
+            return f"it adds attributes to <{root.tag}>: " + ", ".join(root.attributes)
     parent = tree.body
     for level in range(len(CHAIN)):
         children = _element_children(parent)
@@ -65,7 +110,7 @@ def _escape(tree) -> str | None:
 def _element_children(node) -> list:
     children, child = [], node.child
     while child is not None:
-        if not child.tag.startswith("-"):
+        if is_element(child):
             children.append(child)
         child = child.next
     return children
@@ -78,8 +123,4 @@ def _too_deep(article, problem) -> Iterator[Problem]:
         if depth > DEEPEST:
             yield problem(f"elements nested more than {DEEPEST} levels deep", f"<{node.tag}>", f"<{node.tag}")
             return
-        child = node.child
-        while child is not None:
-            if not child.tag.startswith("-"):
-                stack.append((child, depth + 1))
-            child = child.next
+        stack += [(child, depth + 1) for child in _element_children(node)]

@@ -7,12 +7,11 @@ strings of image-set(), and @import. Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import tinycss2
 
 from ..problems import Problem, clip
-from .urls import SCHEME, browser_url
+from .urls import SCHEME, browser_url, host_of
 from .builtsite import BuiltSite
 
 FETCHING_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set", "image", "cross-fade"}
@@ -61,5 +60,5 @@ def _harmless(url: str, host: str) -> bool:
     scheme = SCHEME.match(url)
     if scheme:
         name = scheme.group(1).lower()
-        return name == "data" or (name in ("http", "https") and bool(host) and urlsplit(url).hostname == host)
+        return name == "data" or (name in ("http", "https") and bool(host) and host_of(url) == host)
     return not url.startswith("//")

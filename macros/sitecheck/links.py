@@ -57,11 +57,8 @@ def scan(page: BuiltPage) -> HtmlPage:
                 continue
             if name == "id" or (name == "name" and node.tag == "a"):
                 found.ids.add(value)
-            elif name in ("href", "src"):
+            elif name in ("href", "src"):  # srcset is refused everywhere (rules.py)
                 found.links.append(Link(browser_url(value), name))
-            elif name == "srcset":
-                found.links += [Link(browser_url(candidate.split()[0]), name) for candidate in value.split(",")
-                                if candidate.strip()]
     return found
 
 
@@ -80,7 +77,9 @@ def is_external(url: str) -> bool:
 
 def resolve(page_path: str, url: str, base: str = "/") -> Target:
     """Resolve an internal URL found on site/<page_path> to a site path (directory URLs end in '/')."""
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return Target(None, "", url)
     path, fragment = unquote(parts.path), unquote(parts.fragment)
     if not path:
         return Target(page_path, fragment, _shown(page_path))
@@ -230,7 +229,9 @@ def _targets(line: str) -> list[str]:
 
 def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
     """Where MkDocs sends a Markdown link: .md files become their pages, other files keep their place."""
-    parts = urlsplit(written)
+    parts = _split(written)
+    if parts is None:
+        return Target(None, "", written)
     path = unquote(parts.path)
     if not path or path.startswith("/"):
         return resolve(html_path, written, base)
@@ -242,6 +243,13 @@ def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
         target = f"{stem}/index.html" if stem else "index.html"
     fragment = unquote(parts.fragment)
     return Target(target, fragment, _shown(target))
+
+
+def _split(url: str):
+    try:
+        return urlsplit(url)
+    except ValueError:  # Python cannot read it (an unclosed IPv6 bracket): it leads nowhere on the site
+        return None
 
 
 def site_base(site_url: str | None) -> str:

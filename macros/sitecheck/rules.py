@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..problems import clip
-from .urls import SCHEME, browser_url
+from .urls import SCHEME, browser_url, host_of
 
 # Never, anywhere: frames and plugins, styles, and what a parser reads differently with scripting on
 # and off or keeps out of the tree (noscript, template), and SVG animation, which can set a link.
@@ -21,15 +21,15 @@ NEVER = {"base", "frame", "frameset", "iframe", "object", "embed", "applet", "po
 CONTENT = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
     "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "picture", "pre", "q", "s", "samp",
-    "section", "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp",
+    "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "time", "tr", "u", "ul", "var", "wbr",
     # drawings made by the engine: shapes and text, no scripts, styles, links to other files or animation
     "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan", "title", "desc",
 }
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden", "translate"}
 CONTENT_ATTRIBUTES = GLOBAL_ATTRIBUTES | {
-    "href", "hreflang", "rel", "target", "src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding",
+    "href", "hreflang", "rel", "target", "src", "alt", "width", "height", "loading", "decoding",
     "colspan", "rowspan", "scope", "headers", "abbr", "start", "reversed", "type", "value", "open", "datetime",
     "cite", "media", "span",
     "xmlns", "viewbox", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "points", "fill",
@@ -106,7 +106,7 @@ class ElementRules:
     def _attribute(self, node, tag: str, name: str, value: str, in_content: bool) -> Iterator:
         if name.startswith("on"):
             yield self.problem("event handler attributes are not allowed", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
-        elif name in ("style", "srcdoc"):
+        elif name in ("style", "srcdoc", "srcset", "imagesrcset"):
             yield self.problem(f"{name} attributes are not allowed", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
         elif in_content and not (name in CONTENT_ATTRIBUTES or name.startswith("aria-")
                                  or (name.startswith("data-") and not name.startswith("data-md-"))):
@@ -118,8 +118,7 @@ class ElementRules:
             yield from self._urls(node, tag, name, value)
 
     def _urls(self, node, tag: str, name: str, value: str) -> Iterator:
-        urls = [part.split()[0] for part in value.split(",") if part.split()] if name.endswith("srcset") else \
-            value.split() if name == "ping" else [value]
+        urls = value.split() if name == "ping" else [value]
         for url in urls:
             url = browser_url(url)
             scheme = SCHEME.match(url)
@@ -141,7 +140,6 @@ class ElementRules:
         return bool(set((node.attributes.get("rel") or "").lower().split()) & LOADING_RELS)
 
     def _same_site(self, url: str) -> bool:
-        parts = urlsplit(url)
-        if not parts.scheme and not url.startswith("//"):
+        if not SCHEME.match(url) and not url.startswith("//"):
             return True
-        return bool(self.host) and (parts.hostname or "") == self.host
+        return bool(self.host) and host_of(url) == self.host

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*+):")
 SPACE_AT_ENDS = "".join(map(chr, range(0x21)))
@@ -12,3 +13,12 @@ def browser_url(value: str) -> str:
     """An attribute's value (entities already decoded by the HTML parser) as a browser reads it as a URL:
     C0 controls and spaces at the ends dropped, tabs and line breaks inside dropped, backslashes made slashes."""
     return TABS_AND_LINE_BREAKS.sub("", value.strip(SPACE_AT_ENDS)).replace("\\", "/")
+
+
+def host_of(url: str) -> str | None:
+    """The host of a URL as Python reads it ('' for none), or None where Python cannot read it
+    (an unclosed IPv6 bracket, a full-width '@'): such a URL is refused, never guessed at."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return None
