@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test check check-external clean chromium offline bench
+.PHONY: install serve build test check check-external clean chromium offline bench basemap
 
 # The pinned requirements, then this project as a package (pyproject.toml: the engine in macros/ and its
 # `citations` MkDocs plugin), editable, so nothing edits sys.path.
@@ -48,6 +48,13 @@ offline: $(STAMP)
 # Build times (with/without the citation layer, synthetic corpora) and page weight: tests/bench/run.py
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
+
+# The locator map's geometry, macros/render/basemap/basemap.json, from public-domain data (Natural Earth,
+# from the geopandas 0.14.4 wheel, and the IANA time zones): rerun after editing places.yml, and commit both.
+# pyshp reads the shapefiles and shapely clips and simplifies them; only this target needs them.
+basemap: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyshp==3.1.6 shapely==2.2.0
+	$(BIN)/python -m macros.render.basemap.make_basemap
 
 # The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then
 # links, anchors, figures and citation markers of the last build in site/ (`make build` runs both and fails on either).

@@ -18,9 +18,11 @@ from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
 from .pages import parse_docs
 from .pages.coverage import uncited
+from .pages.frontmatter import EXEMPT
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .problems import Problem, counted, report
 from .render.sourceplan import SourcePlan, plan_sources
+from .render.visuals import visual_problems
 
 
 @dataclass
@@ -40,6 +42,11 @@ class Checked:
     def all_claims(self) -> list[Claim]:
         return [claim for page in sorted(self.claims) for claim in self.claims[page]]
 
+    def about_the_events(self) -> list[Claim]:
+        """The claims the map and the timeline draw: not the examples of the pages about the site
+        (`citations: exempt`, the method and the conventions pages). The figures page shows every figure."""
+        return [claim for claim in self.all_claims() if self.pages[claim.page].front.data.get("citations") != EXEMPT]
+
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem."""
@@ -58,9 +65,10 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
         if src == PEOPLE_PAGE:
             glossary, found = read_glossary(page.path, page.front)
             problems += found
-    named = {call.args["source"] for page in pages.values() for call in page.calls}
+    named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
     problems += _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
+    problems += visual_problems(pages, everything)
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)))
 
 

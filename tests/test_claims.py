@@ -49,6 +49,20 @@ def test_a_figure_records_its_value_kind_qualifier_and_date():
     ('{{ figure("alpha", "about 2,000 troops", "two thousand", kind="csto-troops", date="2022") }}',
      "docs/p.md:1: figure value must be a number as the source writes it — 'two thousand' — e.g. \"238\", "
      "\"2,000\", \"5000\""),
+    ('{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", qualifier="troops", '
+     'date="2022-01-06") }}',
+     "docs/p.md:1: figure qualifier does not say what kind of number it is — 'troops' — it must hold a wording "
+     "of macros/claims/qualifiers.yml"),
+    ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="6 January", label="Troops arrive") }}',
+     "docs/p.md:1: event date must be YYYY, YYYY-MM or YYYY-MM-DD — '6 January'"),
+    ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-02-30", label="Troops arrive") }}',
+     "docs/p.md:1: event date must be YYYY, YYYY-MM or YYYY-MM-DD — '2022-02-30'"),
+    ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-06", label="' + "x" * 61 + '") }}',
+     "docs/p.md:1: event label must be plain text of at most 60 characters"),
+    ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-06", label="<b>x</b>") }}',
+     "docs/p.md:1: event label must be plain text of at most 60 characters"),
+    ('{{ place("alpha", "was the cry on the square", name="Almaty") }}',
+     "docs/p.md:1: place is not named in its passage — 'Almaty' — cite a passage that names the place"),
 ])
 def test_rules(call, expected):
     claims, problems = check(call)
@@ -95,3 +109,21 @@ def test_a_passage_from_another_source_says_which():
                              Corpus(CORPUS.root, {"alpha": source, "beta": other}))
     assert problems == ["docs/p.md:1: passage not found in source 'beta' — \"about 2,000 troops arrived\" — it is in "
                         "source 'alpha', paragraph 3: cite that source"]
+
+
+@pytest.mark.parametrize("qualifier, bound", [("", "exact"), ("more than", "lower"), ("at least", "lower"),
+                                              ("estimated to be around", "approximate"), ("less than", "upper"),
+                                              ("overall", None)])
+def test_a_qualifier_says_what_kind_of_number_it_is_in_whole_words(qualifier, bound):
+    from macros.claims import bound as bound_of
+
+    assert bound_of(qualifier) == bound
+
+
+def test_an_event_and_a_place_record_their_details():
+    claims, problems = check('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-06", '
+                             'label="Troops arrive") }} {{ place("alpha", "was the cry on the square", '
+                             'name="square") }}')
+    assert problems == []
+    assert [claim.detail for claim in claims] == [{"date": "2022-01-06", "label": "Troops arrive"},
+                                                   {"name": "square"}]

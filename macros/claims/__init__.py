@@ -10,9 +10,13 @@ from dataclasses import dataclass, field
 from ..corpus import Corpus, Explanations, Failure, Match, Source
 from ..pages import Call
 from ..problems import Problem, clip
-from .figures import FIGURE_KINDS, figure_problems, figure_record
+from ..pages.signatures import MACROS
+from .details import DETAIL_KEYS, event_problems, place_problems
+from .figures import FIGURE_KINDS, bound, figure_problems, figure_record
 
-__all__ = ["FIGURE_KINDS", "Claim", "Verifier", "doc_url", "record", "source_url"]
+DETAIL_PROBLEMS = {"figure": figure_problems, "event": event_problems, "place": place_problems}
+
+__all__ = ["FIGURE_KINDS", "Claim", "bound", "Verifier", "doc_url", "record", "source_url"]
 FAILURE_RULES = {
     "empty": "empty passage",
     "too-long": "passage too long",
@@ -20,7 +24,8 @@ FAILURE_RULES = {
     "ambiguous": "ambiguous passage in source '{source}'",
     "across-paragraphs": "passage spans two paragraphs of source '{source}'",
 }
-KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure"}
+KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure", "event": "cite",
+         "place": "cite"}
 
 
 @dataclass(eq=False)  # one object per claim: compared by identity
@@ -31,6 +36,7 @@ class Claim:
     source: Source
     match: Match
     figure: dict | None = None
+    detail: dict | None = None  # an event's date and label, or a place's name
     target: str = field(default="")  # id of the passage's highlight on the source page, set by the source-page plan
 
     @property
@@ -85,6 +91,8 @@ class Verifier:
     def verify(self, page: str, calls: list[Call]) -> tuple[list[Claim], list[Problem]]:
         claims, problems = [], []
         for call in calls:
+            if not MACROS[call.macro].cites:
+                continue  # a visual: drawn from the claims, it claims nothing itself
             claim, found = self._claim(page, len(claims) + 1, call)
             problems += found
             if claim:
@@ -106,13 +114,12 @@ class Verifier:
         if isinstance(found, Failure):
             return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),
                                   f'"{clip(passage, 90)}"', self._hint(source, passage, found))]
-        figure = None
-        if call.macro == "figure":
-            problems = list(figure_problems(call, found))
-            if problems:
-                return None, problems
-            figure = figure_record(call.args)
-        return Claim(call, page, number, source, found, figure), []
+        problems = list(DETAIL_PROBLEMS[call.macro](call, found)) if call.macro in DETAIL_PROBLEMS else []
+        if problems:
+            return None, problems
+        figure = figure_record(call.args) if call.macro == "figure" else None
+        detail = {key: call.args[key] for key in DETAIL_KEYS.get(call.macro, ())} or None
+        return Claim(call, page, number, source, found, figure, detail), []
 
     def _hint(self, source: Source, passage: str, failure: Failure) -> str:
         if failure.reason != "not-found":
@@ -146,4 +153,6 @@ def record(claim: Claim) -> dict:
     if claim.figure:
         entry["value"] = claim.figure["value"]
         entry["figure"] = claim.figure
+    if claim.detail:
+        entry[claim.macro] = claim.detail
     return entry

@@ -12,7 +12,8 @@ from ..corpus.text import fold
 from ..pages import Call
 from ..problems import Problem
 
-FIGURE_KINDS: dict[str, str] = yaml.safe_load((Path(__file__).parent / "figure_kinds.yml").read_text("utf-8"))
+FIGURE_KINDS: dict[str, dict] = yaml.safe_load((Path(__file__).parent / "figure_kinds.yml").read_text("utf-8"))
+QUALIFIERS: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "qualifiers.yml").read_text("utf-8"))
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})++|\d++(?:\.\d++)?")
 NUMBERS = re.compile(r"\d[\d,.]*+")
 
@@ -34,8 +35,20 @@ def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
     if qualifier and fold(qualifier).lower() not in text.lower():
         yield Problem(call.path, call.line, "figure qualifier is not in its passage", repr(qualifier),
                       "use the source's own wording, e.g. \"at least\", \"more than\", \"about\"")
+    elif qualifier and bound(qualifier) is None:
+        yield Problem(call.path, call.line, "figure qualifier does not say what kind of number it is", repr(qualifier),
+                      "it must hold a wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
+                      "approximate number): add the wording there")
     if not is_partial_date(date):
         yield Problem(call.path, call.line, "figure date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
+
+
+def bound(qualifier: str) -> str | None:
+    """'exact', 'lower', 'upper' or 'approximate', from the qualifier's wording; None if it holds none."""
+    if not qualifier:
+        return "exact"
+    words = f" {' '.join(fold(qualifier).lower().split())} "
+    return next((name for name, wordings in QUALIFIERS.items() if any(f" {w} " in words for w in wordings)), None)
 
 
 def _numbers(text: str) -> list[str]:

@@ -32,6 +32,7 @@ from ..problems import Problem, report
 from ..render import (figures_page, mark_adjacent_markers, mark_first_mentions, marker, references, render_page,
                       source_page, sources_index)
 from ..render.share import share_image
+from ..render.visuals import draw
 from ..render.structured import article, as_script_text, dataset
 from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
@@ -76,8 +77,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
         self.checked = checked
         env.render = _text_as_it_is  # mkdocs-macros never renders a page or a title with Jinja
-        for name in MACROS:
-            env.macro(self._macro(env, name), name)
+        for name, signature in MACROS.items():
+            env.macro(self._macro(env, name) if signature.cites else self._visual(env), name)
 
     def _macro(self, env, name: str):
         def emit(*args, **kwargs) -> str:
@@ -93,6 +94,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         emit.__name__ = name
         emit.__doc__ = MACROS[name].summary
         return emit
+
+    def _visual(self, env):
+        def visual(name: str) -> str:
+            html = draw(name, env.page.file.src_uri, self.checked.about_the_events(), self.checked.titles)
+            return "\n".join(line for line in html.splitlines() if line.strip())  # one HTML block for Markdown
+
+        visual.__doc__ = MACROS["visual"].summary
+        return visual
 
     def render_page(self, env) -> None:
         """The page's text with each verified call replaced by its macro's output."""

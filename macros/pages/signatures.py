@@ -10,6 +10,7 @@ class Signature:
     optional: tuple[str, ...] = ()
     own_line: bool = False  # a block macro must stand alone on its line
     summary: str = ""
+    cites: bool = True  # a citation of a passage; else it draws from the citations (visual)
 
     @property
     def parameters(self) -> tuple[str, ...]:
@@ -23,6 +24,12 @@ MACROS = {
                             summary="a block quotation with its attribution and marker"),
     "figure": Signature(("source", "passage", "value", "kind", "date"), ("qualifier", "subject", "unit"),
                         summary="a number from a passage, with its kind, qualifier and date"),
+    "event": Signature(("source", "passage", "date", "label"),
+                       summary="a citation marker for a dated event, which the timeline shows"),
+    "place": Signature(("source", "passage", "name"),
+                       summary="a citation marker for a place the passage names, which the map shows"),
+    "visual": Signature(("name",), own_line=True, cites=False,
+                        summary="a map or a timeline, drawn from the site's citations"),
 }
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 
-import jinja2
+from markupsafe import Markup
 
 from ..claims import FIGURE_KINDS, Claim, doc_url
 from ..corpus import Source
@@ -18,12 +17,9 @@ from .interface import say, say_count, words
 from .labels import byline, dated, figure_text, human_date, relative_url
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
+from .templates_env import TEMPLATES
+from .visuals.charts import draw_chart
 
-TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
 def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
     """The source's cited (or all) paragraphs, each cited passage with the way back to every sentence that
     cites it, then how we know what the text is."""
@@ -70,9 +66,12 @@ def sources_index(plans: dict[str, SourcePlan]) -> str:
 
 def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
     figures = [claim for claim in claims if claim.figure]
+    link = lambda claim: relative_url("figures/", f"{doc_url(claim.page)}#{claim.anchor}")  # noqa: E731
     groups = []
-    for kind, label in FIGURE_KINDS.items():
+    for kind, about in FIGURE_KINDS.items():
         of_kind = [claim for claim in figures if claim.figure["kind"] == kind]
+        if not of_kind:
+            continue
         largest: dict[str, float] = {}
         for claim in of_kind:
             subject = claim.figure["subject"]
@@ -80,14 +79,14 @@ def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
         subjects = sorted(largest, key=lambda subject: (-largest[subject], subject))
         rows = [(subject, _same_figures([c for c in of_kind if c.figure["subject"] == subject]))
                 for subject in subjects]
-        if rows:
-            groups.append((kind, label, rows))
+        every = [same for _, same in rows for same in same]
+        chart = draw_chart(about.get("chart", "dots"), every, link, about["label"]) if len(every) > 1 else ""
+        groups.append({"kind": kind, "label": about["label"], "rows": rows, "chart": Markup(chart),
+                       "differ": any(len({same[0].figure["number"] for same in row}) > 1 for _, row in rows)})
     body = TEMPLATES.get_template("figures.html").render(
         groups=groups, t=words(), dated=dated, human_date=human_date, figure_text=figure_text,
-        title=lambda claim: titles.get(claim.page, claim.page),
-        link=lambda claim: relative_url("figures/", f"{doc_url(claim.page)}#{claim.anchor}"),
+        title=lambda claim: titles.get(claim.page, claim.page), link=link,
         source_link=lambda claim: relative_url("figures/", claim.source_page),
-        differ=lambda rows: len({claims[0].figure["number"] for claims in rows}) > 1,
     )
     return _generated_page(say("figures_title"), say("figures_description"), body)
 

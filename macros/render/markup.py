@@ -34,7 +34,7 @@ def marker(claim: Claim) -> str:
     """What a macro call turns into inside the page's Markdown."""
     ref = f"[^{claim.label}]"
     passage = md_escape(claim.match.passage)
-    if claim.macro == "cite":
+    if claim.macro in ("cite", "event", "place"):
         return ref
     if claim.macro == "quote":
         return f'<q class="qq-quote">{passage}</q>{ref}'

@@ -1,0 +1,158 @@
+"""Make basemap.json, the locator map's geometry, from public-domain data: `make basemap`.
+
+    python -m macros.render.basemap.make_basemap
+
+Reads places.yml; downloads the geopandas 0.14.4 wheel (which ships Natural Earth's 1:110m
+countries and populated places) from the package registry with pip, reads its shapefiles with
+pyshp, projects them (Lambert azimuthal equal-area), clips them to the map's extent and
+simplifies them with shapely; takes the other points from the IANA time zone database's
+zone.tab (in tzdata). Run it by hand when places.yml changes; the build reads only the result.
+Needs pyshp and shapely (the Makefile installs them for this target only).
+"""
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import shapefile
+import tzdata
+import yaml
+from shapely.geometry import MultiPolygon, Point, Polygon, box, shape
+from shapely.ops import polylabel, unary_union
+
+HERE = Path(__file__).parent
+WHEEL = "geopandas==0.14.4"
+LABEL_MARGIN = 50  # half a long country name, in view-box units
+CREDIT = ("Natural Earth 1:110m (public domain), from geopandas 0.14.4; town positions from Natural Earth and the "
+          "IANA time zone database (public domain)")
+
+
+def main() -> int:
+    spec = yaml.safe_load((HERE / "places.yml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        datasets = natural_earth(Path(tmp))
+        countries = read_countries(datasets / "naturalearth_lowres" / "naturalearth_lowres")
+        cities = read_cities(datasets / "naturalearth_cities" / "naturalearth_cities")
+    project = Projection(spec)
+    view = box(0, 0, project.width, project.height)
+    shapes = {name: project.shape(geometry).intersection(view) for name, geometry in countries.items()}
+    shapes = {name: geometry for name, geometry in shapes.items() if not geometry.is_empty}
+    out = {"credit": CREDIT, "width": project.width, "height": round(project.height),
+           "countries": {}, "points": {}}
+    for name, geometry in sorted(shapes.items()):
+        simple = geometry.simplify(spec["simplify"], preserve_topology=True)
+        label = spec["countries"].get(name)
+        entry = {"path": svg_path(simple)}
+        if label is not None:
+            point = geometry.representative_point()
+            inside = min(max(point.x, LABEL_MARGIN), project.width - LABEL_MARGIN)  # a label is centred on its x
+            entry.update(label=[round(inside), round(point.y)], aliases=label.get("aliases", []))
+        out["countries"][name] = entry
+    zones = time_zones()
+    for name, place in spec["points"].items():
+        x, y = locate(place, project, cities, zones, shapes, view)
+        out["points"][name] = {"at": [round(x, 1), round(y, 1)], "aliases": place.get("aliases", []),
+                               "note": place.get("note", ""), "side": place.get("side", "right")}
+    (HERE / "basemap.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"basemap.json: {len(out['countries'])} countries, {len(out['points'])} points")
+    return 0
+
+
+def natural_earth(tmp: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", str(tmp), WHEEL],
+                   check=True)
+    wheel = next(tmp.glob("geopandas-*.whl"))
+    with zipfile.ZipFile(wheel) as zipped:
+        zipped.extractall(tmp, [n for n in zipped.namelist() if n.startswith("geopandas/datasets/naturalearth")])
+    return tmp / "geopandas" / "datasets"
+
+
+def read_countries(path: Path) -> dict:
+    reader = shapefile.Reader(str(path))
+    return {record["name"]: shape(geometry.__geo_interface__) for geometry, record in
+            zip(reader.shapes(), reader.records())}
+
+
+def read_cities(path: Path) -> dict:
+    reader = shapefile.Reader(str(path))
+    return {record["name"]: geometry.points[0] for geometry, record in zip(reader.shapes(), reader.records())}
+
+
+def time_zones() -> dict:
+    """Zone name -> (lon, lat), from zone.tab's ISO 6709 coordinates."""
+    zones = {}
+    for line in (Path(tzdata.__file__).parent / "zoneinfo" / "zone.tab").read_text().splitlines():
+        if line and not line.startswith("#"):
+            _, where, zone = line.split("\t")[:3]
+            split = max(where.rfind("+"), where.rfind("-"))
+            zones[zone] = (iso6709(where[split:]), iso6709(where[:split]))
+    return zones
+
+
+def iso6709(value: str) -> float:
+    sign, digits = (-1 if value[0] == "-" else 1), value[1:]
+    degrees = 2 if len(digits) in (4, 6) else 3
+    parts = [int(digits[i:i + 2]) for i in range(degrees, len(digits), 2)]
+    return sign * (int(digits[:degrees]) + sum(part / 60 ** (n + 1) for n, part in enumerate(parts)))
+
+
+def locate(place: dict, project, cities, zones, shapes, view) -> tuple[float, float]:
+    if "tz" in place:
+        return project.point(*zones[place["tz"]])
+    if "ne" in place:
+        return project.point(*cities[place["ne"]])
+    land = unary_union(list(shapes.values()))
+    water = view.difference(land)
+    parts = list(water.geoms) if isinstance(water, MultiPolygon) else [water]
+    touching = [part for part in parts if part.distance(shapes[place["sea"]]) < 1 and
+                not part.intersects(view.exterior)]
+    point = polylabel(max(touching, key=lambda part: part.area), tolerance=1)  # the point farthest from any shore
+    return point.x, point.y
+
+
+class Projection:
+    """Lambert azimuthal equal-area, scaled so the extent is `width` wide, y downwards."""
+
+    def __init__(self, spec: dict):
+        self.lon0, self.lat0 = math.radians(spec["centre"]["lon"]), math.radians(spec["centre"]["lat"])
+        e = spec["extent"]
+        corners = [self._raw(lon, lat) for lon in (e["west"], e["east"], spec["centre"]["lon"])
+                   for lat in (e["south"], e["north"])]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        self.left, self.top = min(xs), max(ys)
+        self.scale = spec["width"] / (max(xs) - min(xs))
+        self.width, self.height = spec["width"], (max(ys) - min(ys)) * self.scale
+
+    def _raw(self, lon: float, lat: float) -> tuple[float, float]:
+        lam, phi = math.radians(lon) - self.lon0, math.radians(lat)
+        k = math.sqrt(2 / (1 + math.sin(self.lat0) * math.sin(phi)
+                           + math.cos(self.lat0) * math.cos(phi) * math.cos(lam)))
+        x = k * math.cos(phi) * math.sin(lam)
+        y = k * (math.cos(self.lat0) * math.sin(phi) - math.sin(self.lat0) * math.cos(phi) * math.cos(lam))
+        return x, y
+
+    def point(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = self._raw(lon, lat)
+        return (x - self.left) * self.scale, (self.top - y) * self.scale
+
+    def shape(self, geometry):
+        polygons = list(geometry.geoms) if isinstance(geometry, MultiPolygon) else [geometry]
+        return MultiPolygon([Polygon([self.point(*c) for c in p.exterior.coords],
+                                     [[self.point(*c) for c in ring.coords] for ring in p.interiors])
+                             for p in polygons]).buffer(0)
+
+
+def svg_path(geometry) -> str:
+    polygons = list(geometry.geoms) if hasattr(geometry, "geoms") else [geometry]
+    rings = [ring for polygon in polygons if isinstance(polygon, Polygon)
+             for ring in [polygon.exterior, *polygon.interiors]]
+    return "".join("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in list(ring.coords)[:-1]) + "Z" for ring in rings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

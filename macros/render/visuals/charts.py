@@ -1,0 +1,79 @@
+"""The charts of /figures/: every source's value of one kind on one scale, each mark linked to its citation.
+
+A kind's values are drawn as dots on one axis, or (`chart: bars` in figure_kinds.yml) as bars
+grouped by subject. A lower bound ("more than", "at least") is drawn as a dot or bar with an
+arrow towards more, an upper bound with one towards less, an approximate value as a ring or
+an open bar. Each row says whose value it is and when its text was written: values written
+at different times are snapshots side by side, not a contradiction.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ...claims import Claim, bound
+from ..interface import words
+from ..labels import dated, figure_text
+from ..templates_env import TEMPLATES
+
+WIDTH = 360  # of each row's drawing: about one unit per CSS pixel on a phone
+LEFT, RIGHT = 8, 352
+
+
+@dataclass
+class Row:
+    claims: list[Claim]  # the same figure, cited in one or more places
+    group: str  # the subject, for bars
+    x: float  # where the value falls on the scale, in view-box units
+
+    @property
+    def figure(self) -> dict:
+        return self.claims[0].figure
+
+    @property
+    def bound(self) -> str:
+        return bound(self.figure["qualifier"]) or "exact"
+
+
+def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
+    """The chart ('dots' or 'bars') of one kind's figures, each a list of the claims of one figure."""
+    top = max(claims[0].figure["number"] for claims in figures)
+    scale_end = nice_ceiling(top * 1.15)
+    largest: dict[str, float] = {}
+    for claims in figures:
+        subject = claims[0].figure["subject"]
+        largest[subject] = max(largest.get(subject, 0), claims[0].figure["number"])
+
+    def order(claims: list[Claim]) -> tuple:
+        figure, source = claims[0].figure, claims[0].source
+        when = (source.value("date") or "", figure["date"], source.id)
+        return (-largest[figure["subject"]], figure["subject"], *when) if chart == "bars" else when
+
+    rows = [Row(claims, claims[0].figure["subject"], LEFT + (RIGHT - LEFT) * claims[0].figure["number"] / scale_end)
+            for claims in sorted(figures, key=order)]
+    ticks = [(LEFT + (RIGHT - LEFT) * value / scale_end, _tick_text(value)) for value in
+             (0, scale_end / 2, scale_end)]
+    return TEMPLATES.get_template("visuals/chart.html").render(
+        t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, label=label,
+        link=link, figure_text=figure_text, dated=dated, groups_start=_groups_start(rows) if chart == "bars" else set())
+
+
+def _groups_start(rows: list[Row]) -> set[int]:
+    starts, previous = set(), None
+    for index, row in enumerate(rows):
+        if row.group != previous:
+            starts.add(index)
+        previous = row.group
+    return starts
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least `value`."""
+    if value <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= value)
+
+
+def _tick_text(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:g}"

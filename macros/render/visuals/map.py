@@ -1,0 +1,56 @@
+"""The locator map: Kazakhstan and its neighbours, the places the sources name, the countries that sent troops."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ...claims import Claim
+from ..interface import say, words
+from ..labels import figure_text
+from ..templates_env import TEMPLATES
+
+BASEMAP = json.loads((Path(__file__).parent.parent / "basemap" / "basemap.json").read_text(encoding="utf-8"))
+HOME = "Kazakhstan"
+TROOPS = "csto-troops"
+
+
+def place_names() -> dict[str, str]:
+    """Every name and alias of a point or labelled country of the map -> the name it is shown under."""
+    names = {}
+    for kind in ("points", "countries"):
+        for name, entry in BASEMAP[kind].items():
+            if kind == "points" or "label" in entry:
+                names.update({alias: name for alias in [name, *entry.get("aliases", [])]})
+    return names
+
+
+def draw_map(claims: list[Claim], link, page: str) -> str:
+    names = place_names()
+    places: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.macro == "place":
+            places.setdefault(names[claim.detail["name"]], []).append(claim)
+    troops: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.figure and claim.figure["kind"] == TROOPS and claim.figure["subject"] in BASEMAP["countries"]:
+            troops.setdefault(claim.figure["subject"], []).append(claim)
+    here_first = lambda found: sorted(found, key=lambda claim: (claim.page != page, claim.page, claim.number))  # noqa: E731
+    return TEMPLATES.get_template("visuals/map.html").render(
+        t=words(), basemap=BASEMAP, home=HOME, credit=say("map_credit", credit=BASEMAP["credit"]),
+        points={name: here_first(found) for name, found in sorted(places.items()) if name in BASEMAP["points"]},
+        named_countries={name: here_first(found) for name, found in sorted(places.items())
+                         if name in BASEMAP["countries"]},
+        troops={name: here_first(found) for name, found in sorted(troops.items())},
+        link=link, figure_text=figure_text, source_name=lambda claim: claim.source.short,
+        label_at=label_at,
+    )
+
+
+LABEL_OFFSETS = {"right": (9, 7, "start"), "left": (-9, 7, "end"), "above": (0, -11, "middle"),
+                 "below": (0, 26, "middle")}
+
+
+def label_at(point: dict) -> tuple[float, float, str]:
+    """Where a point's label goes, beside its dot, on the side places.yml gives: x, y, text-anchor."""
+    dx, dy, anchor = LABEL_OFFSETS[point["side"]]
+    return point["at"][0] + dx, point["at"][1] + dy, anchor

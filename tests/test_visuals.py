@@ -1,0 +1,120 @@
+"""The map, the date rail and the charts: every mark they draw comes from a claim and leads to it,
+every claim they draw from is on them, and a mark no claim supports fails the build."""
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.check import check_project
+from macros.render.labels import figure_text
+from macros.render.visuals.map import place_names
+from tests.conftest import make_project
+
+CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
+
+
+@pytest.fixture(scope="module")
+def claims(built) -> list[dict]:
+    return json.loads((built / "claims.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pages(built) -> dict[str, LexborHTMLParser]:
+    return {path.parent.relative_to(built).as_posix().replace(".", "") + "/": LexborHTMLParser(path.read_text("utf-8"))
+            for path in built.rglob("index.html")}
+
+
+def claim_behind(claims: list[dict], page: str, href: str) -> dict:
+    """The claim whose marker a link on the page (its URL path, 'timeline/') leads to."""
+    path, _, anchor = href.partition("#")
+    target = posixpath.normpath(posixpath.join("/" + page.strip("/"), path)).strip("/")
+    target = target + "/" if target else ""
+    found = [claim for claim in claims if claim["page"] == target and claim["anchor"] == anchor]
+    assert len(found) == 1, (page, href)
+    return found[0]
+
+
+def on_pages(pages, selector: str):
+    for page, tree in sorted(pages.items()):
+        for node in tree.css(selector):
+            yield page.lstrip("/"), node
+
+
+def test_every_place_and_country_on_a_map_leads_to_a_claim_that_names_it(pages, claims):
+    names = place_names()
+    marks = list(on_pages(pages, ".qq-map .qq-map-places a, .qq-map .qq-map-labels a"))
+    assert marks
+    for page, link in marks:
+        claim = claim_behind(claims, page, link.attributes["href"])
+        label = link.text(strip=True)
+        if claim["macro"] == "place":
+            assert names[claim["place"]["name"]] == label
+        else:
+            assert claim["figure"]["kind"] == "csto-troops" and claim["figure"]["subject"] == label
+
+
+def test_every_place_the_pages_cite_is_on_the_map(pages, claims):
+    shown = {link.text(strip=True) for _, link in on_pages(pages, ".qq-map .qq-map-places a")}
+    cited = {place_names()[claim["place"]["name"]] for claim in claims if claim["macro"] == "place"}
+    assert cited and cited <= shown | _countries()
+
+
+def _countries() -> set[str]:
+    from macros.render.visuals.map import BASEMAP
+
+    return set(BASEMAP["countries"])
+
+
+def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims):
+    rail = list(on_pages(pages, ".qq-rail a[href*='#']"))
+    assert rail
+    for page, link in rail:
+        claim = claim_behind(claims, page, link.attributes["href"])
+        assert claim["macro"] == "event" and claim["event"]["label"] == link.text(strip=True)
+        day = link.parent.parent.parent  # li.qq-rail-day > ul > li > a
+        if "qq-rail-day" in (day.attributes.get("class") or ""):
+            assert day.css_first("time").attributes["datetime"] == claim["event"]["date"]
+    full = {link.attributes["href"] for page, link in rail if page == "timeline/"}
+    events = [claim for claim in claims if claim["macro"] == "event" and claim["page"] == "timeline/"]
+    assert len(full) == len(events)
+
+
+def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, claims):
+    rows = list(on_pages(pages, "a.qq-chart-link"))
+    cards = list(on_pages(pages, ".qq-card-cited a"))
+    assert rows and cards
+    for page, link in rows:
+        claim = claim_behind(claims, page, link.attributes["href"])
+        assert link.css_first(".qq-chart-value").text(strip=True).startswith(figure_text(claim["figure"]))
+    for page, link in cards:
+        card = link.parent.parent
+        claim = claim_behind(claims, page, link.attributes["href"])
+        assert card.css_first(".qq-card-value strong").text(strip=True) == figure_text(claim["figure"])
+
+
+def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
+    kinds = {}
+    for claim in claims:
+        if "figure" in claim:
+            kinds.setdefault(claim["figure"]["kind"], set()).add(
+                (claim["source"], claim["figure"]["value"], claim["figure"]["subject"]))
+    figures = pages["figures/"]
+    for kind, values in kinds.items():
+        section = figures.css_first(f"section#{kind}")
+        assert section is not None, kind
+        assert (section.css_first(".qq-chart") is not None) == (len(values) > 1), kind
+
+
+@pytest.mark.parametrize("page, expected", [
+    ('{{ visual("chart") }}\n', "docs/p.md:1: unknown visual 'chart' — known visuals: map, timeline"),
+    ('On the square.{{ place("alpha", "was the cry on the square", name="square") }}\n',
+     "docs/p.md:1: the map has no place 'square' — places on the map: "),
+])
+def test_a_visual_that_does_not_exist_or_a_place_not_on_the_map_fails_with_its_line(tmp_path, page, expected):
+    project = make_project(tmp_path / "project", {"index.md": CITED, "p.md": page})
+    problems = [str(problem) for problem in check_project(Path(project)).problems]
+    assert any(line.startswith(expected) for line in problems), problems
