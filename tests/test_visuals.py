@@ -113,6 +113,7 @@ def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
     ('{{ visual("chart") }}\n', "docs/p.md:1: unknown visual 'chart' — known visuals: map, timeline"),
     ('On the square.{{ place("alpha", "was the cry on the square", name="square") }}\n',
      "docs/p.md:1: the map has no place 'square' — places on the map: "),
+    ('{{ visual("map") }}\n\n{{ visual("map") }}\n', "docs/p.md:3: visual 'map' drawn twice on one page"),
 ])
 def test_a_visual_that_does_not_exist_or_a_place_not_on_the_map_fails_with_its_line(tmp_path, page, expected):
     project = make_project(tmp_path / "project", {"index.md": CITED, "p.md": page})

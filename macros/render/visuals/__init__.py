@@ -39,10 +39,16 @@ class Links:
 def visual_problems(pages: dict, claims: list[Claim]) -> Iterator[Problem]:
     """A visual that does not exist, or a place the map cannot show."""
     for page in pages.values():
+        drawn = set()
         for call in page.calls:
             if call.macro == "visual" and call.args["name"] not in VISUALS:
                 yield Problem(call.path, call.line, f"unknown visual '{call.args['name']}'", "",
                               "known visuals: " + ", ".join(VISUALS))
+            elif call.macro == "visual" and call.args["name"] in drawn:
+                yield Problem(call.path, call.line, f"visual '{call.args['name']}' drawn twice on one page", "",
+                              "draw each visual once per page")
+            if call.macro == "visual":
+                drawn.add(call.args["name"])
     names = place_names()
     for claim in claims:
         if claim.macro == "place" and claim.detail["name"] not in names:
