@@ -418,6 +418,61 @@ def test_print_keeps_citations_as_numbered_references_with_visible_urls(tab, cla
     assert pdf.startswith(b"%PDF")
 
 
+# --- visuals and accessibility -----------------------------------------------------------
+
+DEVICES = {"desktop": {"viewport": DESKTOP}, "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True}}
+VISUALS = {"": [".qq-facts", ".qq-map svg", ".qq-rail"], "timeline/": [".qq-rail"], "figures/": [".qq-chart"],
+           "csto-intervention/": [".qq-map svg"]}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", sorted(DEVICES))
+def test_every_visual_renders_inside_the_screen_with_no_error_or_foreign_request(tab, device, scheme):
+    reader = tab(color_scheme=scheme, **DEVICES[device])
+    width = DEVICES[device]["viewport"]["width"]
+    for path, selectors in VISUALS.items():
+        page = reader.open(path)
+        for selector in selectors:
+            expect(page.locator(selector).first).to_be_visible()
+            box = page.locator(selector).first.bounding_box()
+            assert box["width"] > 100 and box["x"] >= 0 and box["x"] + box["width"] <= width, (path, selector, box)
+    assert reader.errors == [] and reader.foreign == [] and reader.csp_violations() == []
+
+
+def test_the_visuals_need_no_javascript(browser, server):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for path, selectors in VISUALS.items():
+            page.goto(server + path)
+            for selector in selectors:
+                expect(page.locator(selector).first).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_the_first_two_phone_screens_of_the_home_page_show_the_key_figures(tab):
+    page = tab(**DEVICES["phone"]).open()
+    figures = page.eval_on_selector_all(
+        ".qq-facts .qq-figure", "els => els.map(e => [e.dataset.kind, e.getBoundingClientRect().bottom + scrollY])")
+    kinds = {kind for kind, _ in figures}
+    assert {"deaths", "detained", "convicted", "csto-troops"} <= kinds, kinds
+    assert [kind for kind, bottom in figures if bottom > 2 * PHONE["height"]] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", sorted(DEVICES))
+def test_axe_finds_no_violation_on_any_page(tab, site, device, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, reader, found = Axe(), tab(color_scheme=scheme, **DEVICES[device]), {}
+    for path in pages(site):
+        violations = axe.run(reader.open(path)).response["violations"]
+        if violations:
+            found[path or "/"] = [(v["id"], [node["target"] for node in v["nodes"][:3]]) for v in violations]
+    assert found == {}
+
+
 # --- offline: the zip of `make offline`, opened from disk ---------------------------------
 
 @pytest.fixture(scope="module")
