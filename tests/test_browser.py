@@ -12,7 +12,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -509,7 +508,6 @@ def test_offline_zip_navigation_search_and_citations_work_from_disk(browser, off
         claim = next(c for c in claims if c["page"] == "crackdown/")
         page.hover(f"[id='{claim['anchor']}'] a.footnote-ref")
         assert _squash(claim["passage"])[:60] in _squash(_visible_tooltip_text(page))
-        number = claim["anchor"].split(":", 1)[1]
         page.locator("#qq-tip a.qq-read").click()
         page.wait_for_url("**/sources/**/index.html#*")
         expect(page.locator(".qq-back:target")).to_be_visible()

@@ -1,5 +1,4 @@
 """The pipeline around the checks: CI workflows, pre-commit, edit links, reproducible builds, external links."""
-import functools
 import hashlib
 import http.server
 import os
@@ -8,7 +7,6 @@ import shutil
 import subprocess
 import threading
 import time
-from pathlib import Path
 
 import pytest
 import yaml
@@ -185,7 +183,7 @@ def test_external_links_are_listed_with_their_pages_and_checked_against_a_local_
     assert f"ok     200 {server}/no-head" in out  # HEAD refused, GET answered
     assert f"ok     200 {server}/flaky" in out  # 503 once, then retried
     assert f"BROKEN 404 {server}/gone — Not Found" in out
-    assert f"      used on every page (2)" in out
+    assert "      used on every page (2)" in out
     assert err == f"broken external link — {server}/gone — Not Found — used on /\n"
 
 

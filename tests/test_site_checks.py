@@ -4,7 +4,8 @@ import pytest
 from macros.pages.coverage import prose_blocks, uncited
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.figures import check_figures
-from macros.sitecheck.links import check_site, resolve
+from macros.sitecheck.links import check_site
+from macros.sitecheck.targets import resolve
 from macros.sitecheck.markers import check_markers
 from macros.sitecheck.sources import MarkdownSources
 from tests.conftest import parse

@@ -9,9 +9,6 @@ render budget, names marked from the glossary (on_page_markdown, on_page_content
 from __future__ import annotations
 
 import json
-import signal
-import threading
-import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -25,18 +22,18 @@ from ..check import Checked, check_project
 from ..claims import record
 from ..pages import docs_file_problem, meta_problems
 from ..pages.body import template_text
-from ..pages.frontmatter import TEMPLATE_MARKS
+from ..pages.frontmatter import EXEMPT, TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import (figures_page, mark_adjacent_markers, mark_first_mentions, marker, references, render_page,
-                      source_page, sources_index)
+from ..render import generated_pages, mark_adjacent_markers, mark_first_mentions, marker, references, render_page
 from ..render.share import share_image
-from ..render.visuals import draw
 from ..render.structured import article, as_script_text, dataset
+from ..render.visuals import draw
 from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
-from ..sitecheck.content import check_content, check_titles
+from ..sitecheck.content import check_content, check_titles, toc_titles
+from .budget import RenderBudget
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
@@ -58,12 +55,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.emitted: dict[str, int] = {}  # page -> markers emitted so far
         self.generated: set[str] = set()
         self.refused: list[Problem] = []  # problems of the pages' content, reported together
-        self.budget = _Budget(0)
+        self.budget = RenderBudget(0)
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
         self.checked, self.emitted, self.generated, self.refused = None, {}, set(), []
-        self.budget = _Budget(self.config.render_budget)
+        self.budget = RenderBudget(self.config.render_budget)
         return config
 
     # --- mkdocs-macros: define_env and its page hooks ---------------------------------------
@@ -148,11 +145,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return list(meta_problems(label, data, {}))
 
     def _add_generated(self, files, config):
-        checked = self.checked
-        generated = {"sources/index.md": sources_index(checked.plans),
-                     "figures.md": figures_page(checked.all_claims(), checked.titles)}
-        for plan in checked.plans.values():
-            generated[f"sources/{plan.source.id}.md"] = source_page(plan, checked.titles)
+        generated = generated_pages(self.checked.plans, self.checked.all_claims(), self.checked.titles)
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")
@@ -194,7 +187,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
         lines = parsed.body_lines() if parsed else []
         problems = check_content(label, html, config["site_url"], lines) + \
-            check_titles(label, page.title or "", _toc_titles(page.toc), lines)
+            check_titles(label, page.title or "", toc_titles(page.toc), lines)
         if problems:
             self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)
@@ -220,15 +213,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """What a link preview and a search engine read: the share image, and the page as JSON-LD."""
         src = page.file.src_uri
         parsed = self.checked.pages.get(src)
-        title = str(page.meta.get("title") or page.title or config["site_name"])
-        description = str(page.meta.get("description") or config["site_description"] or "")
         page.qq_share_image = f"{(config['site_url'] or '').rstrip('/')}/{SHARE_IMAGE}"
         page.qq_jsonld = None
         if src == METHOD_PAGE:
             page.qq_jsonld = as_script_text(dataset(page.canonical_url, config["site_url"], config["site_name"]))
-        elif parsed and parsed.front.data.get("citations") != "exempt":
-            data = article(title, description, page.canonical_url, config["site_name"], self.checked.claims[src])
-            page.qq_jsonld = as_script_text(data)
+        elif parsed and parsed.front.data.get("citations") != EXEMPT:
+            title = str(page.meta.get("title") or page.title or config["site_name"])
+            description = str(page.meta.get("description") or config["site_description"] or "")
+            page.qq_jsonld = as_script_text(article(title, description, page.canonical_url, config["site_name"],
+                                                    self.checked.claims[src]))
         return context
 
     @event_priority(-100)  # after every other plugin and hook (the CSS purge among them) has written site/
@@ -252,44 +245,3 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 def _text_as_it_is(markdown: str, force_rendering: bool = False) -> str:
     return markdown
 
-
-class _Budget:
-    """Time that Markdown's conversion of every page may take in one build, enforced by an alarm
-    (in the main thread, where signals arrive)."""
-
-    def __init__(self, seconds: float):
-        self.left = seconds
-        self.page = ""
-        self.started: float | None = None
-
-    def start(self, page: str) -> None:
-        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-            return
-        self.page, self.started = page, time.monotonic()
-        signal.signal(signal.SIGALRM, self._exceeded)
-        signal.setitimer(signal.ITIMER_REAL, max(self.left, 0.001))
-
-    def stop(self) -> None:
-        if self.started is None:
-            return
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        self.left -= time.monotonic() - self.started
-        self.started = None
-
-    def _exceeded(self, signum, frame):
-        self.started = None
-        raise PluginError(f"Refusing to build:\n{self.page}:1: converting the pages' Markdown took longer than the "
-                          "render budget — "
-                          "this page was being converted when it ran out — Markdown with thousands of unclosed "
-                          "brackets or tags makes the converter slow: simplify it (plugins: citations: "
-                          "render_budget in mkdocs.yml)")
-
-
-def _toc_titles(items) -> list[str]:
-    """Every title of a page's table of contents, at every level, as the theme will write them."""
-    titles, stack = [], list(items)
-    while stack:
-        item = stack.pop()
-        titles.append(item.title)
-        stack += item.children
-    return titles

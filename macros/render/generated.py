@@ -20,6 +20,13 @@ from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
 from .visuals.charts import draw_chart
 
+def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str]) -> dict[str, str]:
+    """Every generated page's Markdown, by its path as if in docs/."""
+    pages = {"sources/index.md": sources_index(plans), "figures.md": figures_page(claims, titles)}
+    pages.update({f"sources/{plan.source.id}.md": source_page(plan, titles) for plan in plans.values()})
+    return pages
+
+
 def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
     """The source's cited (or all) paragraphs, each cited passage with the way back to every sentence that
     cites it, then how we know what the text is."""

@@ -18,7 +18,8 @@ from .active import check_active_content
 from .builtsite import BuiltSite
 from .css import check_stylesheets
 from .figures import check_figures
-from .links import check_site, site_base
+from .links import check_site
+from .targets import site_base
 from .markers import check_markers
 from .sources import MarkdownSources
 

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from ..problems import Problem
 from .builtsite import BuiltPage, BuiltSite, is_element
-from .links import resolve
+from .targets import resolve
 from .rules import ElementRules
 from .sources import MarkdownSources
 from .urls import SCHEME, browser_url

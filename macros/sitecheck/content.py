@@ -46,6 +46,16 @@ def check_titles(label: str, title: str, headings: list[str], lines: list[str]) 
     return capped(found)
 
 
+def toc_titles(items) -> list[str]:
+    """Every title of a page's table of contents (MkDocs' toc items), at every level."""
+    titles, stack = [], list(items)
+    while stack:
+        item = stack.pop()
+        titles.append(item.title)
+        stack += item.children
+    return titles
+
+
 def _locator(label: str, lines: list[str], hint: str):
     def problem(rule: str, found: str, *needles: str) -> Problem:
         wanted = [needle.lower() for needle in needles if needle]

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 
 from ..problems import Problem
 from .builtsite import BuiltPage, BuiltSite, built_page_url
-from .links import resolve, scan
+from .links import scan
+from .targets import resolve
 from .sources import MarkdownSources
 
 FIGURE_CLASS = "qq-figure"

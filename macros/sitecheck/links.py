@@ -1,7 +1,7 @@
 """The post-build link check: every link inside the built site resolves.
 
-After MkDocs has written site/, every `href`, `src` and `srcset` of every HTML
-file is checked, wherever it came from: a Markdown link, raw HTML in a page,
+After MkDocs has written site/, every `href` and `src` of every HTML file is
+checked (srcset is refused everywhere), wherever it came from: a Markdown link, raw HTML in a page,
 the citation engine's generated pages and references, or the theme. A link
 that points inside the site must name a file that was built, and its
 #fragment an element id (or <a name>) on that page. Links with a scheme or a
@@ -24,10 +24,10 @@ from urllib.parse import unquote, urlsplit
 from ..problems import Problem
 from .builtsite import BuiltPage, BuiltSite
 from .sources import MarkdownSources
+from .targets import Target, is_external, resolve, shown_path, split
 from .urls import browser_url
 
 HINTED = 50  # broken links that get a suggestion; the rest are listed plainly
-SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*+:")
 # Where a link is written in a Markdown page: [text](target "title"), [id]: target, raw HTML attributes.
 # Each stops at the next bracket, space or quote, so a line is read in one pass.
 MD_INLINE = re.compile(r"""\]\(\s*+(<[^<>\n]*+>|[^\s()<>]++)(?:\s++(?:"[^"\n]*+"|'[^'\n]*+'))?+\s*+\)""")
@@ -62,48 +62,6 @@ def scan(page: BuiltPage) -> HtmlPage:
     return found
 
 
-@dataclass(frozen=True)
-class Target:
-    """Where a link inside the site points: a file in site/ and a fragment ('' for none)."""
-
-    path: str | None  # inside site/; None when it leaves the site's root
-    fragment: str
-    shown: str  # the path as a reader would see it, for messages
-
-
-def is_external(url: str) -> bool:
-    return bool(SCHEME.match(url)) or url.startswith("//")
-
-
-def resolve(page_path: str, url: str, base: str = "/") -> Target:
-    """Resolve an internal URL found on site/<page_path> to a site path (directory URLs end in '/')."""
-    parts = _split(url)
-    if parts is None:
-        return Target(None, "", url)
-    path, fragment = unquote(parts.path), unquote(parts.fragment)
-    if not path:
-        return Target(page_path, fragment, _shown(page_path))
-    if path.startswith("/"):
-        root = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-        if not (path + "/").startswith(root) and path != root.rstrip("/"):
-            return Target(None, fragment, path)
-        joined = path[len(root):] if len(path) >= len(root) else ""
-    else:
-        joined = posixpath.join(posixpath.dirname(page_path), path)
-    trailing = path.endswith("/") or path.endswith("/.") or path in (".", "..")
-    normal = posixpath.normpath(joined) if joined else "."
-    if normal == ".." or normal.startswith("../"):
-        return Target(None, fragment, path)
-    normal = "" if normal == "." else normal
-    if trailing or not normal:
-        normal = (normal + "/" if normal else "") + "index.html"
-    return Target(normal, fragment, _shown(normal))
-
-
-def _shown(site_path: str) -> str:
-    return site_path[: -len("index.html")] or "/" if site_path.endswith("index.html") else site_path
-
-
 def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_label: str = "docs",
                site_label: str = "site") -> list[Problem]:
     """Every broken internal link and anchor of the built site, as problems."""
@@ -136,16 +94,16 @@ def _complaint(site: BuiltSite, pages: dict[str, HtmlPage], target: Target, url:
         else:
             return "broken link", _missing_hint(pages, target, url) if hinted else "nothing is built there"
     if target.fragment and path.endswith(".html") and target.fragment not in pages[path].ids:
-        return "broken anchor", _anchor_hint(pages[path], target.fragment, _shown(path)) if hinted else \
-            f"page '{_shown(path)}' has no id '{target.fragment}'"
+        return "broken anchor", _anchor_hint(pages[path], target.fragment, shown_path(path)) if hinted else \
+            f"page '{shown_path(path)}' has no id '{target.fragment}'"
     return None
 
 
 def _missing_hint(pages, target: Target, url: str) -> str:
-    shown = sorted({_shown(path) for path in pages})
+    built = sorted({shown_path(path) for path in pages})
     stem = target.shown.rstrip("/")
-    close = [page for page in shown if stem and page.startswith(stem)] or \
-        difflib.get_close_matches(target.shown, shown, n=1, cutoff=0.6)
+    close = [page for page in built if stem and page.startswith(stem)] or \
+        difflib.get_close_matches(target.shown, built, n=1, cutoff=0.6)
     if urlsplit(url).path.endswith(".md"):
         what = f"'{unquote(urlsplit(url).path)}' is not a page of the site"
     else:
@@ -229,7 +187,7 @@ def _targets(line: str) -> list[str]:
 
 def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
     """Where MkDocs sends a Markdown link: .md files become their pages, other files keep their place."""
-    parts = _split(written)
+    parts = split(written)
     if parts is None:
         return Target(None, "", written)
     path = unquote(parts.path)
@@ -242,16 +200,4 @@ def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
             stem = posixpath.dirname(stem)
         target = f"{stem}/index.html" if stem else "index.html"
     fragment = unquote(parts.fragment)
-    return Target(target, fragment, _shown(target))
-
-
-def _split(url: str):
-    try:
-        return urlsplit(url)
-    except ValueError:  # Python cannot read it (an unclosed IPv6 bracket): it leads nowhere on the site
-        return None
-
-
-def site_base(site_url: str | None) -> str:
-    """The path the site is served under, from mkdocs.yml's site_url ('/' without one)."""
-    return urlsplit(site_url or "").path or "/"
+    return Target(target, fragment, shown_path(target))

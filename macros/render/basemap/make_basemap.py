@@ -22,7 +22,7 @@ from pathlib import Path
 import shapefile
 import tzdata
 import yaml
-from shapely.geometry import MultiPolygon, Point, Polygon, box, shape
+from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.ops import polylabel, unary_union
 
 HERE = Path(__file__).parent

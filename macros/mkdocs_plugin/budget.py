@@ -1,0 +1,40 @@
+"""The render budget: how long Markdown's conversion of all the pages may take in one build."""
+from __future__ import annotations
+
+import signal
+import threading
+import time
+
+from mkdocs.exceptions import PluginError
+
+
+class RenderBudget:
+    """Time that Markdown's conversion of every page may take in one build, enforced by an alarm
+    (in the main thread, where signals arrive)."""
+
+    def __init__(self, seconds: float):
+        self.left = seconds
+        self.page = ""
+        self.started: float | None = None
+
+    def start(self, page: str) -> None:
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return
+        self.page, self.started = page, time.monotonic()
+        signal.signal(signal.SIGALRM, self._exceeded)
+        signal.setitimer(signal.ITIMER_REAL, max(self.left, 0.001))
+
+    def stop(self) -> None:
+        if self.started is None:
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        self.left -= time.monotonic() - self.started
+        self.started = None
+
+    def _exceeded(self, signum, frame):
+        self.started = None
+        raise PluginError(f"Refusing to build:\n{self.page}:1: converting the pages' Markdown took longer than the "
+                          "render budget — "
+                          "this page was being converted when it ran out — Markdown with thousands of unclosed "
+                          "brackets or tags makes the converter slow: simplify it (plugins: citations: "
+                          "render_budget in mkdocs.yml)")
