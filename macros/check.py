@@ -47,6 +47,11 @@ class Checked:
         (`citations: exempt`, the method and the conventions pages). The figures page shows every figure."""
         return [claim for claim in self.all_claims() if self.pages[claim.page].front.data.get("citations") != EXEMPT]
 
+    def about_the_events_first(self) -> list[Claim]:
+        """Every claim, those of the pages about the site last (the figures page links the first one)."""
+        events = self.about_the_events()
+        return events + [claim for claim in self.all_claims() if claim not in events]
+
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem."""

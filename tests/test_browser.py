@@ -459,6 +459,21 @@ def test_the_first_two_phone_screens_of_the_home_page_show_the_key_figures(tab):
     assert [kind for kind, bottom in figures if bottom > 2 * PHONE["height"]] == []
 
 
+@pytest.mark.parametrize("mark", [".qq-map .qq-map-places a", ".qq-rail a[href*='#']", "a.qq-chart-link"])
+def test_one_tap_on_a_mark_of_a_visual_shows_the_passage_behind_it(tab, claims, mark):
+    phone = tab(**DEVICES["phone"])
+    page = phone.open("figures/" if "chart" in mark else "")
+    link = page.locator(mark).first
+    href = link.get_attribute("href")
+    link.tap()
+    page.wait_for_url(f"**#{href.split('#')[1]}")
+    at, anchor = page.url[len(phone.base):].split("#")
+    claim = next(c for c in claims if c["page"] == at and c["anchor"] == anchor)
+    assert _squash(claim["passage"])[:50] in _squash(_visible_tooltip_text(page))
+    expect(page.locator("#qq-tip a.qq-read")).to_be_visible()
+    assert phone.errors == []
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", sorted(DEVICES))
 def test_axe_finds_no_violation_on_any_page(tab, site, device, scheme):

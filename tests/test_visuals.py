@@ -12,7 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.check import check_project
 from macros.render.labels import figure_text
 from macros.render.visuals.map import place_names
-from tests.conftest import make_project
+from macros.claims import doc_url
+from tests.conftest import ROOT, make_project
 
 CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
 
@@ -78,9 +79,10 @@ def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims
         day = link.parent.parent.parent  # li.qq-rail-day > ul > li > a
         if "qq-rail-day" in (day.attributes.get("class") or ""):
             assert day.css_first("time").attributes["datetime"] == claim["event"]["date"]
-    full = {link.attributes["href"] for page, link in rail if page == "timeline/"}
-    events = [claim for claim in claims if claim["macro"] == "event" and claim["page"] == "timeline/"]
-    assert len(full) == len(events)
+    drawn = [claim_behind(claims, "timeline/", link.attributes["href"]) for page, link in rail if page == "timeline/"]
+    events = {(doc_url(claim.page), claim.anchor) for claim in check_project(ROOT).about_the_events()
+              if claim.macro == "event"}
+    assert {(claim["page"], claim["anchor"]) for claim in drawn} == events
 
 
 def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, claims):

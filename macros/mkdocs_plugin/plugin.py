@@ -145,7 +145,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return list(meta_problems(label, data, {}))
 
     def _add_generated(self, files, config):
-        generated = generated_pages(self.checked.plans, self.checked.all_claims(), self.checked.titles)
+        generated = generated_pages(self.checked.plans, self.checked.about_the_events_first(), self.checked.titles)
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")

@@ -88,7 +88,10 @@ def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
                 for subject in subjects]
         every = [same for _, same in rows for same in same]
         chart = draw_chart(about.get("chart", "dots"), every, link, about["label"]) if len(every) > 1 else ""
-        groups.append({"kind": kind, "label": about["label"], "rows": rows, "chart": Markup(chart),
+        subjects = [subject for subject in subjects if subject]
+        counts = say("figures_subjects", subjects="; ".join(subjects)) if chart and about.get("chart") != "bars" \
+            and len(subjects) > 1 else ""
+        groups.append({"kind": kind, "label": about["label"], "rows": rows, "chart": Markup(chart), "counts": counts,
                        "differ": any(len({same[0].figure["number"] for same in row}) > 1 for _, row in rows)})
     body = TEMPLATES.get_template("figures.html").render(
         groups=groups, t=words(), dated=dated, human_date=human_date, figure_text=figure_text,

@@ -42,7 +42,7 @@ def marker(claim: Claim) -> str:
         figure = claim.figure
         shown = md_escape(figure_text(figure))
         return f'<span class="qq-figure" data-kind="{figure["kind"]}">{shown}</span>{ref}'
-    return (f"\n\n> {passage}\n>\n> — {md_escape(byline(claim.source))}, "
+    return (f"\n\n> {passage}\n>\n> — {md_escape(claim.source.short)}, "
             f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
 
 

@@ -112,5 +112,14 @@
     }
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  // A link to a marker (from the map, the timeline, a chart, a source page's way back) opens on its passage.
+  function showTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    var marker = target && target.matches("sup") ? target.querySelector("a.footnote-ref") : null;
+    if (marker) show(marker);
+  }
+  window.addEventListener("hashchange", showTarget);
+  if (document.readyState === "complete") showTarget(); else window.addEventListener("load", showTarget);
   window.addEventListener("resize", hide);
 })();

@@ -28,8 +28,7 @@ from shapely.ops import polylabel, unary_union
 HERE = Path(__file__).parent
 WHEEL = "geopandas==0.14.4"
 LABEL_MARGIN = 50  # half a long country name, in view-box units
-CREDIT = ("Natural Earth 1:110m (public domain), from geopandas 0.14.4; town positions from Natural Earth and the "
-          "IANA time zone database (public domain)")
+CREDIT = "Natural Earth and the IANA time zone database, both public domain"
 
 
 def main() -> int:
@@ -57,7 +56,8 @@ def main() -> int:
     for name, place in spec["points"].items():
         x, y = locate(place, project, cities, zones, shapes, view)
         out["points"][name] = {"at": [round(x, 1), round(y, 1)], "aliases": place.get("aliases", []),
-                               "note": place.get("note", ""), "side": place.get("side", "right")}
+                               "note": place.get("note", ""), "side": place.get("side", "right"),
+                               "mark": place.get("mark", "dot")}
     (HERE / "basemap.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"basemap.json: {len(out['countries'])} countries, {len(out['points'])} points")
     return 0

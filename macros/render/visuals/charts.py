@@ -55,7 +55,14 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
              (0, scale_end / 2, scale_end)]
     return TEMPLATES.get_template("visuals/chart.html").render(
         t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, label=label,
-        link=link, figure_text=figure_text, dated=dated, groups_start=_groups_start(rows) if chart == "bars" else set())
+        link=link, figure_text=figure_text, dated=dated, key=_key(rows, chart), groups_start=_groups_start(rows) if chart == "bars" else set())
+
+
+def _key(rows: list[Row], chart: str) -> list[str]:
+    """The marks of the chart that need a word of explanation, in a fixed order."""
+    bounds = {row.bound for row in rows}
+    marks = [("lower", "lower"), ("upper", "upper"), ("approximate", f"approximate_{chart}")]
+    return [key for bound, key in marks if bound in bounds]
 
 
 def _groups_start(rows: list[Row]) -> set[int]:

@@ -34,7 +34,16 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
     for claim in claims:
         if claim.figure and claim.figure["kind"] == TROOPS and claim.figure["subject"] in BASEMAP["countries"]:
             troops.setdefault(claim.figure["subject"], []).append(claim)
-    here_first = lambda found: sorted(found, key=lambda claim: (claim.page != page, claim.page, claim.number))  # noqa: E731
+
+    def here_first(found: list[Claim]) -> list[Claim]:
+        """One claim per source (a place) or per figure (troops), the one on this page first."""
+        ordered = sorted(found, key=lambda claim: (claim.page != page, claim.page, claim.number))
+        kept = {}
+        for claim in ordered:
+            figure = claim.figure or {}
+            kept.setdefault((claim.source.id, figure.get("value"), figure.get("qualifier")), claim)
+        return list(kept.values())
+
     return TEMPLATES.get_template("visuals/map.html").render(
         t=words(), basemap=BASEMAP, home=HOME, credit=say("map_credit", credit=BASEMAP["credit"]),
         points={name: here_first(found) for name, found in sorted(places.items()) if name in BASEMAP["points"]},
@@ -47,7 +56,7 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
 
 
 LABEL_OFFSETS = {"right": (9, 7, "start"), "left": (-9, 7, "end"), "above": (0, -11, "middle"),
-                 "below": (0, 26, "middle")}
+                 "below": (0, 26, "middle"), "at": (0, 7, "middle")}
 
 
 def label_at(point: dict) -> tuple[float, float, str]:
