@@ -10,7 +10,7 @@ import re
 
 from ..claims import Claim, doc_url
 from .interface import say, say_count
-from .labels import byline, dated, figure_text, relative_url
+from .labels import dated, figure_text, relative_url
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
 # HTML's specials become entity references, Markdown's and Jinja's numeric character references
