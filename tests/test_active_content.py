@@ -71,6 +71,8 @@ REFUSED = {
     "host Python cannot read": '<img src="https://[evil/x.png" alt="x">',
     "full-width @ in the host": '<img src="https://example.org\uff20evil.example/x.png" alt="x">',
     "after a processing instruction": '<?x><img src="a.png" onerror="alert(1)" alt="x">?>',
+    "svg paint from elsewhere": '<svg><rect width="9" height="9" fill="url(https://evil.example/p.svg#p)"/></svg>',
+    "an id the theme would write into its markup": '<h2 id="x&quot;&gt;&lt;div class=&quot;y&quot;&gt;">T</h2>',
 }
 ALLOWED = {
     "text and links": '<p>Text with <a href="../b/">a link</a>, <a href="https://example.com/">one out</a> and '
@@ -79,8 +81,8 @@ ALLOWED = {
                        'href="#fn:qq1">1</a></sup> and <abbr title="A person" tabindex="0">Name</abbr>.</p>',
     "a raster image": '<img src="a.png" alt="x" width="10" height="10" loading="lazy">',
     "an inline image": '<img src="data:image/png;base64,AAAA" alt="x">',
-    "a drawing": '<svg viewBox="0 0 10 10" role="img" aria-label="A map"><title>A map</title><g fill="none">'
-                 '<path d="M0 0L10 10" stroke="#333"/><circle cx="5" cy="5" r="2"/><a href="#fnref:qq1">'
+    "a drawing": '<svg viewBox="0 0 10 10" role="img" aria-label="A map"><title>A map</title><g class="x">'
+                 '<path d="M0 0L10 10" stroke-width="2"/><circle cx="5" cy="5" r="2"/><a href="#fnref:qq1">'
                  '<text x="1" y="2" font-size="3">Almaty</text></a></g></svg>',
     "details": '<details open><summary>More</summary><p>x</p></details>',
     "a table": '<table><thead><tr><th scope="col">a</th></tr></thead><tbody><tr><td colspan="2">b</td></tr></tbody>'
@@ -98,10 +100,12 @@ TITLES_REFUSED = ['Evil <input title="" type="password" autofocus', "a <!-- b", 
 def test_a_title_or_heading_the_theme_writes_unescaped_must_read_as_text():
     from macros.sitecheck.content import check_titles
 
-    assert check_titles("docs/a.md", TITLES_ALLOWED[0], TITLES_ALLOWED[1:], ["# Background"]) == []
+    headings = [(title, "#a-b_c.d:1") for title in TITLES_ALLOWED[1:]]
+    assert check_titles("docs/a.md", TITLES_ALLOWED[0], headings, ["# Background"]) == []
     for title in TITLES_REFUSED:
         assert check_titles("docs/a.md", title, [], [""]), title
-        assert check_titles("docs/a.md", "A", [title], [""]), title
+        assert check_titles("docs/a.md", "A", [(title, "#a")], [""]), title
+    assert check_titles("docs/a.md", "A", [("B", '#x"><div class="md-dialog">')], [""])
 
 
 def site_with(tmp_path, content: str) -> BuiltSite:

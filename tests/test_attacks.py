@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build, make_project
+from tests.conftest import FIXTURES, build, make_project
 
 CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
 SECRET = "QQ_BUILD_SECRET"
+FIXTURE_SEEDS = FIXTURES / "mini" / "seeds"
 RULE = re.compile(r"^(docs|seeds)/[^:\s]+:\d+: \S")
 
 
@@ -267,3 +268,58 @@ def test_pages_made_to_make_the_checks_or_the_theme_slow_fail_within_a_minute(tm
     }
     result = attack(make_project(tmp_path / "project", pages), canaries)
     assert_refused(result, "docs/attributes.md:", "docs/headings.md:1: more than 200 headings on one page")
+
+
+def test_markup_in_heading_ids_svg_paint_and_glossary_descriptions_is_refused_or_stays_inert(tmp_path, canaries):
+    breakout = "x&quot;&gt;&lt;/a&gt;&lt;div class=&quot;md-dialog md-dialog--active&quot;&gt;Moved&lt;/div&gt;"
+    pages = {
+        "index.md": CITED,
+        "toc-id.md": f'<h2 markdown="1" id="{breakout}">The toll</h2>\n\n' + CITED,
+        "toc-id-attr.md": "## The toll { id='r\" download data-md-component=\"dialog\" x=\"' }\n\n" + CITED,
+        "paint.md": '<svg width="9" height="9"><rect width="9" height="9" fill="url(https://evil.example/p.svg#p)"/>'
+                    "</svg>" + CITED,
+    }
+    result = attack(make_project(tmp_path / "project", pages), canaries)
+    assert_refused(result, "docs/toc-id.md:", "docs/toc-id-attr.md:", "docs/paint.md:")
+    deep = {"index.md": CITED, "deep.md": '<div markdown="1">\n' * 350 + CITED + "</div>\n" * 350}
+    result = attack(make_project(tmp_path / "deep", deep), canaries)
+    assert_refused(result, "docs/deep.md:1: Markdown could not convert this page")
+    pages = {
+        "index.md": '<p title="> Alpha" class="qq-x">A notice.</p>\n\n' + CITED,
+        "people.md": "# People\n\n### Alpha\n\nx class=md-header role=alert" + CITED,
+    }
+    result = attack(make_project(tmp_path / "inert", pages), canaries)
+    assert result.returncode == 0, result.stderr[-3000:]
+    home = (tmp_path / "inert" / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<p title="> Alpha" class="qq-x">' in home and 'class="md-header" role' not in home
+
+
+def test_a_catalogue_and_figures_that_broke_the_engine_are_errors_with_their_line(tmp_path, canaries):
+    digits = "9" * 400
+    pages = {"index.md": CITED, "big.md": f'Big.{{{{ figure("alpha", "At least 238 people", "238", kind="deaths", '
+                                          f'date="2022") }}}}\n\nFar.{{{{ event("alpha", "At least 238 people were '
+                                          f'killed", date="9999", label="Far off") }}}}\n'}
+    project = make_project(tmp_path / "project", pages)
+    catalogue = project / "seeds" / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "  genre:\n    value: test fixture\n    basis: supplied\n    note: \"Made for the tests.\"",
+        "  genre:\n    value: null\n    basis: unknown"), encoding="utf-8")
+    result = attack(project, canaries)
+    assert_refused(result, "seeds/catalogue.yml:19: 'genre' may not be unknown")
+    (project / "docs" / "big.md").write_text(
+        f'Big.{{{{ figure("alpha", "At least 238 people", "{digits}", kind="deaths", date="2022") }}}}\n',
+        encoding="utf-8")
+    catalogue.write_text((FIXTURE_SEEDS / "catalogue.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = attack(project, canaries)
+    assert_refused(result, "docs/big.md:1: figure value has more than 15 digits")
+
+
+def test_a_glossary_of_the_most_names_on_a_long_page_fails_or_builds_within_a_minute(tmp_path, canaries):
+    name = "a " * 37  # every word of the page starts a name, and each fails only at its last character
+    entries = "".join(f"### {name}{n:03d}0 {{ data-terms=\"" + "; ".join(f"{name}{n:03d}{k}" for k in range(1, 10))
+                      + "\" }\n\n" + CITED + "\n" for n in range(99))
+    text = "a " * 60_000
+    pages = {"index.md": CITED, "people.md": "# People\n\n" + entries,
+             **{f"long{n}.md": text + CITED for n in range(5)}}
+    result = attack(make_project(tmp_path / "project", pages), canaries)
+    assert result.returncode == 0 or refusals(result), result.stderr[-3000:]

@@ -3,7 +3,11 @@ import pytest
 
 from macros.pages.frontmatter import FrontMatter
 from macros.pages.glossary import read_glossary
-from macros.render.glossary import mark_first_mentions
+import re
+
+import markdown
+
+from macros.mkdocs_plugin.glossary import GlossaryMarking
 
 PEOPLE = """# People
 
@@ -34,74 +38,60 @@ def test_entries_give_each_name_and_alias_its_description_without_markers():
 GLOSSARY = {"Kassym-Jomart Tokayev": "President \"K\"", "Tokayev": "President \"K\"", "CSTO": "An alliance"}
 
 
+def marked(text: str, glossary=GLOSSARY) -> str:
+    """The page's HTML as the build converts it, with the glossary's step."""
+    extensions = ["footnotes", "attr_list", "md_in_html", GlossaryMarking(lambda: glossary)]
+    return markdown.markdown(text, extensions=extensions)
+
+
 def test_only_the_first_mention_of_each_entry_in_running_text_is_marked():
-    html = ('<h2>Tokayev</h2><p>Then <a href="x">Tokayev</a> and <q>Tokayev said</q>; Kassym-Jomart Tokayev '
-            'asked the CSTO. Tokayev again, CSTO-led, CSTO.</p>'
-            '<div class="footnote"><p>Tokayev</p></div>')
-    assert mark_first_mentions(html, GLOSSARY) == (
-        '<h2>Tokayev</h2><p>Then <a href="x">Tokayev</a> and <q>Tokayev said</q>; '
-        '<abbr title="President &quot;K&quot;" tabindex="0">Kassym-Jomart Tokayev</abbr> asked the '
-        '<abbr title="An alliance" tabindex="0">CSTO</abbr>. Tokayev again, CSTO-led, CSTO.</p>'
-        '<div class="footnote"><p>Tokayev</p></div>')
+    text = ("## Tokayev\n\nThen [Tokayev](x.md) and <q>Tokayev said</q>; Kassym-Jomart Tokayev asked the CSTO. "
+            "Tokayev again, CSTO-led, CSTO.[^1]\n\n[^1]: Tokayev in a reference.\n")
+    html = marked(text)
+    assert '<abbr tabindex="0" title="President &quot;K&quot;">Kassym-Jomart Tokayev</abbr> asked the ' \
+           '<abbr tabindex="0" title="An alliance">CSTO</abbr>. Tokayev again, CSTO-led, CSTO.' in html
+    assert html.count("<abbr") == 2
 
 
-@pytest.mark.parametrize("text", [
-    "<p>xKassym-Jomart Tokayev met the CSTO</p>",  # a name inside a word: a shorter one may follow
-    "<p>pro-Tokayev, anti-CSTO, CSTO_x, Tokayev2 and then Tokayev</p>",
-    "<p>Kassym-Jomart Tokayevs, Kassym-Jomart Tokayev</p>",
-    "Tokayev<p>CSTO</p>",
+@pytest.mark.parametrize("text, names", [
+    ("xKassym-Jomart Tokayev met the CSTO", ["Tokayev", "CSTO"]),  # inside a word: a shorter name may follow
+    ("pro-Tokayev, anti-CSTO, CSTO_x, Tokayev2 and then Tokayev", ["Tokayev"]),
+    ("Kassym-Jomart Tokayevs, Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev"]),
 ])
-def test_names_inside_other_words_are_left_alone_as_the_reference_does(text):
-    assert mark_first_mentions(text, GLOSSARY) == _reference_marks(text, GLOSSARY)
+def test_names_inside_other_words_are_left_alone(text, names):
+    assert re.findall(r'">([^<]*)</abbr>', marked(text)) == names
+
+
+def test_names_are_marked_only_in_text_markdown_made_and_their_description_is_escaped():
+    html = marked('<p title="> Tokayev" class="x">raw HTML about Tokayev</p>\n\n'
+                  '`Tokayev` in code, **Tokayev** in bold.', {"Tokayev": '"><b onclick=x>'})
+    assert '<p title="> Tokayev" class="x">raw HTML about Tokayev</p>' in html  # as its author wrote it
+    assert '<strong><abbr tabindex="0" title="&quot;&gt;&lt;b onclick=x&gt;">Tokayev</abbr></strong>' in html
 
 
 def test_no_glossary_leaves_the_page_alone():
-    assert mark_first_mentions("<p>Tokayev</p>", {}) == "<p>Tokayev</p>"
+    assert marked("Tokayev", {}) == "<p>Tokayev</p>"
 
 
-def _reference_marks(html_text: str, glossary: dict[str, str]) -> str:
-    """The first implementation: every tag and text piece in turn (slow, plain), kept to compare."""
-    import html as html_module
-    import re
-
-    terms = sorted(glossary, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
-    skipped = re.compile(r"<(/?)(a|q|h[1-6]|abbr|code|pre|sup|cite|script|style|button|mark)\b", re.I)
-    described: set[str] = set()
-
-    def mark(match):
-        description = glossary[match.group(1)]
-        if description in described:
-            return match.group(1)
-        described.add(description)
-        return f'<abbr title="{html_module.escape(description, quote=True)}" tabindex="0">{match.group(1)}</abbr>'
-
-    pieces = re.split(r"(<[^>]*>)", html_text)
-    depth = 0
-    for index, piece in enumerate(pieces):
-        if index % 2 == 0 and not depth:
-            pieces[index] = pattern.sub(mark, piece)
-        elif index % 2:
-            if piece.startswith('<div class="footnote"'):
-                break
-            found = skipped.match(piece)
-            if found and not piece.endswith("/>"):
-                depth = max(0, depth - 1) if found.group(1) else depth + 1
-    return "".join(pieces)
-
-
-def test_marking_matches_the_tag_by_tag_reference_on_every_page_of_the_site(built):
-    import re
+def test_on_the_site_each_entry_is_marked_once_per_page_outside_links_quotes_headings_and_references(built):
+    from selectolax.lexbor import LexborHTMLParser
 
     from macros.check import check_project
     from tests.conftest import ROOT
 
     glossary = check_project(ROOT).glossary
-    assert glossary
-    marked = 0
+    marked_pages = 0
     for page in sorted(built.rglob("*.html")):
-        text = re.sub(r'<abbr title="[^"]*" tabindex="0">(.*?)</abbr>', r"\1", page.read_text(encoding="utf-8"))
-        expected = _reference_marks(text, glossary)
-        assert mark_first_mentions(text, glossary) == expected, page
-        marked += expected.count("<abbr ")
-    assert marked
+        article = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("article")
+        marks = article.css("abbr[title][tabindex]") if article else []
+        descriptions = [mark.attributes["title"] for mark in marks]
+        assert len(descriptions) == len(set(descriptions)), page
+        for mark in marks:
+            assert glossary.get(mark.text()) == mark.attributes["title"], (page, mark.text())
+            ancestor = mark.parent
+            while ancestor is not None and ancestor.tag != "article":
+                assert ancestor.tag not in ("a", "q", "h1", "h2", "h3", "sup", "code"), (page, mark.text())
+                assert "footnote" not in (ancestor.attributes.get("class") or ""), page
+                ancestor = ancestor.parent
+        marked_pages += bool(marks)
+    assert marked_pages

@@ -14,6 +14,7 @@ from ..problems import Problem
 
 FIGURE_KINDS: dict[str, dict] = yaml.safe_load((Path(__file__).parent / "figure_kinds.yml").read_text("utf-8"))
 QUALIFIERS: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "qualifiers.yml").read_text("utf-8"))
+MAX_DIGITS = 15
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})++|\d++(?:\.\d++)?")
 NUMBERS = re.compile(r"\d[\d,.]*+")
 
@@ -25,7 +26,10 @@ def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
     if kind not in FIGURE_KINDS:
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
-    if not NUMBER.fullmatch(value):
+    if len(re.sub(r"\D", "", value)) > MAX_DIGITS:
+        yield Problem(call.path, call.line, f"figure value has more than {MAX_DIGITS} digits", repr(value[:40]),
+                      "a figure is a count or a measure a reader can compare")
+    elif not NUMBER.fullmatch(value):
         yield Problem(call.path, call.line, "figure value must be a number as the source writes it", repr(value),
                       "e.g. \"238\", \"2,000\", \"5000\"")
     elif value not in _numbers(text):

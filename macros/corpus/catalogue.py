@@ -31,6 +31,7 @@ def is_partial_date(value: str) -> bool:
     return True
 URL = re.compile(r"https?://[^\s<>\"']+")
 DESCRIBED_FIELDS = ("title", "publisher", "author", "date", "genre", "language")
+NAMED_BY = ("title", "genre")  # every page that lists a source shows these: they may be supplied, never unknown
 BASES = {
     "stated": "the text says so",
     "inferred": "inferred from the text",
@@ -179,6 +180,9 @@ def field_problems(described: Described, name: str, file: str, find) -> Iterator
     if described.basis in ("inferred", "supplied") and not described.note:
         yield described.line, f"'{name}' is {described.basis} but has no note", "", \
             "say how it was inferred or why it was supplied"
+    if described.basis == "unknown" and name in NAMED_BY:
+        yield described.line, f"'{name}' may not be unknown", "", \
+            "the site shows it wherever it lists the source: supply one (basis: supplied, with a note)"
     if described.basis == "unknown" and described.value is not None:
         yield described.line, f"'{name}' is unknown but has a value", repr(described.value), "use value: null"
     if described.basis != "unknown" and described.value is None:

@@ -1,11 +1,13 @@
-"""The render budget: how long Markdown's conversion of all the pages may take in one build."""
+"""Markdown's conversion of the pages: the time it may take in one build, and a page it cannot convert."""
 from __future__ import annotations
 
 import signal
 import threading
 import time
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import BuildError, PluginError
+
+from ..problems import clip
 
 
 class RenderBudget:
@@ -38,3 +40,22 @@ class RenderBudget:
                           "this page was being converted when it ran out — Markdown with thousands of unclosed "
                           "brackets or tags makes the converter slow: simplify it (plugins: citations: "
                           "render_budget in mkdocs.yml)")
+
+
+def guard_conversion(page, budget: RenderBudget) -> None:
+    """A page whose conversion raises (Python-Markdown recurses once per nested block) fails with its
+    path and what went wrong, not with a traceback."""
+    render = page.render
+
+    def render_or_refuse(config, files):
+        try:
+            return render(config, files)
+        except BuildError:
+            raise
+        except Exception as error:  # noqa: BLE001 (any failure of the converter on a contributor's page)
+            budget.stop()
+            raise PluginError(f"Refusing to build:\ndocs/{page.file.src_uri}:1: Markdown could not convert this "
+                              f"page — {type(error).__name__}: {clip(str(error), 80)} — blocks nested very deeply "
+                              "(<div markdown>, lists, quotes) are the usual cause") from None
+
+    page.render = render_or_refuse

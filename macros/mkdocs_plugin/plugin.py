@@ -3,7 +3,8 @@
 One build: the static pass (define_env → start) → generated pages and the check of
 docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
 page rendered from the static pass's parse, its Markdown converted within the
-render budget, names marked from the glossary (on_page_markdown, on_page_content)
+render budget with the glossary's names marked (on_page_markdown, glossary.py), the HTML
+checked as the theme will receive it (on_page_content)
 → site/claims.json and the checks of the built site (on_post_build).
 """
 from __future__ import annotations
@@ -16,24 +17,25 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import meta as mkdocs_meta
 
 from ..check import Checked, check_project
 from ..claims import record
-from ..pages import docs_file_problem, meta_problems
+from ..pages import meta_problems
 from ..pages.body import template_text
 from ..pages.frontmatter import EXEMPT, TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import generated_pages, mark_adjacent_markers, mark_first_mentions, marker, references, render_page
+from ..render import generated_pages, mark_adjacent_markers, marker, references, render_page
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
 from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
-from ..sitecheck.content import check_content, check_titles, toc_titles
-from .budget import RenderBudget
+from ..sitecheck.content import check_content, check_titles, toc_entries
+from .budget import RenderBudget, guard_conversion
+from .docsfiles import docs_files_problems
+from .glossary import GlossaryMarking
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
@@ -56,12 +58,19 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.generated: set[str] = set()
         self.refused: list[Problem] = []  # problems of the pages' content, reported together
         self.budget = RenderBudget(0)
+        self.converting = ""  # the page whose Markdown is being converted
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
         self.checked, self.emitted, self.generated, self.refused = None, {}, set(), []
         self.budget = RenderBudget(self.config.render_budget)
+        self.converting = ""
+        config.markdown_extensions.append(GlossaryMarking(self._names_to_mark))
         return config
+
+    def _names_to_mark(self) -> dict[str, str]:
+        """The glossary, for every page but the people page that defines it."""
+        return {} if self.checked is None or self.converting == PEOPLE_PAGE else self.checked.glossary
 
     # --- mkdocs-macros: define_env and its page hooks ---------------------------------------
 
@@ -123,26 +132,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     # --- MkDocs events -----------------------------------------------------------------------
 
     def on_files(self, files, config):
-        docs = Path(config["docs_dir"])
-        problems = []
-        for file in files:
-            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs):
-                problems += self._docs_file_problems(file)
+        problems = docs_files_problems(files, Path(config["docs_dir"]))
         if problems:
             raise PluginError("Refusing to build:\n" + report(problems, "in docs/"))
         return self._add_generated(files, config)
-
-    @staticmethod
-    def _docs_file_problems(file) -> list[Problem]:
-        """What MkDocs lists from docs/, checked again as MkDocs reads it."""
-        label = f"docs/{file.src_uri}"
-        problem = docs_file_problem(label, file.src_uri, Path(file.abs_src_path).read_bytes()[:16])
-        if problem:
-            return [problem]
-        if not file.is_documentation_page():
-            return []
-        _, data = mkdocs_meta.get_data(file.content_string)
-        return list(meta_problems(label, data, {}))
 
     def _add_generated(self, files, config):
         generated = generated_pages(self.checked.plans, self.checked.about_the_events_first(), self.checked.titles)
@@ -155,6 +148,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.generated = set(generated)
         files.append(File.generated(config, SHARE_IMAGE, content=share_image()))
         return files
+
+    def on_pre_page(self, page, config, files):
+        guard_conversion(page, self.budget)
+        return page
 
     @event_priority(100)  # before mkdocs-macros renders it
     def _check_read_page(self, markdown, page, config, files):
@@ -174,20 +171,26 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     @event_priority(-100)  # last: what follows is Markdown's conversion to HTML
     def _start_render(self, markdown, page, config, files):
+        self.converting = page.file.src_uri
         self.budget.start(f"docs/{page.file.src_uri}")
         return markdown
 
     on_page_markdown = CombinedEvent(_check_read_page, _start_render)
 
-    @event_priority(100)  # first: the conversion is done, and nothing else has read the HTML yet
+    @event_priority(100)  # first: the conversion is done
+    def _stop_render(self, html, page, config, files):
+        """Markers side by side get the class that keeps their tap targets apart."""
+        self.budget.stop()
+        return mark_adjacent_markers(html)
+
+    @event_priority(-100)  # last: the HTML as the theme will receive it
     def _check_content(self, html, page, config, files):
         """The page's content, as a unit: nothing in it may change the theme's markup or run."""
-        self.budget.stop()
         parsed = self.checked.pages.get(page.file.src_uri)
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
         lines = parsed.body_lines() if parsed else []
         problems = check_content(label, html, config["site_url"], lines) + \
-            check_titles(label, page.title or "", toc_titles(page.toc), lines)
+            check_titles(label, page.title or "", toc_entries(page.toc), lines)
         if problems:
             self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)
@@ -199,15 +202,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             raise PluginError("Refusing to build:\n" + report(self.refused, "in the pages' content"))
         return env
 
-    def _mark_names_and_markers(self, html, page, config, files):
-        """Names of people and organisations show their description from the people page; markers
-        side by side keep their tap targets apart."""
-        html = mark_adjacent_markers(html)
-        if page.file.src_uri == PEOPLE_PAGE:
-            return html
-        return mark_first_mentions(html, self.checked.glossary)
-
-    on_page_content = CombinedEvent(_check_content, _mark_names_and_markers)
+    on_page_content = CombinedEvent(_stop_render, _check_content)
 
     def on_page_context(self, context, page, config, nav):
         """What a link preview and a search engine read: the share image, and the page as JSON-LD."""

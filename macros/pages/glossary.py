@@ -14,7 +14,7 @@ from .frontmatter import FrontMatter
 
 PEOPLE_PAGE = "people.md"
 MAX_TERMS = 10  # names of one entry: its heading and its data-terms
-MAX_ENTRIES = 300
+MAX_ENTRIES = 100
 MAX_TERM_LENGTH = 80
 TERMS = re.compile(r'data-terms="([^"]*+)"')
 LINK = re.compile(r"\[([^\[\]]++)\]\([^()\[\]]*+\)")
@@ -31,10 +31,16 @@ def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[P
         if not entry:
             continue
         name, attributes = entry
-        description = _plain(_paragraph_after(lines, number))
+        paragraph = _paragraph_after(lines, number)
+        description = _plain(paragraph)
         if not description:
             problems.append(Problem(path, front.offset + number, "glossary entry has no description", name,
                                     "follow the heading with a one-paragraph description"))
+            continue
+        if "{{" not in paragraph or paragraph.startswith("<"):
+            problems.append(Problem(path, front.offset + number, "glossary description must be a cited paragraph",
+                                    name, "the text after the heading shows on every page: write it in Markdown, "
+                                    "with its citation"))
             continue
         terms = [name]
         extra = TERMS.search(attributes)

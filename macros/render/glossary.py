@@ -1,83 +1,121 @@
 """Names of people and organisations show their people-page description on their first mention.
 
+The names are marked in the element tree Python-Markdown builds for a page, after its inline
+patterns have run (mkdocs_plugin/glossary.py registers the step): only in text that Markdown
+itself made, outside links, quotations, headings, code, citation markers and the references.
+Raw HTML stays as its author wrote it. The <abbr> is a new element, so the serializer escapes its
+description like any attribute value, and the work runs inside the page's render budget.
 Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
-import html
 import re
+from xml.etree.ElementTree import Element
 
-FOOTNOTES = '<div class="footnote"'
-WORD_OR_HYPHEN = re.compile(r"[\w-]")
-# Tags that open or close text the glossary leaves alone. A tag stops at the next < or >.
-SKIPPED = re.compile(r"<(/?)(a|q|h[1-6]|abbr|code|pre|sup|cite|script|style|button|mark)\b[^<>]*+>", re.I)
+from markdown.util import HTML_PLACEHOLDER
+
+PLACEHOLDER = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))  # Python-Markdown's stand-in for raw HTML
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*+)[^<>]*+>?")  # the one tag such a piece holds
+SKIPPED = {"a", "q", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "pre", "sup", "cite", "script", "style",
+           "button", "mark", "kbd", "samp"}
 
 
-def mark_first_mentions(html_text: str, glossary: dict[str, str]) -> str:
-    """Wrap the first mention of each person or organisation in running text in <abbr title>.
+def mark_first_mentions(root: Element, glossary: dict[str, str], stashed=lambda index: "") -> None:
+    """Wrap the first mention of each entry (a name and its aliases share one description) in <abbr>.
 
-    Only text outside links, quotations, headings, code and the references is marked, and only
-    once per entry (a name and its aliases share one description). One pass over the page.
+    Raw inline HTML stands in the text as Python-Markdown's placeholders; `stashed(index)` gives
+    the tag a placeholder stands for, so that text inside a raw <q>, <a> or <code> is left alone.
     """
-    pattern = _terms_pattern(glossary)
+    pattern = terms_pattern(glossary)
     if pattern is None:
-        return html_text
-    footnotes = html_text.find(FOOTNOTES)
-    end = footnotes if footnotes >= 0 else len(html_text)  # the references come last and are not marked
-    skipped = SKIPPED.finditer(html_text, 0, end)  # the tags that open and close unmarked text, in order
-    upcoming = next(skipped, None)
+        return
     described: set[str] = set()
-    pieces, done, depth = [], 0, 0
-    in_tag, scanned = False, 0
-    for match in _mentions(pattern, html_text, end):
-        while upcoming and upcoming.start() < match.start():
-            depth = _skip_depth(upcoming, depth)
-            upcoming = next(skipped, None)
-        in_tag, scanned = _inside_tag(html_text, scanned, match.start(), in_tag), match.start()
-        description = glossary[match.group(1)]
-        if depth or in_tag or description in described:
+    depth = [0]  # of raw skipped tags open, across the text runs in document order
+    for owner, parent, is_tail in _text_slots(root):
+        text = owner.tail if is_tail else owner.text
+        if not text:
             continue
-        described.add(description)
-        pieces += [html_text[done:match.start()], _abbr(match.group(1), description)]
-        done = match.end()
+        pieces = _split(text, pattern, glossary, described, _outside_raw_tags(text, stashed, depth))
+        if len(pieces) > 1:
+            _insert(owner, parent, is_tail, pieces)
         if len(described) == len(set(glossary.values())):
-            break
-    return "".join(pieces) + html_text[done:]
+            return
 
 
-def _inside_tag(html_text: str, scanned: int, position: int, was_inside: bool) -> bool:
-    """Whether `position` is inside a tag (a name in an attribute), from the state at `scanned`:
-    only the text between the two is read."""
-    opening = html_text.rfind("<", scanned, position)
-    closing = html_text.rfind(">", scanned, position)
-    if opening < 0 and closing < 0:
-        return was_inside
-    return opening > closing
-
-
-def _terms_pattern(glossary: dict[str, str]):
+def terms_pattern(glossary: dict[str, str]) -> re.Pattern | None:
     if not glossary:
         return None
     terms = sorted(glossary, key=len, reverse=True)  # "Kassym-Jomart Tokayev" before "Tokayev"
-    return re.compile("(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
 
 
-def _mentions(pattern: re.Pattern, html_text: str, end: int):
-    """The matches of `pattern` that no word character or hyphen precedes."""
-    position = 0
-    while match := pattern.search(html_text, position, end):
-        if match.start() and WORD_OR_HYPHEN.match(html_text, match.start() - 1):
-            position = match.start() + 1  # a shorter term may still start later inside this one
+def _text_slots(root: Element):
+    """(element, its parent, is_tail) for every run of text Markdown made outside skipped elements,
+    in document order: an element's text, then each child's subtree and the text after it."""
+    stack = [(root, None, False)]
+    while stack:
+        element, parent, is_tail = stack.pop()
+        if is_tail:
+            yield element, parent, True
             continue
-        yield match
-        position = match.end()
+        if _skipped(element):
+            continue
+        yield element, parent, False
+        for child in reversed(list(element)):
+            stack.append((child, element, True))  # the text after the child, once its subtree is done
+            stack.append((child, element, False))
 
 
-def _skip_depth(tag: re.Match, depth: int) -> int:
-    if tag.group(0).endswith("/>"):
-        return depth
-    return max(0, depth - 1) if tag.group(1) else depth + 1
+def _skipped(element: Element) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag.lower() in SKIPPED or "footnote" in (element.get("class") or "")
 
 
-def _abbr(term: str, description: str) -> str:
-    return f'<abbr title="{html.escape(description, quote=True)}" tabindex="0">{term}</abbr>'
+def _outside_raw_tags(text: str, stashed, depth: list[int]) -> list[tuple[int, int]]:
+    """The spans of `text` outside raw skipped elements, given the depth before it; updates the depth."""
+    spans, start = [], 0
+    for placeholder in PLACEHOLDER.finditer(text):
+        tag = TAG_NAME.match(stashed(int(placeholder.group(1))))
+        if not tag or tag.group(2).lower() not in SKIPPED or tag.group(0).endswith("/>"):
+            continue
+        if depth[0] == 0:
+            spans.append((start, placeholder.start()))
+        depth[0] = max(0, depth[0] - 1) if tag.group(1) else depth[0] + 1
+        start = placeholder.end()
+    if depth[0] == 0:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _split(text: str, pattern: re.Pattern, glossary: dict[str, str], described: set[str],
+           outside: list[tuple[int, int]]) -> list:
+    """The text cut around the first mentions it holds: [text, (name, description), text, …]."""
+    pieces, done = [], 0
+    for match in pattern.finditer(text):
+        description = glossary[match.group(1)]
+        if description in described or not any(start <= match.start() and match.end() <= end
+                                                for start, end in outside):
+            continue
+        described.add(description)
+        pieces += [text[done:match.start()], (match.group(1), description)]
+        done = match.end()
+    return pieces + [text[done:]]
+
+
+def _insert(owner: Element, parent: Element | None, is_tail: bool, pieces: list) -> None:
+    marks = []
+    for name, description in pieces[1::2]:
+        abbr = Element("abbr", {"title": description, "tabindex": "0"})
+        abbr.text = name
+        marks.append(abbr)
+    for abbr, after in zip(marks, pieces[2::2]):
+        abbr.tail = after
+    if is_tail:
+        owner.tail = pieces[0]
+        at = list(parent).index(owner) + 1
+        for offset, abbr in enumerate(marks):
+            parent.insert(at + offset, abbr)
+    else:
+        owner.text = pieces[0]
+        for offset, abbr in enumerate(marks):
+            owner.insert(offset, abbr)

@@ -14,6 +14,7 @@ and nothing else. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
@@ -27,6 +28,7 @@ DEEPEST = 40  # levels of elements inside a page's content
 MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of contents
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
+TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
 
@@ -36,24 +38,28 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str])
     return capped(_content_problems(html, site_url, _locator(label, lines, HINT)))
 
 
-def check_titles(label: str, title: str, headings: list[str], lines: list[str]) -> list[Problem]:
-    """The page's title and its table of contents' titles, as MkDocs made them: text only, and not too many."""
+def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
+    """The page's title and its table of contents' (title, url) entries, as MkDocs made them: text only, a
+    link to an id of letters, digits and '-_.:', and not too many."""
     problem = _locator(label, lines, TITLE_HINT)
+    texts = dict.fromkeys([title, *(text for text, _ in headings)])
     found = [problem("a page title or heading must be plain text", repr(clip(text, 80)), clip(text, 30)[:-1], "#")
-             for text in dict.fromkeys([title, *headings]) if text and not _is_text(text)]
+             for text in texts if text and not _is_text(text)]
+    found += [problem("a heading's id is letters, digits, '-', '_', '.' and ':' only", repr(clip(url, 60)), "id=",
+                      "#") for _, url in headings if not TOC_URL.fullmatch(url)]
     if len(headings) > MOST_HEADINGS:
         found.append(problem(f"more than {MOST_HEADINGS} headings on one page", str(len(headings)), "#"))
     return capped(found)
 
 
-def toc_titles(items) -> list[str]:
-    """Every title of a page's table of contents (MkDocs' toc items), at every level."""
-    titles, stack = [], list(items)
+def toc_entries(items) -> list[tuple[str, str]]:
+    """(title, url) of every entry of a page's table of contents (MkDocs' toc items), at every level."""
+    entries, stack = [], list(items)
     while stack:
         item = stack.pop()
-        titles.append(item.title)
+        entries.append((item.title, item.url))
         stack += item.children
-    return titles
+    return entries
 
 
 def _locator(label: str, lines: list[str], hint: str):

@@ -32,8 +32,9 @@ CONTENT_ATTRIBUTES = GLOBAL_ATTRIBUTES | {
     "href", "hreflang", "rel", "target", "src", "alt", "width", "height", "loading", "decoding",
     "colspan", "rowspan", "scope", "headers", "abbr", "start", "reversed", "type", "value", "open", "datetime",
     "cite", "media", "span",
-    "xmlns", "viewbox", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "points", "fill",
-    "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "opacity", "fill-opacity",
+    # no fill, stroke, mask, filter or clip-path: their values are CSS, where url() loads a file
+    "xmlns", "viewbox", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "points",
+    "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "opacity", "fill-opacity",
     "stroke-opacity", "fill-rule", "clip-rule", "transform", "text-anchor", "dominant-baseline", "font-size",
     "font-weight", "dx", "dy", "preserveaspectratio", "focusable", "vector-effect", "paint-order", "pathlength",
     "shape-rendering", "textlength", "letter-spacing",
@@ -48,6 +49,7 @@ LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "m
                 "mask-icon", "shortcut", "preconnect", "dns-prefetch", "prerender"}
 HEAD_LINKS = {"stylesheet", "icon", "canonical", "prev", "next"}  # the kinds the theme writes
 DATA_SCRIPTS = {"application/json", "application/ld+json"}  # data the theme and search engines read, never run
+ID = re.compile(r"[\w.:-]++")  # the theme writes heading ids into its tables of contents unescaped
 META_NAMES = re.compile(r"viewport|description|generator|referrer|twitter:[\w:-]++")
 IMAGE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp|avif|svg\+xml)[;,]", re.I)
 REFRESH = re.compile(r"\s*+\d*+(?:\.\d*+)?\s*+[;,]?\s*+(?:url\s*+=\s*+)?(?P<url>.*)", re.I | re.S)
@@ -111,6 +113,9 @@ class ElementRules:
         elif in_content and not (name in CONTENT_ATTRIBUTES or name.startswith("aria-")
                                  or (name.startswith("data-") and not name.startswith("data-md-"))):
             yield self.problem("attribute not allowed in page content", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
+        elif in_content and name == "id" and not ID.fullmatch(value):
+            yield self.problem("an id is letters, digits, '-', '_', '.' and ':' only", f"id={clip(value, 40)!r} on "
+                               f"<{tag}>", "id=", f"<{tag}")
         elif in_content and name == "id" and value.startswith("__"):
             yield self.problem("ids starting with '__' belong to the theme", f"id={clip(value, 40)!r} on <{tag}>",
                                value, f"<{tag}")

@@ -2,6 +2,7 @@
 linked to its citation; and the home page's strip of the same six days."""
 from __future__ import annotations
 
+import calendar
 import datetime
 
 from ...claims import Claim
@@ -26,8 +27,7 @@ def _end(date: str) -> str:
     if len(parts) == 3:
         return date
     year, month = parts[0], parts[1] if len(parts) == 2 else 12
-    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
-    return (following - datetime.timedelta(days=1)).isoformat()
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def _days(events: list[Claim]) -> list[tuple[str, list[Claim]]]:

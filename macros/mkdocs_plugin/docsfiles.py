@@ -1,0 +1,28 @@
+"""What MkDocs lists from docs/, checked again as MkDocs reads it: each file's kind, and each page's metadata."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils import meta as mkdocs_meta
+
+from ..pages import docs_file_problem, meta_problems
+from ..problems import Problem
+
+
+def docs_files_problems(files, docs: Path) -> list[Problem]:
+    problems = []
+    for file in files:
+        if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs):
+            problems += _file_problems(file)
+    return problems
+
+
+def _file_problems(file) -> list[Problem]:
+    label = f"docs/{file.src_uri}"
+    problem = docs_file_problem(label, file.src_uri, Path(file.abs_src_path).read_bytes()[:16])
+    if problem:
+        return [problem]
+    if not file.is_documentation_page():
+        return []
+    _, data = mkdocs_meta.get_data(file.content_string)
+    return list(meta_problems(label, data, {}))

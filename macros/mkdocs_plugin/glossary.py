@@ -1,0 +1,32 @@
+"""The step of Python-Markdown's conversion that marks the glossary's names (render/glossary.py)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..render.glossary import mark_first_mentions
+
+AFTER_INLINE = 15  # Python-Markdown's inline patterns run at 20, its prettifier at 10
+
+
+class GlossaryMarking(Extension):
+    """`glossary()` gives the names to mark on the page being converted, or {} for none."""
+
+    def __init__(self, glossary: Callable[[], dict[str, str]]):
+        super().__init__()
+        self.glossary = glossary
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_Marker(md, self.glossary), "qq_glossary", AFTER_INLINE)
+
+
+class _Marker(Treeprocessor):
+    def __init__(self, md: Markdown, glossary: Callable[[], dict[str, str]]):
+        super().__init__(md)
+        self.glossary = glossary
+
+    def run(self, root):
+        stash = self.md.htmlStash.rawHtmlBlocks
+        mark_first_mentions(root, self.glossary(), lambda index: str(stash[index]) if index < len(stash) else "")
