@@ -296,9 +296,9 @@ def test_markup_in_heading_ids_svg_paint_and_glossary_descriptions_is_refused_or
 
 def test_a_catalogue_and_figures_that_broke_the_engine_are_errors_with_their_line(tmp_path, canaries):
     digits = "9" * 400
-    pages = {"index.md": CITED, "big.md": f'Big.{{{{ figure("alpha", "At least 238 people", "238", kind="deaths", '
-                                          f'date="2022") }}}}\n\nFar.{{{{ event("alpha", "At least 238 people were '
-                                          f'killed", date="9999", label="Far off") }}}}\n'}
+    pages = {"index.md": CITED, "big.md": 'Big.{{ figure("alpha", "At least 238 people", "238", kind="deaths", '
+                                          'date="2022") }}\n\nFar.{{ event("alpha", "At least 238 people were '
+                                          'killed", date="9999", label="Far off") }}\n'}
     project = make_project(tmp_path / "project", pages)
     catalogue = project / "seeds" / "catalogue.yml"
     catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
