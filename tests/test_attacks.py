@@ -285,13 +285,14 @@ def test_markup_in_heading_ids_svg_paint_and_glossary_descriptions_is_refused_or
     result = attack(make_project(tmp_path / "deep", deep), canaries)
     assert_refused(result, "docs/deep.md:1: Markdown could not convert this page")
     pages = {
-        "index.md": '<p title="> Alpha" class="qq-x">A notice.</p>\n\n' + CITED,
+        "index.md": '<p title="> Alpha" class="qq-x" markdown="1">A notice.{{ cite("alpha", "At least 238 people were killed") }}'
+                    "</p>\n\n" + CITED,
         "people.md": "# People\n\n### Alpha\n\nx class=md-header role=alert" + CITED,
     }
     result = attack(make_project(tmp_path / "inert", pages), canaries)
     assert result.returncode == 0, result.stderr[-3000:]
     home = (tmp_path / "inert" / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<p title="> Alpha" class="qq-x">' in home and 'class="md-header" role' not in home
+    assert 'title="&gt; Alpha">A notice.' in home and 'class="md-header" role' not in home
 
 
 def test_a_catalogue_and_figures_that_broke_the_engine_are_errors_with_their_line(tmp_path, canaries):
@@ -323,3 +324,39 @@ def test_a_glossary_of_the_most_names_on_a_long_page_fails_or_builds_within_a_mi
              **{f"long{n}.md": text + CITED for n in range(5)}}
     result = attack(make_project(tmp_path / "project", pages), canaries)
     assert result.returncode == 0 or refusals(result), result.stderr[-3000:]
+
+
+CLAIM = "UNCITED Tokayev ordered ten thousand executions"
+UNCITED = {
+    "raw-p.md": f"<p>{CLAIM} in a raw HTML paragraph.</p>\n",
+    "md-in-html.md": f'<div markdown="1">\n{CLAIM} as Markdown inside a div.\n</div>\n',
+    "summary.md": f'<details markdown="1"><summary>{CLAIM} in a summary</summary>\n\n</details>\n',
+    "after-hr.md": f"<hr>\n{CLAIM} right after a raw HTML line.\n",
+    "after-h2.md": f"<h2>Heading</h2>\n{CLAIM} on the line after a raw h2.\n",
+    "after-comment.md": f"<!-- note -->\n{CLAIM} after a comment line.\n",
+    "setext.md": f"{CLAIM} in the first line.\nAnd more of it.\nA heading\n=========\n",
+    "hr.md": f"{CLAIM} in the first line.\nAnd more of it.\n---\n",
+    "like-a-link-definition.md": f"[Claim]: {CLAIM} in a line that looks like a link definition.\n",
+    "like-an-attribute-list.md": f"{{ {CLAIM} }}\n",
+    "table-header.md": f"| {CLAIM} as a table header |\n| --- |\n",
+    "footnote.md": f"Cited.{{{{ cite(\"alpha\", \"At least 238 people were killed\") }}}}[^n]\n\n[^n]: {CLAIM}.\n",
+    "fake-marker.md": f'<p>{CLAIM}.<sup id="fnref:qq1"><a class="footnote-ref" href="#fn:qq1">1</a></sup></p>\n',
+    "link.md": f"[{CLAIM} inside the text of one long link to a page of the site.](index.md)\n",
+    "leading-link.md": f"- [Home](index.md): {CLAIM}, and a good deal more of the claim after the link.\n",
+    "form-feed.md": f"## Section\x0c\n\n{CLAIM}.\n\nCited.{{{{ cite(\"alpha\", \"At least 238 people were killed\") }}}}\n",
+}
+
+
+def test_text_without_a_citation_is_refused_wherever_the_html_shows_it(tmp_path, canaries):
+    """The static pass's early message refuses some; the check of the HTML, all of the rest."""
+    left, refused = dict(UNCITED), set()
+    for round_ in range(3):
+        pages = {"index.md": CITED, **{name: CITED + "\n" + text for name, text in left.items()}}
+        result = attack(make_project(tmp_path / f"round{round_}", pages), canaries)
+        assert result.returncode == 1, result.stderr[-3000:]
+        now = {line.split(":")[0][len("docs/"):] for line in refusals(result) if "without a citation" in line}
+        refused |= now
+        left = {name: text for name, text in left.items() if name not in now}
+        if not left or not now:
+            break
+    assert set(UNCITED) - refused == set(), left

@@ -32,7 +32,7 @@ from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
 from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
-from ..sitecheck.content import check_content, check_titles, toc_entries
+from ..sitecheck.content import check_content, check_coverage, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import docs_files_problems
 from .glossary import GlossaryMarking
@@ -59,12 +59,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.refused: list[Problem] = []  # problems of the pages' content, reported together
         self.budget = RenderBudget(0)
         self.converting = ""  # the page whose Markdown is being converted
+        self.drawn: dict[str, list[str]] = {}  # page -> the HTML of its visuals
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
         self.checked, self.emitted, self.generated, self.refused = None, {}, set(), []
         self.budget = RenderBudget(self.config.render_budget)
-        self.converting = ""
+        self.converting, self.drawn = "", {}
         config.markdown_extensions.append(GlossaryMarking(self._names_to_mark))
         return config
 
@@ -104,7 +105,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _visual(self, env):
         def visual(name: str) -> str:
             html = draw(name, env.page.file.src_uri, self.checked.about_the_events(), self.checked.titles)
-            return "\n".join(line for line in html.splitlines() if line.strip())  # one HTML block for Markdown
+            html = "\n".join(line for line in html.splitlines() if line.strip())  # one HTML block for Markdown
+            self.drawn.setdefault(env.page.file.src_uri, []).append(html)
+            return html
 
         visual.__doc__ = MACROS["visual"].summary
         return visual
@@ -191,6 +194,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         lines = parsed.body_lines() if parsed else []
         problems = check_content(label, html, config["site_url"], lines) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines)
+        if parsed and parsed.front.data.get("citations") != EXEMPT:
+            problems += check_coverage(label, html, self.drawn.get(page.file.src_uri, []), lines)
         if problems:
             self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)

@@ -22,11 +22,14 @@ from selectolax.lexbor import LexborHTMLParser
 from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
+from .coverage import uncited_blocks
 from .rules import ElementRules
 
 DEEPEST = 40  # levels of elements inside a page's content
 MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of contents
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
+COVERAGE_HINT = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the "
+                 "page became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
@@ -52,6 +55,19 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
     return capped(found)
 
 
+def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
+    """Every block of the page's text holds a citation marker, in the HTML it became (coverage.py)."""
+    problem = _locator(label, lines, COVERAGE_HINT)
+    return capped(problem("paragraph without a citation", repr(text), *_needles(text))
+                  for text in uncited_blocks(html, drawn))
+
+
+def _needles(text: str) -> list[str]:
+    """Ways to find a block's text in its Markdown, the most telling first: its first words."""
+    words = text.rstrip("…").split()
+    return [" ".join(words[:count]) for count in (6, 3, 1) if len(words) >= count]
+
+
 def toc_entries(items) -> list[tuple[str, str]]:
     """(title, url) of every entry of a page's table of contents (MkDocs' toc items), at every level."""
     entries, stack = [], list(items)
@@ -63,10 +79,15 @@ def toc_entries(items) -> list[tuple[str, str]]:
 
 
 def _locator(label: str, lines: list[str], hint: str):
+    lowered = [text.lower() for text in lines]
+
     def problem(rule: str, found: str, *needles: str) -> Problem:
-        wanted = [needle.lower() for needle in needles if needle]
-        line = next((number for number, text in enumerate(lines, 1) if any(n in text.lower() for n in wanted)), 1)
-        return Problem(label, line, rule, found, hint)
+        """At the first line that holds the first needle found, the needles from the most telling."""
+        for needle in (needle.lower() for needle in needles if needle):
+            line = next((number for number, text in enumerate(lowered, 1) if needle in text), None)
+            if line:
+                return Problem(label, line, rule, found, hint)
+        return Problem(label, 1, rule, found, hint)
 
     return problem
 

@@ -19,7 +19,10 @@ def check_markers(site: BuiltSite, entries: list[dict], site_label: str = "site"
             continue
         for node in page.tree.css("[id]"):
             marker = node.attributes.get("id") or ""
-            if MARKER_ID.fullmatch(marker):
+            if MARKER_ID.fullmatch(marker) and (built_page_url(path), marker) in found:
+                yield Problem(f"{site_label}/{path}", page.line_of(f'id="{marker}"'), "two markers with one id",
+                              marker, "a marker is written by its citation macro, never by hand")
+            elif MARKER_ID.fullmatch(marker):
                 found[(built_page_url(path), marker)] = (path, page)
     for (url, anchor), entry in expected.items():
         if (url, anchor) not in found:

@@ -1,0 +1,139 @@
+"""Every block of text on a page about the events holds a citation marker, in the HTML the page became.
+
+The static pass reads the Markdown for the same rule (pages/coverage.py) to give its message
+early; this is the guarantee, on the HTML Python-Markdown produced, raw HTML included:
+
+- A block is a paragraph, a list item, a table body row, a definition, a block quote, a
+  caption, a summary, or any other element with text of its own (a div, an aside). A list
+  item, a row, a definition and a block quote count as one block with the paragraphs inside
+  them; a list or a table nested inside is blocks of its own.
+- Its own text must hold a citation marker, `<sup id="fnref:qqN">` (the markers check proves
+  each is a real citation, once).
+- Exempt: headings, code blocks, a table's header, the engine's own output (the page's
+  visuals, dropped before the check, and its references: the last details#references of the
+  page), text that is only links and punctuation (at most 12 words a link), a list item that
+  begins with a link to a page of the site (at most 15 words after it), and a block of the
+  class `qq-editors-note`, for notes about the site itself, never about the events.
+
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..problems import clip
+from .builtsite import is_element
+
+OWN_BLOCKS = {"li", "tr", "dd", "dt", "blockquote", "caption", "figcaption", "summary"}  # absorb their paragraphs
+ABSORBED = {"p", "div", "td", "th"}
+BLOCKS = OWN_BLOCKS | ABSORBED | {"aside", "section", "header", "footer", "figure", "details", "nav", "address",
+                                  "article", "main", "td", "th"}
+SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "template"}
+NOTE = "qq-editors-note"
+MARKER = re.compile(r"fnref:qq\d++")
+ENGINE_NOTE = re.compile(r"fn:qq\d++")  # the reference of a citation, written by the engine
+WORDS = re.compile(r"\w")
+LINK_WORDS = 12  # a link of a block that is only links: more words than this is a sentence, not a way round
+ITEM_WORDS = 15  # the words after a list item's leading link to a page: "[Timeline](timeline.md): the events"
+
+
+def uncited_blocks(html: str, drawn: list[str]) -> Iterator[str]:
+    """The start of the text of each block without a citation marker; `drawn` is the engine's HTML
+    for the page's visuals, taken out first."""
+    for piece in drawn:
+        html = html.replace(piece, "", 1)
+    root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
+    top = root.css_first("#qq-root")
+    markers = Counter(node.attributes.get("id") for node in top.css("sup[id]"))
+    references = top.css("details#references")  # the engine's, last on the page: its summary and its notes
+    skipped = {node.mem_id for node in references[-1].css("summary, li") if node.tag == "summary"
+               or ENGINE_NOTE.fullmatch(node.attributes.get("id") or "")} if references else set()
+    blocks: dict[int, _Block] = {}
+    stack = [(top, _block_for(blocks, top))]
+    while stack:
+        node, block = stack.pop()
+        if node.tag == "-text":
+            block.add_text(node.text(deep=False), node)
+            continue
+        if not is_element(node) or node.mem_id in skipped or _exempt(node):
+            continue
+        marker = (node.attributes.get("id") or "") if node.tag == "sup" else ""
+        if MARKER.fullmatch(marker) and markers[marker] == 1:  # a second one with its id is a copy
+            block.cited = True
+        inner = block if node.tag in ABSORBED and block.absorbs else _block_for(blocks, node) \
+            if node.tag in BLOCKS else block
+        if node.tag == "a":
+            inner.links += 1
+        stack += [(child, inner) for child in reversed(_children(node))]
+    for block in blocks.values():
+        if block.needs_citation():
+            yield clip(block.text, 60)
+
+
+class _Block:
+    def __init__(self, node):
+        self.tag = node.tag
+        self.absorbs = node.tag in OWN_BLOCKS
+        self.text, self.linked, self.unlinked, self.cited, self.links = "", "", "", False, 0
+        self.first = None  # the first node with text, for a list item that starts with a link
+
+    def add_text(self, text: str, node) -> None:
+        if not text.strip():
+            return
+        if self.first is None:
+            self.first = node
+        self.text += text
+        if _inside_link(node):
+            self.linked += text
+        else:
+            self.unlinked += text
+
+    def needs_citation(self) -> bool:
+        if self.cited or not WORDS.search(self.text):
+            return False
+        if not WORDS.search(self.unlinked):  # links and punctuation only: a way round the site, if short
+            return len(self.linked.split()) > LINK_WORDS * max(self.links, 1)
+        starts = self.tag == "li" and self.first is not None and _starts_with_site_link(self.first)
+        return not (starts and len(self.unlinked.split()) <= ITEM_WORDS)
+
+
+def _block_for(blocks: dict, node) -> _Block:
+    return blocks.setdefault(node.mem_id, _Block(node))
+
+
+def _exempt(node) -> bool:
+    if node.tag == "thead":  # a header labels the rows below it; a table of only a header is text like any other
+        rows = node.parent.css("tbody tr") if node.parent is not None else []
+        return any(WORDS.search(row.text()) for row in rows)
+    return node.tag in SKIPPED or NOTE in (node.attributes.get("class") or "").split()
+
+
+def _children(node) -> list:
+    children, child = [], node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
+def _inside_link(node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag not in BLOCKS:
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _starts_with_site_link(node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag != "a" and parent.tag not in BLOCKS:
+        parent = parent.parent
+    if parent is None or parent.tag != "a":
+        return False
+    href = parent.attributes.get("href") or ""
+    return not re.match(r"[a-zA-Z][\w+.-]*:|//", href) and not href.startswith("#")
