@@ -11,9 +11,10 @@ from ..corpus import Match, is_partial_date
 from ..corpus.text import fold
 from ..pages import Call
 from ..problems import Problem
+from ..yamlfile import LOADER
 
-FIGURE_KINDS: dict[str, dict] = yaml.safe_load((Path(__file__).parent / "figure_kinds.yml").read_text("utf-8"))
-QUALIFIERS: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "qualifiers.yml").read_text("utf-8"))
+FIGURE_KINDS: dict[str, dict] = yaml.load((Path(__file__).parent / "figure_kinds.yml").read_text("utf-8"), LOADER)
+QUALIFIERS: dict[str, list[str]] = yaml.load((Path(__file__).parent / "qualifiers.yml").read_text("utf-8"), LOADER)
 MAX_DIGITS = 15
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})++|\d++(?:\.\d++)?")
 NUMBERS = re.compile(r"\d[\d,.]*+")

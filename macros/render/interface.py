@@ -6,13 +6,15 @@ from pathlib import Path
 
 import yaml
 
+from ..yamlfile import LOADER  # libyaml's safe loader, as MkDocs uses it
+
 HERE = Path(__file__).parent
 
 
 @cache
 def words(language: str = "en") -> dict:
     """The interface words of one edition (read once per build process; the file is code, not content)."""
-    return yaml.safe_load((HERE / f"interface.{language}.yml").read_text(encoding="utf-8"))
+    return yaml.load((HERE / f"interface.{language}.yml").read_text(encoding="utf-8"), Loader=LOADER)
 
 
 def say(key: str, language: str = "en", **values) -> str:
