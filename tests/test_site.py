@@ -106,3 +106,15 @@ def test_properdocs_builds_the_same_site(tmp_path, built):
         name = page.relative_to(built)
         assert generator.sub("", (site / name).read_text(encoding="utf-8")) == \
             generator.sub("", page.read_text(encoding="utf-8")), name
+
+
+def test_search_indexes_the_prose_but_not_the_reference_lists(built):
+    """The reference lists repeat the passages; indexing them doubled the index every page loads."""
+    from macros.render.interface import say
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    cited_pages = {claim["page"] for claim in claims}
+    indexed_pages = {doc["location"].split("#")[0] for doc in index["docs"] if doc["text"]}
+    assert cited_pages <= indexed_pages
+    assert not [text for text in texts if say("read_in_source") in text]
