@@ -351,7 +351,15 @@ def test_phone_layout_has_no_horizontal_scroll(tab, site):
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         if width[0] > width[1]:
             wide.append((path or "/", width))
+        # a table marked for cards must fit the text column: one card per row, nothing to scroll inside it
+        for table in page.evaluate(CARD_TABLES):
+            if table[0] > table[1]:
+                wide.append((path or "/", "div.qq-cards table", table))
     assert wide == []
+
+
+CARD_TABLES = """() => [...document.querySelectorAll('.qq-cards table')].map(t =>
+  [t.scrollWidth, t.closest('article').clientWidth])"""
 
 
 CONTRAST = """(selectors) => {
