@@ -109,8 +109,9 @@ def test_properdocs_builds_the_same_site(tmp_path, built):
 
 
 def test_search_indexes_the_prose_but_not_the_reference_lists(built):
-    """The reference lists repeat the passages; indexing them doubled the index every page loads."""
-    from macros.render.interface import say
+    """The reference lists repeat the passages, and the source pages' links back to each sentence
+    would read as part of the source's text in a result."""
+    from macros.render.interface import say, words
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = [doc["text"] for doc in index["docs"]]
     claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
@@ -118,3 +119,5 @@ def test_search_indexes_the_prose_but_not_the_reference_lists(built):
     indexed_pages = {doc["location"].split("#")[0] for doc in index["docs"] if doc["text"]}
     assert cited_pages <= indexed_pages
     assert not [text for text in texts if say("read_in_source") in text]
+    back_link = words()["back_to_sentence"].split("{")[0]  # the source pages' links back to each sentence
+    assert not [text for text in texts if back_link in text]
