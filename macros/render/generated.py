@@ -89,7 +89,8 @@ def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
         every = [same for _, same in rows for same in same]
         chart = draw_chart(about.get("chart", "dots"), every, link, about["label"]) if len(every) > 1 else ""
         subjects = [subject for subject in subjects if subject]
-        counts = say("figures_subjects", subjects="; ".join(subjects)) if chart and about.get("chart") != "bars" \
+        named = ", ".join(say("figures_subject", subject=name) for name in subjects)
+        counts = say("figures_subjects", subjects=named) if chart and about.get("chart") != "bars" \
             and len(subjects) > 1 else ""
         groups.append({"kind": kind, "label": about["label"], "rows": rows, "chart": Markup(chart), "counts": counts,
                        "differ": any(len({same[0].figure["number"] for same in row}) > 1 for _, row in rows)})
