@@ -254,6 +254,18 @@ def test_on_a_phone_one_tap_shows_the_passage_and_one_more_opens_it_in_its_sourc
     _lands_on_the_passage(page, claim)
 
 
+def test_a_tapped_tooltip_stays_while_the_address_bar_folds_and_goes_when_the_phone_turns(tab, claims):
+    claim = _a_claim(claims)
+    page = tab(viewport=PHONE, is_mobile=True, has_touch=True).open(claim["page"])
+    page.locator(f"[id='{claim['anchor']}'] a.footnote-ref").tap()
+    expect(page.locator("#qq-tip")).to_be_visible()
+    page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"] - 60})  # the address bar folds away
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    expect(page.locator("#qq-tip")).to_be_visible()
+    page.set_viewport_size({"width": PHONE["height"], "height": PHONE["width"]})  # turned sideways
+    expect(page.locator("#qq-tip")).to_be_hidden()
+
+
 def test_markers_are_24_px_targets_that_never_overlap(tab, site):
     for path in ("crackdown/", ""):
         page = tab(viewport=PHONE, is_mobile=True, has_touch=True).open(path)

@@ -121,5 +121,9 @@
   }
   window.addEventListener("hashchange", showTarget);
   if (document.readyState === "complete") showTarget(); else window.addEventListener("load", showTarget);
-  window.addEventListener("resize", hide);
+  // A phone's address bar folding away on scroll resizes the window's height only: keep the tooltip then.
+  var width = window.innerWidth;
+  window.addEventListener("resize", function () {
+    if (window.innerWidth !== width) { width = window.innerWidth; hide(); }
+  });
 })();
