@@ -45,7 +45,12 @@ class Checked:
     def about_the_events(self) -> list[Claim]:
         """The claims the map and the timeline draw: not the examples of the pages about the site
         (`citations: exempt`, the method and the conventions pages). The figures page shows every figure."""
-        return [claim for claim in self.all_claims() if self.pages[claim.page].front.data.get("citations") != EXEMPT]
+        about_the_site = self.pages_about_the_site()
+        return [claim for claim in self.all_claims() if claim.page not in about_the_site]
+
+    def pages_about_the_site(self) -> set[str]:
+        """The pages marked `citations: exempt`: the method and the conventions pages."""
+        return {src for src, page in self.pages.items() if page.front.data.get("citations") == EXEMPT}
 
     def about_the_events_first(self) -> list[Claim]:
         """Every claim, those of the pages about the site last (the figures page links the first one)."""

@@ -141,7 +141,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return self._add_generated(files, config)
 
     def _add_generated(self, files, config):
-        generated = generated_pages(self.checked.plans, self.checked.about_the_events_first(), self.checked.titles)
+        generated = generated_pages(self.checked.plans, self.checked.about_the_events_first(), self.checked.titles,
+                                    self.checked.pages_about_the_site())
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")

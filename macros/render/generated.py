@@ -20,9 +20,10 @@ from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
 from .visuals.charts import draw_chart
 
-def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str]) -> dict[str, str]:
+def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str],
+                    about_the_site: frozenset[str] = frozenset()) -> dict[str, str]:
     """Every generated page's Markdown, by its path as if in docs/."""
-    pages = {"sources/index.md": sources_index(plans), "figures.md": figures_page(claims, titles)}
+    pages = {"sources/index.md": sources_index(plans), "figures.md": figures_page(claims, titles, about_the_site)}
     pages.update({f"sources/{plan.source.id}.md": source_page(plan, titles) for plan in plans.values()})
     return pages
 
@@ -71,7 +72,9 @@ def sources_index(plans: dict[str, SourcePlan]) -> str:
     return _generated_page(say("sources_title"), say("sources_description"), body)
 
 
-def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
+def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: frozenset[str] = frozenset()) -> str:
+    """Every figure, by kind. Each card links every sentence that gives it: first those of the explainer
+    pages, then, set apart as examples, those of the pages about the site (method, conventions)."""
     figures = [claim for claim in claims if claim.figure]
     link = lambda claim: relative_url("figures/", f"{doc_url(claim.page)}#{claim.anchor}")  # noqa: E731
     groups = []
@@ -97,6 +100,8 @@ def figures_page(claims: list[Claim], titles: dict[str, str]) -> str:
     body = TEMPLATES.get_template("figures.html").render(
         groups=groups, t=words(), dated=dated, human_date=human_date, figure_text=figure_text,
         title=lambda claim: titles.get(claim.page, claim.page), link=link,
+        cited_and_examples=lambda claims: ([claim for claim in claims if claim.page not in about_the_site],
+                                           [claim for claim in claims if claim.page in about_the_site]),
         source_link=lambda claim: relative_url("figures/", claim.source_page),
     )
     return _generated_page(say("figures_title"), say("figures_description"), body)
