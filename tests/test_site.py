@@ -121,3 +121,18 @@ def test_search_indexes_the_prose_but_not_the_reference_lists(built):
     assert not [text for text in texts if say("read_in_source") in text]
     back_link = words()["back_to_sentence"].split("{")[0]  # the source pages' links back to each sentence
     assert not [text for text in texts if back_link in text]
+
+
+def test_figure_cards_cite_the_explainer_pages_and_set_the_pages_about_the_site_apart(built):
+    from macros.check import check_project
+    from macros.render.interface import say
+    about_the_site = {src.removesuffix(".md").removesuffix("index") for src in check_project(ROOT).pages_about_the_site()}
+    assert about_the_site
+    html = (built / "figures" / "index.html").read_text(encoding="utf-8")
+    cited = re.findall(rf'<p class="qq-card-cited">{say("figure_cited_in")}: (.*?)</p>', html)
+    examples = re.findall(rf'<p class="qq-card-cited">{say("figure_example_in")}: (.*?)</p>', html)
+    assert cited
+    linked = lambda paragraphs: {href.split("../", 1)[-1].split("#")[0].rstrip("/")  # noqa: E731
+                                  for paragraph in paragraphs for href in re.findall(r'href="([^"]+)"', paragraph)}
+    assert not linked(cited) & about_the_site
+    assert linked(examples) <= about_the_site
