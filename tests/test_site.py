@@ -126,7 +126,8 @@ def test_search_indexes_the_prose_but_not_the_reference_lists(built):
 def test_figure_cards_cite_the_explainer_pages_and_set_the_pages_about_the_site_apart(built):
     from macros.check import check_project
     from macros.render.interface import say
-    about_the_site = {src.removesuffix(".md").removesuffix("index") for src in check_project(ROOT).pages_about_the_site()}
+    about_the_site = {src.removesuffix(".md").removesuffix("index")
+                      for src in check_project(ROOT).pages_about_the_site()}
     assert about_the_site
     html = (built / "figures" / "index.html").read_text(encoding="utf-8")
     cited = re.findall(rf'<p class="qq-card-cited">{say("figure_cited_in")}: (.*?)</p>', html)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 
 from markupsafe import Markup
 
@@ -20,8 +21,9 @@ from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
 from .visuals.charts import draw_chart
 
+
 def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str],
-                    about_the_site: frozenset[str] = frozenset()) -> dict[str, str]:
+                    about_the_site: Collection[str] = ()) -> dict[str, str]:
     """Every generated page's Markdown, by its path as if in docs/."""
     pages = {"sources/index.md": sources_index(plans), "figures.md": figures_page(claims, titles, about_the_site)}
     pages.update({f"sources/{plan.source.id}.md": source_page(plan, titles) for plan in plans.values()})
@@ -72,7 +74,7 @@ def sources_index(plans: dict[str, SourcePlan]) -> str:
     return _generated_page(say("sources_title"), say("sources_description"), body)
 
 
-def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: frozenset[str] = frozenset()) -> str:
+def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Collection[str] = ()) -> str:
     """Every figure, by kind. Each card links every sentence that gives it: first those of the explainer
     pages, then, set apart as examples, those of the pages about the site (method, conventions)."""
     figures = [claim for claim in claims if claim.figure]

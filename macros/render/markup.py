@@ -80,5 +80,6 @@ def references(claims: list[Claim]) -> str:
         return ""
     notes = "\n".join(footnote(claim) for claim in claims)
     summary = md_escape(say_count("references", len(claims)))
-    return (f'\n\n<details class="qq-references" id="references" data-search-exclude markdown="1">\n<summary>{summary}</summary>\n\n'
-            f"///Footnotes Go Here///\n\n</details>\n\n{notes}\n")
+    # data-search-exclude: the passages are searched on their source pages, not in every reference list
+    return (f'\n\n<details class="qq-references" id="references" data-search-exclude markdown="1">\n'
+            f"<summary>{summary}</summary>\n\n///Footnotes Go Here///\n\n</details>\n\n{notes}\n")
