@@ -1,0 +1,95 @@
+"""The real site, as a link preview and a search engine read it: a title of its own on every page,
+Open Graph and Twitter cards with the share image, JSON-LD naming the sources each page cites."""
+import json
+import struct
+from pathlib import Path
+
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.conftest import ROOT
+
+CARD = ("og:type", "og:title", "og:description", "og:url", "og:image",
+        "twitter:card", "twitter:title", "twitter:description", "twitter:image")
+
+
+def site_url() -> str:
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])["site_url"]
+
+
+def pages(built: Path):
+    """(page URL relative to the site, parsed HTML) of every page a reader can reach."""
+    for path in sorted(built.rglob("index.html")):
+        url = path.parent.relative_to(built).as_posix()
+        yield ("" if url == "." else url + "/"), LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+def card(tree) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for meta in tree.css("head meta[property], head meta[name]"):
+        key = meta.attributes.get("property") or meta.attributes.get("name")
+        values.setdefault(key, []).append(meta.attributes.get("content") or "")
+    return values
+
+
+def linked_data(tree) -> list[dict]:
+    return [json.loads(script.text()) for script in tree.css('script[type="application/ld+json"]')]
+
+
+def docs_pages() -> dict[str, dict]:
+    """Page URL -> front matter, for every Markdown page in docs/."""
+    found = {}
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+        url = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        url = "" if url == "index" else url.removesuffix("/index") + "/"
+        found[url] = front or {}
+    return found
+
+
+def test_every_page_has_a_title_of_its_own(built):
+    titles = {url: tree.css_first("head title").text() for url, tree in pages(built)}
+    assert all(titles.values())
+    assert len(set(titles.values())) == len(titles), "two pages share a <title>"
+
+
+def test_every_page_has_one_share_card_pointing_at_itself_and_the_share_image(built):
+    image = f"{site_url()}assets/qq-share.png"
+    for url, tree in pages(built):
+        values = card(tree)
+        assert all(len(values.get(key, [])) == 1 and values[key][0] for key in CARD), (url, values)
+        assert values["og:url"] == [f"{site_url()}{url}"] == [tree.css_first('link[rel="canonical"]').attributes["href"]]
+        assert values["og:description"] == values["description"] == values["twitter:description"], url
+        assert values["og:title"] == values["twitter:title"], url
+        assert values["og:image"] == values["twitter:image"] == [image], url
+
+
+def test_the_share_image_is_a_png_of_the_size_the_cards_announce(built):
+    data = (built / "assets" / "qq-share.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    home = card(dict(pages(built))[""])
+    assert [str(width), str(height)] == home["og:image:width"] + home["og:image:height"]
+
+
+def test_each_explainer_page_is_an_article_citing_exactly_the_sources_it_cites(built):
+    from macros.corpus import load_corpus
+
+    sources = load_corpus(ROOT / "seeds")[0].sources
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    trees = dict(pages(built))
+    for url, front in docs_pages().items():
+        if front.get("citations") == "exempt":
+            continue
+        [data] = linked_data(trees[url])
+        cited = {sources[claim["source"]].value("title") for claim in claims if claim["page"] == url}
+        assert data["@type"] == "Article" and data["url"] == f"{site_url()}{url}", url
+        assert sorted(work["name"] for work in data["citation"]) == sorted(cited), url
+
+
+def test_the_method_page_describes_claims_json_as_a_dataset(built):
+    [data] = linked_data(dict(pages(built))["method/"])
+    assert data["@type"] == "Dataset"
+    assert data["distribution"]["contentUrl"] == f"{site_url()}claims.json"
+    assert (built / "claims.json").is_file()
