@@ -20,7 +20,7 @@ def share_image() -> bytes:
                         spacing=12)
     draw.text((80, 480), say("share_tagline"), font=ImageFont.load_default(size=32), fill=MUTED)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 
