@@ -1,7 +1,10 @@
 """The real site, as a link preview and a search engine read it: a title of its own on every page,
 Open Graph and Twitter cards with the share image, JSON-LD naming the sources each page cites."""
 import json
+import os
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -93,3 +96,22 @@ def test_the_method_page_describes_claims_json_as_a_dataset(built):
     assert data["@type"] == "Dataset"
     assert data["distribution"]["contentUrl"] == f"{site_url()}claims.json"
     assert (built / "claims.json").is_file()
+
+
+NO_NETWORK = """
+import socket, sys
+def refuse(*args, **kwargs):
+    raise OSError("the build tried to open a network connection")
+socket.socket.connect = socket.socket.connect_ex = socket.create_connection = refuse
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", "-d", sys.argv[1]]
+cli()
+"""
+
+
+def test_the_site_builds_with_every_network_connection_refused(tmp_path):
+    """The share image, the visuals and the checks fetch nothing (Material's social plugin would fetch fonts)."""
+    result = subprocess.run([sys.executable, "-c", NO_NETWORK, str(tmp_path / "site")], cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "site" / "assets" / "qq-share.png").is_file()

@@ -137,3 +137,14 @@ def test_figure_cards_cite_the_explainer_pages_and_set_the_pages_about_the_site_
                                   for paragraph in paragraphs for href in re.findall(r'href="([^"]+)"', paragraph)}
     assert not linked(cited) & about_the_site
     assert linked(examples) <= about_the_site
+
+
+def test_every_cited_page_collapses_its_references_under_their_count(built):
+    from macros.render.interface import say_count
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    for url in {claim["page"] for claim in claims}:
+        html = (built / url / "index.html").read_text(encoding="utf-8")
+        count = sum(claim["page"] == url for claim in claims)
+        blocks = re.findall(r'<details class="qq-references" id="references"([^>]*)>\s*<summary>(.*?)</summary>', html)
+        assert [(" open" in attributes, summary) for attributes, summary in blocks] == \
+            [(False, say_count("references", count))], url
