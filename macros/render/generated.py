@@ -53,12 +53,11 @@ def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
 
 def _cited_in(shown: ShownParagraph, titles: dict[str, str], back) -> list[tuple[str, int, str]]:
     """(page title, how many of its citations rest on the paragraph, link to the first), by title."""
-    by_page: dict[str, list[Claim]] = {}
+    by_page: dict[str, dict[int, Claim]] = {}
     for highlight in shown.highlights:
-        for claim in highlight.claims:
-            by_page.setdefault(claim.page, []).append(claim)
-    rows = [(titles.get(page, page), len(claims), back(min(claims, key=lambda claim: claim.number)))
-            for page, claims in by_page.items()]
+        for claim in highlight.claims:  # a claim of two parts is in two highlights: count it once
+            by_page.setdefault(claim.page, {})[claim.number] = claim
+    rows = [(titles.get(page, page), len(claims), back(claims[min(claims)])) for page, claims in by_page.items()]
     return sorted(rows)
 
 
