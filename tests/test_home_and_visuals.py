@@ -1,0 +1,180 @@
+"""Rules the visuals and the home page keep whatever the sources say: names and text equivalents, the map's
+credit, the rail's date order, lower bounds drawn as such, the name explained, topic cards, the gaps box."""
+from __future__ import annotations
+
+import calendar
+import datetime
+import json
+import posixpath
+import re
+
+import pytest
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.claims import bound, doc_url
+from macros.render.interface import say, words
+from macros.render.visuals.map import BASEMAP
+from tests.conftest import ROOT
+
+RAIL_DAYS = [datetime.date(2022, 1, 2) + datetime.timedelta(days=n) for n in range(6)]  # 2 to 7 January 2022
+CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pages(built) -> dict[str, LexborHTMLParser]:
+    return {path.parent.relative_to(built).as_posix().replace(".", "") + "/": LexborHTMLParser(path.read_text("utf-8"))
+            for path in built.rglob("index.html")}
+
+
+def visuals(pages, kind: str = "qq-visual"):
+    found = [(page, node) for page, tree in sorted(pages.items()) for node in tree.css(f"figure.{kind}")]
+    assert found, kind
+    return found
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def classes(node) -> list[str]:
+    return (node.attributes.get("class") or "").split()
+
+
+def accessible_name(tree, node) -> str:
+    """Its aria-label, or the text of the elements its aria-labelledby names (each id once on the page)."""
+    if "aria-label" in node.attributes:
+        return flat(node.attributes["aria-label"] or "")
+    targets = [tree.css(f'[id="{ref}"]') for ref in (node.attributes.get("aria-labelledby") or "").split()]
+    assert all(len(found) == 1 for found in targets), node.attributes
+    return flat(" ".join(found[0].text() for found in targets))
+
+
+def test_every_visual_has_an_accessible_name_that_resolves_to_text(pages):
+    """The name is on the visual's figure or on one of its children (the map's SVG, a chart's list)."""
+    for page, figure in visuals(pages):
+        named = [node for node in [figure, *figure.iter()] if {"aria-label", "aria-labelledby"} & set(node.attributes)]
+        assert named and all(accessible_name(pages[page], node) for node in named), (page, classes(figure))
+
+
+def test_every_drawing_in_a_visual_has_a_text_equivalent(pages):
+    """A drawing is hidden from screen readers beside its own text, or followed by a details block
+    that lists every mark it links to."""
+    for page, figure in visuals(pages):
+        for svg in figure.css("svg"):
+            if svg.attributes.get("aria-hidden") == "true":
+                assert flat("".join(child.text() for child in svg.parent.iter() if child.tag != "svg")), page
+                continue
+            details = figure.next
+            while details is not None and not details.is_element_node:
+                details = details.next
+            assert details is not None and details.tag == "details" and "qq-visual-text" in classes(details), page
+            assert flat(details.css_first("summary").text()), page
+            listed = {link.attributes["href"] for link in details.css("a")}
+            assert {link.attributes["href"] for link in svg.css("a")} <= listed, page
+
+
+def test_every_page_that_shows_the_map_credits_its_data(pages):
+    credit = say("map_credit", credit=BASEMAP["credit"])
+    for page, figure in visuals(pages, "qq-map"):
+        caption = flat(figure.css_first("figcaption").text())
+        assert BASEMAP["credit"] in caption and credit in caption, page
+
+
+def test_the_readme_says_how_to_remake_the_basemap():
+    assert re.search(r"^basemap:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    paragraphs = (ROOT / "README.md").read_text(encoding="utf-8").split("\n\n")
+    assert any(all(word in text for word in ("`make basemap`", "places.yml", "basemap.json")) for text in paragraphs)
+
+
+def last_day(stamp: str) -> datetime.date:
+    """A rail date ('2022', '2022-05' or '2022-01-05') is placed by the last day it stands for."""
+    year, month, day = ([int(part) for part in stamp.split("-")] + [0, 0])[:3]
+    month = month or 12
+    return datetime.date(year, month, day or calendar.monthrange(year, month)[1])
+
+
+def rail_dates(rail) -> list[tuple[bool, datetime.date]]:
+    """(is one of the six days, the last day it stands for) of every date on a rail, in page order."""
+    return [("qq-rail-day" in classes(time.parent), last_day(time.attributes["datetime"])) for time in rail.css("time")]
+
+
+def test_the_timeline_rail_shows_every_day_from_2_to_7_january_2022_in_order(pages):
+    rails = [rail for page, rail in visuals(pages, "qq-rail") if page == "timeline/"]
+    assert len(rails) == 1 and [day for is_day, day in rail_dates(rails[0]) if is_day] == RAIL_DAYS
+
+
+def test_every_rail_keeps_date_order_with_the_six_days_between_earlier_and_later_events(pages):
+    for page, rail in visuals(pages, "qq-rail"):
+        dates = rail_dates(rail)
+        assert [day for _, day in dates] == sorted(day for _, day in dates), page
+        where = [index for index, (is_day, day) in enumerate(dates) if is_day and day in RAIL_DAYS]
+        assert where and len(where) == sum(is_day for is_day, _ in dates), page
+        assert all(day < RAIL_DAYS[0] for _, day in dates[:where[0]]), page
+        assert all(day > RAIL_DAYS[-1] for _, day in dates[where[-1] + 1:]), page
+
+
+def test_the_note_on_inferred_dates_comes_after_the_rail(pages):
+    """On /timeline/, every paragraph under a heading that uses the event lists' mark of an inferred
+    date (the note explaining it) comes after the rail's last event."""
+    tree = pages["timeline/"]
+    order = {node.mem_id: index for index, node in enumerate(tree.root.traverse())}
+    rail_end = max(order[node.mem_id] for node in tree.css_first("figure.qq-rail").css("*"))
+    marks = {em.text(strip=True) for em in tree.css("article li > em")}
+    first_heading = order[tree.css_first("article h2").mem_id]
+    notes = [p for p in tree.css("article p") if order[p.mem_id] > first_heading
+             and any(em.text(strip=True) in marks for em in p.css("em"))]
+    assert marks and notes and all(order[p.mem_id] > rail_end for p in notes), [p.text()[:60] for p in notes]
+
+
+def bound_of(row, claims: list[dict]) -> str:
+    """The bound ('lower', 'exact'...) of the figure a chart row on /figures/ links to."""
+    path, _, anchor = row.css_first("a").attributes["href"].partition("#")
+    page = posixpath.normpath(posixpath.join("/figures", path)).strip("/")
+    claim = next(claim for claim in claims if claim["page"] == (page and page + "/") and claim["anchor"] == anchor)
+    return bound(claim["figure"]["qualifier"])
+
+
+def mark_end(svg) -> float:
+    """Where a row's dot, or the end of its bar, falls on the scale."""
+    mark = svg.css_first(".qq-chart-dot, .qq-chart-bar")
+    return float(mark.attributes.get("cx") or float(mark.attributes["x"]) + float(mark.attributes["width"]))
+
+
+def test_a_lower_bound_on_a_chart_is_drawn_with_an_arrow_towards_more(built, pages):
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    rows = [(row, bound_of(row, claims)) for row in pages["figures/"].css("li.qq-chart-row")]
+    assert any(kind == "lower" for _, kind in rows)
+    for row, kind in rows:
+        assert ("qq-bound-lower" in classes(row)) == (kind == "lower"), row.text()
+        if kind == "lower":
+            svg = row.css_first("svg")
+            tip = float(svg.css_first("polygon.qq-chart-arrowhead").attributes["points"].split(",")[0])
+            assert svg.css_first("line.qq-chart-arrow") is not None and tip > mark_end(svg), row.text()
+            assert words()["chart_key_lower"] in row.parent.parent.css_first("figcaption").text(), row.text()
+
+
+def test_the_home_page_says_what_the_site_name_means(pages):
+    """The explanation is the page's own note (p.qq-about in docs/index.md): it is there and names the site."""
+    about = pages["/"].css_first("article .qq-about")
+    assert about is not None and CONFIG["site_name"] in about.text()
+
+
+def test_the_home_page_has_one_start_here_card_per_what_happened_page(pages):
+    topics = next(item["What happened"] for item in CONFIG["nav"] if isinstance(item, dict) and "What happened" in item)
+    links = [card.css_first("a") for card in pages["/"].css("article .qq-cards > ul > li")]
+    assert all(link is not None and flat(link.text()) for link in links)
+    assert sorted(link.attributes["href"] for link in links) == sorted(doc_url(*topic.values()) for topic in topics)
+
+
+def test_the_home_page_shows_what_the_sources_do_not_tell_us(built, pages):
+    """Named, with an item at least, and visible: in no details block, no hidden attribute, no CSS hiding it."""
+    box = pages["/"].css_first("article aside.qq-gaps")
+    assert box is not None and accessible_name(pages["/"], box)
+    assert [item for item in box.css("li") if flat(item.text())]
+    while box.tag != "html":
+        assert box.tag != "details" and not {"hidden", "aria-hidden"} & set(box.attributes), box.tag
+        box = box.parent
+    css = (built / "assets" / "citations.css").read_text(encoding="utf-8")
+    for rule in re.findall(r"[^{}]*qq-gaps[^{}]*\{[^}]*\}", css):
+        assert not re.search(r"display:\s*none|visibility:\s*hidden", rule), rule
