@@ -203,12 +203,18 @@ def _lands_on_the_passage(page, claim):
     mark = page.locator(f".qq-cited:has([id='{anchor}']) mark")
     assert mark.evaluate("m => getComputedStyle(m).outlineStyle") != "none"
     assert claim["parts"][0][:40] in _squash(mark.inner_text())
+    others = page.locator(f".qq-cited:not(:has([id='{anchor}'])) mark")  # the page's other cited passages: lighter
+    if others.count():
+        assert others.first.evaluate(LOOK) == ["none", "rgba(0, 0, 0, 0)"] != mark.evaluate(LOOK)
     header = page.locator(".md-header").bounding_box()
     viewport = page.viewport_size
     for box in (back.bounding_box(), mark.bounding_box()):
         assert box["y"] >= header["y"] + header["height"] - 1, "hidden under the header"
         assert box["y"] < viewport["height"], "not in view"
     return back
+
+
+LOOK = "m => [getComputedStyle(m).outlineStyle, getComputedStyle(m).backgroundColor]"
 
 
 def _a_claim(claims, page="crackdown/", after=3):
@@ -355,8 +361,9 @@ def test_search_finds_a_word_that_appears_only_inside_a_quote(tab, site, claims)
 
 # --- layout, dark mode, print ------------------------------------------------------------
 
-def test_phone_layout_has_no_horizontal_scroll(tab, site):
-    phone = tab(viewport=PHONE, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_layout_has_no_horizontal_scroll(tab, site, scheme):
+    phone = tab(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
     wide = []
     for path in pages(site):
         page = phone.open(path)
@@ -533,6 +540,8 @@ def test_offline_zip_navigation_search_and_citations_work_from_disk(browser, off
     try:
         home = (offline / "index.html").as_uri()
         page.goto(home)
+        for selector in VISUALS[""]:
+            expect(page.locator(selector).first).to_be_visible()
         # navigation: a link to another page opens that page's file, not a folder listing
         page.locator("a.md-footer__link--next").click()
         page.wait_for_url(lambda url: url != home)
