@@ -280,6 +280,24 @@ def test_markers_are_24_px_targets_that_never_overlap(tab, site):
         assert boxes and all(w >= 24 and h >= 24 for _, _, w, h in boxes), path
         for (x1, y1, w1, h1), (x2, y2, _, _) in zip(boxes, boxes[1:]):
             assert not (abs(y1 - y2) < h1 and x1 < x2 < x1 + w1 - 0.5), (path, x1, x2)
+        assert page.evaluate(LINES_OFF_THE_GRID) == [], f"{path}: a marker moves the lines of its paragraph"
+
+
+# Where the text of a paragraph with markers sits off its line grid (line n at n line-heights below the
+# first): a marker that made its line taller would push every later line down.
+LINES_OFF_THE_GRID = """() => [...document.querySelectorAll('article p')].filter(p => p.querySelector('a.footnote-ref'))
+  .flatMap(p => {
+    const step = parseFloat(getComputedStyle(p).lineHeight), walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const bottoms = [];
+    for (let text; (text = walker.nextNode());) {
+      if (text.parentElement.closest('sup, code') || !text.textContent.trim()) continue;
+      const range = document.createRange(); range.selectNodeContents(text);
+      bottoms.push(...[...range.getClientRects()].map(r => r.bottom));
+    }
+    const first = Math.min(...bottoms);
+    return bottoms.map(b => (b - first) / step).filter(n => Math.abs(n - Math.round(n)) * step > 3)
+      .map(n => p.textContent.slice(0, 40));
+  })"""
 
 
 def test_references_are_collapsed_under_their_count_and_a_marker_opens_them(tab, claims):
