@@ -130,12 +130,28 @@ def test_the_note_on_inferred_dates_comes_after_the_rail(pages):
     assert marks and notes and all(order[p.mem_id] > rail_end for p in notes), [p.text()[:60] for p in notes]
 
 
-def bound_of(row, claims: list[dict]) -> str:
-    """The bound ('lower', 'exact'...) of the figure a chart row on /figures/ links to."""
+def claim_of(row, claims: list[dict]) -> dict:
+    """The claim a chart row on /figures/ links to."""
     path, _, anchor = row.css_first("a").attributes["href"].partition("#")
     page = posixpath.normpath(posixpath.join("/figures", path)).strip("/")
-    claim = next(claim for claim in claims if claim["page"] == (page and page + "/") and claim["anchor"] == anchor)
-    return bound(claim["figure"]["qualifier"])
+    return next(claim for claim in claims if claim["page"] == (page and page + "/") and claim["anchor"] == anchor)
+
+
+def bound_of(row, claims: list[dict]) -> str:
+    """The bound ('lower', 'exact'...) of the figure a chart row on /figures/ links to."""
+    return bound(claim_of(row, claims)["figure"]["qualifier"])
+
+
+def test_every_chart_row_gives_the_date_its_value_refers_to_and_when_its_source_wrote(built, pages):
+    from macros.corpus import load_corpus
+    from macros.render.labels import dated, human_date
+    sources = load_corpus(ROOT / "seeds")[0].sources
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    for row in pages["figures/"].css("li.qq-chart-row"):
+        claim = claim_of(row, claims)
+        text = flat(row.css_first(".qq-chart-source").text())
+        assert say("figure_refers_to", date=human_date(claim["figure"]["date"])) in text, text
+        assert say("chart_written", date=dated(sources[claim["source"]])) in text, text
 
 
 def mark_end(svg) -> float:

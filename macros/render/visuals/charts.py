@@ -3,8 +3,8 @@
 A kind's values are drawn as dots on one axis, or (`chart: bars` in figure_kinds.yml) as bars
 grouped by subject. A lower bound ("more than", "at least") is drawn as a dot or bar with an
 arrow towards more, an upper bound with one towards less, an approximate value as a ring or
-an open bar. Each row says whose value it is and when its text was written: values written
-at different times are snapshots side by side, not a contradiction.
+an open bar. Each row says whose value it is, the date it refers to and when its text was
+written: values written at different times are snapshots side by side, not a contradiction.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...claims import Claim, bound
 from ..interface import words
-from ..labels import dated, figure_text
+from ..labels import dated, figure_text, human_date
 from ..templates_env import TEMPLATES
 
 WIDTH = 360  # of each row's drawing: about one unit per CSS pixel on a phone
@@ -55,7 +55,7 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
              (0, scale_end / 2, scale_end)]
     return TEMPLATES.get_template("visuals/chart.html").render(
         t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, label=label,
-        link=link, figure_text=figure_text, dated=dated, key=_key(rows, chart), groups_start=_groups_start(rows) if chart == "bars" else set())
+        link=link, figure_text=figure_text, dated=dated, human_date=human_date, key=_key(rows, chart), groups_start=_groups_start(rows) if chart == "bars" else set())
 
 
 def _key(rows: list[Row], chart: str) -> list[str]:
