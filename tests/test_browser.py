@@ -480,7 +480,15 @@ def test_every_visual_renders_inside_the_screen_with_no_error_or_foreign_request
             expect(page.locator(selector).first).to_be_visible()
             box = page.locator(selector).first.bounding_box()
             assert box["width"] > 100 and box["x"] >= 0 and box["x"] + box["width"] <= width, (path, selector, box)
+        text, body = page.evaluate(DRAWN_TEXT_AND_BODY_TEXT)
+        assert text <= 1.3 * body, f"{path}: a drawing's text is drawn larger than the page's text"
     assert reader.errors == [] and reader.foreign == [] and reader.csp_violations() == []
+
+
+# The height of the tallest text in a drawing (map labels excepted: a map is read at its own scale), and
+# the size of the page's body text: a drawing that scales up with a wide screen would show them apart.
+DRAWN_TEXT_AND_BODY_TEXT = """() => [Math.max(0, ...[...document.querySelectorAll('.qq-visual:not(.qq-map) svg text')]
+    .map(t => t.getBoundingClientRect().height)), parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)]"""
 
 
 def test_the_visuals_need_no_javascript(browser, server):

@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.claims import bound, doc_url
 from macros.render.interface import say, words
+from macros.render.visuals.charts import ARROW
 from macros.render.visuals.map import BASEMAP
 from tests.conftest import ROOT
 
@@ -170,6 +171,7 @@ def test_a_lower_bound_on_a_chart_is_drawn_with_an_arrow_towards_more(built, pag
             svg = row.css_first("svg")
             tip = float(svg.css_first("polygon.qq-chart-arrowhead").attributes["points"].split(",")[0])
             assert svg.css_first("line.qq-chart-arrow") is not None and tip > mark_end(svg), row.text()
+            assert tip - mark_end(svg) <= ARROW, "a long arrow reads as 'up to the end of the scale'"
             assert words()["chart_key_lower"] in row.parent.parent.css_first("figcaption").text(), row.text()
 
 

@@ -18,6 +18,7 @@ from ..templates_env import TEMPLATES
 
 WIDTH = 360  # of each row's drawing: about one unit per CSS pixel on a phone
 LEFT, RIGHT = 8, 352
+ARROW = 48  # a bound's arrow: short, so that it reads "more than", not "up to the end of the scale"
 
 
 @dataclass
@@ -54,8 +55,9 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
     ticks = [(LEFT + (RIGHT - LEFT) * value / scale_end, _tick_text(value)) for value in
              (0, scale_end / 2, scale_end)]
     return TEMPLATES.get_template("visuals/chart.html").render(
-        t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, label=label,
-        link=link, figure_text=figure_text, dated=dated, human_date=human_date, key=_key(rows, chart), groups_start=_groups_start(rows) if chart == "bars" else set())
+        t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
+        label=label, link=link, figure_text=figure_text, dated=dated, human_date=human_date, key=_key(rows, chart),
+        groups_start=_groups_start(rows) if chart == "bars" else set())
 
 
 def _key(rows: list[Row], chart: str) -> list[str]:
