@@ -66,9 +66,9 @@ def footnote(claim: Claim) -> str:
     date = source.meta["date"]
     how = f' <span class="qq-date-note">{md_escape(say("date_note", note=date.note))}</span>' \
         if date.basis in ("inferred", "supplied") and date.note else ""
-    return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> '
-            f'({md_escape(source.value("genre"))}, {md_escape(dated(source))}, '
-            f'{md_escape(say("paragraph").lower())} {claim.match.paragraph.number}): '
+    about = say("reference_about", genre=source.value("genre"), date=dated(source),
+                number=claim.match.paragraph.number)
+    return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> · {md_escape(about)}: '
             f'<q class="qq-passage">{md_escape(claim.match.passage)}</q> '
             f'<a class="qq-read" href="{link}">{md_escape(say("read_in_source"))}</a>{how}')
 
