@@ -19,7 +19,7 @@ from .labels import byline, dated, figure_text, human_date, relative_url
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
-from .visuals.charts import draw_chart
+from .visuals.charts import draw_chart, written
 
 
 def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str],
@@ -84,10 +84,14 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         if not of_kind:
             continue
         largest: dict[str, float] = {}
+        earliest: dict[str, tuple] = {}
         for claim in of_kind:
             subject = claim.figure["subject"]
             largest[subject] = max(largest.get(subject, 0), claim.figure["number"])
-        subjects = sorted(largest, key=lambda subject: (-largest[subject], subject))
+            earliest[subject] = min(earliest.get(subject, written([claim])), written([claim]))
+        # in the chart's order: bars by subject, largest first; dots by when their sources wrote
+        subjects = sorted(largest, key=lambda subject: (-largest[subject], subject) if about.get("chart") == "bars"
+                          else earliest[subject])
         rows = [(subject, _same_figures([c for c in of_kind if c.figure["subject"] == subject]))
                 for subject in subjects]
         every = [same for _, same in rows for same in same]
@@ -109,12 +113,12 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
 
 
 def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims of one figure (same source, value, qualifier and date) share a row, largest value first."""
+    """Claims of one figure (same source, value, qualifier and date) share a card, in the charts' order."""
     rows: dict[tuple, list[Claim]] = {}
     for claim in claims:
         figure = claim.figure
         rows.setdefault((claim.source.id, figure["value"], figure["qualifier"], figure["date"]), []).append(claim)
-    return sorted(rows.values(), key=lambda row: (-row[0].figure["number"], row[0].source.id))
+    return sorted(rows.values(), key=written)
 
 
 def _fields(source: Source) -> list[tuple[str, object, str]]:

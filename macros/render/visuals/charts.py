@@ -46,9 +46,8 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
         largest[subject] = max(largest.get(subject, 0), claims[0].figure["number"])
 
     def order(claims: list[Claim]) -> tuple:
-        figure, source = claims[0].figure, claims[0].source
-        when = (source.value("date") or "", figure["date"], source.id)
-        return (-largest[figure["subject"]], figure["subject"], *when) if chart == "bars" else when
+        subject = claims[0].figure["subject"]
+        return (-largest[subject], subject, *written(claims)) if chart == "bars" else written(claims)
 
     rows = [Row(claims, claims[0].figure["subject"], LEFT + (RIGHT - LEFT) * claims[0].figure["number"] / scale_end)
             for claims in sorted(figures, key=order)]
@@ -58,6 +57,12 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
         t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
         label=label, link=link, figure_text=figure_text, dated=dated, human_date=human_date, key=_key(rows, chart),
         groups_start=_groups_start(rows) if chart == "bars" else set())
+
+
+def written(claims: list[Claim]) -> tuple:
+    """A figure's place in time: when its source wrote, then the date the value refers to."""
+    figure, source = claims[0].figure, claims[0].source
+    return source.value("date") or "", figure["date"], source.id
 
 
 def _key(rows: list[Row], chart: str) -> list[str]:
