@@ -39,16 +39,12 @@ def linked_data(tree) -> list[dict]:
     return [json.loads(script.text()) for script in tree.css('script[type="application/ld+json"]')]
 
 
-def docs_pages() -> dict[str, dict]:
-    """Page URL -> front matter, for every Markdown page in docs/."""
-    found = {}
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        front = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
-        url = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        url = "" if url == "index" else url.removesuffix("/index") + "/"
-        found[url] = front or {}
-    return found
+def explainer_pages() -> list[str]:
+    """The URL of every page in docs/ that is not about the site itself (`citations: exempt`)."""
+    from macros.check import check_project
+    from macros.claims import doc_url
+    checked = check_project(ROOT)
+    return [doc_url(src) for src in sorted(set(checked.pages) - checked.pages_about_the_site())]
 
 
 def test_every_page_has_a_title_of_its_own(built):
@@ -82,9 +78,9 @@ def test_each_explainer_page_is_an_article_citing_exactly_the_sources_it_cites(b
     sources = load_corpus(ROOT / "seeds")[0].sources
     claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
     trees = dict(pages(built))
-    for url, front in docs_pages().items():
-        if front.get("citations") == "exempt":
-            continue
+    urls = explainer_pages()
+    assert urls
+    for url in urls:
         [data] = linked_data(trees[url])
         cited = {sources[claim["source"]].value("title") for claim in claims if claim["page"] == url}
         assert data["@type"] == "Article" and data["url"] == f"{site_url()}{url}", url
