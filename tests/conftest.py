@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "mini" / "seeds") -> Path:
@@ -62,3 +64,15 @@ def built(tmp_path_factory) -> Path:
     result = build(ROOT, "-d", str(site))
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def pages(built) -> dict:
+    """Every page of the real site, parsed, by its URL as claims.json writes it: '' for the home page,
+    'crackdown/', 'sources/cepa-2023-01/'."""
+    from selectolax.lexbor import LexborHTMLParser
+    found = {}
+    for path in sorted(built.rglob("index.html")):
+        url = path.parent.relative_to(built).as_posix()
+        found["" if url == "." else url + "/"] = LexborHTMLParser(path.read_text(encoding="utf-8"))
+    return found

@@ -8,24 +8,13 @@ import json
 import posixpath
 import re
 
-import pytest
-import yaml
-from selectolax.lexbor import LexborHTMLParser
-
 from macros.claims import bound, doc_url
 from macros.render.interface import say, words
 from macros.render.visuals.charts import ARROW
 from macros.render.visuals.map import BASEMAP
-from tests.conftest import ROOT
+from tests.conftest import CONFIG, ROOT
 
 RAIL_DAYS = [datetime.date(2022, 1, 2) + datetime.timedelta(days=n) for n in range(6)]  # 2 to 7 January 2022
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def pages(built) -> dict[str, LexborHTMLParser]:
-    return {path.parent.relative_to(built).as_posix().replace(".", "") + "/": LexborHTMLParser(path.read_text("utf-8"))
-            for path in built.rglob("index.html")}
 
 
 def visuals(pages, kind: str = "qq-visual"):
@@ -177,21 +166,21 @@ def test_a_lower_bound_on_a_chart_is_drawn_with_an_arrow_towards_more(built, pag
 
 def test_the_home_page_says_what_the_site_name_means(pages):
     """The explanation is the page's own note (p.qq-about in docs/index.md): it is there and names the site."""
-    about = pages["/"].css_first("article .qq-about")
+    about = pages[""].css_first("article .qq-about")
     assert about is not None and CONFIG["site_name"] in about.text()
 
 
 def test_the_home_page_has_one_start_here_card_per_what_happened_page(pages):
     topics = next(item["What happened"] for item in CONFIG["nav"] if isinstance(item, dict) and "What happened" in item)
-    links = [card.css_first("a") for card in pages["/"].css("article .qq-cards > ul > li")]
+    links = [card.css_first("a") for card in pages[""].css("article .qq-cards > ul > li")]
     assert all(link is not None and flat(link.text()) for link in links)
     assert sorted(link.attributes["href"] for link in links) == sorted(doc_url(*topic.values()) for topic in topics)
 
 
 def test_the_home_page_shows_what_the_sources_do_not_tell_us(built, pages):
     """Named, with an item at least, and visible: in no details block, no hidden attribute, no CSS hiding it."""
-    box = pages["/"].css_first("article aside.qq-gaps")
-    assert box is not None and accessible_name(pages["/"], box)
+    box = pages[""].css_first("article aside.qq-gaps")
+    assert box is not None and accessible_name(pages[""], box)
     assert [item for item in box.css("li") if flat(item.text())]
     while box.tag != "html":
         assert box.tag != "details" and not {"hidden", "aria-hidden"} & set(box.attributes), box.tag

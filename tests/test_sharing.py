@@ -5,26 +5,12 @@ import os
 import struct
 import subprocess
 import sys
-from pathlib import Path
 
-import yaml
-from selectolax.lexbor import LexborHTMLParser
-
-from tests.conftest import ROOT
+from tests.conftest import CONFIG, ROOT
 
 CARD = ("og:type", "og:title", "og:description", "og:url", "og:image",
         "twitter:card", "twitter:title", "twitter:description", "twitter:image")
-
-
-def site_url() -> str:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])["site_url"]
-
-
-def pages(built: Path):
-    """(page URL relative to the site, parsed HTML) of every page a reader can reach."""
-    for path in sorted(built.rglob("index.html")):
-        url = path.parent.relative_to(built).as_posix()
-        yield ("" if url == "." else url + "/"), LexborHTMLParser(path.read_text(encoding="utf-8"))
+SITE_URL = CONFIG["site_url"]
 
 
 def card(tree) -> dict[str, list[str]]:
@@ -47,50 +33,49 @@ def explainer_pages() -> list[str]:
     return [doc_url(src) for src in sorted(set(checked.pages) - checked.pages_about_the_site())]
 
 
-def test_every_page_has_a_title_of_its_own(built):
-    titles = {url: tree.css_first("head title").text() for url, tree in pages(built)}
+def test_every_page_has_a_title_of_its_own(pages):
+    titles = {url: tree.css_first("head title").text() for url, tree in pages.items()}
     assert all(titles.values())
     assert len(set(titles.values())) == len(titles), "two pages share a <title>"
 
 
-def test_every_page_has_one_share_card_pointing_at_itself_and_the_share_image(built):
-    image = f"{site_url()}assets/qq-share.png"
-    for url, tree in pages(built):
+def test_every_page_has_one_share_card_pointing_at_itself_and_the_share_image(pages):
+    image = f"{SITE_URL}assets/qq-share.png"
+    for url, tree in pages.items():
         values = card(tree)
         assert all(len(values.get(key, [])) == 1 and values[key][0] for key in CARD), (url, values)
-        assert values["og:url"] == [f"{site_url()}{url}"] == [tree.css_first('link[rel="canonical"]').attributes["href"]]
+        assert values["og:url"] == [f"{SITE_URL}{url}"] == [tree.css_first('link[rel="canonical"]').attributes["href"]]
         assert values["og:description"] == values["description"] == values["twitter:description"], url
         assert values["og:title"] == values["twitter:title"], url
         assert values["og:image"] == values["twitter:image"] == [image], url
 
 
-def test_the_share_image_is_a_png_of_the_size_the_cards_announce(built):
+def test_the_share_image_is_a_png_of_the_size_the_cards_announce(built, pages):
     data = (built / "assets" / "qq-share.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
     width, height = struct.unpack(">II", data[16:24])
-    home = card(dict(pages(built))[""])
+    home = card(pages[""])
     assert [str(width), str(height)] == home["og:image:width"] + home["og:image:height"]
 
 
-def test_each_explainer_page_is_an_article_citing_exactly_the_sources_it_cites(built):
+def test_each_explainer_page_is_an_article_citing_exactly_the_sources_it_cites(built, pages):
     from macros.corpus import load_corpus
 
     sources = load_corpus(ROOT / "seeds")[0].sources
     claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
-    trees = dict(pages(built))
     urls = explainer_pages()
     assert urls
     for url in urls:
-        [data] = linked_data(trees[url])
+        [data] = linked_data(pages[url])
         cited = {sources[claim["source"]].value("title") for claim in claims if claim["page"] == url}
-        assert data["@type"] == "Article" and data["url"] == f"{site_url()}{url}", url
+        assert data["@type"] == "Article" and data["url"] == f"{SITE_URL}{url}", url
         assert sorted(work["name"] for work in data["citation"]) == sorted(cited), url
 
 
-def test_the_method_page_describes_claims_json_as_a_dataset(built):
-    [data] = linked_data(dict(pages(built))["method/"])
+def test_the_method_page_describes_claims_json_as_a_dataset(built, pages):
+    [data] = linked_data(pages["method/"])
     assert data["@type"] == "Dataset"
-    assert data["distribution"]["contentUrl"] == f"{site_url()}claims.json"
+    assert data["distribution"]["contentUrl"] == f"{SITE_URL}claims.json"
     assert (built / "claims.json").is_file()
 
 

@@ -8,8 +8,6 @@ from collections import Counter
 from functools import cache
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from tests.conftest import ROOT
 
 CITED_IN_ENTRY = re.compile(r'<a href="([^"]*)">(.*?)</a> \((\d+)\)')
@@ -34,17 +32,13 @@ def claims_of(built, source) -> list[dict]:
     return [claim for claim in claims if claim["source"] == source.id]
 
 
-def parsed(built, url: str) -> LexborHTMLParser:
-    return LexborHTMLParser((built / url / "index.html").read_text(encoding="utf-8"))
+def source_page(pages, source):
+    return pages[f"sources/{source.id}/"]
 
 
-def source_page(built, source) -> LexborHTMLParser:
-    return parsed(built, f"sources/{source.id}")
-
-
-def page_title(built, url: str) -> str:
+def page_title(pages, url: str) -> str:
     """A page's name as back-links give it: its heading, less the permalink sign."""
-    return parsed(built, url).css_first("h1").text().removesuffix("¶").strip()
+    return pages[url].css_first("h1").text().removesuffix("¶").strip()
 
 
 def enclosing_section(node):
@@ -53,10 +47,10 @@ def enclosing_section(node):
     return node
 
 
-def test_the_page_links_the_original_address_or_says_it_is_unknown(built):
+def test_the_page_links_the_original_address_or_says_it_is_unknown(pages):
     from macros.render.interface import say
     for source in catalogue():
-        page = source_page(built, source)
+        page = source_page(pages, source)
         lines = page.css("p.qq-source-address")
         assert len(lines) == 1, source.id
         links = [link.attributes.get("href") for link in lines[0].css("a")]
@@ -68,11 +62,11 @@ def test_the_page_links_the_original_address_or_says_it_is_unknown(built):
             assert links == [] and lines[0].text() == say("address_unknown"), source.id
 
 
-def test_how_we_know_is_closed_and_gives_the_file_its_checksum_and_each_fields_basis(built):
+def test_how_we_know_is_closed_and_gives_the_file_its_checksum_and_each_fields_basis(pages):
     from macros.render.interface import words
     sums = listed_checksums()
     for source in catalogue():
-        blocks = source_page(built, source).css("details.qq-how-we-know")
+        blocks = source_page(pages, source).css("details.qq-how-we-know")
         assert len(blocks) == 1 and "open" not in blocks[0].attributes, source.id
         block = blocks[0]
         digest = hashlib.sha256((ROOT / "seeds" / source.file).read_bytes()).hexdigest()
@@ -85,12 +79,12 @@ def test_how_we_know_is_closed_and_gives_the_file_its_checksum_and_each_fields_b
         assert bases == [f"qq-basis qq-basis-{field.basis}" for field in source.meta.values()], source.id
 
 
-def test_cited_in_names_each_citing_page_with_its_number_of_claims_on_the_paragraph(built):
+def test_cited_in_names_each_citing_page_with_its_number_of_claims_on_the_paragraph(built, pages):
     from macros.render.interface import say
     for source in catalogue():
         here = f"/sources/{source.id}/"
         claims = claims_of(built, source)
-        for section in source_page(built, source).css("section.qq-paragraph"):
+        for section in source_page(pages, source).css("section.qq-paragraph"):
             number = int(section.attributes["id"].removeprefix("p"))
             on_paragraph = [claim for claim in claims if claim["paragraph"] == number]
             lines = section.css("p.qq-cited-in")
@@ -105,16 +99,16 @@ def test_cited_in_names_each_citing_page_with_its_number_of_claims_on_the_paragr
             anchors = {(claim["page"], claim["anchor"]) for claim in on_paragraph}
             for target, title, _ in entries:
                 assert (target.path.lstrip("/"), target.fragment) in anchors, (source.id, number, target)
-                assert title == page_title(built, target.path.lstrip("/")), (source.id, number, title)
+                assert title == page_title(pages, target.path.lstrip("/")), (source.id, number, title)
             counts = {target.path.lstrip("/"): count for target, _, count in entries}
             assert len(counts) == len(entries), f"{source.id} paragraph {number}: a page named twice"
             assert counts == Counter(claim["page"] for claim in on_paragraph), f"{source.id} paragraph {number}"
 
 
-def test_every_mark_is_a_cited_passage_and_no_id_is_used_twice(built):
+def test_every_mark_is_a_cited_passage_and_no_id_is_used_twice(built, pages):
     """A claim of two parts has one way back, before its first part: an id is the target of one link."""
     for source in catalogue():
-        page = source_page(built, source)
+        page = source_page(pages, source)
         ids = [node.attributes["id"] for node in page.css("[id]")]
         assert len(set(ids)) == len(ids), (source.id, sorted({i for i in ids if ids.count(i) > 1}))
         claims = claims_of(built, source)
@@ -126,9 +120,9 @@ def test_every_mark_is_a_cited_passage_and_no_id_is_used_twice(built):
             assert any(part in mark.text() for part in parts), (source.id, mark.html)
 
 
-def test_every_claim_points_at_a_mark_of_its_paragraph_on_its_source_page(built):
+def test_every_claim_points_at_a_mark_of_its_paragraph_on_its_source_page(built, pages):
     for source in catalogue():
-        page = source_page(built, source)
+        page = source_page(pages, source)
         for claim in claims_of(built, source):
             path, _, anchor = claim["source_page"].partition("#")
             assert path == f"sources/{source.id}/", claim["source_page"]

@@ -7,7 +7,6 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from macros.check import check_project
 from macros.render.labels import figure_text
@@ -21,12 +20,6 @@ CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people w
 @pytest.fixture(scope="module")
 def claims(built) -> list[dict]:
     return json.loads((built / "claims.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def pages(built) -> dict[str, LexborHTMLParser]:
-    return {path.parent.relative_to(built).as_posix().replace(".", "") + "/": LexborHTMLParser(path.read_text("utf-8"))
-            for path in built.rglob("index.html")}
 
 
 def claim_behind(claims: list[dict], page: str, href: str) -> dict:

@@ -88,7 +88,7 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         for claim in of_kind:
             subject = claim.figure["subject"]
             largest[subject] = max(largest.get(subject, 0), claim.figure["number"])
-            earliest[subject] = min(earliest.get(subject, written([claim])), written([claim]))
+            earliest[subject] = min(earliest.get(subject, written(claim)), written(claim))
         # in the chart's order: bars by subject, largest first; dots by when their sources wrote
         subjects = sorted(largest, key=lambda subject: (-largest[subject], subject) if about.get("chart") == "bars"
                           else earliest[subject])
@@ -118,7 +118,7 @@ def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
     for claim in claims:
         figure = claim.figure
         rows.setdefault((claim.source.id, figure["value"], figure["qualifier"], figure["date"]), []).append(claim)
-    return sorted(rows.values(), key=written)
+    return sorted(rows.values(), key=lambda row: written(row[0]))
 
 
 def _fields(source: Source) -> list[tuple[str, object, str]]:

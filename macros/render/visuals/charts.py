@@ -47,7 +47,7 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
 
     def order(claims: list[Claim]) -> tuple:
         subject = claims[0].figure["subject"]
-        return (-largest[subject], subject, *written(claims)) if chart == "bars" else written(claims)
+        return (-largest[subject], subject, *written(claims[0])) if chart == "bars" else written(claims[0])
 
     rows = [Row(claims, claims[0].figure["subject"], LEFT + (RIGHT - LEFT) * claims[0].figure["number"] / scale_end)
             for claims in sorted(figures, key=order)]
@@ -59,10 +59,9 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
         groups_start=_groups_start(rows) if chart == "bars" else set())
 
 
-def written(claims: list[Claim]) -> tuple:
+def written(claim: Claim) -> tuple:
     """A figure's place in time: when its source wrote, then the date the value refers to."""
-    figure, source = claims[0].figure, claims[0].source
-    return source.value("date") or "", figure["date"], source.id
+    return claim.source.value("date") or "", claim.figure["date"], claim.source.id
 
 
 def _key(rows: list[Row], chart: str) -> list[str]:
