@@ -200,12 +200,12 @@ def _lands_on_the_passage(page, claim):
     assert page.evaluate("location.hash") == f"#{anchor}"
     back = page.locator(f"[id='{anchor}']")
     expect(back).to_be_visible()
-    mark = page.locator(f".qq-cited:has([id='{anchor}']) mark")
-    assert mark.evaluate("m => getComputedStyle(m).outlineStyle") != "none"
-    assert claim["parts"][0][:40] in _squash(mark.inner_text())
-    others = page.locator(f".qq-cited:not(:has([id='{anchor}'])) mark")  # the page's other cited passages: lighter
-    if others.count():
-        assert others.first.evaluate(LOOK) == ["none", "rgba(0, 0, 0, 0)"] != mark.evaluate(LOOK)
+    marks = back.get_attribute("data-marks").split()  # the passage's marks: more than one where citations overlap
+    expect(page.locator(f"[id='{marks[-1]}']")).to_have_css("background-color", re.compile(r"rgb\(\d"))
+    looks = page.evaluate(MARKS, marks)  # (one of the passage's marks?, background, text) of every mark
+    assert all(mine == (background != CLEAR) for mine, background, _ in looks), "the passage strongly, the rest lightly"
+    assert _squash("".join(text for mine, _, text in looks if mine)) == _squash("".join(claim["parts"]))
+    mark = page.locator(f"[id='{marks[0]}']")
     header = page.locator(".md-header").bounding_box()
     viewport = page.viewport_size
     for box in (back.bounding_box(), mark.bounding_box()):
@@ -214,7 +214,8 @@ def _lands_on_the_passage(page, claim):
     return back
 
 
-LOOK = "m => [getComputedStyle(m).outlineStyle, getComputedStyle(m).backgroundColor]"
+MARKS = "ids => [...document.querySelectorAll('mark')].map(m => [ids.includes(m.id), getComputedStyle(m).backgroundColor, m.textContent])"
+CLEAR = "rgba(0, 0, 0, 0)"
 
 
 def _a_claim(claims, page="crackdown/", after=3):

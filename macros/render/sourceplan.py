@@ -13,6 +13,8 @@ from ..corpus.text import Paragraph
 
 @dataclass
 class Highlight:
+    """A stretch of a paragraph that the same citations cover: no citation starts or ends inside it."""
+
     anchor: str  # id of the <mark> on the source page
     start: int
     end: int
@@ -27,6 +29,10 @@ class ShownParagraph:
     @property
     def anchor(self) -> str:
         return f"p{self.paragraph.number}"
+
+    def marks_of(self, claim: Claim) -> list[str]:
+        """The ids of the marks that make up the claim's passage, all its parts."""
+        return [highlight.anchor for highlight in self.highlights if claim in highlight.claims]
 
     def pieces(self):
         """(text, highlight or None) in order, covering the whole paragraph."""
@@ -70,19 +76,18 @@ def plan_sources(corpus: Corpus, claims: list[Claim]) -> dict[str, SourcePlan]:
 
 
 def _highlights(paragraph: Paragraph, claims: list[Claim]) -> list[Highlight]:
-    """Merge the cited spans of one paragraph into non-overlapping highlights."""
-    spans = sorted(((start, end, claim) for claim in claims for start, end in claim.match.spans),
-                   key=lambda span: span[:2])
+    """Cut the paragraph's cited spans at every start and end of a citation, so that each claim's
+    passage is exactly a run of highlights, even where citations overlap."""
+    spans = [(start, end, claim) for claim in claims for start, end in claim.match.spans]
+    cuts = sorted({offset for start, end, _ in spans for offset in (start, end)})
     highlights: list[Highlight] = []
-    for start, end, claim in spans:
-        if highlights and start <= highlights[-1].end:
-            current = highlights[-1]
-            current.end = max(current.end, end)
-        else:
-            current = Highlight(f"p{paragraph.number}-{len(highlights) + 1}", start, end)
-            highlights.append(current)
-        if claim not in current.claims:
-            current.claims.append(claim)
-        if not claim.target:
-            claim.target = current.anchor
+    for start, end in zip(cuts, cuts[1:]):
+        covering = [claim for low, high, claim in spans if low <= start and end <= high]
+        if covering:
+            highlight = Highlight(f"p{paragraph.number}-{len(highlights) + 1}", start, end)
+            highlight.claims = list(dict.fromkeys(covering))
+            highlights.append(highlight)
+    for highlight in highlights:
+        for claim in highlight.claims:
+            claim.target = claim.target or highlight.anchor
     return highlights

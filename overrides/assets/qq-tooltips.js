@@ -113,11 +113,16 @@
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
   // A link to a marker (from the map, the timeline, a chart, a source page's way back) opens on its passage.
+  // A link to a source page's way back marks the whole passage it cites: the stylesheet alone marks
+  // only the first stretch, as a stretch that other citations share is a mark of its own.
   function showTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id ? document.getElementById(id) : null;
     var marker = target && target.matches("sup") ? target.querySelector("a.footnote-ref") : null;
     if (marker) show(marker);
+    document.querySelectorAll("mark.qq-here").forEach(function (m) { m.classList.remove("qq-here"); });
+    var marks = target && target.matches(".qq-back") ? target.getAttribute("data-marks").split(" ") : [];
+    marks.forEach(function (markId) { var m = document.getElementById(markId); if (m) m.classList.add("qq-here"); });
   }
   window.addEventListener("hashchange", showTarget);
   if (document.readyState === "complete") showTarget(); else window.addEventListener("load", showTarget);
