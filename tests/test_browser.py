@@ -257,8 +257,22 @@ def test_on_a_phone_one_tap_shows_the_passage_and_one_more_opens_it_in_its_sourc
     page.locator(f"[id='{claim['anchor']}'] a.footnote-ref").tap()
     assert _squash(claim["passage"])[:60] in _squash(_visible_tooltip_text(page))
     assert page.evaluate("location.hash") == ""  # the first tap shows; it does not follow the marker's link
+    assert page.evaluate(BLANK_BELOW_TEXT) < 0.5, "the tooltip ends with a blank line"
     page.locator("#qq-tip a.qq-read").tap()
     _lands_on_the_passage(page, claim)
+
+
+# Lines of blank space between the tooltip's last visible character and its padding
+BLANK_BELOW_TEXT = """() => {
+  const tip = document.getElementById('qq-tip'), walk = document.createTreeWalker(tip, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walk.nextNode()) if (walk.currentNode.nodeValue.trim()) last = walk.currentNode;
+  const range = document.createRange(); range.selectNodeContents(last);
+  const box = tip.getBoundingClientRect(), style = getComputedStyle(tip);
+  const blank = box.bottom - parseFloat(style.paddingBottom) - parseFloat(style.borderBottomWidth)
+    - range.getBoundingClientRect().bottom;
+  return blank / parseFloat(getComputedStyle(last.parentElement).lineHeight);
+}"""
 
 
 def test_a_tapped_tooltip_stays_while_the_address_bar_folds_and_goes_when_the_phone_turns(tab, claims):

@@ -28,7 +28,11 @@
       var note = document.getElementById(decodeURIComponent(el.getAttribute("href").slice(1)));
       if (!note) return false;
       var copy = note.cloneNode(true);
-      copy.querySelectorAll(".footnote-backref").forEach(function (n) { n.remove(); });
+      copy.querySelectorAll(".footnote-backref").forEach(function (n) {
+        var before = n.previousSibling;  // the no-break space Markdown puts before it: a line of its own
+        if (before && before.nodeType === 3) before.nodeValue = before.nodeValue.replace(/\s+$/, "");
+        n.remove();
+      });
       copy.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
       box.replaceChildren.apply(box, Array.prototype.slice.call(copy.childNodes));
     } else {
