@@ -55,11 +55,15 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
     )
 
 
-LABEL_OFFSETS = {"right": (9, 7, "start"), "left": (-9, 7, "end"), "above": (0, -11, "middle"),
-                 "below": (0, 26, "middle"), "at": (0, 7, "middle")}
+LABEL_OFFSETS = {"right": (1, 7, "start"), "left": (-1, 7, "end"), "above": (0, -3, "middle"),
+                 "below": (0, 18, "middle"), "at": (0, 7, "middle")}  # from the edge of the mark
+MARK_RADIUS = {"dot": 8, "ring": 14, "none": 0}  # the circle's radius in map.html, its stroke and a gap
 
 
 def label_at(point: dict) -> tuple[float, float, str]:
-    """Where a point's label goes, beside its dot, on the side places.yml gives: x, y, text-anchor."""
+    """Where a point's label goes, beside its mark, on the side places.yml gives: x, y, text-anchor."""
     dx, dy, anchor = LABEL_OFFSETS[point["side"]]
+    clear = MARK_RADIUS[point.get("mark", "dot")]
+    dx += clear if dx > 0 else -clear if dx < 0 else 0
+    dy += {"above": -clear, "below": clear}.get(point["side"], 0)
     return point["at"][0] + dx, point["at"][1] + dy, anchor
