@@ -62,6 +62,13 @@ def test_the_page_links_the_original_address_or_says_it_is_unknown(pages):
             assert links == [] and lines[0].text() == say("address_unknown"), source.id
 
 
+def test_the_sources_index_says_for_how_many_texts_the_address_is_known(pages):
+    from macros.render.interface import say
+    known = sum(1 for source in catalogue() if source.url)
+    expected = say("addresses_known", count=known) if known else say("addresses_none")
+    assert expected in pages["sources/"].body.text()
+
+
 def test_how_we_know_is_closed_and_gives_the_file_its_checksum_and_each_fields_basis(pages):
     from macros.render.interface import words
     sums = listed_checksums()

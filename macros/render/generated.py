@@ -61,12 +61,17 @@ def _cited_in(shown: ShownParagraph, titles: dict[str, str], back) -> list[tuple
     return sorted(rows)
 
 
+def _addresses(known: int) -> str:
+    return say("addresses_known", count=known) if known else say("addresses_none")
+
+
 def sources_index(plans: dict[str, SourcePlan]) -> str:
     sources = [plan.source for plan in plans.values()]
     genres = sorted({source.value("genre") for source in sources})
     by_date = sorted(sources, key=lambda source: (source.value("date") or "", source.id))
     intro = say("sources_intro", texts=say_count("texts", len(sources)), genres="; ".join(genres),
-                dates="; ".join(f"{source.short}, {dated(source)}" for source in by_date))
+                dates="; ".join(f"{source.short}, {dated(source)}" for source in by_date),
+                addresses=_addresses(sum(1 for source in sources if source.url)))
     body = TEMPLATES.get_template("sources_index.html").render(
         plans=list(plans.values()), intro=intro, byline=byline, dated=dated,
         cited_times=lambda count: say_count("cited_times", count))
