@@ -148,3 +148,19 @@ def test_every_cited_page_collapses_its_references_under_their_count(built):
         blocks = re.findall(r'<details class="qq-references" id="references"([^>]*)>\s*<summary>(.*?)</summary>', html)
         assert [(" open" in attributes, summary) for attributes, summary in blocks] == \
             [(False, say_count("references", count))], url
+
+
+def test_the_sites_own_stylesheets_ship_with_every_rule_and_without_their_comments(built):
+    import tinycss2
+
+    from tests.conftest import CONFIG
+
+    def rules(text: str, skip_comments: bool) -> list[str]:
+        nodes = tinycss2.parse_stylesheet(text, skip_comments=skip_comments, skip_whitespace=True)
+        return [tinycss2.serialize([node]) for node in nodes]
+
+    for name in CONFIG["extra_css"]:
+        written = (ROOT / CONFIG["theme"]["custom_dir"] / name).read_text(encoding="utf-8")
+        shipped = (built / name).read_text(encoding="utf-8")
+        # read with its comments, the shipped stylesheet has none, and the written one's rules
+        assert rules(shipped, skip_comments=False) == rules(written, skip_comments=True), name

@@ -1,4 +1,6 @@
-"""MkDocs hook, one job: drop the theme's CSS rules that no page of this site can use.
+"""MkDocs hook: the stylesheets as shipped, smaller. It drops the theme's CSS rules that no page
+of this site can use, and ships the site's own stylesheets (extra_css) without their comments,
+which are written for contributors (read with tinycss2, so a comment inside a string stays).
 
 Material ships one stylesheet for every feature (admonitions, tabs, code, blog, all colour
 palettes...). After the build, a rule is kept when every class it names outside parentheses
@@ -12,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+
+import tinycss2
 
 THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -70,8 +74,16 @@ def purge(css: str, tokens: set[str], attributes: set[tuple[str, str]]) -> str:
     return "".join(out)
 
 
+def without_comments(css: str) -> str:
+    return tinycss2.serialize(tinycss2.parse_stylesheet(css, skip_comments=True))
+
+
 def on_post_build(config):
     site = Path(config["site_dir"])
+    for name in config["extra_css"]:
+        path = site / str(name)
+        if path.suffix == ".css" and path.is_file():
+            path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
     scripts = "".join(path.read_text(encoding="utf-8", errors="replace")
                       for path in (site / "assets").rglob("*.js"))
