@@ -410,6 +410,21 @@ def test_phone_layout_has_no_horizontal_scroll(tab, site, scheme):
     assert wide == []
 
 
+def test_no_line_on_a_phone_starts_with_a_citation_marker(tab, site):
+    phone = tab(viewport=PHONE, is_mobile=True, has_touch=True)
+    alone = {path or "/": found for path in pages(site) if (found := phone.open(path).evaluate(MARKERS_ALONE))}
+    assert alone == {}
+
+
+# Markers that follow text directly but start below the line where that text ends
+MARKERS_ALONE = r"""() => [...document.querySelectorAll('.md-content sup[id^="fnref:"]')].flatMap(sup => {
+  const before = sup.previousSibling, text = before && before.nodeType === 3 ? before.nodeValue : "";
+  if (!text || /\s/.test(text[text.length - 1])) return [];
+  const range = document.createRange(); range.setStart(before, text.length - 1); range.setEnd(before, text.length);
+  return sup.getBoundingClientRect().top > range.getBoundingClientRect().bottom - 1 ? [sup.id] : [];
+})"""
+
+
 CARD_TABLES = """() => [...document.querySelectorAll('.qq-cards table')].map(t =>
   [t.scrollWidth, t.closest('article').clientWidth])"""
 
