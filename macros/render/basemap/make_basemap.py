@@ -151,7 +151,14 @@ def svg_path(geometry) -> str:
     polygons = list(geometry.geoms) if hasattr(geometry, "geoms") else [geometry]
     rings = [ring for polygon in polygons if isinstance(polygon, Polygon)
              for ring in [polygon.exterior, *polygon.interiors]]
-    return "".join("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in list(ring.coords)[:-1]) + "Z" for ring in rings)
+    return "".join(_ring_path([(round(x), round(y)) for x, y in list(ring.coords)[:-1]]) for ring in rings)
+
+
+def _ring_path(points: list[tuple[int, int]]) -> str:
+    """A ring in whole view-box units: a move to its first point, then relative lines, the shortest
+    form ('M386 268l-5-3-1 5z'); every page with the map carries it."""
+    steps = [(x - px, y - py) for (px, py), (x, y) in zip(points, points[1:]) if (x, y) != (px, py)]
+    return f"M{points[0][0]} {points[0][1]}l" + " ".join(f"{dx} {dy}" for dx, dy in steps).replace(" -", "-") + "z"
 
 
 if __name__ == "__main__":
