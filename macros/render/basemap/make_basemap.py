@@ -156,8 +156,11 @@ def svg_path(geometry) -> str:
 
 def _ring_path(points: list[tuple[int, int]]) -> str:
     """A ring in whole view-box units: a move to its first point, then relative lines, the shortest
-    form ('M386 268l-5-3-1 5z'); every page with the map carries it."""
+    form ('M386 268l-5-3-1 5z'); every page with the map carries it. A ring that rounds to less
+    than a triangle is left out."""
     steps = [(x - px, y - py) for (px, py), (x, y) in zip(points, points[1:]) if (x, y) != (px, py)]
+    if len(steps) < 2:
+        return ""
     return f"M{points[0][0]} {points[0][1]}l" + " ".join(f"{dx} {dy}" for dx, dy in steps).replace(" -", "-") + "z"
 
 
