@@ -18,7 +18,8 @@ ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
            **{char: f"&#{ord(char)};" for char in MARKDOWN_SPECIALS}}
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 ADJACENT_MARKER = re.compile(r'</sup><sup id="(fnref:[^"<>]++)">')
-MARKERS_AFTER_WORD = re.compile(r'([^\s<>]+)((?:<sup id="fnref:[^"<>]+"[^<>]*>.*?</sup>)+)')
+# a word (from its start: the lookbehind keeps the search linear) and the markers right after it
+MARKERS_AFTER_WORD = re.compile(r'(?<![^\s>])([^\s<>]++)((?:<sup id="fnref:[^"<>]++"[^<>]*+>.*?</sup>)+)')
 
 
 def md_escape(text: str) -> str:
