@@ -258,9 +258,13 @@ def test_on_a_phone_one_tap_shows_the_passage_and_one_more_opens_it_in_its_sourc
     assert _squash(claim["passage"])[:60] in _squash(_visible_tooltip_text(page))
     assert page.evaluate("location.hash") == ""  # the first tap shows; it does not follow the marker's link
     assert page.evaluate(BLANK_BELOW_TEXT) < 0.5, "the tooltip ends with a blank line"
+    assert page.evaluate(TIP_OVERFLOW) <= 1, "the tooltip's text runs past its edge"
     page.locator("#qq-tip a.qq-read").tap()
     _lands_on_the_passage(page, claim)
 
+
+# CSS px by which the tooltip's content is wider than the tooltip
+TIP_OVERFLOW = "() => { const tip = document.getElementById('qq-tip'); return tip.scrollWidth - tip.clientWidth; }"
 
 # Lines of blank space between the tooltip's last visible character and its padding
 BLANK_BELOW_TEXT = """() => {
