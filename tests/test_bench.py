@@ -6,10 +6,8 @@ from tests.bench.run import baked_copy
 from tests.conftest import ROOT, build
 
 # What the layer adds to the HTML itself, besides the pages' Markdown: names marked from the glossary,
-# markers side by side set apart and kept on their word's line, the share image's address and the JSON-LD
-# in each page's context.
+# markers side by side set apart, the share image's address and the JSON-LD in each page's context.
 LAYER = [(re.compile(r'<abbr tabindex="0" title="[^"]*">(.*?)</abbr>'), r"\1"), (re.compile(' class="qq-next"'), ""),
-         (re.compile(r'<span class="qq-with-word">([^<]*(?:<sup .*?</sup>)+)</span>'), r"\1"),
          (re.compile(r'(<meta (?:property="og|name="twitter):image" content=")[^"]*"'), r'\1"'),
          (re.compile(r'\s*<script type="application/ld\+json">.*?</script>'), "")]
 EDIT_LINK = re.compile(r'href="[^"]*/edit/main/[^"]*" title="Edit this page"')  # generated pages edit their data

@@ -420,9 +420,14 @@ def test_no_line_on_a_phone_starts_with_a_citation_marker(tab, site):
     assert alone == {}
 
 
-# Markers that follow text directly but start below the line where that text ends
+# Markers that follow text, with no space between, but start below the line where that text ends
 MARKERS_ALONE = r"""() => [...document.querySelectorAll('.md-content sup[id^="fnref:"]')].flatMap(sup => {
-  const before = sup.previousSibling, text = before && before.nodeType === 3 ? before.nodeValue : "";
+  const block = sup.closest('p, li, td, th, dd, dt, figcaption, blockquote, h1, h2, h3, h4, h5, h6');
+  const walk = document.createTreeWalker(block || document.body, NodeFilter.SHOW_TEXT);
+  let before = null;  // the last text before the marker: a word, a quote's or a figure's last word, a marker
+  while (walk.nextNode() && sup.compareDocumentPosition(walk.currentNode) & Node.DOCUMENT_POSITION_PRECEDING
+         && !sup.contains(walk.currentNode)) before = walk.currentNode;
+  const text = before ? before.nodeValue : "";
   if (!text || /\s/.test(text[text.length - 1])) return [];
   const range = document.createRange(); range.setStart(before, text.length - 1); range.setEnd(before, text.length);
   return sup.getBoundingClientRect().top > range.getBoundingClientRect().bottom - 1 ? [sup.id] : [];

@@ -321,7 +321,6 @@ def test_raw_blocks_and_comments_show_or_hide_text_and_run_nothing(tmp_path, can
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
     html = (project / "site" / "shown" / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
-    html = html.replace('<span class="qq-with-word">', "")  # the wrapper that keeps a marker on its word's line
     assert f"Shown literally: <code>{payload(canary)}</code>." in html
     assert "Hidden: gone." in html and "cycler" not in html.split("Hidden:")[1]
     assert not os.path.exists(canary)

@@ -26,7 +26,7 @@ from ..pages.frontmatter import EXEMPT, TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import generated_pages, lay_out_markers, marker, references, render_page
+from ..render import generated_pages, mark_adjacent_markers, marker, references, render_page
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
@@ -183,9 +183,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     @event_priority(100)  # first: the conversion is done
     def _stop_render(self, html, page, config, files):
-        """Markers kept with their text, and apart from each other (render/markup.py)."""
+        """Markers side by side get the class that keeps their tap targets apart."""
         self.budget.stop()
-        return lay_out_markers(html)
+        return mark_adjacent_markers(html)
 
     @event_priority(-100)  # last: the HTML as the theme will receive it
     def _check_content(self, html, page, config, files):

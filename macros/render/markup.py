@@ -18,8 +18,6 @@ ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
            **{char: f"&#{ord(char)};" for char in MARKDOWN_SPECIALS}}
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 ADJACENT_MARKER = re.compile(r'</sup><sup id="(fnref:[^"<>]++)">')
-# a word (from its start: the lookbehind keeps the search linear) and the markers right after it
-MARKERS_AFTER_WORD = re.compile(r'(?<![^\s>])([^\s<>]++)((?:<sup id="fnref:[^"<>]++"[^<>]*+>.*?</sup>)+)')
 
 
 def md_escape(text: str) -> str:
@@ -48,13 +46,10 @@ def marker(claim: Claim) -> str:
             f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
 
 
-def lay_out_markers(html: str) -> str:
+def mark_adjacent_markers(html: str) -> str:
     """Markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
-    targets apart (a sibling selector cannot tell whether text stands between two markers). Markers
-    right after a word stay on its line (qq-with-word): Chromium breaks a line before a marker's
-    inline-block after a full stop, and the line would start with the marker alone."""
-    html = ADJACENT_MARKER.sub(r'</sup><sup id="\1" class="qq-next">', html)
-    return MARKERS_AFTER_WORD.sub(r'<span class="qq-with-word">\1\2</span>', html)
+    targets apart (a sibling selector cannot tell whether text stands between two markers)."""
+    return ADJACENT_MARKER.sub(r'</sup><sup id="\1" class="qq-next">', html)
 
 
 def render_page(pieces: list, output_of) -> str:
