@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, build, error_lines
+from tests.conftest import CONFIG, ROOT, build, error_lines
 
 MARKER = re.compile(r'<sup id="(fnref:qq\d+)"[^>]*>')
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
@@ -152,8 +152,6 @@ def test_every_cited_page_collapses_its_references_under_their_count(built):
 
 def test_the_sites_own_stylesheets_ship_with_every_rule_and_without_their_comments(built):
     import tinycss2
-
-    from tests.conftest import CONFIG
 
     def rules(text: str, skip_comments: bool) -> list[str]:
         nodes = tinycss2.parse_stylesheet(text, skip_comments=skip_comments, skip_whitespace=True)

@@ -19,7 +19,7 @@ from .labels import byline, dated, figure_text, human_date, relative_url
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
-from .visuals.charts import draw_chart, written
+from .visuals.charts import draw_chart, in_chart_order
 
 
 def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str],
@@ -88,18 +88,9 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         of_kind = [claim for claim in figures if claim.figure["kind"] == kind]
         if not of_kind:
             continue
-        largest: dict[str, float] = {}
-        earliest: dict[str, tuple] = {}
-        for claim in of_kind:
-            subject = claim.figure["subject"]
-            largest[subject] = max(largest.get(subject, 0), claim.figure["number"])
-            earliest[subject] = min(earliest.get(subject, written(claim)), written(claim))
-        # in the chart's order: bars by subject, largest first; dots by when their sources wrote
-        subjects = sorted(largest, key=lambda subject: (-largest[subject], subject) if about.get("chart") == "bars"
-                          else earliest[subject])
-        rows = [(subject, _same_figures([c for c in of_kind if c.figure["subject"] == subject]))
-                for subject in subjects]
-        every = [same for _, same in rows for same in same]
+        every = in_chart_order(about.get("chart", "dots"), _same_figures(of_kind))  # the cards follow the chart
+        subjects = list(dict.fromkeys(same[0].figure["subject"] for same in every))
+        rows = [(subject, [same for same in every if same[0].figure["subject"] == subject]) for subject in subjects]
         chart = draw_chart(about.get("chart", "dots"), every, link, about["label"]) if len(every) > 1 else ""
         subjects = [subject for subject in subjects if subject]
         named = ", ".join(say("figures_subject", subject=name) for name in subjects)
@@ -118,12 +109,13 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
 
 
 def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims of one figure (same source, value, qualifier and date) share a card, in the charts' order."""
+    """Claims of one figure (same subject, source, value, qualifier and date) share a card."""
     rows: dict[tuple, list[Claim]] = {}
     for claim in claims:
         figure = claim.figure
-        rows.setdefault((claim.source.id, figure["value"], figure["qualifier"], figure["date"]), []).append(claim)
-    return sorted(rows.values(), key=lambda row: written(row[0]))
+        key = (figure["subject"], claim.source.id, figure["value"], figure["qualifier"], figure["date"])
+        rows.setdefault(key, []).append(claim)
+    return list(rows.values())
 
 
 def _fields(source: Source) -> list[tuple[str, object, str]]:

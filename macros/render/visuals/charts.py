@@ -40,6 +40,18 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
     """The chart ('dots' or 'bars') of one kind's figures, each a list of the claims of one figure."""
     top = max(claims[0].figure["number"] for claims in figures)
     scale_end = nice_ceiling(top * 1.15)
+    rows = [Row(claims, claims[0].figure["subject"], LEFT + (RIGHT - LEFT) * claims[0].figure["number"] / scale_end)
+            for claims in in_chart_order(chart, figures)]
+    ticks = [(LEFT + (RIGHT - LEFT) * value / scale_end, _tick_text(value)) for value in
+             (0, scale_end / 2, scale_end)]
+    return TEMPLATES.get_template("visuals/chart.html").render(
+        t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
+        label=label, link=link, figure_text=figure_text, dated=dated, human_date=human_date, key=_key(rows, chart),
+        groups_start=_groups_start(rows) if chart == "bars" else set())
+
+
+def in_chart_order(chart: str, figures: list[list[Claim]]) -> list[list[Claim]]:
+    """Bars by subject, the largest first, then by when their sources wrote; dots by when they wrote."""
     largest: dict[str, float] = {}
     for claims in figures:
         subject = claims[0].figure["subject"]
@@ -49,14 +61,7 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
         subject = claims[0].figure["subject"]
         return (-largest[subject], subject, *written(claims[0])) if chart == "bars" else written(claims[0])
 
-    rows = [Row(claims, claims[0].figure["subject"], LEFT + (RIGHT - LEFT) * claims[0].figure["number"] / scale_end)
-            for claims in sorted(figures, key=order)]
-    ticks = [(LEFT + (RIGHT - LEFT) * value / scale_end, _tick_text(value)) for value in
-             (0, scale_end / 2, scale_end)]
-    return TEMPLATES.get_template("visuals/chart.html").render(
-        t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
-        label=label, link=link, figure_text=figure_text, dated=dated, human_date=human_date, key=_key(rows, chart),
-        groups_start=_groups_start(rows) if chart == "bars" else set())
+    return sorted(figures, key=order)
 
 
 def written(claim: Claim) -> tuple:
