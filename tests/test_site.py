@@ -150,6 +150,16 @@ def test_every_cited_page_collapses_its_references_under_their_count(built):
             [(False, say_count("references", count))], url
 
 
+def test_no_stylesheet_the_site_ships_loads_anything_from_another_host(built):
+    # The build does not run this check: stylesheets are code (docs/ may hold none), so it runs here, on every CI run.
+    from urllib.parse import urlsplit
+    from macros.sitecheck.builtsite import BuiltSite
+    from macros.sitecheck.css import check_stylesheets
+    site = BuiltSite.read(built)
+    assert any(name.endswith(".css") for name in site.files)
+    assert [str(problem) for problem in check_stylesheets(site, urlsplit(CONFIG["site_url"]).hostname)] == []
+
+
 def test_the_sites_own_stylesheets_ship_with_every_rule_and_without_their_comments(built):
     import tinycss2
 

@@ -182,3 +182,14 @@ def test_the_built_site_is_read_once_with_its_files_folders_and_pages(tmp_path):
     assert sorted(site.directories) == ["a", "a/b", "assets"]
     assert list(site.pages) == ["a/b/index.html", "index.html"] and site.pages["index.html"].text == "<p>home</p>"
     assert site.is_dir("a") and not site.is_dir("a/b/c.css") and site.is_file("a/b/c.css") and not site.is_file("a")
+
+
+def test_make_check_reads_the_stylesheets_of_the_last_build(tmp_path, capsys):
+    from macros.sitecheck.__main__ import main
+    (tmp_path / "mkdocs.yml").write_text("site_url: https://example.org/\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<!doctype html><title>T</title>", encoding="utf-8")
+    (tmp_path / "site" / "x.css").write_text("\na{background:url(https://evil.example/x.png)}", encoding="utf-8")
+    assert main([str(tmp_path)]) == 1
+    assert "site/x.css:2: a stylesheet may load nothing from another host" in capsys.readouterr().out

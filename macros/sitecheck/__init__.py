@@ -1,22 +1,22 @@
 """Checks of the built site: links and anchors, orphan figures, citation markers against
-claims.json, active content and stylesheets.
+claims.json, active content, and (css.py) stylesheets.
 
-The build runs them after MkDocs has written site/ (macros.mkdocs_plugin);
-`python -m macros.sitecheck [PROJECT_DIR]` runs them on the last build (part of
-`make check`). Pure Python: nothing in this package imports MkDocs.
+The build runs check_built_site after MkDocs has written site/ (macros.mkdocs_plugin).
+The stylesheets are code, not content: docs/ may hold no CSS, so only a change that a
+maintainer reviews can alter them, and `make test` checks them (test_site.py), as does
+`python -m macros.sitecheck [PROJECT_DIR]` on the last build (part of `make check`).
+Pure Python: nothing in this package imports MkDocs.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
 from ..problems import Problem
 from .active import check_active_content
 from .builtsite import BuiltSite
-from .css import check_stylesheets
 from .figures import check_figures
 from .links import check_site
 from .targets import site_base
@@ -37,12 +37,10 @@ class SiteConfig:
 def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], config: SiteConfig) -> list[Problem]:
     """Every problem of the built site, sorted."""
     sources = MarkdownSources(docs, config.docs_label)
-    host = urlsplit(config.site_url or "").hostname or ""
     problems = check_site(site, docs, site_base(config.site_url), config.docs_label, config.site_label)
     problems += check_figures(site, entries, sources, config.site_label)
     problems += check_markers(site, entries, config.site_label)
     problems += check_active_content(site, config.site_url, config.policy, sources, config.site_label)
-    problems += check_stylesheets(site, host, config.site_label)
     return sorted(set(problems))
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..problems import counted, report
 from . import SiteConfig, check_built_site, read_config
 from .builtsite import BuiltSite
+from .css import check_stylesheets
 
 
 def main(argv: list[str]) -> int:
@@ -25,7 +27,8 @@ def main(argv: list[str]) -> int:
     entries = json.loads(claims.read_text(encoding="utf-8")) if claims.is_file() else []
     built = BuiltSite.read(site)
     checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"])
-    problems = check_built_site(built, docs, entries, checks)
+    host = urlsplit(config["site_url"] or "").hostname or ""
+    problems = check_built_site(built, docs, entries, checks) + list(check_stylesheets(built, host, config["site_dir"]))
     if problems:
         print(report(problems, f"in {config['site_dir']}/"))
         return 1
