@@ -542,6 +542,26 @@ def test_the_visuals_need_no_javascript(browser, server):
         context.close()
 
 
+# Every label and mark of the map, in the map's own units: [text or '', x0, y0, x1, y1, the mark's link].
+MAP_BOXES = """() => [...document.querySelectorAll('.qq-map svg text, .qq-map svg circle')].map(e => {
+    const b = e.getBBox(); return [e.tagName === 'text' ? e.textContent : '', b.x, b.y, b.x + b.width, b.y + b.height,
+    e.closest('a') ? e.closest('a').getAttribute('href') : null]; })"""
+MAP_GAP = 2  # view-box units between any two labels, or a label and another place's mark
+
+
+def test_no_label_of_the_map_touches_another_label_or_another_places_mark(tab):
+    for path in [path for path, selectors in VISUALS.items() if ".qq-map svg" in selectors]:
+        boxes = tab().open(path).evaluate(MAP_BOXES)
+        assert any(text for text, *_ in boxes), path
+        for i, (text, *box, href) in enumerate(boxes):
+            for other, *other_box, other_href in boxes[i + 1:]:
+                if not (text or other) or (href is not None and href == other_href and not (text and other)):
+                    continue  # two marks, or a place's label and its own mark
+                apart = box[2] + MAP_GAP <= other_box[0] or other_box[2] + MAP_GAP <= box[0] or \
+                    box[3] + MAP_GAP <= other_box[1] or other_box[3] + MAP_GAP <= box[1]
+                assert apart, (path, text or href, other or other_href)
+
+
 def test_the_first_two_phone_screens_of_the_home_page_show_the_key_figures(tab):
     page = tab(**DEVICES["phone"]).open()
     figures = page.eval_on_selector_all(

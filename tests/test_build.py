@@ -36,7 +36,7 @@ def test_a_good_site_builds_and_claims_json_matches_the_html(project):
     figures = (site / "site" / "figures" / "index.html").read_text(encoding="utf-8")
     assert "at least 238" in figures
     sources = (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")
-    assert "The site cites 1 text." in sources and "cited 4 times on this site" in sources
+    assert "The site cites 1 text, " in sources and "cited 4 times on this site" in sources
 
 
 def test_a_typo_in_a_quote_fails_with_file_line_and_closest_passage(project):

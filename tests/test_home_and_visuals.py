@@ -107,17 +107,13 @@ def test_every_rail_keeps_date_order_with_the_six_days_between_earlier_and_later
         assert all(day > RAIL_DAYS[-1] for _, day in dates[where[-1] + 1:]), page
 
 
-def test_the_note_on_inferred_dates_comes_after_the_rail(pages):
-    """On /timeline/, every paragraph under a heading that uses the event lists' mark of an inferred
-    date (the note explaining it) comes after the rail's last event."""
+def test_the_note_on_how_dates_are_known_comes_after_the_rail(pages):
+    """On /timeline/, the section that explains worked-out dates (which other pages link to) follows the rail."""
     tree = pages["timeline/"]
     order = {node.mem_id: index for index, node in enumerate(tree.root.traverse())}
     rail_end = max(order[node.mem_id] for node in tree.css_first("figure.qq-rail").css("*"))
-    marks = {em.text(strip=True) for em in tree.css("article li > em")}
-    first_heading = order[tree.css_first("article h2").mem_id]
-    notes = [p for p in tree.css("article p") if order[p.mem_id] > first_heading
-             and any(em.text(strip=True) in marks for em in p.css("em"))]
-    assert marks and notes and all(order[p.mem_id] > rail_end for p in notes), [p.text()[:60] for p in notes]
+    note = tree.css_first("article h2#how-the-dates-are-known")
+    assert note is not None and order[note.mem_id] > rail_end
 
 
 def claim_of(row, claims: list[dict]) -> dict:
@@ -188,3 +184,12 @@ def test_the_home_page_shows_what_the_sources_do_not_tell_us(built, pages):
     css = (built / "assets" / "citations.css").read_text(encoding="utf-8")
     for rule in re.findall(r"[^{}]*qq-gaps[^{}]*\{[^}]*\}", css):
         assert not re.search(r"display:\s*none|visibility:\s*hidden", rule), rule
+
+
+def test_a_generated_page_that_marks_a_date_says_what_the_mark_means_and_only_then(pages):
+    marks = {basis: f"({say('date_basis', basis=basis)})" for basis in ("inferred", "supplied")}
+    for url in ("sources/", "figures/"):
+        intro = flat(pages[url].css_first("article p").text())
+        text = flat(pages[url].css_first("article").text()).replace(intro, "")
+        for basis, mark in marks.items():
+            assert (mark in text) == (words()[f"date_notes.{basis}"] in intro), (url, basis)

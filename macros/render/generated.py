@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..claims import FIGURE_KINDS, Claim, doc_url
 from ..corpus import Source
 from .interface import say, say_count, words
-from .labels import byline, dated, figure_text, human_date, relative_url
+from .labels import byline, date_notes, dated, figure_text, human_date, relative_url
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
@@ -67,11 +67,8 @@ def _addresses(known: int) -> str:
 
 def sources_index(plans: dict[str, SourcePlan]) -> str:
     sources = [plan.source for plan in plans.values()]
-    genres = sorted({source.value("genre") for source in sources})
-    by_date = sorted(sources, key=lambda source: (source.value("date") or "", source.id))
-    intro = say("sources_intro", texts=say_count("texts", len(sources)), genres="; ".join(genres),
-                dates="; ".join(f"{source.short}, {dated(source)}" for source in by_date),
-                addresses=_addresses(sum(1 for source in sources if source.url)))
+    intro = say("sources_intro", texts=say_count("texts", len(sources)), date_notes=date_notes(sources),
+                addresses=_addresses(sum(1 for source in sources if source.url))).strip()
     body = TEMPLATES.get_template("sources_index.html").render(
         plans=list(plans.values()), intro=intro, byline=byline, dated=dated,
         cited_times=lambda count: say_count("cited_times", count))
@@ -98,8 +95,9 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
             and len(subjects) > 1 else ""
         groups.append({"kind": kind, "label": about["label"], "rows": rows, "chart": Markup(chart), "counts": counts,
                        "differ": any(len({same[0].figure["number"] for same in row}) > 1 for _, row in rows)})
+    cited_sources = {claim.source.id: claim.source for claim in figures}.values()
     body = TEMPLATES.get_template("figures.html").render(
-        groups=groups, t=words(), dated=dated, human_date=human_date, figure_text=figure_text,
+        groups=groups, t=words(), intro=say("figures_intro", date_notes=date_notes(cited_sources)).strip(), dated=dated, human_date=human_date, figure_text=figure_text,
         title=lambda claim: titles.get(claim.page, claim.page), link=link,
         cited_and_examples=lambda claims: ([claim for claim in claims if claim.page not in about_the_site],
                                            [claim for claim in claims if claim.page in about_the_site]),

@@ -1,6 +1,8 @@
 """How the site names things in running text: dates, sources, figures, relative links."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..corpus import Source
 from .interface import say, words
 
@@ -17,10 +19,19 @@ def human_date(value: str | None) -> str:
     return parts[0]
 
 
+MARKED_DATES = ("inferred", "supplied")  # the bases a source's date is shown with
+
+
 def dated(source: Source) -> str:
     date = source.meta["date"]
     text = human_date(date.value)
-    return f"{text} ({say('date_basis', basis=date.basis)})" if date.basis in ("inferred", "supplied") else text
+    return f"{text} ({say('date_basis', basis=date.basis)})" if date.basis in MARKED_DATES else text
+
+
+def date_notes(sources: Iterable[Source]) -> str:
+    """What the marks that dated() puts on these sources' dates mean, for the marks they carry."""
+    bases = {source.meta["date"].basis for source in sources}
+    return " ".join(say(f"date_notes.{basis}") for basis in MARKED_DATES if basis in bases)
 
 
 def byline(source: Source) -> str:

@@ -50,14 +50,15 @@ def main() -> int:
         if label is not None:
             point = geometry.representative_point()
             inside = min(max(point.x, LABEL_MARGIN), project.width - LABEL_MARGIN)  # a label is centred on its x
-            entry.update(label=[round(inside), round(point.y)], aliases=label.get("aliases", []))
+            dx, dy = label.get("nudge", (0, 0))
+            entry.update(label=[round(inside) + dx, round(point.y) + dy], aliases=label.get("aliases", []))
         out["countries"][name] = entry
     zones = time_zones()
     for name, place in spec["points"].items():
         x, y = locate(place, project, cities, zones, shapes, view)
         out["points"][name] = {"at": [round(x, 1), round(y, 1)], "aliases": place.get("aliases", []),
                                "note": place.get("note", ""), "side": place.get("side", "right"),
-                               "mark": place.get("mark", "dot")}
+                               "mark": place.get("mark", "dot"), "nudge": place.get("nudge", [0, 0])}
     (HERE / "basemap.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"basemap.json: {len(out['countries'])} countries, {len(out['points'])} points")
     return 0

@@ -66,4 +66,5 @@ def label_at(point: dict) -> tuple[float, float, str]:
     clear = MARK_RADIUS[point.get("mark", "dot")]
     dx += clear if dx > 0 else -clear if dx < 0 else 0
     dy += {"above": -clear, "below": clear}.get(point["side"], 0)
-    return point["at"][0] + dx, point["at"][1] + dy, anchor
+    nudge_x, nudge_y = point.get("nudge", (0, 0))
+    return point["at"][0] + dx + nudge_x, point["at"][1] + dy + nudge_y, anchor
