@@ -214,6 +214,29 @@ def _lands_on_the_passage(page, claim):
     return back
 
 
+# For every way back of a source page: follow it, then [id, the way back's top and bottom, the first mark's top,
+# the header's bottom, the screen's height] once the page has handled the arrival.
+ARRIVALS = """async () => { const rows = [];
+  for (const back of [...document.querySelectorAll('a.qq-back')]) {
+    await new Promise(done => { addEventListener('hashchange', () => requestAnimationFrame(done), {once: true});
+                                location.hash = back.id; });
+    const mark = document.getElementById(back.dataset.marks.split(' ')[0]).getBoundingClientRect();
+    const way = back.getBoundingClientRect();
+    rows.push([back.id, way.top, way.bottom, mark.top, document.querySelector('.md-header').getBoundingClientRect().bottom,
+               innerHeight]); }
+  return rows; }"""
+
+
+def test_on_a_phone_every_way_back_and_its_passage_are_in_view_on_arrival(tab, claims):
+    phone = tab(**DEVICES["phone"])
+    for source_page in sorted({claim["source_page"].split("#")[0] for claim in claims}):
+        rows = phone.open(source_page).evaluate(ARRIVALS)
+        assert rows, source_page
+        for anchor, way_top, way_bottom, mark_top, header, screen in rows:
+            assert header - 1 <= way_top and way_bottom < screen, (source_page, anchor, "the way back")
+            assert header - 1 <= mark_top < screen - 20, (source_page, anchor, "the passage")
+
+
 MARKS = "ids => [...document.querySelectorAll('mark')].map(m => [ids.includes(m.id), getComputedStyle(m).backgroundColor, m.textContent])"
 CLEAR = "rgba(0, 0, 0, 0)"
 

@@ -117,8 +117,8 @@
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
   // A link to a marker (from the map, the timeline, a chart, a source page's way back) opens on its passage.
-  // A link to a source page's way back marks the whole passage it cites: the stylesheet alone marks
-  // only the first stretch, as a stretch that other citations share is a mark of its own.
+  // A link to a source page's way back (shown above the passage's paragraph) marks the whole passage it
+  // cites, and brings the passage into view if its paragraph is longer than the screen.
   function showTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id ? document.getElementById(id) : null;
@@ -127,6 +127,16 @@
     document.querySelectorAll("mark.qq-here").forEach(function (m) { m.classList.remove("qq-here"); });
     var marks = target && target.matches(".qq-back") ? target.getAttribute("data-marks").split(" ") : [];
     marks.forEach(function (markId) { var m = document.getElementById(markId); if (m) m.classList.add("qq-here"); });
+    var first = marks.length ? document.getElementById(marks[0]) : null;
+    if (first) bringIntoView(first, target);
+  }
+  // Scroll the passage up into view, as far as the way back can go without going under the header.
+  function bringIntoView(mark, back) {
+    var header = document.querySelector(".md-header");
+    var room = back.getBoundingClientRect().top - (header ? header.getBoundingClientRect().bottom : 0) - 4;
+    var over = mark.getBoundingClientRect().bottom - window.innerHeight + 16;
+    if (over > 0) window.scrollBy(0, Math.min(over, Math.max(room, 0)));
+    if (mark.getBoundingClientRect().top > window.innerHeight - 48) mark.scrollIntoView({ block: "center" });
   }
   window.addEventListener("hashchange", showTarget);
   if (document.readyState === "complete") showTarget(); else window.addEventListener("load", showTarget);
