@@ -25,8 +25,8 @@ It says *more*.
 def test_entries_give_each_name_and_alias_its_description_without_markers():
     glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=PEOPLE, offset=3))
     description = "President of Kazakhstan since 2019, who called in the CSTO. It says more."
-    assert glossary == {"Kassym-Jomart Tokayev": description, "Tokayev": description,
-                        "President Tokayev": description}
+    assert glossary == {"Kassym-Jomart Tokayev": description, "Tokayev": f"Kassym-Jomart Tokayev: {description}",
+                        "President Tokayev": f"Kassym-Jomart Tokayev: {description}"}
     assert [str(p) for p in problems] == [
         "docs/people.md:11: glossary entry has no description — Collective Security Treaty Organization — "
         "follow the heading with a one-paragraph description",

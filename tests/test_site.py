@@ -131,8 +131,8 @@ def test_figure_cards_cite_the_explainer_pages_and_set_the_pages_about_the_site_
                       for src in check_project(ROOT).pages_about_the_site()}
     assert about_the_site
     html = (built / "figures" / "index.html").read_text(encoding="utf-8")
-    cited = re.findall(rf'<p class="qq-card-cited">{say("figure_cited_in")}: (.*?)</p>', html)
-    examples = re.findall(rf'<p class="qq-card-cited">{say("figure_example_in")}: (.*?)</p>', html)
+    cited = re.findall(rf'<p class="qq-card-cited">{say("cited_in")}: (.*?)</p>', html)
+    examples = re.findall(rf'<p class="qq-card-cited">{say("example_in")}: (.*?)</p>', html)
     assert cited
     linked = lambda paragraphs: {href.split("../", 1)[-1].split("#")[0].rstrip("/")  # noqa: E731
                                   for paragraph in paragraphs for href in re.findall(r'href="([^"]+)"', paragraph)}

@@ -10,6 +10,16 @@ from urllib.parse import urljoin, urlsplit
 
 from tests.conftest import ROOT
 
+
+def _about_the_site() -> set[str]:
+    """The URLs of the pages about the site (`citations: exempt`), which cite passages as examples."""
+    from macros.check import check_project
+    from macros.claims import doc_url
+    return {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
+
+
+ABOUT_THE_SITE = _about_the_site()
+
 CITED_IN_ENTRY = re.compile(r'<a href="([^"]*)">(.*?)</a> \((\d+)\)')
 
 
@@ -98,11 +108,18 @@ def test_cited_in_names_each_citing_page_with_its_number_of_claims_on_the_paragr
             if not on_paragraph:
                 assert not lines, f"{source.id} paragraph {number}"
                 continue
-            assert len(lines) == 1, f"{source.id} paragraph {number}"
-            entries = [(urlsplit(urljoin(here, href)), html.unescape(title), int(count))
-                       for href, title, count in CITED_IN_ENTRY.findall(lines[0].html)]
-            shown = ", ".join(f"{title} ({count})" for _, title, count in entries)
-            assert lines[0].text() == f"{say('cited_in')}: {shown}", f"{source.id} paragraph {number}"
+            assert 1 <= len(lines) <= 2, f"{source.id} paragraph {number}"
+            entries, kinds = [], []
+            for line in lines:  # the pages about the events, then those about the site, which cite as examples
+                found = [(urlsplit(urljoin(here, href)), html.unescape(title), int(count))
+                         for href, title, count in CITED_IN_ENTRY.findall(line.html)]
+                shown = ", ".join(f"{title} ({count})" for _, title, count in found)
+                kind = {target.path.lstrip("/") in ABOUT_THE_SITE for target, _, _ in found}
+                assert len(kind) == 1, f"{source.id} paragraph {number}: pages of both kinds on one line"
+                heading = say("example_in" if kind == {True} else "cited_in")
+                assert line.text() == f"{heading}: {shown}", f"{source.id} paragraph {number}"
+                entries, kinds = entries + found, kinds + list(kind)
+            assert kinds == sorted(kinds), f"{source.id} paragraph {number}: the examples come last"
             anchors = {(claim["page"], claim["anchor"]) for claim in on_paragraph}
             for target, title, _ in entries:
                 assert (target.path.lstrip("/"), target.fragment) in anchors, (source.id, number, target)

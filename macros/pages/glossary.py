@@ -22,7 +22,7 @@ EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]++)(?<=\S)\*{1,2}(?![\w*])
 
 
 def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[Problem]]:
-    """{term: description} for every entry of the people page."""
+    """{term: description} for every entry of the people page; an alias's description starts with the entry's name."""
     lines = front.body.split("\n")
     glossary: dict[str, str] = {}
     problems = []
@@ -55,7 +55,7 @@ def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[P
         for term in terms:
             if term in glossary:
                 problems.append(Problem(path, front.offset + number, "glossary term defined twice", repr(term)))
-            glossary[term] = description
+            glossary[term] = description if term == name else f"{name}: {description}"  # an alias says whose
     return glossary, problems
 
 

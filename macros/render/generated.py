@@ -26,11 +26,11 @@ def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: d
                     about_the_site: Collection[str] = ()) -> dict[str, str]:
     """Every generated page's Markdown, by its path as if in docs/."""
     pages = {"sources/index.md": sources_index(plans), "figures.md": figures_page(claims, titles, about_the_site)}
-    pages.update({f"sources/{plan.source.id}.md": source_page(plan, titles) for plan in plans.values()})
+    pages.update({f"sources/{plan.source.id}.md": source_page(plan, titles, about_the_site) for plan in plans.values()})
     return pages
 
 
-def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
+def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collection[str] = ()) -> str:
     """The source's cited (or all) paragraphs, each cited passage with the way back to every sentence that
     cites it, then how we know what the text is."""
     source = plan.source
@@ -43,7 +43,7 @@ def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
 
     body = TEMPLATES.get_template("source_page.html").render(
         plan=plan, source=source, t=words(), fields=_fields(source), human_date=human_date, back=back,
-        back_text=back_text, cited_in=lambda shown: _cited_in(shown, titles, back),
+        back_text=back_text, cited_in=lambda shown: _cited_in(shown, titles, back, about_the_site),
         summary=f"{byline(source)}. {source.value('genre').capitalize()}, {dated(source)}.",
         checksum=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
     )
@@ -51,14 +51,16 @@ def source_page(plan: SourcePlan, titles: dict[str, str]) -> str:
                            say("source_description", byline=byline(source), date=dated(source)), body)
 
 
-def _cited_in(shown: ShownParagraph, titles: dict[str, str], back) -> list[tuple[str, int, str]]:
-    """(page title, how many of its citations rest on the paragraph, link to the first), by title."""
+def _cited_in(shown: ShownParagraph, titles: dict[str, str], back, about_the_site: Collection[str]):
+    """(page title, how many of its citations rest on the paragraph, link to the first), by title: first the
+    pages about the events, then, apart, the pages about the site that cite the paragraph as an example."""
     by_page: dict[str, dict[int, Claim]] = {}
     for highlight in shown.highlights:
         for claim in highlight.claims:  # a claim of two parts is in two highlights: count it once
             by_page.setdefault(claim.page, {})[claim.number] = claim
-    rows = [(titles.get(page, page), len(claims), back(claims[min(claims)])) for page, claims in by_page.items()]
-    return sorted(rows)
+    rows = {page: (titles.get(page, page), len(claims), back(claims[min(claims)])) for page, claims in by_page.items()}
+    return (sorted(row for page, row in rows.items() if page not in about_the_site),
+            sorted(row for page, row in rows.items() if page in about_the_site))
 
 
 def _addresses(known: int) -> str:

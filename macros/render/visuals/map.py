@@ -44,9 +44,10 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
             kept.setdefault((claim.source.id, figure.get("value"), figure.get("qualifier")), claim)
         return list(kept.values())
 
+    points = {name: here_first(found) for name, found in sorted(places.items()) if name in BASEMAP["points"]}
     return TEMPLATES.get_template("visuals/map.html").render(
-        t=words(), basemap=BASEMAP, home=HOME, credit=say("map_credit", credit=BASEMAP["credit"]),
-        points={name: here_first(found) for name, found in sorted(places.items()) if name in BASEMAP["points"]},
+        t=words(), basemap=BASEMAP, home=HOME, credit=say("map_credit", credit=BASEMAP["credit"]), points=points,
+        a_region=any(BASEMAP["points"][name]["mark"] == "ring" for name in points),
         named_countries={name: here_first(found) for name, found in sorted(places.items())
                          if name in BASEMAP["countries"]},
         troops={name: here_first(found) for name, found in sorted(troops.items())},
