@@ -509,6 +509,25 @@ def test_the_palette_toggle_switches_to_dark_and_is_remembered(tab):
     assert reader.errors == [] and reader.csp_violations() == []
 
 
+def test_the_palette_follows_the_system_until_a_reader_chooses_and_enter_switches_it(tab):
+    reader = tab(color_scheme="dark")
+    page = reader.open()
+    scheme = "document.body.dataset.mdColorScheme"
+    assert page.evaluate(scheme) == "slate"
+    page.emulate_media(color_scheme="light")  # the system changes: no choice stored, so the page follows
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    expect(page.locator("label[title='Switch to dark mode']")).to_be_visible()
+    page.focus("input.md-option:checked")
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "slate"
+    expect(page.locator("label[title='Switch to light mode']")).to_be_visible()
+    page.emulate_media(color_scheme="dark")
+    page.emulate_media(color_scheme="light")  # a reader's choice is kept, whatever the system says
+    page = reader.open("background/")
+    assert page.evaluate(scheme) == "slate"
+    assert reader.errors == [] and reader.csp_violations() == []
+
+
 def test_print_keeps_citations_as_numbered_references_with_visible_urls(tab, claims):
     claim = next(c for c in claims if c["page"] == "background/")
     page = tab().open("background/")
