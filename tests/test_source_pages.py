@@ -11,14 +11,12 @@ from urllib.parse import urljoin, urlsplit
 from tests.conftest import ROOT
 
 
-def _about_the_site() -> set[str]:
+@cache
+def about_the_site() -> set[str]:
     """The URLs of the pages about the site (`citations: exempt`), which cite passages as examples."""
     from macros.check import check_project
     from macros.claims import doc_url
     return {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
-
-
-ABOUT_THE_SITE = _about_the_site()
 
 CITED_IN_ENTRY = re.compile(r'<a href="([^"]*)">(.*?)</a> \((\d+)\)')
 
@@ -114,7 +112,7 @@ def test_cited_in_names_each_citing_page_with_its_number_of_claims_on_the_paragr
                 found = [(urlsplit(urljoin(here, href)), html.unescape(title), int(count))
                          for href, title, count in CITED_IN_ENTRY.findall(line.html)]
                 shown = ", ".join(f"{title} ({count})" for _, title, count in found)
-                kind = {target.path.lstrip("/") in ABOUT_THE_SITE for target, _, _ in found}
+                kind = {target.path.lstrip("/") in about_the_site() for target, _, _ in found}
                 assert len(kind) == 1, f"{source.id} paragraph {number}: pages of both kinds on one line"
                 heading = say("example_in" if kind == {True} else "cited_in")
                 assert line.text() == f"{heading}: {shown}", f"{source.id} paragraph {number}"

@@ -98,8 +98,9 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         groups.append({"kind": kind, "label": about["label"], "rows": rows, "chart": Markup(chart), "counts": counts,
                        "differ": any(len({same[0].figure["number"] for same in row}) > 1 for _, row in rows)})
     cited_sources = {claim.source.id: claim.source for claim in figures}.values()
+    intro = say("figures_intro", date_notes=date_notes(cited_sources)).strip()
     body = TEMPLATES.get_template("figures.html").render(
-        groups=groups, t=words(), intro=say("figures_intro", date_notes=date_notes(cited_sources)).strip(), dated=dated, human_date=human_date, figure_text=figure_text,
+        groups=groups, t=words(), intro=intro, dated=dated, human_date=human_date, figure_text=figure_text,
         title=lambda claim: titles.get(claim.page, claim.page), link=link,
         cited_and_examples=lambda claims: ([claim for claim in claims if claim.page not in about_the_site],
                                            [claim for claim in claims if claim.page in about_the_site]),
