@@ -292,6 +292,18 @@ def test_on_a_phone_one_tap_shows_the_passage_and_one_more_opens_it_in_its_sourc
     _lands_on_the_passage(page, claim)
 
 
+def test_on_a_phone_a_second_tap_on_the_marker_hides_its_tooltip_where_the_reader_is(tab, claims):
+    claim = _a_claim(claims)
+    page = tab(viewport=PHONE, is_mobile=True, has_touch=True).open(claim["page"])
+    marker = page.locator(f"[id='{claim['anchor']}'] a.footnote-ref")
+    marker.tap()
+    expect(page.locator("#qq-tip")).to_be_visible()
+    scrolled = page.evaluate("scrollY")
+    marker.tap()
+    expect(page.locator("#qq-tip")).to_be_hidden()
+    assert page.evaluate("location.hash") == "" and page.evaluate("scrollY") == scrolled
+
+
 # CSS px by which the tooltip's content is wider than the tooltip
 TIP_OVERFLOW = "() => { const tip = document.getElementById('qq-tip'); return tip.scrollWidth - tip.clientWidth; }"
 

@@ -1,9 +1,9 @@
 // Citation and glossary tooltips with one delegated listener per page.
 // Material's content.footnote.tooltips and content.tooltips mount a component for every marker
-// and every glossary term on load: 100+ of them cost a phone 300-600 ms of blocked main thread
-// (Lighthouse TBT). This does the same job lazily: hover, keyboard focus or a tap on a citation
-// marker shows its reference (source, date, passage, and the link that reads it in the source);
-// hover or tap on a glossary term shows its description. Escape hides it; the pointer and the
+// and every glossary term on load, which blocks a phone's main thread (Lighthouse TBT). This does
+// the same job lazily: hover, keyboard focus or a tap on a citation marker shows its reference
+// (source, date, passage, and the link that reads it in the source); hover or tap on a glossary
+// term shows its description; a second tap on either hides it. Escape hides it; the pointer and the
 // keyboard focus can move into the tooltip (WCAG 1.4.13), which follows its marker in the page,
 // so that Tab reaches its link next.
 (function () {
@@ -28,6 +28,8 @@
       var note = document.getElementById(decodeURIComponent(el.getAttribute("href").slice(1)));
       if (!note) return false;
       var copy = note.cloneNode(true);
+      // How the date is known stays in the reference and on the source page: a tooltip covers little of a phone.
+      copy.querySelectorAll(".qq-date-note").forEach(function (n) { n.remove(); });
       copy.querySelectorAll(".footnote-backref").forEach(function (n) {
         var before = n.previousSibling;  // the no-break space Markdown puts before it: a line of its own
         if (before && before.nodeType === 3) before.nodeValue = before.nodeValue.replace(/\s+$/, "");
@@ -108,9 +110,9 @@
   }, true);
   document.addEventListener("click", function (e) {
     var el = hostOf(e);
-    if (el && touched && !shownBeforeTap) {  // first tap shows the tooltip, a second tap follows the link
+    if (el && touched) {  // a tap shows the tooltip, a second tap hides it: the link is the tooltip's to follow
       e.preventDefault();
-      show(el);
+      if (shownBeforeTap) hide(); else show(el);
     } else if (!el && host && !inTip(e.target)) {
       hide();
     }

@@ -1,4 +1,4 @@
-"""The locator map: Kazakhstan and its neighbours, the places the sources name, the countries that sent troops."""
+"""The locator map: Kazakhstan and its neighbours, the places the sources name, the troops they count."""
 from __future__ import annotations
 
 import json
