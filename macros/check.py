@@ -21,8 +21,11 @@ from .pages.coverage import uncited
 from .pages.frontmatter import EXEMPT
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .problems import Problem, counted, report
+from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
 from .render.visuals import visual_problems
+
+HOME_PAGE = "index.md"
 
 
 @dataclass
@@ -37,7 +40,7 @@ class Checked:
     @property
     def titles(self) -> dict[str, str]:
         """Each page's name in back-links and tables, by path inside docs/."""
-        return {src: page.title for src, page in self.pages.items()}
+        return {src: say("home_page") if src == HOME_PAGE else page.title for src, page in self.pages.items()}
 
     def all_claims(self) -> list[Claim]:
         return [claim for page in sorted(self.claims) for claim in self.claims[page]]

@@ -45,8 +45,10 @@ def source_page(pages, source):
 
 
 def page_title(pages, url: str) -> str:
-    """A page's name as back-links give it: its heading, less the permalink sign."""
-    return pages[url].css_first("h1").text().removesuffix("¶").strip()
+    """A page's name as back-links give it: its heading, less the permalink sign; the home page, whose heading
+    is the site's name, by the interface's name for it."""
+    from macros.render.interface import say
+    return say("home_page") if url == "" else pages[url].css_first("h1").text().removesuffix("¶").strip()
 
 
 def enclosing_section(node):
