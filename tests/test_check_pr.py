@@ -235,3 +235,10 @@ def test_a_bad_base_is_a_clear_error(repository, base, found):
     assert result.stderr.startswith(f"make check-pr: cannot read the base — {found} — ")
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert not (repository / "x").exists()
+
+
+def test_both_labels_are_documented_for_contributors_and_in_the_security_promise():
+    from macros.corpus.changes import CORRECTION, NEW
+    for name in ("CONTRIBUTING.md", "SECURITY.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert f"`{CORRECTION}`" in text and f"`{NEW}`" in text and "make check-pr" in text, name
