@@ -36,7 +36,7 @@ def environment() -> dict:
     """No user or system git configuration, nothing of an outer repository, and this checkout's engine."""
     kept = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
     return {**kept, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "PYTHONPATH": str(ROOT),
-            "LC_ALL": "C.UTF-8"}
+            "PYTHONIOENCODING": "utf-8"}
 
 
 def git(repository: Path, *arguments: str) -> None:
@@ -59,14 +59,14 @@ def repository(tmp_path) -> Path:
 
 def check(repository: Path, base: str = "base", labels: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros.corpus.changes", f"--base={base}", f"--labels={labels}"],
-                          cwd=repository, env=environment(), capture_output=True, text=True, timeout=60)
+                          cwd=repository, env=environment(), capture_output=True, encoding="utf-8", timeout=60)
 
 
 def make_check_pr(repository: Path, base: str, labels: str) -> subprocess.CompletedProcess:
     """The Makefile's own target, with this interpreter's environment instead of a new .venv."""
-    return subprocess.run(["make", "--silent", "--no-print-directory", "-f", str(ROOT / "Makefile"), "check-pr", f"BASE={base}",
-                           f"LABELS={labels}", f"BIN={Path(sys.executable).parent}", "STAMP="],
-                          cwd=repository, env=environment(), capture_output=True, text=True, timeout=60)
+    return subprocess.run(["make", "--silent", "--no-print-directory", "-f", str(ROOT / "Makefile"), "check-pr",
+                           f"BASE={base}", f"LABELS={labels}", f"BIN={Path(sys.executable).parent}", "STAMP="],
+                          cwd=repository, env=environment(), capture_output=True, encoding="utf-8", timeout=60)
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -53,11 +53,15 @@ class Change:
 
 def compare(base: dict[str, bytes], head: dict[str, bytes], label: str = "seeds") -> list[Change]:
     """Every change from the base's seeds folder to the working tree's, both as {name: bytes}."""
-    texts = lambda files: {n: data for n, data in files.items() if n not in (CATALOGUE, CHECKSUMS)}  # noqa: E731
     changes, named = _catalogue_changes(base.get(CATALOGUE), head.get(CATALOGUE), head, label)
     changes += _checksum_changes(base.get(CHECKSUMS), head.get(CHECKSUMS), label)
-    changes += _text_changes(texts(base), texts(head), named, label)
+    changes += _text_changes(_texts(base), _texts(head), named, label)
     return sorted(changes)
+
+
+def _texts(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The seed files: everything in the folder but the catalogue and the checksums."""
+    return {name: data for name, data in files.items() if name not in (CATALOGUE, CHECKSUMS)}
 
 
 def _text_changes(base: dict[str, bytes], head: dict[str, bytes], summarised: set, label: str) -> Iterator[Change]:
@@ -84,8 +88,7 @@ def _first_difference(old: bytes, new: bytes) -> tuple[int, str, str]:
 
 
 def _checksum_changes(base: bytes | None, head: bytes | None, label: str) -> Iterator[Change]:
-    read = lambda data: read_checksums(data.decode("utf-8", "replace"), label)[0] if data else {}  # noqa: E731
-    before, after = read(base), read(head)
+    before, after = (read_checksums(data.decode("utf-8", "replace"), label)[0] if data else {} for data in (base, head))
     where = f"{label}/{CHECKSUMS}"
     for name, old in sorted(before.items()):
         if name not in after:

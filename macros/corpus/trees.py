@@ -77,5 +77,5 @@ def _git(arguments: list[str], repository: Path, found: str, hint: str, stdin: b
         raise GitProblem("git is not installed", "install git, then run the check again") from None
     if result.returncode != 0:
         said = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitProblem(found + (f" (git: {said[-1]})" if said else ""), hint)
+        raise GitProblem(found + (f" (git: {said[0]})" if said else ""), hint)
     return result.stdout
