@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test check check-external clean chromium offline bench basemap
+.PHONY: install serve build test check check-pr check-external clean chromium offline bench basemap
 
 # The pinned requirements, then this project as a package (pyproject.toml: the engine in macros/ and its
 # `citations` MkDocs plugin), editable, so nothing edits sys.path.
@@ -61,6 +61,13 @@ basemap: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m macros.check
 	$(BIN)/python -m macros.sitecheck
+
+# The pull-request check: seeds/ against the base branch, e.g. `make check-pr BASE=main LABELS="new-source"`.
+# An existing source's text, checksum or attribution changed passes only with the maintainers' label
+# source-correction, a new source only with new-source (CONTRIBUTING.md). BASE and LABELS reach the check
+# through its environment, never through the shell's parsing of this line.
+check-pr: $(STAMP)
+	$(BIN)/python -m macros.corpus.changes --base="$$BASE" --labels="$$LABELS"
 
 # External links: listed with their pages, and checked only when there is a network (never in CI).
 check-external: build

@@ -26,11 +26,26 @@ def workflow(name):
     return data
 
 
-def test_there_are_exactly_the_two_workflows():
-    assert sorted(path.name for path in WORKFLOWS.iterdir()) == ["deploy.yml", "pull-request.yml"]
+WORKFLOW_NAMES = sorted(path.name for path in WORKFLOWS.iterdir())
+SOURCES_CHECK = "pull-request-sources.yml"
 
 
-@pytest.mark.parametrize("name", ["deploy.yml", "pull-request.yml"])
+def test_the_workflows_folder_holds_only_workflows_and_every_one_is_read_only_at_the_top():
+    assert {"deploy.yml", "pull-request.yml", SOURCES_CHECK} <= set(WORKFLOW_NAMES)
+    for name in WORKFLOW_NAMES:
+        assert name.endswith(".yml"), name
+        assert workflow(name)["permissions"] == {"contents": "read"}, name
+
+
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
+def test_no_expression_is_interpolated_into_a_shell_line(name):
+    """zizmor's template-injection rule: values reach `run:` through `env:`, which the shell never parses."""
+    for job in workflow(name)["jobs"].values():
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), (name, step["run"])
+
+
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
 def test_every_action_is_pinned_to_a_full_commit_with_its_version(name):
     lines = [line for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines() if "uses:" in line]
     assert lines
@@ -38,7 +53,7 @@ def test_every_action_is_pinned_to_a_full_commit_with_its_version(name):
         assert PINNED.match(line), line
 
 
-@pytest.mark.parametrize("name", ["deploy.yml", "pull-request.yml"])
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
 def test_no_workflow_uses_secrets_or_pull_request_target_and_checkout_keeps_no_token(name):
     text = "\n".join(line.split("#")[0] for line in (WORKFLOWS / name).read_text(encoding="utf-8").splitlines())
     assert "pull_request_target" not in text and "secrets" not in text
@@ -50,11 +65,42 @@ def test_no_workflow_uses_secrets_or_pull_request_target_and_checkout_keeps_no_t
 
 def test_pull_requests_run_make_test_with_a_read_only_token():
     data = workflow("pull-request.yml")
-    assert data["on"] == {"pull_request": None}
+    assert data["on"] == {"pull_request": None}  # the default types: a label added or removed does not re-run it
     assert data["permissions"] == {"contents": "read"}
     [job] = data["jobs"].values()
     assert "permissions" not in job
     assert [step["run"] for step in job["steps"] if "run" in step] == ["make test"]
+
+
+def test_pull_requests_run_make_check_pr_against_their_base_on_every_change_of_code_or_labels():
+    """Issue 23: an existing source changed or a new source passes only with a maintainer's label."""
+    data = workflow(SOURCES_CHECK)
+    assert data["on"] == {"pull_request": {"types": ["opened", "synchronize", "reopened", "labeled", "unlabeled"]}}
+    assert data["concurrency"]["group"] != workflow("pull-request.yml")["concurrency"]["group"]
+    [job] = data["jobs"].values()
+    assert "permissions" not in job
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"persist-credentials": False, "fetch-depth": 0}  # the merge commit and its base
+    [step] = [step for step in job["steps"] if "run" in step]
+    assert step["run"] == "make check-pr"
+    assert step["env"] == {"BASE": "HEAD^1", "LABELS": "${{ join(github.event.pull_request.labels.*.name, ',') }}"}
+
+
+def test_make_check_pr_takes_base_and_labels_from_its_environment_not_the_shell_line():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ncheck-pr:", 1)[1].split("\n\n", 1)[0]
+    assert '-m macros.corpus.changes --base="$$BASE" --labels="$$LABELS"' in recipe
+    assert "$(LABELS)" not in recipe and "$(BASE)" not in recipe
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    """Where zizmor is installed (it is not a pinned requirement): `pip install zizmor` into any venv."""
+    zizmor = shutil.which("zizmor")
+    if zizmor is None:
+        pytest.skip("zizmor is not installed")
+    result = subprocess.run([zizmor, "--offline", "--no-progress", str(WORKFLOWS)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_deploy_runs_from_main_only_and_only_its_deploy_job_may_write_to_pages():

@@ -1,0 +1,240 @@
+"""The pull-request check: what a change does to the sources, compared with the base branch.
+
+    python -m macros.corpus.changes --base REF [--labels "source-correction, new-source"] [--seeds seeds]
+
+Sources are append-only. A changed or removed seed text, checksum line or attribution of an
+existing source passes only with the maintainers' label `source-correction`, a new source only
+with `new-source`: each label is a person's review of the evidence, and the check lists what
+changed for them. Both sides of the catalogue are read by the build's own loader. Pure Python:
+nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import zip_longest
+from pathlib import Path
+
+from .. import yamlfile
+from ..problems import Problem, counted
+from .catalogue import CATALOGUE, FIELD_KEYS
+from .checksums import CHECKSUMS, read_checksums
+from .trees import GitProblem, commit_of, files_at, files_now
+
+CORRECTION, NEW = "source-correction", "new-source"
+ATTRIBUTION = ("file", "short", "title", "publisher", "author", "date", "genre", "url")
+SUMMARY = ("title", "author", "date")
+ASK = {CORRECTION: "sources are append-only: restore it, or a maintainer reviews the evidence and adds the label "
+                   f"'{CORRECTION}'",
+       NEW: f"a maintainer reviews the new source and its evidence, then adds the label '{NEW}'"}
+SHOWN = 60  # characters of a changed value
+
+
+@dataclass(frozen=True, order=True)
+class Change:
+    """One change to the sources, and the label that allows it (None: no label does)."""
+
+    path: str
+    line: int
+    rule: str
+    found: str
+    label: str | None = field(compare=False)
+    hint: str = field(default="", compare=False)
+
+    def problem(self, labels: set[str]) -> Problem:
+        if self.label in labels:
+            return Problem(self.path, self.line, self.rule, self.found, f"allowed by the label '{self.label}'")
+        return Problem(self.path, self.line, self.rule, self.found, self.hint or ASK[self.label])
+
+
+def compare(base: dict[str, bytes], head: dict[str, bytes], label: str = "seeds") -> list[Change]:
+    """Every change from the base's seeds folder to the working tree's, both as {name: bytes}."""
+    changes, named = _catalogue_changes(base.get(CATALOGUE), head.get(CATALOGUE), head, label)
+    changes += _checksum_changes(base.get(CHECKSUMS), head.get(CHECKSUMS), label)
+    changes += _text_changes(_texts(base), _texts(head), named, label)
+    return sorted(changes)
+
+
+def _texts(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The seed files: everything in the folder but the catalogue and the checksums."""
+    return {name: data for name, data in files.items() if name not in (CATALOGUE, CHECKSUMS)}
+
+
+def _text_changes(base: dict[str, bytes], head: dict[str, bytes], summarised: set, label: str) -> Iterator[Change]:
+    for name, data in sorted(base.items()):
+        if name not in head:
+            yield Change(f"{label}/{name}", 1, "seed text of an existing source removed", name, CORRECTION)
+        elif head[name] != data:
+            line, old, new = _first_difference(data, head[name])
+            yield Change(f"{label}/{name}", line, "seed text of an existing source changed",
+                         f"{old} → {new}", CORRECTION)
+    for name, data in sorted(head.items()):
+        if name not in base and name not in summarised:
+            yield Change(f"{label}/{name}", 1, "new seed file", f"{name}, {len(data):,} bytes, in no new "
+                         "catalogue entry", NEW)
+
+
+def _first_difference(old: bytes, new: bytes) -> tuple[int, str, str]:
+    """The first line that differs, and the two versions of it around the first character that does."""
+    pairs = zip_longest(old.decode("utf-8", "replace").split("\n"), new.decode("utf-8", "replace").split("\n"))
+    for number, (before, after) in enumerate(pairs, 1):
+        if before != after:
+            return (number, *_around(before, after))
+    return 1, "bytes that are not UTF-8", "other bytes"
+
+
+def _checksum_changes(base: bytes | None, head: bytes | None, label: str) -> Iterator[Change]:
+    before, after = (read_checksums(data.decode("utf-8", "replace"), label)[0] if data else {} for data in (base, head))
+    where = f"{label}/{CHECKSUMS}"
+    for name, old in sorted(before.items()):
+        if name not in after:
+            yield Change(where, 1, "checksum line of an existing source removed", name, CORRECTION)
+        elif after[name].digest != old.digest:
+            yield Change(where, after[name].line, "checksum line of an existing source changed",
+                         f"{name}: {old.digest[:12]}… → {after[name].digest[:12]}…", CORRECTION)
+
+
+def _catalogue_changes(base: bytes | None, head: bytes | None, files: dict[str, bytes],
+                       label: str) -> tuple[list[Change], set[str]]:
+    """The changed, removed and new entries, and the seed files the new entries name."""
+    where = f"{label}/{CATALOGUE}"
+    before, changes = _entries(base, where, "at the base")
+    after, found = _entries(head, where, "")
+    changes += found
+    existing = {entry["id"]: entry for entry in reversed(before) if isinstance(entry.get("id"), str)}  # first wins
+    compared, named = set(), set()
+    for entry in after:
+        source_id = entry.get("id") if isinstance(entry.get("id"), str) else None
+        if source_id in existing and source_id not in compared:
+            compared.add(source_id)
+            changes += _entry_changes(existing[source_id], entry, where)
+        else:
+            named.add(entry.get("file") if isinstance(entry.get("file"), str) else None)
+            changes.append(Change(where, entry.line, "new source", _summary(entry, files), NEW))
+    for source_id, entry in existing.items():
+        if source_id not in compared:
+            changes.append(Change(where, 1, "existing source removed from the catalogue",
+                                  f"'{source_id}' ({_value(entry.get('file'))}), line {entry.line} at the base",
+                                  CORRECTION))
+    return changes, named
+
+
+def _entries(data: bytes | None, where: str, side: str) -> tuple[list[yamlfile.LineDict], list[Change]]:
+    """The catalogue's entries as the build's loader reads them (none if there is no catalogue)."""
+    if data is None:
+        return [], []
+    try:
+        entries = yamlfile.load(data.decode("utf-8", "replace"))
+    except yamlfile.YamlProblem as error:
+        return [], [Change(where, error.line, " ".join(("catalogue is not valid YAML", side)).strip(),
+                           error.message, None, "the build reads it the same way: correct it")]
+    if not isinstance(entries, list) or not all(isinstance(entry, yamlfile.LineDict) for entry in entries):
+        return [], [Change(where, 1, " ".join(("catalogue is not a list of mappings", side)).strip(), "", None,
+                           "one mapping per source, as the build reads it")]
+    return entries, []
+
+
+def _entry_changes(old: yamlfile.LineDict, new: yamlfile.LineDict, where: str) -> Iterator[Change]:
+    """Each attribution field, and each of its value, basis, evidence and note, that is not as it was."""
+    rule = "attribution of an existing source changed"
+    for name in ATTRIBUTION:
+        before, after = old.get(name), new.get(name)
+        if isinstance(before, yamlfile.LineDict) and isinstance(after, yamlfile.LineDict):
+            for key in FIELD_KEYS:
+                if _plain(before.get(key)) != _plain(after.get(key)):
+                    old_shown, new_shown = _around(before.get(key), after.get(key))
+                    yield Change(where, after.line_of(key), rule,
+                                 f"'{old['id']}' {name} {key}: {old_shown} → {new_shown}", CORRECTION)
+        elif _plain(before) != _plain(after):
+            old_shown, new_shown = _around(before, after)
+            yield Change(where, new.line_of(name) if name in new else new.line, rule,
+                         f"'{old['id']}' {name}: {old_shown} → {new_shown}", CORRECTION)
+
+
+def _summary(entry: yamlfile.LineDict, files: dict[str, bytes]) -> str:
+    """One line: id, file, title, author, date and size."""
+    file = entry.get("file")
+    size = f"{len(files[file]):,} bytes" if isinstance(file, str) and file in files else "no such file"
+    fields = [f"{name} {_value(_field_value(entry.get(name)))}" for name in SUMMARY]
+    return f"{_value(entry.get('id'))} {_value(file)}: " + ", ".join([*fields, size])
+
+
+def _field_value(raw):
+    return raw.get("value") if isinstance(raw, yamlfile.LineDict) else raw
+
+
+def _plain(value):
+    """A value as the build uses it: a date as YYYY-MM-DD (catalogue.py), a mapping by its fields."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _value(value) -> str:
+    """A value on one line, clipped: 'none' for a missing one."""
+    value = _plain(value)
+    if value is None:
+        return "none"
+    if isinstance(value, str) and len(value) > SHOWN:
+        return repr(value[:SHOWN - 1] + "…")
+    shown = repr(value)
+    return shown if len(shown) <= SHOWN else shown[:SHOWN - 1] + "…"
+
+
+def _around(before, after) -> tuple[str, str]:
+    """Two values as shown, texts from a little before their first difference ('38' → '238', not the
+    same first sixty characters twice)."""
+    before, after = _plain(before), _plain(after)
+    if not (isinstance(before, str) and isinstance(after, str)):
+        return _value(before), _value(after)
+    same = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
+    start = max(0, same - SHOWN // 3)
+    cut = lambda text: ("…" if start else "") + text[start:]  # noqa: E731
+    return _value(cut(before)), _value(cut(after))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="make check-pr", description=__doc__.split("\n\n")[1])
+    parser.add_argument("--base", default="", help="the branch, tag or commit to compare with (BASE=)")
+    parser.add_argument("--labels", default="", help="the pull request's labels, by commas or spaces (LABELS=)")
+    parser.add_argument("--seeds", default="seeds", help="the seeds folder, inside the repository")
+    arguments = parser.parse_args(argv)
+    labels = {label.lower() for label in re.split(r"[\s,]+", arguments.labels) if label}
+    try:
+        base = files_at(commit_of(arguments.base, Path.cwd()), arguments.seeds, Path.cwd())
+    except GitProblem as problem:
+        print(f"make check-pr: cannot read the base — {problem.found} — {problem.hint}", file=sys.stderr)
+        return 2
+    changes = compare(base, files_now(Path(arguments.seeds)), arguments.seeds)
+    return _report(changes, labels, arguments.base)
+
+
+def _report(changes: list[Change], labels: set[str], base: str) -> int:
+    """Every change, then one line: how many are refused, or what the labels allowed."""
+    refused = [change for change in changes if change.label not in labels]
+    for change in changes:
+        print(change.problem(labels))
+    if refused:
+        allowed = len(changes) - len(refused)
+        print(f"{counted(len(refused), 'error')} in the pull-request check against {base}"
+              + (f" ({allowed} allowed by a label)" if allowed else ""))
+        return 1
+    if not changes:
+        print(f"no source changed since {base}")
+        return 0
+    used = sorted({change.label for change in changes})
+    print(f"ok: {counted(len(changes), 'change')} to the sources since {base}, allowed by the label"
+          f"{'s' if len(used) > 1 else ''} {', '.join(used)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,244 @@
+"""`make check-pr`: sources are append-only, compared with the base branch of a scratch git repository.
+
+The repository holds a copy of the mini fixture's seeds, committed as the base; each test changes the
+working tree as a pull request would, then runs the check as CI does. No global git configuration and
+no network are needed.
+"""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+
+NEW_ENTRY = """
+- id: beta
+  file: beta.txt
+  title: {value: The Beta Post, basis: stated, evidence: "The Beta Post"}
+  publisher: {value: null, basis: unknown}
+  author: {value: Jane Doe, basis: supplied, note: "A test fixture."}
+  date: {value: "2022-01-09", basis: supplied, note: "A test fixture."}
+  genre: {value: test fixture, basis: supplied, note: "Made for the tests."}
+  language: {value: English, basis: supplied, note: "A test fixture."}
+  licence: "Written for the tests; free to republish."
+  republish: true
+"""
+ASK_CORRECTION = "sources are append-only: restore it, or a maintainer reviews the evidence and adds the label " \
+                 "'source-correction'"
+ASK_NEW = "a maintainer reviews the new source and its evidence, then adds the label 'new-source'"
+
+
+def environment() -> dict:
+    """No user or system git configuration, nothing of an outer repository, and this checkout's engine."""
+    kept = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    return {**kept, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "PYTHONPATH": str(ROOT),
+            "PYTHONIOENCODING": "utf-8"}
+
+
+def git(repository: Path, *arguments: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *arguments],
+                   cwd=repository, env=environment(), check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path) -> Path:
+    """A repository whose commit tagged `base` holds the mini seeds; the working tree is the pull request."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    shutil.copytree(FIXTURES / "mini" / "seeds", tmp_path / "seeds")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "seeds")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    git(tmp_path, "tag", "base")
+    return tmp_path
+
+
+def check(repository: Path, base: str = "base", labels: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros.corpus.changes", f"--base={base}", f"--labels={labels}"],
+                          cwd=repository, env=environment(), capture_output=True, encoding="utf-8", timeout=60)
+
+
+def make_check_pr(repository: Path, base: str, labels: str) -> subprocess.CompletedProcess:
+    """The Makefile's own target, with this interpreter's environment instead of a new .venv."""
+    return subprocess.run(["make", "--silent", "--no-print-directory", "-f", str(ROOT / "Makefile"), "check-pr",
+                           f"BASE={base}", f"LABELS={labels}", f"BIN={Path(sys.executable).parent}", "STAMP="],
+                          cwd=repository, env=environment(), capture_output=True, encoding="utf-8", timeout=60)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_checksum(seeds: Path, name: str) -> None:
+    digest = hashlib.sha256((seeds / name).read_bytes()).hexdigest()
+    with (seeds / "SHA256SUMS").open("a", encoding="utf-8") as sums:
+        sums.write(f"{digest}  {name}\n")
+
+
+def add_beta(seeds: Path) -> None:
+    (seeds / "beta.txt").write_text("The Beta Post\n\nNothing happened today.\n", encoding="utf-8")
+    add_checksum(seeds, "beta.txt")
+    with (seeds / "catalogue.yml").open("a", encoding="utf-8") as catalogue:
+        catalogue.write(NEW_ENTRY)
+
+
+def test_an_unchanged_tree_passes_through_make(repository):
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    result = make_check_pr(repository, "base", "")
+    assert (result.returncode, result.stdout) == (0, "no source changed since base\n"), result.stderr
+    hostile = make_check_pr(repository, "base", "new-source\"; touch one; `touch two` $$(touch three)")
+    assert (hostile.returncode, hostile.stdout) == (0, "no source changed since base\n"), hostile.stderr
+    assert not [path.name for path in repository.iterdir() if path.name in ("one", "two", "three")]
+
+
+def test_a_changed_seed_text_and_its_checksum_fail_through_make_and_pass_with_source_correction(repository):
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    seeds = repository / "seeds"
+    old_digest = hashlib.sha256((seeds / "alpha.txt").read_bytes()).hexdigest()
+    edit(seeds / "alpha.txt", "At least 238 people", "At least 38 people")
+    new_digest = hashlib.sha256((seeds / "alpha.txt").read_bytes()).hexdigest()
+    (seeds / "SHA256SUMS").write_text(f"{new_digest}  alpha.txt\n", encoding="utf-8")
+    result = make_check_pr(repository, "base", "")
+    assert result.returncode != 0
+    assert result.stdout.splitlines() == [
+        f"seeds/SHA256SUMS:1: checksum line of an existing source changed — alpha.txt: {old_digest[:12]}… → "
+        f"{new_digest[:12]}… — {ASK_CORRECTION}",
+        "seeds/alpha.txt:5: seed text of an existing source changed — 'At least 238 people were killed and about "
+        "2,000\\xa0troops arri…' → 'At least 38 people were killed and about 2,000\\xa0troops arriv…' — "
+        f"{ASK_CORRECTION}",
+        "2 errors in the pull-request check against base"]
+    allowed = make_check_pr(repository, "base", "documentation, source-correction")
+    assert allowed.returncode == 0, allowed.stdout
+    assert allowed.stdout.count("allowed by the label 'source-correction'") == 2  # still says what changed
+    assert allowed.stdout.endswith("ok: 2 changes to the sources since base, allowed by the label "
+                                   "source-correction\n")
+    assert check(repository, labels="new-source").returncode == 1
+
+
+def test_a_new_short_name_fails_naming_the_field_and_both_values(repository):
+    edit(repository / "seeds" / "catalogue.yml", "  file: alpha.txt\n", "  file: alpha.txt\n  short: Reuters\n")
+    result = check(repository)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"seeds/catalogue.yml:3: attribution of an existing source changed — 'alpha' short: none → 'Reuters' — "
+        f"{ASK_CORRECTION}",
+        "1 error in the pull-request check against base"]
+    assert check(repository, labels="source-correction").returncode == 0
+
+
+def test_a_changed_basis_evidence_or_url_fails(repository):
+    catalogue = repository / "seeds" / "catalogue.yml"
+    edit(catalogue, "    basis: inferred\n    evidence: \"said the reporter's notes\"",
+         "    basis: stated\n    evidence: \"said the reporter\"")
+    edit(catalogue, "  republish: true\n", "  republish: true\n  url: https://example.org/alpha\n")
+    found = check(repository).stdout.splitlines()
+    assert found[:3] == [
+        f"seeds/catalogue.yml:12: attribution of an existing source changed — 'alpha' author basis: 'inferred' → "
+        f"'stated' — {ASK_CORRECTION}",
+        f"seeds/catalogue.yml:13: attribution of an existing source changed — 'alpha' author evidence: "
+        f"\"said the reporter's notes\" → 'said the reporter' — {ASK_CORRECTION}",
+        f"seeds/catalogue.yml:30: attribution of an existing source changed — 'alpha' url: none → "
+        f"'https://example.org/alpha' — {ASK_CORRECTION}"]
+    assert found[3] == "3 errors in the pull-request check against base"
+
+
+def test_the_same_catalogue_written_otherwise_is_no_change(repository):
+    """Both sides are read by the build's loader: a quoted or bare date, flow or block style, the same values."""
+    catalogue = repository / "seeds" / "catalogue.yml"
+    edit(catalogue, '    value: "2022-01-07"', "    value: 2022-01-07")
+    edit(catalogue, "  genre:\n    value: test fixture\n    basis: supplied\n    note: \"Made for the tests.\"",
+         "  genre: {value: 'test fixture', basis: supplied, note: Made for the tests.}")
+    result = check(repository)
+    assert (result.returncode, result.stdout) == (0, "no source changed since base\n")
+
+
+def test_a_new_source_fails_with_a_one_line_summary_and_passes_only_with_new_source(repository):
+    add_beta(repository / "seeds")
+    result = check(repository)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "seeds/catalogue.yml:31: new source — 'beta' 'beta.txt': title 'The Beta Post', author 'Jane Doe', "
+        f"date '2022-01-09', {len((repository / 'seeds' / 'beta.txt').read_bytes())} bytes — {ASK_NEW}",
+        "1 error in the pull-request check against base"]
+    assert check(repository, labels="source-correction").returncode == 1
+    allowed = check(repository, labels="new-source")
+    assert allowed.returncode == 0
+    assert allowed.stdout.endswith("ok: 1 change to the sources since base, allowed by the label new-source\n")
+
+
+def test_a_seed_file_without_a_new_entry_is_a_new_source(repository):
+    (repository / "seeds" / "copy.txt").write_bytes(b"A copy.\n")
+    result = check(repository)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"seeds/copy.txt:1: new seed file — copy.txt, 8 bytes, in no new " \
+                                            f"catalogue entry — {ASK_NEW}"
+
+
+def test_a_second_entry_under_an_existing_id_is_a_new_source(repository):
+    catalogue = repository / "seeds" / "catalogue.yml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text + "\n" + text.replace("The Alpha Gazette\n", "Alpha\n", 1), encoding="utf-8")
+    result = check(repository)
+    assert result.returncode == 1
+    assert result.stdout.startswith("seeds/catalogue.yml:31: new source — 'alpha' 'alpha.txt': title 'Alpha'")
+
+
+def test_a_removed_source_fails(repository):
+    seeds = repository / "seeds"
+    (seeds / "alpha.txt").unlink()
+    (seeds / "SHA256SUMS").write_text("", encoding="utf-8")
+    (seeds / "catalogue.yml").write_text("[]\n", encoding="utf-8")
+    result = check(repository)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"seeds/SHA256SUMS:1: checksum line of an existing source removed — alpha.txt — {ASK_CORRECTION}",
+        f"seeds/alpha.txt:1: seed text of an existing source removed — alpha.txt — {ASK_CORRECTION}",
+        "seeds/catalogue.yml:1: existing source removed from the catalogue — 'alpha' ('alpha.txt'), line 1 at the "
+        f"base — {ASK_CORRECTION}",
+        "3 errors in the pull-request check against base"]
+    assert check(repository, labels="new-source").returncode == 1
+    assert check(repository, labels="source-correction").returncode == 0
+
+
+def test_a_catalogue_that_cannot_be_read_fails_whatever_the_labels(repository):
+    (repository / "seeds" / "catalogue.yml").write_text("- id: [\n", encoding="utf-8")
+    result = check(repository, labels="source-correction new-source")
+    assert result.returncode == 1
+    assert "seeds/catalogue.yml:2: catalogue is not valid YAML — " in result.stdout
+    assert "existing source removed from the catalogue" in result.stdout
+
+
+def test_a_commit_is_compared_with_its_base_like_the_working_tree(repository):
+    add_beta(repository / "seeds")
+    git(repository, "add", "seeds")
+    git(repository, "commit", "-q", "-m", "add beta")
+    assert check(repository, base="HEAD").stdout == "no source changed since HEAD\n"
+    assert check(repository, base="HEAD^1").returncode == 1
+
+
+@pytest.mark.parametrize("base, found", [
+    ("no-such-branch", "the base 'no-such-branch' is not a commit (git: fatal: Needed a single revision)"),
+    ("--output=x", "the base '--output=x' is not a commit"),
+    ("", "no base given"),
+])
+def test_a_bad_base_is_a_clear_error(repository, base, found):
+    result = check(repository, base=base)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"make check-pr: cannot read the base — {found} — ")
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not (repository / "x").exists()
+
+
+def test_both_labels_are_documented_for_contributors_and_in_the_security_promise():
+    from macros.corpus.changes import CORRECTION, NEW
+    for name in ("CONTRIBUTING.md", "SECURITY.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert f"`{CORRECTION}`" in text and f"`{NEW}`" in text and "make check-pr" in text, name
