@@ -231,3 +231,9 @@ def test_a_figure_shows_the_macros_casing_and_a_currency_symbol_before_its_value
     assert claims[0].figure["subject"] == "Monthly Salary"
     assert figure_text({"qualifier": "over", "value": "2.7", "unit": "million square kilometres"}) == \
         "over 2.7 million square kilometres"
+
+
+def test_a_place_is_named_in_whole_words():
+    _, problems = check('{{ place("alpha", "was the cry on the square", name="quare") }}')
+    assert problems == ["docs/p.md:1: place is not named in its passage — 'quare' — cite a passage that names the "
+                        "place"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..corpus import Match, is_partial_date
-from ..corpus.text import fold
 from ..pages import Call
 from ..problems import Problem, clip
-from .wording import MONTHS, folded_parts, stated_days, stated_years
+from .wording import MONTHS, folded_parts, has_words, stated_days, stated_years
 
 DETAIL_KEYS = {"event": ("date", "label"), "place": ("name",)}
 MAX_LABEL = 60
@@ -41,6 +40,6 @@ def _date_problems(call: Call, date: str, parts: list[str]) -> Iterator[Problem]
 
 def place_problems(call: Call, match: Match) -> Iterator[Problem]:
     name = call.args["name"]
-    if fold(name).lower() not in fold(" ".join(match.parts)).lower():
+    if not has_words(folded_parts(match.parts), name):
         yield Problem(call.path, call.line, "place is not named in its passage", repr(clip(name, 60)),
                       "cite a passage that names the place")

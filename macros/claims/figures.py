@@ -45,6 +45,10 @@ def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
                       "e.g. \"238\", \"2,000\", \"5000\"")
     else:
         yield from _value_problems(call, value, parts)
+    if _has_digits(args.get("unit", "")):
+        yield Problem(call.path, call.line, "figure unit holds digits", repr(args["unit"]),
+                      "write the whole number as the figure's value, and as unit only the words that name what "
+                      "it counts")
     yield from _subject_problems(call, args.get("subject", ""), parts)
     if not is_partial_date(date):
         yield Problem(call.path, call.line, "figure date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
@@ -91,14 +95,14 @@ def _qualifier_and_unit_problems(call: Call, counted: list[Number]) -> Iterator[
         yield Problem(call.path, call.line, "figure qualifier does not say what kind of number it is", repr(qualifier),
                       "it must hold a wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
                       "approximate number): add the wording there")
-    if unit and any(char.isdigit() for char in unit):
-        yield Problem(call.path, call.line, "figure unit holds digits", repr(unit),
-                      "write the whole number as the figure's value, and as unit only the words that name what "
-                      "it counts")
-    elif unit and fitting and not any(_unit_fits(number, unit) for number in fitting):
+    if unit and not _has_digits(unit) and fitting and not any(_unit_fits(number, unit) for number in fitting):
         yield Problem(call.path, call.line, "figure unit is not the passage's own words by its value", repr(unit),
                       f'the passage reads "{clip(fitting[0].part[fitting[0].start:], 40)}": the unit is the words '
                       "right after the number or a currency symbol right before it, as the source writes them")
+
+
+def _has_digits(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _qualifies(before: str, qualifier: str) -> bool:
