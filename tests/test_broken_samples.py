@@ -46,9 +46,10 @@ STATIC = {
         "docs/index.md:7: figure qualifier is not the words right before its value — 'at least' — before 2,000 the "
         "passage reads \"were killed and about\": the qualifier is the source's words right before the number (a "
         "currency symbol may stand between), or none where it has none",
-        "docs/index.md:9: figure subject is not in its passage — 'Belarus' — the subject is words of the passage or "
-        "one of its forms in macros/claims/countries.yml (Belarus, Belarusian, Belarusians): quote the words that "
-        "name it, with an elided part (…) from the same paragraph if they stand apart",
+        "docs/index.md:9: figure subject is not in its passage — 'Belarus' — the subject is words of the passage or, "
+        "written 'Belarus', a country the passage names by one of its forms in macros/claims/countries.yml (Belarus, "
+        "Belarusian, Belarusians): quote the words that name it, with an elided part (…) from the same paragraph if "
+        "they stand apart",
         "docs/index.md:11: figure unit holds digits — '000' — write the whole number as the figure's value, and as "
         "unit only the words that name what it counts",
         "docs/index.md:11: figure value is not in its passage — '2' — numbers in the passage: 2,000",

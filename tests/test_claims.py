@@ -184,9 +184,15 @@ YEAR_HINT = ("a figure counts or measures something; a year right after a month 
      f"{UNIT_HINT}"),
     ('{{ figure("beta", "About 2,000 Russians who invaded", "2,000", kind="csto-troops", qualifier="about", '
      'subject="Belarus", date="2022-01") }}',
-     "figure subject is not in its passage — 'Belarus' — the subject is words of the passage or one of its forms in "
-     "macros/claims/countries.yml (Belarus, Belarusian, Belarusians): quote the words that name it, with an elided "
-     "part (…) from the same paragraph if they stand apart"),
+     "figure subject is not in its passage — 'Belarus' — the subject is words of the passage or, written 'Belarus', "
+     "a country the passage names by one of its forms in macros/claims/countries.yml (Belarus, Belarusian, "
+     "Belarusians): quote the words that name it, with an elided part (…) from the same paragraph if they stand "
+     "apart"),
+    ('{{ figure("beta", "About 2,000 Russians who invaded", "2,000", kind="csto-troops", qualifier="about", '
+     'subject="russia", date="2022-01") }}',  # the map knows the country by its name
+     "figure subject is not in its passage — 'russia' — the subject is words of the passage or, written 'Russia', "
+     "a country the passage names by one of its forms in macros/claims/countries.yml (Russia, Russian, Russians): "
+     "quote the words that name it, with an elided part (…) from the same paragraph if they stand apart"),
     ('{{ figure("beta", "About 2,000 Russians who invaded", "2,000", kind="deaths", qualifier="about", '
      'subject="Russia", date="2022-01") }}',  # troops filed as deaths
      "figure passage does not say what kind 'deaths' counts — \"About 2,000 Russians who invaded\" — its passage "

@@ -126,6 +126,8 @@ def _without_symbol(before: str) -> str:
 
 def _unit_fits(number: Number, unit: str) -> bool:
     wanted = " ".join(fold(unit).casefold().split())
+    if not wanted:
+        return False
     if is_currency(unit):
         return number.part[: number.start].rstrip().endswith(unit)
     after = " ".join(number.after.casefold().split())
@@ -135,10 +137,11 @@ def _unit_fits(number: Number, unit: str) -> bool:
 def _subject_problems(call: Call, subject: str, parts: list[str]) -> Iterator[Problem]:
     if not subject or has_words(parts, subject):
         return
-    if any(has_words(parts, form) for form in COUNTRIES.get(subject, [])):
-        return
-    forms = f" or one of its forms in macros/claims/countries.yml ({', '.join(COUNTRIES[subject])})" \
-        if subject in COUNTRIES else ""
+    country = next((name for name in COUNTRIES if name.casefold() == subject.strip().casefold()), None)
+    if country == subject and any(has_words(parts, form) for form in COUNTRIES[country]):
+        return  # the country's own name, as the map and the charts need it
+    forms = f" or, written '{country}', a country the passage names by one of its forms in macros/claims/" \
+        f"countries.yml ({', '.join(COUNTRIES[country])})" if country else ""
     yield Problem(call.path, call.line, "figure subject is not in its passage", repr(subject),
                   f"the subject is words of the passage{forms}: quote the words that name it, with an elided part "
                   "(…) from the same paragraph if they stand apart")
