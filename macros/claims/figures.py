@@ -1,7 +1,7 @@
 """Figures: a number as a passage writes it, with its kind, the source's qualifier and a date.
 
 A figure says only what its passage says: its value is a complete number of the passage and not the
-year of a date, its qualifier the words right before it, its unit the words right after it (or a
+day or year of a date, its qualifier the words right before it, its unit the words right after it (or a
 currency symbol right before it), its subject words of the passage, and its kind's words are there.
 """
 from __future__ import annotations
@@ -66,18 +66,23 @@ def _kind_problems(call: Call, kind: str, parts: list[str]) -> Iterator[Problem]
 def _value_problems(call: Call, value: str, parts: list[str]) -> Iterator[Problem]:
     written = numbers(parts)
     found = [number for number in written if number.text == value]
-    counted = [number for number in found if not number.is_year]
+    counted = [number for number in found if not number.is_date]
     if not found:
         listed = ", ".join(number.text for number in written) or "none"
         yield Problem(call.path, call.line, "figure value is not in its passage", repr(value),
                       f"numbers in the passage: {listed}")
     elif not counted:
-        yield Problem(call.path, call.line, "figure value is the year of a date in its passage", repr(value),
-                      f'"{" ".join(found[0].part[: found[0].end].split()[-5:])}": a figure counts '
-                      "or measures something; a year right after a month or after 'in', 'since', 'until', 'till', "
-                      "'during', 'before', 'after' or 'year' dates it")
+        yield Problem(call.path, call.line, "figure value is a day or year of a date in its passage", repr(value),
+                      f'"{_around(found[0])}": a figure counts or measures something; a day beside its month '
+                      "(\"6 January\") and a year after a month or after 'in', 'since', 'until', 'till', 'during', "
+                      "'before', 'after' or 'year' date it")
     else:
         yield from _qualifier_and_unit_problems(call, counted)
+
+
+def _around(number: Number) -> str:
+    """A few words of the passage around a number."""
+    return " ".join(number.part[: number.end].split()[-4:]) + re.match(r"\S*(?:\s+\S+)?", number.after).group()
 
 
 def _qualifier_and_unit_problems(call: Call, counted: list[Number]) -> Iterator[Problem]:

@@ -42,6 +42,12 @@ class Number:
             YEAR_BEFORE.search(self.part[max(0, self.start - 40): self.start]))
 
     @property
+    def is_date(self) -> bool:
+        """Whether it is the year of a date or the day of a month ("6 January", "January 2nd")."""
+        return self.is_year or any(self.start in (named.start("before"), named.start("after"))
+                                   for named in DAY_MONTH.finditer(self.part, max(0, self.start - 15)))
+
+    @property
     def before(self) -> str:
         """The words before it in its part, in lower case, on one line."""
         return " ".join(self.part[: self.start].casefold().split())
