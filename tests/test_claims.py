@@ -197,8 +197,13 @@ YEAR_HINT = ("a figure counts or measures something; a day beside its month (\"6
      "quote the words that name it, with an elided part (…) from the same paragraph if they stand apart"),
     ('{{ figure("beta", "About 2,000 Russians who invaded", "2,000", kind="deaths", qualifier="about", '
      'subject="Russia", date="2022-01") }}',  # troops filed as deaths
-     "figure passage does not say what kind 'deaths' counts — \"About 2,000 Russians who invaded\" — its passage "
-     f"must hold one of: {KIND_WORDS}: quote the words that say it, or choose another kind"),
+     "figure passage does not say what kind 'deaths' counts — \"About 2,000 Russians who invaded\" — the part of its "
+     f"passage that gives the number must hold one of: {KIND_WORDS}: quote the words that say it, or choose another "
+     "kind"),
+    ('{{ figure("alpha", "were killed … about 2,000 troops", "2,000", kind="deaths", qualifier="about", '
+     'date="2022-01") }}',  # the kind's word from an elided part
+     "figure passage does not say what kind 'deaths' counts — \"about 2,000 troops\" — the part of its passage that "
+     f"gives the number must hold one of: {KIND_WORDS}: quote the words that say it, or choose another kind"),
     ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-02", label="Troops arrive") }}',
      "event date does not agree with its passage — '2022-01-02' — the passage states: 6 January; date the event by "
      "what its passage says"),

@@ -35,8 +35,8 @@ def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
     if kind not in FIGURE_KINDS:
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
-    else:
-        yield from _kind_problems(call, kind, parts)
+    else:  # in the part that writes the value: an elided part from elsewhere in the paragraph does not count
+        yield from _kind_problems(call, kind, [part for part in parts if value in _written(part)] or parts)
     if len(re.sub(r"\D", "", value)) > MAX_DIGITS:
         yield Problem(call.path, call.line, f"figure value has more than {MAX_DIGITS} digits", repr(value[:40]),
                       "a figure is a count or a measure a reader can compare")
@@ -54,12 +54,16 @@ def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
         yield Problem(call.path, call.line, "figure date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
 
 
+def _written(part: str) -> list[str]:
+    return [number.text for number in numbers([part])]
+
+
 def _kind_problems(call: Call, kind: str, parts: list[str]) -> Iterator[Problem]:
     for key in ("words", "also"):
         wanted = FIGURE_KINDS[kind].get(key, [])
         if wanted and not any(has_words(parts, words) for words in wanted):
             yield Problem(call.path, call.line, f"figure passage does not say what kind '{kind}' counts",
-                          f'"{clip(" … ".join(parts), 90)}"', "its passage must hold one of: " + ", ".join(wanted)
+                          f'"{clip(" … ".join(parts), 90)}"', "the part of its passage that gives the number must hold one of: " + ", ".join(wanted)
                           + " (macros/claims/figure_kinds.yml): quote the words that say it, or choose another kind")
 
 
