@@ -147,7 +147,8 @@ def with_beta():
 KIND_WORDS = "killed, died, dead, death toll, deaths, death of, lost their lives (macros/claims/figure_kinds.yml)"
 QUALIFIER_HINT = ("the qualifier is the source's words right before the number (a currency symbol may stand between), "
                   "or none where it has none")
-UNIT_HINT = "the unit is the words right after the number or a currency symbol right before it, as the source writes them"
+UNIT_HINT = ("the unit is the words right after the number or a currency symbol right before it, as the source writes "
+             "them")
 YEAR_HINT = ("a figure counts or measures something; a day beside its month (\"6 January\") and a year after a "
              "month or after 'in', 'since', 'until', 'till', 'during', 'before', 'after' or 'year' date it")
 

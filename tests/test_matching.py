@@ -102,7 +102,8 @@ def test_a_passage_may_start_or_end_at_punctuation():
     assert find("notes on 5 January.").passage == "notes on 5 January."
 
 
-@pytest.mark.parametrize("text, passage", [("At least 238 people", "38 people"), ("At least 2,238 people", "238 people"),
+@pytest.mark.parametrize("text, passage", [("At least 238 people", "38 people"),
+                                           ("At least 2,238 people", "238 people"),
                                            ("over 2.7 million", "7 million"), ("over 2.7 million", "over 2."),
                                            ("of 2,238 people", "of 2,2"), ("of 2,238 people", ",238 people")])
 def test_a_part_never_starts_or_ends_inside_a_number(text, passage):

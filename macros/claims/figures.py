@@ -63,8 +63,9 @@ def _kind_problems(call: Call, kind: str, parts: list[str]) -> Iterator[Problem]
         wanted = FIGURE_KINDS[kind].get(key, [])
         if wanted and not any(has_words(parts, words) for words in wanted):
             yield Problem(call.path, call.line, f"figure passage does not say what kind '{kind}' counts",
-                          f'"{clip(" … ".join(parts), 90)}"', "the part of its passage that gives the number must hold one of: " + ", ".join(wanted)
-                          + " (macros/claims/figure_kinds.yml): quote the words that say it, or choose another kind")
+                          f'"{clip(" … ".join(parts), 90)}"', "the part of its passage that gives the number must "
+                          f"hold one of: {', '.join(wanted)} (macros/claims/figure_kinds.yml): quote the words that "
+                          "say it, or choose another kind")
 
 
 def _value_problems(call: Call, value: str, parts: list[str]) -> Iterator[Problem]:

@@ -45,7 +45,7 @@ class Number:
     def is_date(self) -> bool:
         """Whether it is the year of a date or the day of a month ("6 January", "January 2nd")."""
         return self.is_year or any(self.start in (named.start("before"), named.start("after"))
-                                   for named in DAY_MONTH.finditer(self.part, max(0, self.start - 15)))
+                                   for named in DAY_MONTH.finditer(self.part, max(0, self.start - 15), self.end + 15))
 
     @property
     def before(self) -> str:
