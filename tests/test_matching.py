@@ -67,7 +67,8 @@ def test_alignments_are_counted_up_to_two():
     assert align("a b a b", ["a", "b"]).ways == 2  # a(0) b(2), a(0) b(6), a(4) b(6): ambiguous
     assert align("a b c", ["a", "c"]) .ways == 1
     assert align("a b c", ["c", "a"]).ways == 0
-    assert align("xaxbx", ["a", "b"]).spans == ((1, 2), (3, 4))
+    assert align("x a x b x", ["a", "b"]).spans == ((2, 3), (6, 7))
+    assert align("xaxbx", ["a", "b"], whole=False).spans == ((1, 2), (3, 4))
 
 
 def test_the_work_of_matching_grows_with_paragraph_times_passage_not_with_the_ways():
@@ -82,3 +83,35 @@ def test_the_work_of_matching_grows_with_paragraph_times_passage_not_with_the_wa
 def test_a_passage_longer_than_the_limit_is_refused_before_matching():
     assert find("x" * (MAX_LENGTH + 1)).reason == "too-long"
     assert find(" … ".join(["said"] * (MAX_PARTS + 1))).reason == "too-long"
+
+
+@pytest.mark.parametrize("passage, words", [
+    ("aid the reporter’s notes", "said the reporter’s notes"),  # starts between two letters
+    ("Shal, ket!” was the cr", "Shal, ket!” was the cry"),  # ends between two letters
+    ("on 5 Jan", "on 5 January"),
+    ("said the … notes on 5 Januar", "said the … notes on 5 January"),  # each part of an elided passage
+    ("ry, said … notes", "cry, said … notes"),
+])
+def test_a_part_cut_inside_a_word_is_refused_with_the_whole_words(passage, words):
+    assert find(passage) == Failure("cut", "it starts or ends inside a word or a number; the whole words there, "
+                                           f'paragraph 2: "{words}"')
+
+
+def test_a_passage_may_start_or_end_at_punctuation():
+    assert find("ket!” was the cry,").passage == "ket!” was the cry,"
+    assert find("notes on 5 January.").passage == "notes on 5 January."
+
+
+@pytest.mark.parametrize("text, passage", [("At least 238 people", "38 people"),
+                                           ("At least 2,238 people", "238 people"),
+                                           ("over 2.7 million", "7 million"), ("over 2.7 million", "over 2."),
+                                           ("of 2,238 people", "of 2,2"), ("of 2,238 people", ",238 people")])
+def test_a_part_never_starts_or_ends_inside_a_number(text, passage):
+    paragraphs = split_paragraphs(text)
+    assert find_passage(paragraphs, [normalise(p.text) for p in paragraphs], passage).reason == "cut"
+
+
+def test_an_occurrence_cut_inside_a_word_neither_matches_nor_makes_a_passage_ambiguous():
+    paragraphs = split_paragraphs("The cat sat on the cattle.")
+    match = find_passage(paragraphs, [normalise(p.text) for p in paragraphs], "cat")
+    assert match.spans == ((4, 7),)

@@ -29,7 +29,7 @@ Inline: {{{{ quote("hostile", "{TEMPLATE}") }}}}
 
 {{{{ blockquote("hostile", "{MARKDOWN}") }}}}
 
-Count: {{{{ figure("hostile", "{FIGURE}", "42", kind="deaths", date="2022-01-05") }}}} held.
+Count: {{{{ figure("hostile", "{FIGURE}", "42", kind="population", date="2022-01-05") }}}} held.
 """
 
 

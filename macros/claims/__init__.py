@@ -23,6 +23,7 @@ FAILURE_RULES = {
     "not-found": "passage not found in source '{source}'",
     "ambiguous": "ambiguous passage in source '{source}'",
     "across-paragraphs": "passage spans two paragraphs of source '{source}'",
+    "cut": "passage cut inside a word in source '{source}'",
 }
 KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure", "event": "cite",
          "place": "cite"}

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .text import ELLIPSIS, Normalised, Paragraph, fold
+from .text import ELLIPSIS, Normalised, Paragraph, cuts, fold, whole_words
 
 WORD = re.compile(r"\S+")
 MAX_LENGTH = 1000  # characters of a passage; longer quotes leave words out with …
@@ -45,7 +45,7 @@ class Match:
 
 @dataclass(frozen=True)
 class Failure:
-    reason: str  # "empty", "too-long", "not-found", "ambiguous", "across-paragraphs"
+    reason: str  # "empty", "too-long", "not-found", "ambiguous", "across-paragraphs", "cut"
     detail: str  # what to do, or what the source says instead
 
 
@@ -77,8 +77,9 @@ def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
     return inner, leading, trailing
 
 
-def align(text: str, parts: list[str]) -> Alignment:
-    """How the parts occur in `text` in order, each starting after the previous one ends."""
+def align(text: str, parts: list[str], whole: bool = True) -> Alignment:
+    """How the parts occur in `text` in order, each starting after the previous one ends. With `whole`,
+    an occurrence that starts or ends inside a word or a number does not count."""
     steps = 0
     chains: list[list[tuple[int, int]]] = []  # per part: (start, ways to reach it), in order
     previous: list[tuple[int, int]] | None = None  # the previous part's (end, ways), in order
@@ -87,6 +88,9 @@ def align(text: str, parts: list[str]) -> Alignment:
         position = text.find(part)
         while position >= 0:
             steps += 1
+            if whole and (cuts(text, position) or cuts(text, position + len(part))):
+                position = text.find(part, position + 1)
+                continue
             if previous is None:
                 total = 1
             while previous is not None and reached < len(previous) and previous[reached][0] <= position:
@@ -136,10 +140,25 @@ def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], pass
                 return Failure("ambiguous", f"it occurs more than once (paragraph {where}); quote more words "
                                             "so it is unique")
     if not found:
-        return _explain_missing(paragraphs, normalised, parts, explain)
+        return _cut_inside_words(paragraphs, normalised, parts) or _explain_missing(paragraphs, normalised, parts,
+                                                                                    explain)
     paragraph, norm, alignment = found[0]
     spans = tuple(norm.raw_span(a, b) for a, b in alignment.spans)
     return Match(paragraph, spans, leading, trailing)
+
+
+def _cut_inside_words(paragraphs, normalised, parts) -> Failure | None:
+    """Why a passage found only cut inside words is refused, with the whole words the source has there."""
+    for paragraph, norm in zip(paragraphs, normalised):
+        if parts[0] not in norm.text:
+            continue
+        alignment = align(norm.text, parts, whole=False)
+        if alignment.ways:
+            spans = (norm.raw_span(*whole_words(norm.text, a, b)) for a, b in alignment.spans)
+            words = f" {ELLIPSIS} ".join(paragraph.text[a:b] for a, b in spans)
+            return Failure("cut", f"it starts or ends inside a word or a number; the whole words there, paragraph "
+                                  f'{paragraph.number}: "{words}"')
+    return None
 
 
 def _explain_missing(paragraphs, normalised, parts, explain: bool) -> Failure:

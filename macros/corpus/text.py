@@ -6,10 +6,12 @@ source's own characters, so the site never shows the contributor's typing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, repeat
 
+NUMBER_SEPARATORS = ",."  # "2,238" and "2.7" are one number each: a part may not start or end inside one
 BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")  # a line holding only whitespace (incl. NBSP)
 LINE_BREAK = re.compile(r"\n")
 ELLIPSIS = "…"
@@ -84,3 +86,29 @@ def fold(raw: str) -> str:
 
 def _folded(change: re.Match) -> str:
     return _TYPOGRAPHIC.get(change.group(), " ")
+
+
+def cuts(text: str, offset: int) -> bool:
+    """Whether a part of a passage that starts or ends at `offset` of `text` cuts a word or a number:
+    it would lie between two letters, two digits, or inside a digit-separator-digit run ("2,238")."""
+    if offset <= 0 or offset >= len(text):
+        return False
+    before, after = text[offset - 1], text[offset]
+    if (_letter(before) and _letter(after)) or (before.isdecimal() and after.isdecimal()):
+        return True
+    if after in NUMBER_SEPARATORS and before.isdecimal():
+        return text[offset + 1: offset + 2].isdecimal()
+    return before in NUMBER_SEPARATORS and after.isdecimal() and text[offset - 2: offset - 1].isdecimal()
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) of `text` widened to the whole words and numbers it cuts."""
+    while cuts(text, start):
+        start -= 1
+    while cuts(text, end):
+        end += 1
+    return start, end
+
+
+def _letter(char: str) -> bool:
+    return char.isalpha() or unicodedata.category(char).startswith("M")  # a combining accent joins its letter

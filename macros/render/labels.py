@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..claims.figures import is_currency
 from ..corpus import Source
 from .interface import say, words
 
@@ -46,9 +47,13 @@ def byline(source: Source) -> str:
 
 
 def figure_text(figure: dict) -> str:
-    """'at least 238', 'about 20%', 'around 500 euros': qualifier, value and unit."""
-    unit = figure["unit"]
-    value = figure["value"] + (unit if unit[:1] in ("%", "") else f" {unit}")
+    """'at least 238', 'about 20%', 'around €500', '19 million': qualifier, value and unit, a currency
+    symbol before the value as the sources write it."""
+    unit, value = figure["unit"], figure["value"]
+    if is_currency(unit):
+        value = unit + value
+    elif unit:
+        value += unit if unit[:1] == "%" else f" {unit}"
     return f"{figure['qualifier']} {value}".strip()
 
 
