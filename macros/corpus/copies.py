@@ -30,7 +30,7 @@ class Text(Protocol):
 
 def shingles(text: str) -> set[int]:
     words = WORD.findall(text.casefold())
-    return {hash(tuple(words[at: at + SHINGLE])) for at in range(len(words) - SHINGLE + 1)}
+    return {hash(run) for run in zip(*(words[at:] for at in range(SHINGLE)))}
 
 
 def near_copies(sources: Sequence[Text]) -> Iterator[tuple[Text, Text, float]]:
@@ -47,8 +47,9 @@ def near_copies(sources: Sequence[Text]) -> Iterator[tuple[Text, Text, float]]:
                 seen_in += held
                 held.append(number)
         shared = Counter(seen_in)
-        found = [(count / min(len(own), sizes[other]), other) for other, count in shared.items()
-                 if min(len(own), sizes[other]) >= SHORTEST]
-        share, other = max(found, default=(0.0, -1), key=lambda item: (item[0], -item[1]))
+        enough = NEAR * SHORTEST  # fewer shared shingles than this cannot make a near copy
+        found = [(count / min(len(own), sizes[other]), -other) for other, count in shared.items()
+                 if count >= enough and min(len(own), sizes[other]) >= SHORTEST]
+        share, other = max(found, default=(0.0, 0))
         if share >= NEAR:
-            yield source, sources[other], share
+            yield source, sources[-other], share
