@@ -145,8 +145,8 @@ def test_the_real_sources_are_far_from_each_other():
 def test_a_control_character_in_a_seed_is_refused_with_its_line_and_code_point(seeds, char):
     add_seed(seeds, "beta.txt", f"The Beta Courier\n\nA second line.\nA bad{char}one.\n".encode())
     assert messages(seeds) == [
-        f"seeds/beta.txt:4: seed text holds a control character — U+{ord(char):04X} — seed texts may hold tab and "
-        "line breaks, no other control characters: add the text without them, as a reader saw it"]
+        f"seeds/beta.txt:4: seed text holds a control character — U+{ord(char):04X} — a seed text may hold tab, "
+        "line feed and carriage return, no other control character: add the text without them, as a reader saw it"]
 
 
 def test_tab_and_line_breaks_are_not_control_characters_here(seeds):

@@ -33,8 +33,8 @@ def control_problems(text: str, where: str) -> Iterator[Problem]:
     """A seed text's control characters, one problem for each different one, at its first line."""
     for line, char in first_of_each(CONTROL, text):
         yield Problem(where, line, "seed text holds a control character", code_point(char),
-                      "seed texts may hold tab and line breaks, no other control characters: add the text "
-                      "without them, as a reader saw it")
+                      "a seed text may hold tab, line feed and carriage return, no other control character: "
+                      "add the text without them, as a reader saw it")
 
 
 def format_problems(text: str, where: str) -> Iterator[Problem]:
