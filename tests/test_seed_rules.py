@@ -166,3 +166,12 @@ def test_the_real_seeds_hold_no_control_characters_and_the_catalogue_no_format_c
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         assert not CONTROL.search(path.read_text(encoding="utf-8")), path.name
     assert not FORMAT.search((ROOT / "seeds" / "catalogue.yml").read_text(encoding="utf-8"))
+
+
+def test_the_message_asks_for_the_parts_the_date_has():
+    [(_, _, found, hint)] = stated_problems("date", "2022", "in the twenties", 1)
+    assert found == "'2022': 'in the twenties' lacks the year 2022"
+    assert hint.startswith("quote a passage that gives its year, or")
+    [(_, _, found, hint)] = stated_problems("date", "2022-01", "7 January 2021", 1)
+    assert found == "'2022-01': '7 January 2021' lacks the year 2022 beside January"
+    assert hint.startswith("quote a passage that gives its month and year together, or")

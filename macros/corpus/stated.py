@@ -26,6 +26,7 @@ MENTION = re.compile(rf"""
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
 YEAR = re.compile(r"(?<![\d.,])\d{4}(?!\d|[.,]\d)")
 PARTS = ("day", "month", "year")
+GIVES = ("gives its year", "gives its month and year together", "gives its day, month and year together")
 HINT = "quote a passage that {verb}, or use basis: inferred with a note on how it was worked out"
 
 
@@ -35,7 +36,8 @@ def stated_problems(name: str, value: str, evidence: str, line: int) -> Iterator
         lacking = _date_lacks(value, evidence)
         if lacking:
             yield line, "'date' is stated but its evidence does not give it", \
-                f"{value!r}: {clip(evidence, 80)!r} lacks {lacking}", HINT.format(verb="gives its day, month and year together")
+                f"{value!r}: {clip(evidence, 80)!r} lacks {lacking}", \
+                HINT.format(verb=GIVES[value.count("-")])
     elif not holds(evidence, value):
         yield line, f"'{name}' is stated but its evidence does not contain it", \
             f"{clip(value, 60)!r} is not in {clip(evidence, 80)!r} as whole words", HINT.format(verb="contains it")
