@@ -129,6 +129,14 @@ def test_a_copy_padded_with_other_text_or_cut_short_is_a_near_copy_too(seeds):
         "gamma.txt ('gamma') and alpha.txt ('alpha', line 1) share 100% of the shorter text's 3-word runs"]
 
 
+def test_a_copy_with_invisible_characters_inside_its_words_is_a_near_copy_too(seeds):
+    alpha = (seeds / "alpha.txt").read_text(encoding="utf-8")
+    hidden = " ".join(word[:1] + "\u200b" + word[1:] for word in alpha.split(" "))
+    add_seed(seeds, "beta.txt", hidden.encode())
+    assert [message.split(" — ")[0] for message in messages(seeds)] == [
+        "seeds/catalogue.yml:30: source text is a near copy of another source"]
+
+
 def test_a_source_on_the_same_events_in_other_words_is_not_a_copy(seeds):
     add_seed(seeds, "beta.txt", "The Beta Courier\n\nOn the square the crowd shouted, and the notes of a reporter "
              "record it. More than two hundred people died, and troops came on the sixth of January.\n".encode())

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
+from .characters import FORMAT
+
 SHINGLE = 3  # words; a changed number breaks only three shingles, so short texts are caught too
 NEAR = 0.9
 COMMON = 8
@@ -30,7 +32,7 @@ class Text(Protocol):
 
 
 def shingles(text: str) -> set[int]:
-    words = WORD.findall(text.casefold())
+    words = WORD.findall(FORMAT.sub("", text).casefold())  # a zero-width space inside each word hides nothing
     return {hash(run) for run in zip(*(words[at:] for at in range(SHINGLE)))}
 
 
