@@ -13,7 +13,9 @@ from pathlib import Path
 from ..problems import Problem
 from .catalogue import BASES, CATALOGUE, DESCRIBED_FIELDS, Described, Entry, field_problems, is_partial_date, \
     read_catalogue
+from .characters import control_problems, format_problems
 from .checksums import CHECKSUMS, Checksum, read_checksums
+from .copies import SHINGLE, near_copies
 from .files import files_in, symlink_problems
 from .matching import Explanations, Failure, Match, find_passage
 from .text import Normalised, Paragraph, normalise, split_paragraphs
@@ -76,10 +78,10 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
     problems += found + more
     text, found = _read(seeds_dir / CATALOGUE, f"{label}/{CATALOGUE}")
     entries, named, more = read_catalogue(text, f"{label}/{CATALOGUE}") if text is not None else ([], None, [])
-    problems += found + more
+    problems += found + more + list(format_problems(text or "", f"{label}/{CATALOGUE}"))
     sources: dict[str, Source] = {}
     explanations = Explanations()
-    for entry in entries:
+    for entry in _one_per_file(entries, label, problems):
         source, found = _source(seeds_dir, label, entry, sums, linked, explanations)
         problems += found
         if source and source.id in sources:
@@ -87,7 +89,31 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
         elif source:
             sources[source.id] = source
     problems += _unmatched(seeds_dir, label, named, sums)
+    problems += _near_copies(list(sources.values()), label)
     return Corpus(seeds_dir, sources), problems
+
+
+def _one_per_file(entries: list[Entry], label: str, problems: list[Problem]) -> Iterator[Entry]:
+    """The entries, less each later entry for a file that an earlier entry describes (reported)."""
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        earlier = first.setdefault(entry.file, entry)
+        if earlier is entry:
+            yield entry
+        else:
+            problems.append(Problem(f"{label}/{CATALOGUE}", entry.file_line, "a second catalogue entry for the "
+                                    f"same seed file", f"'{entry.id}' (line {entry.line}) and '{earlier.id}' "
+                                    f"(line {earlier.line}) both describe {entry.file}",
+                                    f"each seed file has one entry: remove this one, and cite '{earlier.id}'"))
+
+
+def _near_copies(sources: list[Source], label: str) -> Iterator[Problem]:
+    for later, earlier, share in near_copies(sources):
+        yield Problem(f"{label}/{CATALOGUE}", later.catalogue_line, "source text is a near copy of another "
+                      "source", f"{later.file} ('{later.id}') and {earlier.file} ('{earlier.id}', line "
+                      f"{earlier.catalogue_line}) share {int(share * 100)}% of the shorter text's {SHINGLE}-word runs",
+                      f"a source is added once: cite '{earlier.id}'; a correction to its text is a maintainer's "
+                      f"change (label source-correction)")
 
 
 def _read(path: Path, where: str) -> tuple[str | None, list[Problem]]:
@@ -128,6 +154,7 @@ def _source(seeds_dir, label, entry: Entry, sums, linked, explanations) -> tuple
         return None, problems + [Problem(f"{label}/{entry.file}", line, "seed file is not UTF-8 text",
                                          f"byte 0x{data[error.start]:02x} at offset {error.start}",
                                          "add the text as UTF-8, exactly as it was collected otherwise")]
+    problems += control_problems(text, f"{label}/{entry.file}")
     source = Source(entry.id, entry.file, text, entry.meta, entry.licence, entry.republish, entry.url, entry.line,
                     entry.short, entry.by_lines)
     for name, described in entry.meta.items():

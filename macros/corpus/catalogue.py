@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .. import yamlfile
 from ..problems import Problem, clip
+from .stated import stated_problems
 
 CATALOGUE = "catalogue.yml"
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*+")
@@ -177,6 +178,8 @@ def field_problems(described: Described, name: str, file: str, find) -> Iterator
             if detail is not None:
                 yield described.evidence_line, f"evidence for '{name}' is not a passage of {file}", \
                     repr(clip(described.evidence, 90)), detail
+            elif described.basis == "stated" and described.value is not None:
+                yield from stated_problems(name, described.value, described.evidence, described.evidence_line)
     if described.basis in ("inferred", "supplied") and not described.note:
         yield described.line, f"'{name}' is {described.basis} but has no note", "", \
             "say how it was inferred or why it was supplied"

@@ -11,6 +11,7 @@ import re
 from ..claims import Claim, doc_url
 from .interface import say, say_count
 from .labels import dated, figure_text, relative_url
+from .visible import visible
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
 # HTML's specials become entity references, Markdown's and Jinja's numeric character references
@@ -21,8 +22,13 @@ ADJACENT_MARKER = re.compile(r'</sup><sup id="(fnref:[^"<>]++)">')
 
 
 def md_escape(text: str) -> str:
-    """Text that Markdown, HTML and Jinja all show as itself: specials become character references."""
-    return SPECIAL.sub(lambda match: ESCAPES[match.group()], " ".join(text.split()))
+    """Text that Markdown, HTML and Jinja all show as itself: specials become character references, and
+    format characters marked code points (visible.py)."""
+    return visible(" ".join(text.split()), escape=_escape_specials)
+
+
+def _escape_specials(text: str) -> str:
+    return SPECIAL.sub(lambda match: ESCAPES[match.group()], text)
 
 
 def no_braces(text: str) -> str:
