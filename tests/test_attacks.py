@@ -175,9 +175,11 @@ def test_work_that_would_grow_without_bound_is_refused_quickly(tmp_path, canarie
 def test_passages_that_would_make_matching_work_hard_are_matched_or_refused_in_bounded_steps(tmp_path, canaries):
     pages = {"index.md": CITED,
              "elisions.md": "Said.{{ cite(\"alpha\", \"" + " … ".join(["e"] * 10) + "\") }}\n",
+             "words.md": "Said.{{ cite(\"alpha\", \"" + " … ".join(["the"] * 2) + "\") }}\n",
              "long.md": "Long.{{ cite(\"alpha\", \"" + "x " * 2000 + "\") }}\n"}
     result = attack(make_project(tmp_path / "project", pages), canaries)
-    assert_refused(result, "docs/elisions.md:1: ambiguous passage in source 'alpha'",
+    assert_refused(result, "docs/elisions.md:1: passage cut inside a word in source 'alpha'",
+                   "docs/words.md:1: ambiguous passage in source 'alpha'",
                    "docs/long.md:1: passage too long — ")
 
 
