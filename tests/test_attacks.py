@@ -184,7 +184,7 @@ def test_passages_that_would_make_matching_work_hard_are_matched_or_refused_in_b
 def test_markdown_that_the_converter_would_take_minutes_over_runs_out_of_budget(tmp_path, canaries):
     project = make_project(tmp_path / "project", {"index.md": CITED, "brackets.md": "[" * 50_000 + "\n"})
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - citations\n",
+    config.write_text(config.read_text(encoding="utf-8").replace("  - citations:\n",
                                                                  "  - citations:\n      render_budget: 3\n"),
                       encoding="utf-8")
     result = attack(project, canaries)

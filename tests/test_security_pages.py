@@ -10,7 +10,9 @@ from tests.conftest import FIXTURES, make_project, parse
 
 FRONT_HINT = "front matter is plain text; put citations in the page body"
 META_HINT = "MkDocs reads leading 'Key: value' lines as page metadata: start the page with a heading or a blank line"
-KEYS_HINT = "a page may set only title, description, citations; every page is checked and rendered the same way"
+KEYS_HINT = "a page may set only title, description; every page is checked and rendered the same way"
+EXEMPT_HINT = ("the pages exempt from citations are listed in mkdocs.yml (the citations plugin's 'exempt'), which only "
+               "a maintainer changes: remove the key, and cite every paragraph or ask a maintainer")
 
 
 def messages(text):
@@ -39,6 +41,9 @@ def messages(text):
       "tag:yaml.org,2002:python/object/apply:os.system"]),
     ("---\n? [a, b]\n: c\n---\nx", ["docs/p.md:2: front matter is not valid YAML — found a key that is not a plain "
                                     "value"]),
+    # a page cannot exempt itself from coverage, in either form of metadata: mkdocs.yml lists the exempt pages
+    ("---\ncitations: exempt\n---\nx", [f"docs/p.md:2: front matter may not set 'citations' — {EXEMPT_HINT}"]),
+    ("Citations: exempt\n\nx", [f"docs/p.md:1: front matter may not set 'citations' — {EXEMPT_HINT}"]),
     ("---\na: &x [1]\nb: *x\n---\nx", ["docs/p.md:2: front matter is not valid YAML — anchors and aliases (& and *) "
                                       "are not allowed"]),
     ("---\ntitle: " + "[" * 100 + "]" * 100 + "\n---\nx", ["docs/p.md:2: front matter is not valid YAML — nested "

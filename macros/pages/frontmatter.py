@@ -22,9 +22,12 @@ META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 ALLOWED_KEYS = {
     "title": "the page's title, where it should differ from its first heading",
     "description": "one sentence for search engines and link previews",
-    "citations": "'exempt' on a page about the site rather than the events",
 }
-EXEMPT = "exempt"
+# Keys a page used to set, with what to do instead
+MOVED_KEYS = {
+    "citations": "the pages exempt from citations are listed in mkdocs.yml (the citations plugin's 'exempt'), "
+                 "which only a maintainer changes: remove the key, and cite every paragraph or ask a maintainer",
+}
 TEMPLATE_MARKS = ("{{", "{%", "{#", "%}", "}}", "#}")
 HTML_CHARS = '<>"'
 HTML_HINT = "the theme inserts titles and descriptions unescaped: write plain text, with “ ” for quotes"
@@ -97,15 +100,12 @@ def meta_problems(path: str, data: Mapping, lines: Mapping, kind: str = "yaml") 
         line = lines.get(key, 1)
         if key not in ALLOWED_KEYS:
             yield Problem(path, line, f"front matter may not set '{clip(str(key), 40)}'",
-                          "", META_HINT if kind == "multimarkdown" else
-                          "a page may set only " + ", ".join(ALLOWED_KEYS) + "; every page is checked and "
-                          "rendered the same way")
+                          "", MOVED_KEYS.get(key) or (META_HINT if kind == "multimarkdown" else
+                                                      "a page may set only " + ", ".join(ALLOWED_KEYS) +
+                                                      "; every page is checked and rendered the same way"))
         elif not isinstance(value, str):
             yield Problem(path, line, f"front matter '{key}' must be plain text", f"found {type(value).__name__}",
                           f"{key}: {ALLOWED_KEYS[key]}")
-        elif key == "citations" and value != EXEMPT:
-            yield Problem(path, line, "unknown value of front matter 'citations'", repr(clip(value, 40)),
-                          f"write 'citations: {EXEMPT}' on a page about the site, or remove the key")
         elif any(mark in value for mark in TEMPLATE_MARKS):
             yield Problem(path, line, "template syntax in front matter", clip(value),
                           META_HINT if kind == "multimarkdown" else
