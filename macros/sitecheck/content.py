@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..corpus import format_characters
 from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
@@ -38,7 +39,8 @@ CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and
 def check_content(label: str, html: str, site_url: str | None, lines: list[str]) -> list[Problem]:
     """The problems of one page's content HTML (at most active.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found."""
-    return capped(_content_problems(html, site_url, _locator(label, lines, HINT)))
+    return capped(_content_problems(html, site_url, _locator(label, lines, HINT))) + \
+        _format_characters(html, _locator(label, lines, format_characters.HINT))
 
 
 def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
@@ -60,6 +62,19 @@ def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) ->
     problem = _locator(label, lines, COVERAGE_HINT)
     return capped(problem("paragraph without a citation", repr(text), *_needles(text))
                   for text in uncited_blocks(html, drawn))
+
+
+def _format_characters(html: str, problem) -> list[Problem]:
+    """Bidirectional and invisible format characters in the text and attributes of the page's HTML, however
+    the page wrote them (character references included), at the line of its Markdown that holds them; on a
+    generated page, from a seed text, where they are never to reach the HTML either."""
+    found: dict[str, None] = {}
+    for node in LexborHTMLParser(f"<!doctype html><html><body>{html}</body></html>").body.traverse(include_text=True):
+        values = [node.text(deep=False)] if node.tag == "-text" else list(node.attributes.values())
+        for value in values:
+            found.update(dict.fromkeys(char for _, char in format_characters.found_in(value or "")))
+    return capped(problem(format_characters.RULE, format_characters.describe(char),
+                          *format_characters.written_as(char)) for char in found)
 
 
 def _needles(text: str) -> list[str]:
