@@ -203,3 +203,15 @@ def test_make_check_reads_the_stylesheets_of_the_last_build(tmp_path, capsys):
     (tmp_path / "site" / "x.css").write_text("\na{background:url(https://evil.example/x.png)}", encoding="utf-8")
     assert main([str(tmp_path)]) == 1
     assert "site/x.css:2: a stylesheet may load nothing from another host" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("html, found", [
+    ('<p class="qq-editors-note">Our note.<sup id="fnref:qq1"><a href="#fn:qq1">1</a></sup></p>', []),  # a marker
+    ('<p class="qq-editors-note">About the site, with a <a href="x/">link</a>.</p><p>238 cited elsewhere</p>', []),
+    ('<div class="qq-editors-note"><p>Some say &#51;00 died.</p></div>', [("Some say 300", "Some say 300 died.")]),
+    ('<aside class="x qq-editors-note"><ul><li>Toll: ٣٠٠</li></ul></aside>', [("Toll: ٣٠٠", "Toll: ٣٠٠")]),
+])
+def test_a_block_exempt_by_its_class_holds_no_number(html, found):
+    from macros.sitecheck.coverage import numbers_in_notes
+
+    assert list(numbers_in_notes(html)) == found
