@@ -181,6 +181,10 @@ FORMAT = ("bidirectional and invisible format characters are not allowed — {} 
     ("# T\n\nAt least \u202e13\u202c people.\n", ["docs/p.md:3: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE"),
                                                   "docs/p.md:3: " + FORMAT.format("U+202C POP DIRECTIONAL FORMATTING")]),
     ("---\ntitle: T\u2066x\n---\n# T\n", ["docs/p.md:2: " + FORMAT.format("U+2066 LEFT-TO-RIGHT ISOLATE")]),
+    # the theme's templates decode character references in a description or title
+    ("---\ndescription: At least &#x202e;13&rlm;\n---\n# T\n", [
+        "docs/p.md:2: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE"),
+        "docs/p.md:2: " + FORMAT.format("U+200F RIGHT-TO-LEFT MARK")]),
     # each character of the list, each reported once a line
     *[(f"# T\n\nA{char}b{char}.\n", ["docs/p.md:3: " + FORMAT.format(f"U+{ord(char):04X} {name}")])
       for char, name in [("\u200b", "ZERO WIDTH SPACE"), ("\u200f", "RIGHT-TO-LEFT MARK"), ("\u2060", "WORD JOINER"),

@@ -8,11 +8,13 @@ to `page.meta` as MkDocs parsed it. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .. import yamlfile
+from ..corpus import format_characters
 from ..problems import Problem, clip
 
 # The same three patterns as mkdocs.utils.meta (tests/test_pages.py compares them).
@@ -112,3 +114,14 @@ def meta_problems(path: str, data: Mapping, lines: Mapping, kind: str = "yaml") 
                           "front matter is plain text; put citations in the page body")
         elif any(char in value for char in HTML_CHARS):
             yield Problem(path, line, "HTML in front matter", clip(value), HTML_HINT)
+        else:
+            yield from _referenced_format_characters(path, line, value)
+
+
+def _referenced_format_characters(path: str, line: int, value: str) -> Iterator[Problem]:
+    """Format characters written as character references ('&#x202E;'), which the theme's templates decode:
+    the page's text is searched for the characters themselves (pages.read_page)."""
+    written = {char for _, char in format_characters.found_in(value)}
+    for char in dict.fromkeys(char for _, char in format_characters.found_in(html.unescape(value))):
+        if char not in written:
+            yield Problem(path, line, format_characters.RULE, format_characters.describe(char), format_characters.HINT)
