@@ -208,6 +208,7 @@ def test_make_check_reads_the_stylesheets_of_the_last_build(tmp_path, capsys):
 @pytest.mark.parametrize("html, found", [
     ('<p class="qq-editors-note">Our note.<sup id="fnref:qq1"><a href="#fn:qq1">1</a></sup></p>', []),  # a marker
     ('<p class="qq-editors-note">About the site, with a <a href="x/">link</a>.</p><p>238 cited elsewhere</p>', []),
+    ('<p class="qq-editors-note">Toll<sup id="fnref:qq9">238</sup></p>', [("Toll238", "Toll238")]),  # not its number
     ('<div class="qq-editors-note"><p>Some say &#51;00 died.</p></div>', [("Some say 300", "Some say 300 died.")]),
     ('<aside class="x qq-editors-note"><ul><li>Toll: ٣٠٠</li></ul></aside>', [("Toll: ٣٠٠", "Toll: ٣٠٠")]),
 ])

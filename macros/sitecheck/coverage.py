@@ -104,21 +104,23 @@ class _Block:
 
 def numbers_in_notes(html: str) -> Iterator[tuple[str, str]]:
     """(the words up to its first number, the start of its text) of each block exempt by its class that
-    holds a number (any numeric character), citation markers aside."""
+    holds a number (any numeric character), the numbers of its citation markers aside."""
     root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
     for note in root.css_first("#qq-root").css(f".{NOTE}"):
         words = "".join(node.text(deep=False) for node in note.traverse(include_text=True)
-                         if node.tag == "-text" and not _in_marker(node, note)).split()
+                        if node.tag == "-text" and not _marker_number(node, note)).split()
         first = next((index for index, word in enumerate(words) if any(char.isnumeric() for char in word)), None)
         if first is not None:
             yield " ".join(words[max(0, first - 3):first + 1]), clip(" ".join(words), 60)
 
 
-def _in_marker(node, note) -> bool:
-    parent = node.parent
+def _marker_number(text, note) -> bool:
+    """Whether the text is the number of the citation marker it is in: N in <sup id="fnref:qqN">."""
+    parent = text.parent
     while parent is not None and parent.mem_id != note.mem_id:
-        if parent.tag == "sup" and MARKER.fullmatch(parent.attributes.get("id") or ""):
-            return True
+        marker = (parent.attributes.get("id") or "") if parent.tag == "sup" else ""
+        if MARKER.fullmatch(marker):
+            return text.text(deep=False).strip() == marker.removeprefix("fnref:qq")
         parent = parent.parent
     return False
 
