@@ -9,7 +9,7 @@ Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +18,12 @@ from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
 from .pages import parse_docs
 from .pages.coverage import uncited
-from .pages.frontmatter import EXEMPT
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .problems import Problem, counted, report
 from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
 from .render.visuals import visual_problems
+from .sitecheck import read_config
 
 HOME_PAGE = "index.md"
 
@@ -36,6 +36,7 @@ class Checked:
     plans: dict[str, SourcePlan]  # by source id
     glossary: dict[str, str]  # term -> description, from the people page
     problems: list[Problem]
+    exempt: frozenset[str] = frozenset()  # the pages about the site, as mkdocs.yml lists them
 
     @property
     def titles(self) -> dict[str, str]:
@@ -47,13 +48,14 @@ class Checked:
 
     def about_the_events(self) -> list[Claim]:
         """The claims the map and the timeline draw: not the examples of the pages about the site
-        (`citations: exempt`, the method and the conventions pages). The figures page shows every figure."""
+        (the method and the conventions pages). The figures page shows every figure."""
         about_the_site = self.pages_about_the_site()
         return [claim for claim in self.all_claims() if claim.page not in about_the_site]
 
     def pages_about_the_site(self) -> set[str]:
-        """The pages marked `citations: exempt`: the method and the conventions pages."""
-        return {src for src, page in self.pages.items() if page.front.data.get("citations") == EXEMPT}
+        """The pages about the site rather than the events, exempt from coverage: those of the pages that
+        mkdocs.yml lists under the citations plugin's `exempt` (the method and the conventions pages)."""
+        return {src for src in self.pages if src in self.exempt}
 
     def about_the_events_first(self) -> list[Claim]:
         """Every claim, those of the pages about the site last (the figures page links the first one)."""
@@ -61,8 +63,11 @@ class Checked:
         return events + [claim for claim in self.all_claims() if claim not in events]
 
 
-def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") -> Checked:
-    """Check every Markdown page under docs/ against the seeds; collect every problem."""
+def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
+                  exempt: Collection[str] | None = None) -> Checked:
+    """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
+    pages about the site (the citations plugin's option, as MkDocs read it); by default, as mkdocs.yml lists them."""
+    exempt = frozenset(read_config(root)["exempt"] if exempt is None else exempt)
     corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
     verifier = Verifier(corpus, seeds_read=not problems)
     pages, found = parse_docs(root / docs_dir, docs_dir)
@@ -71,7 +76,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     glossary: dict[str, str] = {}
     for src, page in sorted(pages.items()):
         page_problems = [problem for problem in problems if problem.path == page.path]
-        if not page_problems:  # coverage counts calls: only once the page parses
+        if not page_problems and src not in exempt:  # coverage counts calls: only once the page parses
             problems += uncited(page.path, page.front, page.calls)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
@@ -82,7 +87,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     problems += _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
     problems += visual_problems(pages, everything)
-    return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)))
+    return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)), exempt)
 
 
 def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterator[Problem]:

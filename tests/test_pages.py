@@ -59,7 +59,7 @@ def test_raw_blocks_show_braces_without_calls():
     ("---\ntitle: \"\\x7b\\x7b 7 * 7 }}\"\n---\nx", "docs/p.md:2: template syntax in front matter — {{ 7 * 7 }} "
      "— front matter is plain text; put citations in the page body"),
     ("---\nrender_macros: false\n---\nx", "docs/p.md:2: front matter may not set 'render_macros' — a page may "
-     "set only title, description, citations; every page is checked and rendered the same way"),
+     "set only title, description; every page is checked and rendered the same way"),
     ("{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}", "docs/p.md:1: template syntax error — expressions nested too "
      "deeply — pages hold text and citation macros only"),
 ])

@@ -52,3 +52,30 @@ def test_nothing_else_renders_files_from_docs_as_templates():
     assert not data.get("extra_templates")
     assert data.get("docs_dir", "docs") == "docs"
     assert all(str(hook).startswith("overrides/hooks/") for hook in data.get("hooks", []))
+
+
+def test_the_pages_exempt_from_coverage_are_one_list_in_mkdocs_yml_read_alike_by_mkdocs_and_the_static_pass():
+    from mkdocs.config import load_config
+
+    from macros.check import check_project
+    from macros.sitecheck import read_config
+
+    loaded = load_config(str(ROOT / "mkdocs.yml"))
+    exempt = loaded["plugins"]["citations"].config.exempt
+    assert exempt and read_config(ROOT)["exempt"] == exempt
+    assert check_project(ROOT).pages_about_the_site() == set(exempt)  # each one a page of the site
+
+
+# Extensions whose output takes attributes only from attr_list's `{: … }` and md_in_html's raw tags, which the
+# build checks on each page's HTML against one allow-list. pymdownx.blocks.* (`attrs:` on any block),
+# legacy_attrs and the like would set attributes another way: a maintainer weighs each addition here.
+EXTENSIONS = {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+              "pymdownx.details"}
+
+
+def test_no_markdown_extension_lets_content_set_attributes_beyond_attr_list_and_md_in_html():
+    names = [next(iter(item)) if isinstance(item, dict) else item for item in config().get("markdown_extensions")]
+    names = [name.removeprefix("markdown.extensions.") for name in names]
+    assert "attr_list" in names and "md_in_html" in names
+    assert not [name for name in names if name.startswith("pymdownx.blocks")], names
+    assert set(names) <= EXTENSIONS, set(names) - EXTENSIONS

@@ -10,7 +10,9 @@ from tests.conftest import FIXTURES, make_project, parse
 
 FRONT_HINT = "front matter is plain text; put citations in the page body"
 META_HINT = "MkDocs reads leading 'Key: value' lines as page metadata: start the page with a heading or a blank line"
-KEYS_HINT = "a page may set only title, description, citations; every page is checked and rendered the same way"
+KEYS_HINT = "a page may set only title, description; every page is checked and rendered the same way"
+EXEMPT_HINT = ("the pages exempt from citations are listed in mkdocs.yml (the citations plugin's 'exempt'), which only "
+               "a maintainer changes: remove the key, and cite every paragraph or ask a maintainer")
 
 
 def messages(text):
@@ -39,6 +41,9 @@ def messages(text):
       "tag:yaml.org,2002:python/object/apply:os.system"]),
     ("---\n? [a, b]\n: c\n---\nx", ["docs/p.md:2: front matter is not valid YAML — found a key that is not a plain "
                                     "value"]),
+    # a page cannot exempt itself from coverage, in either form of metadata: mkdocs.yml lists the exempt pages
+    ("---\ncitations: exempt\n---\nx", [f"docs/p.md:2: front matter may not set 'citations' — {EXEMPT_HINT}"]),
+    ("Citations: exempt\n\nx", [f"docs/p.md:1: front matter may not set 'citations' — {EXEMPT_HINT}"]),
     ("---\na: &x [1]\nb: *x\n---\nx", ["docs/p.md:2: front matter is not valid YAML — anchors and aliases (& and *) "
                                       "are not allowed"]),
     ("---\ntitle: " + "[" * 100 + "]" * 100 + "\n---\nx", ["docs/p.md:2: front matter is not valid YAML — nested "
@@ -165,3 +170,51 @@ def test_catalogue_values_that_reach_page_titles_may_not_hold_html(tmp_path):
     assert [str(p) for p in problems] == [
         "seeds/catalogue.yml:19: 'genre' may not hold < > or \" — 'fixture</title><script>alert(1)</script>' — it "
         "reaches page titles the theme inserts unescaped; use “ ” for quotes"]
+
+
+FORMAT = ("bidirectional and invisible format characters are not allowed — {} — they make text display in another "
+          "order than it reads, or hide what it holds: delete them")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "13" wrapped in a right-to-left override displays as "31"
+    ("# T\n\nAt least \u202e13\u202c people.\n", ["docs/p.md:3: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE"),
+                                                  "docs/p.md:3: " + FORMAT.format("U+202C POP DIRECTIONAL FORMATTING")]),
+    ("---\ntitle: T\u2066x\n---\n# T\n", ["docs/p.md:2: " + FORMAT.format("U+2066 LEFT-TO-RIGHT ISOLATE")]),
+    # the theme's templates decode character references in a description or title
+    ("---\ndescription: At least &#x202e;13&rlm;\n---\n# T\n", [
+        "docs/p.md:2: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE"),
+        "docs/p.md:2: " + FORMAT.format("U+200F RIGHT-TO-LEFT MARK")]),
+    # each character of the list, each reported once a line
+    *[(f"# T\n\nA{char}b{char}.\n", ["docs/p.md:3: " + FORMAT.format(f"U+{ord(char):04X} {name}")])
+      for char, name in [("\u200b", "ZERO WIDTH SPACE"), ("\u200f", "RIGHT-TO-LEFT MARK"), ("\u2060", "WORD JOINER"),
+                         ("\u061c", "ARABIC LETTER MARK"), ("\u2069", "POP DIRECTIONAL ISOLATE")]],
+    # a byte-order mark starts the file as MkDocs reads it (dropped); anywhere else it is refused
+    ("\ufeff# T\n\nText.\n", []),
+    ("# T\n\nText\ufeff.\n", ["docs/p.md:3: " + FORMAT.format("U+FEFF ZERO WIDTH NO-BREAK SPACE")]),
+    # a Jinja string escape is the character once Jinja reads the argument
+    ('# T\n\nText.{{ event("a", "b", date="2022", label="\\u202e31") }}\n',
+     ["docs/p.md:3: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE")]),
+])
+def test_bidirectional_and_invisible_format_characters_are_refused(text, expected):
+    assert messages(text) == expected
+
+
+def test_format_characters_are_refused_on_the_html_too_however_the_page_writes_them():
+    import markdown
+
+    from macros.sitecheck.content import check_content
+
+    text = "# T\n\nAt least &#x202E;13&#x202C; people.\n\nA <abbr title=\"a&rlm;b\">x</abbr>.\n"
+    html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html"])
+    assert [str(problem) for problem in check_content("docs/p.md", html, None, text.split("\n"))] == [
+        "docs/p.md:3: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE"),
+        "docs/p.md:3: " + FORMAT.format("U+202C POP DIRECTIONAL FORMATTING"),
+        "docs/p.md:5: " + FORMAT.format("U+200F RIGHT-TO-LEFT MARK")]
+
+
+def test_the_real_pages_hold_no_format_characters():
+    from macros.check import check_project
+    from tests.conftest import ROOT
+
+    assert not [problem for problem in check_project(ROOT).problems if "format characters" in problem.rule]

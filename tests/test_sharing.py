@@ -26,7 +26,8 @@ def linked_data(tree) -> list[dict]:
 
 
 def explainer_pages() -> list[str]:
-    """The URL of every page in docs/ that is not about the site itself (`citations: exempt`)."""
+    """The URL of every page in docs/ that is not about the site itself (mkdocs.yml: the citations plugin's
+    `exempt`)."""
     from macros.check import check_project
     from macros.claims import doc_url
     checked = check_project(ROOT)

@@ -8,7 +8,7 @@ from macros.sitecheck.links import check_site
 from macros.sitecheck.targets import resolve
 from macros.sitecheck.markers import check_markers
 from macros.sitecheck.sources import MarkdownSources
-from tests.conftest import parse
+from tests.conftest import make_project, parse
 
 
 @pytest.mark.parametrize("page, url, base, expected", [
@@ -148,14 +148,24 @@ def test_prose_blocks_follow_the_rule():
     ]
 
 
-def test_a_call_anywhere_in_a_block_covers_it_and_exempt_pages_are_skipped():
+def test_a_call_anywhere_in_a_block_covers_it():
     text = "# T\n\nFirst line\nsecond line{{ cite(\"a\", \"b\") }}\n\nUncited.\n"
     page, _ = parse(text)
     assert [str(p) for p in uncited("docs/p.md", page.front, page.calls)] == [
         "docs/p.md:6: paragraph without a citation — \"Uncited.\" — cite the passage it rests on with cite(), "
         "quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
-    exempt, _ = parse("---\ncitations: exempt\n---\n" + text)
-    assert list(uncited("docs/p.md", exempt.front, [])) == []
+
+
+def test_only_the_list_in_mkdocs_yml_exempts_a_page_from_coverage(tmp_path):
+    from macros.check import check_project
+    from macros.sitecheck import read_config
+
+    cited = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
+    project = make_project(tmp_path / "project", {"index.md": cited, "about.md": "# About\n\nUncited.\n"})
+    listed = check_project(project, exempt=["about.md", "not-a-page.md"])  # as MkDocs read the plugin's option
+    assert listed.problems == [] and listed.pages_about_the_site() == {"about.md"}
+    assert "about.md" not in read_config(project)["exempt"]  # the real mkdocs.yml, copied: read by default
+    assert [(p.path, p.line) for p in check_project(project).problems] == [("docs/about.md", 3)]
 
 
 def test_markers_and_claims_json_must_list_the_same_citations(tmp_path):
@@ -193,3 +203,16 @@ def test_make_check_reads_the_stylesheets_of_the_last_build(tmp_path, capsys):
     (tmp_path / "site" / "x.css").write_text("\na{background:url(https://evil.example/x.png)}", encoding="utf-8")
     assert main([str(tmp_path)]) == 1
     assert "site/x.css:2: a stylesheet may load nothing from another host" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("html, found", [
+    ('<p class="qq-editors-note">Our note.<sup id="fnref:qq1"><a href="#fn:qq1">1</a></sup></p>', []),  # a marker
+    ('<p class="qq-editors-note">About the site, with a <a href="x/">link</a>.</p><p>238 cited elsewhere</p>', []),
+    ('<p class="qq-editors-note">Toll<sup id="fnref:qq9">238</sup></p>', [("Toll238", "Toll238")]),  # not its number
+    ('<div class="qq-editors-note"><p>Some say &#51;00 died.</p></div>', [("Some say 300", "Some say 300 died.")]),
+    ('<aside class="x qq-editors-note"><ul><li>Toll: ٣٠٠</li></ul></aside>', [("Toll: ٣٠٠", "Toll: ٣٠٠")]),
+])
+def test_a_block_exempt_by_its_class_holds_no_number(html, found):
+    from macros.sitecheck.coverage import numbers_in_notes
+
+    assert list(numbers_in_notes(html)) == found

@@ -13,7 +13,8 @@ from tests.conftest import ROOT
 
 @cache
 def about_the_site() -> set[str]:
-    """The URLs of the pages about the site (`citations: exempt`), which cite passages as examples."""
+    """The URLs of the pages about the site (mkdocs.yml: the citations plugin's `exempt`), which cite passages as
+    examples."""
     from macros.check import check_project
     from macros.claims import doc_url
     return {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}

@@ -22,7 +22,7 @@ from ..check import Checked, check_project
 from ..claims import record
 from ..pages import meta_problems
 from ..pages.body import template_text
-from ..pages.frontmatter import EXEMPT, TEMPLATE_MARKS
+from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
@@ -47,6 +47,8 @@ class CitationsConfig(Config):
     # Seconds that converting every page's Markdown to HTML may take in one build: real pages take
     # a fraction of a second, and input that makes the converter work for minutes fails instead.
     render_budget = config_options.Type((int, float), default=20)
+    # Pages about the site, not the events (in docs/): no coverage, off the map and the timeline. Code: reviewed.
+    exempt = config_options.ListOfItems(config_options.Type(str), default=[])
 
 
 class CitationsPlugin(BasePlugin[CitationsConfig]):
@@ -79,7 +81,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
         root = Path(env.project_dir)
         docs = Path(env.conf["docs_dir"]).relative_to(root).as_posix()
-        checked = check_project(root, docs_dir=docs)
+        checked = check_project(root, docs_dir=docs, exempt=self.config.exempt)
         if checked.problems:
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
         self.checked = checked
@@ -195,7 +197,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         lines = parsed.body_lines() if parsed else []
         problems = check_content(label, html, config["site_url"], lines) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines)
-        if parsed and parsed.front.data.get("citations") != EXEMPT:
+        if parsed and page.file.src_uri not in self.checked.exempt:
             problems += check_coverage(label, html, self.drawn.get(page.file.src_uri, []), lines)
         if problems:
             self.refused += problems
@@ -218,7 +220,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         page.qq_jsonld = None
         if src == METHOD_PAGE:
             page.qq_jsonld = as_script_text(dataset(page.canonical_url, config["site_url"], config["site_name"]))
-        elif parsed and parsed.front.data.get("citations") != EXEMPT:
+        elif parsed and src not in self.checked.exempt:
             title = str(page.meta.get("title") or page.title or config["site_name"])
             description = str(page.meta.get("description") or config["site_description"] or "")
             page.qq_jsonld = as_script_text(article(title, description, page.canonical_url, config["site_name"],

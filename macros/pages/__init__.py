@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
+from ..corpus import format_characters
 from ..corpus.files import files_in, read_text, symlink_problems
 from ..problems import Problem, clip
 from .body import Call, body_pieces, template_text
@@ -26,6 +28,7 @@ IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": 
 NAME_PART = re.compile(r"[a-z0-9][a-z0-9_-]*+")
 RESERVED = {"assets": "the theme's files", "search": "the search index", "sources": "the source pages",
             "figures": "the figures page"}  # where the theme and the engine write into the site
+MOST_FORMAT_CHARACTERS = 20  # reported a page: each is on its own line
 DOCS_HINT = ("docs/ holds Markdown pages and raster images; the site's own scripts, styles and SVG live under "
              "overrides/, which is code a maintainer reviews")
 
@@ -59,7 +62,18 @@ def read_page(path: str, src: str, text: str) -> tuple[ParsedPage, list[Problem]
     if "title" not in front.data:
         problems += _title_heading_problems(path, front)
     page = ParsedPage(path, src, front, pieces, heading[1] if heading else src)
-    return page, problems + found
+    return page, problems + found + list(islice(_format_characters(path, text, page.calls), MOST_FORMAT_CHARACTERS))
+
+
+def _format_characters(path: str, text: str, calls: list[Call]) -> Iterator[Problem]:
+    """Bidirectional and invisible format characters, in the text as written and in the macros' arguments
+    as Jinja reads them (a string escape such as \\u202e becomes the character). A byte-order mark at
+    the very start of the file is not in `text`: MkDocs drops it, as read_text does."""
+    found = [*format_characters.found_in(text),
+             *((call.line, char) for call in calls for value in call.args.values() if isinstance(value, str)
+               for _, char in format_characters.found_in(value))]
+    for line, char in dict.fromkeys(found):
+        yield Problem(path, line, format_characters.RULE, format_characters.describe(char), format_characters.HINT)
 
 
 def _first_heading(front: FrontMatter) -> tuple[int, str] | None:

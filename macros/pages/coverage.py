@@ -3,9 +3,10 @@
 The rule, applied to every Markdown page under docs/ (the generated source and
 figures pages are not in docs/):
 
-- A page opts out as a whole only with `citations: exempt` in its front matter.
-  That is for pages about the site rather than the events (the method and the
-  conventions pages); the key is visible in review like any other change.
+- A page opts out as a whole only by being listed in mkdocs.yml, under the
+  citations plugin's `exempt` (the caller leaves it out): that is for pages about
+  the site rather than the events (the method and the conventions pages), and
+  mkdocs.yml is code a maintainer reviews, not a page's own front matter.
 - On every other page, each prose block must hold at least one citation macro
   call (cite, quote, blockquote or figure) between its first and last line. A
   prose block is a paragraph, a list item (each item on its own, with its
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 
 from ..problems import Problem, clip
 from .body import Call
-from .frontmatter import EXEMPT, FrontMatter
+from .frontmatter import FrontMatter
 
 FENCE = re.compile(r"^\s*+(`{3,}|~{3,})")
 ATX_HEADING = re.compile(r"^#{1,6}")  # as Python-Markdown reads it: no space needed after the '#'s
@@ -73,8 +74,6 @@ class Block:
 
 def uncited(path: str, front: FrontMatter, calls: list[Call]) -> Iterator[Problem]:
     """A problem for every prose block of the page that holds no citation."""
-    if front.data.get("citations") == EXEMPT:
-        return
     cited = sorted({call.line for call in calls})
     for block in prose_blocks(front.body, front.offset):
         if not _any_between(cited, block.first, block.last):

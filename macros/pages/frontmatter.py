@@ -8,11 +8,13 @@ to `page.meta` as MkDocs parsed it. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .. import yamlfile
+from ..corpus import format_characters
 from ..problems import Problem, clip
 
 # The same three patterns as mkdocs.utils.meta (tests/test_pages.py compares them).
@@ -22,9 +24,12 @@ META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 ALLOWED_KEYS = {
     "title": "the page's title, where it should differ from its first heading",
     "description": "one sentence for search engines and link previews",
-    "citations": "'exempt' on a page about the site rather than the events",
 }
-EXEMPT = "exempt"
+# Keys a page used to set, with what to do instead
+MOVED_KEYS = {
+    "citations": "the pages exempt from citations are listed in mkdocs.yml (the citations plugin's 'exempt'), "
+                 "which only a maintainer changes: remove the key, and cite every paragraph or ask a maintainer",
+}
 TEMPLATE_MARKS = ("{{", "{%", "{#", "%}", "}}", "#}")
 HTML_CHARS = '<>"'
 HTML_HINT = "the theme inserts titles and descriptions unescaped: write plain text, with “ ” for quotes"
@@ -97,18 +102,26 @@ def meta_problems(path: str, data: Mapping, lines: Mapping, kind: str = "yaml") 
         line = lines.get(key, 1)
         if key not in ALLOWED_KEYS:
             yield Problem(path, line, f"front matter may not set '{clip(str(key), 40)}'",
-                          "", META_HINT if kind == "multimarkdown" else
-                          "a page may set only " + ", ".join(ALLOWED_KEYS) + "; every page is checked and "
-                          "rendered the same way")
+                          "", MOVED_KEYS.get(key) or (META_HINT if kind == "multimarkdown" else
+                                                      "a page may set only " + ", ".join(ALLOWED_KEYS) +
+                                                      "; every page is checked and rendered the same way"))
         elif not isinstance(value, str):
             yield Problem(path, line, f"front matter '{key}' must be plain text", f"found {type(value).__name__}",
                           f"{key}: {ALLOWED_KEYS[key]}")
-        elif key == "citations" and value != EXEMPT:
-            yield Problem(path, line, "unknown value of front matter 'citations'", repr(clip(value, 40)),
-                          f"write 'citations: {EXEMPT}' on a page about the site, or remove the key")
         elif any(mark in value for mark in TEMPLATE_MARKS):
             yield Problem(path, line, "template syntax in front matter", clip(value),
                           META_HINT if kind == "multimarkdown" else
                           "front matter is plain text; put citations in the page body")
         elif any(char in value for char in HTML_CHARS):
             yield Problem(path, line, "HTML in front matter", clip(value), HTML_HINT)
+        else:
+            yield from _referenced_format_characters(path, line, value)
+
+
+def _referenced_format_characters(path: str, line: int, value: str) -> Iterator[Problem]:
+    """Format characters written as character references ('&#x202E;'), which the theme's templates decode:
+    the page's text is searched for the characters themselves (pages.read_page)."""
+    written = {char for _, char in format_characters.found_in(value)}
+    for char in dict.fromkeys(char for _, char in format_characters.found_in(html.unescape(value))):
+        if char not in written:
+            yield Problem(path, line, format_characters.RULE, format_characters.describe(char), format_characters.HINT)

@@ -3,60 +3,116 @@
 Each entry on the people page is a `### Name` heading, optionally with more names
 to mark in an attribute list (`### Kassym-Jomart Tokayev { #tokayev data-terms="Tokayev" }`),
 followed by one paragraph. That paragraph, without its citation markers, is what a
-reader sees on hovering the name on any page. Pure Python: nothing here imports MkDocs.
+reader sees on hovering the name on any page.
+
+An alias can open only its own entry's card: it is a word or words of the entry's heading
+("Tokayev" of "Kassym-Jomart Tokayev"), or listed for the entry's id in glossary_aliases.yml,
+which a maintainer reviews; and it is never part of another entry's name. Pure Python:
+nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from ..problems import Problem, clip
 from .frontmatter import FrontMatter
 
 PEOPLE_PAGE = "people.md"
+ALIASES_FILE = "macros/pages/glossary_aliases.yml"
+# entry id -> the other names it may go by that are not words of its heading
+ALIASES: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "glossary_aliases.yml").read_text("utf-8"))
 MAX_TERMS = 10  # names of one entry: its heading and its data-terms
 MAX_ENTRIES = 100
 MAX_TERM_LENGTH = 80
-TERMS = re.compile(r'data-terms="([^"]*+)"')
+WORD = re.compile(r"\w++")
 LINK = re.compile(r"\[([^\[\]]++)\]\([^()\[\]]*+\)")
 EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]++)(?<=\S)\*{1,2}(?![\w*])")
 
 
 def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[Problem]]:
     """{term: description} for every entry of the people page; an alias's description starts with the entry's name."""
-    lines = front.body.split("\n")
+    entries, problems = _entries(path, front)
     glossary: dict[str, str] = {}
-    problems = []
-    for number, line in enumerate(lines, 1):
-        entry = _entry(line)
-        if not entry:
-            continue
-        name, attributes = entry
-        paragraph = _paragraph_after(lines, number)
-        description = _plain(paragraph)
-        if not description:
-            problems.append(Problem(path, front.offset + number, "glossary entry has no description", name,
-                                    "follow the heading with a one-paragraph description"))
-            continue
-        if "{{" not in paragraph or paragraph.startswith("<"):
-            problems.append(Problem(path, front.offset + number, "glossary description must be a cited paragraph",
-                                    name, "the text after the heading shows on every page: write it in Markdown, "
-                                    "with its citation"))
-            continue
-        terms = [name]
-        extra = TERMS.search(attributes)
-        if extra:
-            terms += [term.strip() for term in extra.group(1).split(";") if term.strip()]
-        limit = _limit_problem(terms, len(glossary))
-        if limit:
-            problems.append(Problem(path, front.offset + number, limit, clip(name, 60),
-                                    "the glossary marks every name on every page: keep it to the people and "
-                                    "organisations a reader needs"))
-            continue
-        for term in terms:
+    names = [(entry.name, entry.line) for entry in entries]
+    for entry in entries:
+        found = list(_alias_problems(path, entry, names))
+        problems += found
+        for term in [] if found else entry.terms:
             if term in glossary:
-                problems.append(Problem(path, front.offset + number, "glossary term defined twice", repr(term)))
-            glossary[term] = description if term == name else f"{name}: {description}"  # an alias says whose
+                problems.append(Problem(path, entry.line, "glossary term defined twice", repr(term)))
+            glossary[term] = entry.description if term == entry.name else f"{entry.name}: {entry.description}"
     return glossary, problems
+
+
+@dataclass(frozen=True)
+class _Entry:
+    line: int  # of its heading, in the page
+    name: str  # the heading
+    id: str  # the heading's id, or ""
+    terms: list[str]  # its name, then its aliases
+    description: str
+
+
+def _entries(path: str, front: FrontMatter) -> tuple[list[_Entry], list[Problem]]:
+    """Each well-formed entry of the page, and the problems of the others."""
+    lines = front.body.split("\n")
+    entries, problems, count = [], [], 0
+    for number, line in enumerate(lines, 1):
+        heading = _entry(line)
+        if not heading:
+            continue
+        name, attributes = heading
+        paragraph = _paragraph_after(lines, number)
+        attributes = dict(get_attrs_and_remainder(attributes)[0])  # as attr_list reads them: the last one wins
+        terms = [name, *(term.strip() for term in attributes.get("data-terms", "").split(";") if term.strip())]
+        problem = _entry_problem(terms, paragraph, count)
+        if problem:
+            problems.append(Problem(path, front.offset + number, problem[0], clip(name, 60), problem[1]))
+            continue
+        entries.append(_Entry(front.offset + number, name, attributes.get("id", ""), terms, _plain(paragraph)))
+        count += len(terms)
+    return entries, problems
+
+
+def _entry_problem(terms: list[str], paragraph: str, count: int) -> tuple[str, str] | None:
+    """(rule, what to do) if the entry may not be in the glossary; `count` names are in it so far."""
+    if not _plain(paragraph):
+        return "glossary entry has no description", "follow the heading with a one-paragraph description"
+    if "{{" not in paragraph or paragraph.startswith("<"):
+        return ("glossary description must be a cited paragraph", "the text after the heading shows on every "
+                "page: write it in Markdown, with its citation")
+    limit = _limit_problem(terms, count)
+    return (limit, "the glossary marks every name on every page: keep it to the people and organisations a "
+                   "reader needs") if limit else None
+
+
+def _alias_problems(path: str, entry: _Entry, names: list[tuple[str, int]]) -> Iterator[Problem]:
+    """An alias must be part of its entry's name, or listed for it in ALIASES_FILE, and not be part of
+    another entry's name: "Nazarbayev" on Tokayev's entry would open Tokayev's card on Nazarbayev."""
+    for alias in entry.terms[1:]:
+        if _part_of(alias, entry.name):
+            continue
+        other = next(((name, line) for name, line in names if line != entry.line and _part_of(alias, name)), None)
+        if other:
+            yield Problem(path, entry.line, "a glossary alias must be part of its entry's name",
+                          f"{alias!r} on {entry.name!r} is part of {other[0]!r} (line {other[1]})",
+                          "a name opens its own entry's card only: remove it from data-terms")
+        elif alias not in ALIASES.get(entry.id, []):
+            yield Problem(path, entry.line, "a glossary alias must be part of its entry's name",
+                          f"{alias!r} is not a word of {entry.name!r}", "use words of the heading, or ask a "
+                          f"maintainer to list it under the entry's id ('{entry.id or '#id'}') in {ALIASES_FILE}")
+
+
+def _part_of(alias: str, name: str) -> bool:
+    """Whether the alias's words are a run of the name's words, ignoring case."""
+    words, within = WORD.findall(alias.casefold()), WORD.findall(name.casefold())
+    return bool(words) and any(within[start:start + len(words)] == words for start in range(len(within)))
 
 
 def _limit_problem(terms: list[str], entries: int) -> str | None:

@@ -55,5 +55,18 @@ def read_config(root: Path) -> dict:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) if path.is_file() else None
     data = data if isinstance(data, dict) else {}
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    exempt = _plugin_options(data.get("plugins"), "citations").get("exempt")
     return {"site_url": data.get("site_url"), "docs_dir": data.get("docs_dir") or "docs",
-            "site_dir": data.get("site_dir") or "site", "csp": extra.get("csp") or ""}
+            "site_dir": data.get("site_dir") or "site", "csp": extra.get("csp") or "",
+            "exempt": [page for page in exempt if isinstance(page, str)] if isinstance(exempt, list) else []}
+
+
+def _plugin_options(plugins, name: str) -> dict:
+    """One plugin's options in `plugins:`, which lists names and {name: options}, or maps names to options."""
+    if isinstance(plugins, dict):
+        entries = list(plugins.items())
+    else:
+        entries = [next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
+                   for item in plugins or []]
+    options = next((options for key, options in entries if key == name), None)
+    return options if isinstance(options, dict) else {}

@@ -19,10 +19,11 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..corpus import format_characters
 from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
-from .coverage import uncited_blocks
+from .coverage import numbers_in_notes, uncited_blocks
 from .rules import ElementRules
 
 DEEPEST = 40  # levels of elements inside a page's content
@@ -30,6 +31,8 @@ MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of co
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
 COVERAGE_HINT = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the "
                  "page became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
+NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
+             "in cited text, with figure()")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
@@ -38,7 +41,8 @@ CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and
 def check_content(label: str, html: str, site_url: str | None, lines: list[str]) -> list[Problem]:
     """The problems of one page's content HTML (at most active.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found."""
-    return capped(_content_problems(html, site_url, _locator(label, lines, HINT)))
+    return capped(_content_problems(html, site_url, _locator(label, lines, HINT))) + \
+        _format_characters(html, _locator(label, lines, format_characters.HINT))
 
 
 def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
@@ -56,10 +60,26 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
 
 
 def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
-    """Every block of the page's text holds a citation marker, in the HTML it became (coverage.py)."""
-    problem = _locator(label, lines, COVERAGE_HINT)
+    """Every block of the page's text holds a citation marker, in the HTML it became, and a block exempt by its
+    class holds no number (coverage.py)."""
+    problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
     return capped(problem("paragraph without a citation", repr(text), *_needles(text))
-                  for text in uncited_blocks(html, drawn))
+                  for text in uncited_blocks(html, drawn)) + \
+        capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
+                    *_needles(text)) for number, text in numbers_in_notes(html))
+
+
+def _format_characters(html: str, problem) -> list[Problem]:
+    """Bidirectional and invisible format characters in the text and attributes of the page's HTML, however
+    the page wrote them (character references included), at the line of its Markdown that holds them; on a
+    generated page, from a seed text, where they are never to reach the HTML either."""
+    found: dict[str, None] = {}
+    for node in LexborHTMLParser(f"<!doctype html><html><body>{html}</body></html>").body.traverse(include_text=True):
+        values = [node.text(deep=False)] if node.tag == "-text" else list(node.attributes.values())
+        for value in values:
+            found.update(dict.fromkeys(char for _, char in format_characters.found_in(value or "")))
+    return capped(problem(format_characters.RULE, format_characters.describe(char),
+                          *format_characters.written_as(char)) for char in found)
 
 
 def _needles(text: str) -> list[str]:

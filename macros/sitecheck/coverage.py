@@ -13,7 +13,8 @@ early; this is the guarantee, on the HTML Python-Markdown produced, raw HTML inc
   visuals, dropped before the check, and its references: the last details#references of the
   page), text that is only links and punctuation (at most 12 words a link), a list item that
   begins with a link to a page of the site (at most 15 words after it), and a block of the
-  class `qq-editors-note`, for notes about the site itself, never about the events.
+  class `qq-editors-note`, for notes about the site itself, never about the events: such a
+  note holds no number (numbers_in_notes), which would be an uncited way to state one.
 
 Pure Python: nothing here imports MkDocs.
 """
@@ -99,6 +100,29 @@ class _Block:
             return len(self.linked.split()) > LINK_WORDS * max(self.links, 1)
         starts = self.tag == "li" and self.first is not None and _starts_with_site_link(self.first)
         return not (starts and len(self.unlinked.split()) <= ITEM_WORDS)
+
+
+def numbers_in_notes(html: str) -> Iterator[tuple[str, str]]:
+    """(the words up to its first number, the start of its text) of each block exempt by its class that
+    holds a number (any numeric character), the numbers of its citation markers aside."""
+    root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
+    for note in root.css_first("#qq-root").css(f".{NOTE}"):
+        words = "".join(node.text(deep=False) for node in note.traverse(include_text=True)
+                        if node.tag == "-text" and not _marker_number(node, note)).split()
+        first = next((index for index, word in enumerate(words) if any(char.isnumeric() for char in word)), None)
+        if first is not None:
+            yield " ".join(words[max(0, first - 3):first + 1]), clip(" ".join(words), 60)
+
+
+def _marker_number(text, note) -> bool:
+    """Whether the text is the number of the citation marker it is in: N in <sup id="fnref:qqN">."""
+    parent = text.parent
+    while parent is not None and parent.mem_id != note.mem_id:
+        marker = (parent.attributes.get("id") or "") if parent.tag == "sup" else ""
+        if MARKER.fullmatch(marker):
+            return text.text(deep=False).strip() == marker.removeprefix("fnref:qq")
+        parent = parent.parent
+    return False
 
 
 def _block_for(blocks: dict, node) -> _Block:

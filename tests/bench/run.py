@@ -178,7 +178,7 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
 def without_layer(config: str) -> str:
     """mkdocs.yml with neither the citation plugin nor mkdocs-macros."""
     config = re.sub(r"\n  - macros:\n(?:      .*\n)*", "\n", config)
-    return re.sub(r"\n  - citations\n", "\n", config)
+    return re.sub(r"\n  - citations:?\n(?:      .*\n)*", "\n", config)
 
 
 def baked_copy(project: Path, into: Path) -> Path:
