@@ -14,19 +14,20 @@ from tests.test_seed_rules import BETA
 
 RLO, PDF, ZWSP = "\u202e", "\u202c", "\u200b"
 SEED = (f"The Beta Courier\n\nOfficials said {RLO}13{PDF} people were detained on 5 January.\n\n"
-        f"A zero{ZWSP}width space hides inside this sentence.\n")
-OVERRIDDEN = "Officials said U+202E13U+202C people were detained"
-# A page may not hold a format character itself (docs/ refuses them): the passages name the override with
-# Jinja's string escape, or type a plain space where the source has a zero-width one, as matching allows.
+        f"A zero{ZWSP}width space hides inside this sentence: 40 people were detained.\n")
+CUT = "Officials said … 13 … people were detained"
+# A page may not hold a format character, not even as Jinja's string escape (docs/ refuses them), so a passage
+# can reach the override only around it, with elisions, and the override is then outside every part. A
+# zero-width space is matched as a space, so a passage typed with a plain space takes it in: shown as U+200B.
 PAGE = r"""# Bidi
 
-Detained.{{ cite("beta", "Officials said \u202e13\u202c people were detained") }}
+Detained.{{ cite("beta", "Officials said … 13 … people were detained") }}
 
-Inline: {{ quote("beta", "Officials said \u202e13\u202c people were detained") }}
+Inline: {{ quote("beta", "Officials said … 13 … people were detained") }}
 
-{{ blockquote("beta", "A zero width space hides inside this sentence.") }}
+{{ blockquote("beta", "A zero width space hides inside this sentence") }}
 
-Count: {{ figure("beta", "\u202e13\u202c people were detained", "13", kind="detained", date="2022-01-05") }} held.
+Count: {{ figure("beta", "A zero width space hides inside this sentence: 40 people were detained", "40", kind="detained", date="2022-01-05") }} held.
 
 Alpha.{{ cite("alpha", "The Alpha Gazette") }}
 """
@@ -63,22 +64,22 @@ def test_no_page_applies_a_format_character_of_a_seed(site, page):
     assert "\\u202e" not in text.lower() and "&#8238;" not in text and "&#x202e;" not in text.lower(), page
 
 
-def test_the_citing_page_shows_the_override_as_a_marked_code_point(site):
+def test_the_citing_page_applies_no_override_and_shows_a_zero_width_space_as_a_marked_code_point(site):
     _, tree = read(site, "index.html")
     [quote] = tree.css("q.qq-quote")
-    assert shown(quote) == OVERRIDDEN and "31" not in shown(quote)
-    assert [shown(token) for token in quote.css(".qq-format-char")] == ["U+202E", "U+202C"]
+    assert shown(quote) == CUT and not quote.css(".qq-format-char")
     passages = [shown(passage) for passage in tree.css("q.qq-passage")]  # the references, i.e. the tooltips
-    assert passages[:2] == [OVERRIDDEN, OVERRIDDEN] and "U+202E13U+202C people were detained" in passages
-    assert "A zeroU+200Bwidth space hides inside this sentence." in passages
+    assert passages[:2] == [CUT, CUT]
+    assert "A zeroU+200Bwidth space hides inside this sentence" in passages
     assert "A zeroU+200Bwidth space" in shown(tree.css_first("blockquote"))
-    assert [shown(figure) for figure in tree.css(".qq-figure")] == ["13"]
+    assert [shown(figure) for figure in tree.css(".qq-figure")] == ["40"]
+    assert "A zeroU+200Bwidth space hides inside this sentence: 40 people were detained" in passages
 
 
 def test_the_source_page_shows_them_visibly_in_the_text(site):
     _, tree = read(site, "sources/beta/index.html")
     paragraphs = [shown(node) for node in tree.css(".qq-paragraph p")]
     assert "Officials said U+202E13U+202C people were detained on 5 January." in paragraphs
-    assert "A zeroU+200Bwidth space hides inside this sentence." in paragraphs
+    assert "A zeroU+200Bwidth space hides inside this sentence: 40 people were detained." in paragraphs
     tokens = [shown(token) for token in tree.css(".qq-paragraph .qq-format-char")]
     assert tokens == ["U+202E", "U+202C", "U+200B"]

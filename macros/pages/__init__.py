@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from ..corpus import format_characters
+from ..corpus import characters
 from ..corpus.files import files_in, read_text, symlink_problems
 from ..problems import Problem, clip
 from .body import Call, body_pieces, template_text
@@ -69,11 +69,11 @@ def _format_characters(path: str, text: str, calls: list[Call]) -> Iterator[Prob
     """Bidirectional and invisible format characters, in the text as written and in the macros' arguments
     as Jinja reads them (a string escape such as \\u202e becomes the character). A byte-order mark at
     the very start of the file is not in `text`: MkDocs drops it, as read_text does."""
-    found = [*format_characters.found_in(text),
+    found = [*characters.found_in(text),
              *((call.line, char) for call in calls for value in call.args.values() if isinstance(value, str)
-               for _, char in format_characters.found_in(value))]
+               for _, char in characters.found_in(value))]
     for line, char in dict.fromkeys(found):
-        yield Problem(path, line, format_characters.RULE, format_characters.describe(char), format_characters.HINT)
+        yield Problem(path, line, characters.RULE, characters.describe(char), characters.HINT)
 
 
 def _first_heading(front: FrontMatter) -> tuple[int, str] | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .. import yamlfile
-from ..corpus import format_characters
+from ..corpus import characters
 from ..problems import Problem, clip
 
 # The same three patterns as mkdocs.utils.meta (tests/test_pages.py compares them).
@@ -121,7 +121,7 @@ def meta_problems(path: str, data: Mapping, lines: Mapping, kind: str = "yaml") 
 def _referenced_format_characters(path: str, line: int, value: str) -> Iterator[Problem]:
     """Format characters written as character references ('&#x202E;'), which the theme's templates decode:
     the page's text is searched for the characters themselves (pages.read_page)."""
-    written = {char for _, char in format_characters.found_in(value)}
-    for char in dict.fromkeys(char for _, char in format_characters.found_in(html.unescape(value))):
+    written = {char for _, char in characters.found_in(value)}
+    for char in dict.fromkeys(char for _, char in characters.found_in(html.unescape(value))):
         if char not in written:
-            yield Problem(path, line, format_characters.RULE, format_characters.describe(char), format_characters.HINT)
+            yield Problem(path, line, characters.RULE, characters.describe(char), characters.HINT)

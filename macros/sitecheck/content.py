@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..corpus import format_characters
+from ..corpus import characters
 from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
@@ -42,7 +42,7 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str])
     """The problems of one page's content HTML (at most active.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found."""
     return capped(_content_problems(html, site_url, _locator(label, lines, HINT))) + \
-        _format_characters(html, _locator(label, lines, format_characters.HINT))
+        _format_characters(html, _locator(label, lines, characters.HINT))
 
 
 def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
@@ -77,9 +77,9 @@ def _format_characters(html: str, problem) -> list[Problem]:
     for node in LexborHTMLParser(f"<!doctype html><html><body>{html}</body></html>").body.traverse(include_text=True):
         values = [node.text(deep=False)] if node.tag == "-text" else list(node.attributes.values())
         for value in values:
-            found.update(dict.fromkeys(char for _, char in format_characters.found_in(value or "")))
-    return capped(problem(format_characters.RULE, format_characters.describe(char),
-                          *format_characters.written_as(char)) for char in found)
+            found.update(dict.fromkeys(char for _, char in characters.found_in(value or "")))
+    return capped(problem(characters.RULE, characters.describe(char),
+                          *characters.written_as(char)) for char in found)
 
 
 def _needles(text: str) -> list[str]:
