@@ -22,10 +22,3 @@ FIGURE = "qq-figure"  # class of the <span> around a figure()'s words
 PASSAGE = "qq-passage"  # class of the <q> around the passage in a reference
 TOOLTIP = "qq-tip"  # id and class of the tooltip (overrides/assets/qq-tooltips.js)
 
-# Each class, the element the engine writes it on, and the macros whose marker follows or holds it.
-PROOF_CLASSES = {
-    QUOTE: ("q", ("quote",)),
-    BLOCKQUOTE: ("blockquote", ("blockquote",)),
-    FIGURE: ("span", ("figure",)),
-    PASSAGE: ("q", ("cite", "quote", "blockquote", "figure", "event", "place")),
-}

@@ -256,3 +256,11 @@ def test_a_page_writes_no_footnote_and_no_block_quote_of_its_own():
         "docs/p.md:9: block quote not written by blockquote() — \"> Words of nobody. {: .qq-blockquote }\" — quote a source with "
         "blockquote(), which checks the passage and signs it; other words go in a paragraph",
     ]
+
+
+def test_the_proof_marks_are_the_ones_the_engine_and_the_tooltips_write():
+    from macros import proofmarks
+    from tests.conftest import ROOT
+    script = (ROOT / "overrides" / "assets" / "qq-tooltips.js").read_text(encoding="utf-8")
+    assert f'tip.id = "{proofmarks.TOOLTIP}";' in script and f'tip.className = "{proofmarks.TOOLTIP} ' in script
+    assert f'var HOSTS = "a.{proofmarks.MARKER_LINK}, ' in script  # what opens a reference's tooltip
