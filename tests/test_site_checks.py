@@ -264,3 +264,16 @@ def test_the_proof_marks_are_the_ones_the_engine_and_the_tooltips_write():
     script = (ROOT / "overrides" / "assets" / "qq-tooltips.js").read_text(encoding="utf-8")
     assert f'tip.id = "{proofmarks.TOOLTIP}";' in script and f'tip.className = "{proofmarks.TOOLTIP} ' in script
     assert f'var HOSTS = "a.{proofmarks.MARKER_LINK}, ' in script  # what opens a reference's tooltip
+
+
+def test_a_block_quote_is_the_engines_whole(tmp_path):
+    """The engine's block quote, as blockquote() writes it, passes; wrapped in one that repeats its passage, not."""
+    engine = ('<blockquote class="qq-blockquote" markdown="1">\n\nreal one\n\n— Alpha, 7 January 2022[^qq1]\n\n'
+              '</blockquote>\n\n')
+    wrapped = f'<blockquote class="qq-blockquote" markdown="1">\n\nreal one\n\n{engine}</blockquote>\n\n'
+    entries = [{**CITES[0], "macro": "blockquote"}, CITES[1]]
+    for page, expected in ((engine, []), (wrapped, [f"site/index.html:1: block quote that is not its passage — "
+                                                    f"'real one real one — Alpha, 7 January 2022' — {BY_HAND}"])):
+        html = markdown.markdown(page + "Two.[^qq2]\n" + REFERENCES, extensions=["footnotes", "attr_list",
+                                                                                  "md_in_html"])
+        assert proof_problems(tmp_path, html, entries) == expected

@@ -146,15 +146,18 @@ class _PageMarks:
                                 found=f"{_text(node)!r}, where {macro}() wrote {wanted!r}")
 
     def _blockquote(self, node) -> Iterator[Problem]:
-        """A blockquote(): the class on the <blockquote>, its marker inside, its passage first."""
+        """A blockquote(): the class on the <blockquote>, its passage, then its signature and its marker."""
         inside = [sup.attributes.get("id") for sup in node.css("sup[id]")]
         entries = [self.claims[anchor] for anchor in inside if anchor in self.markers]
-        first = next((child for child in _children(node)), None)
         if node.tag != "blockquote" or BLOCKQUOTE not in (node.attributes.get("class") or "").split() or \
                 len(entries) != 1 or entries[0]["macro"] != "blockquote":
             yield self._problem("block quote not written by blockquote()", node, (_start(node), BLOCKQUOTE), "",
                                 BLOCKQUOTE_HINT)
-        elif first is None or first.tag != "p" or _words(first) != shown(entries[0]["passage"]):
+            return
+        parts = list(_children(node))
+        signed = len(parts) == 2 and all(part.tag == "p" for part in parts) and \
+            self.markers[entries[0]["anchor"]].parent.mem_id == parts[1].mem_id
+        if not signed or _words(parts[0]) != shown(entries[0]["passage"]):
             yield self._problem("block quote that is not its passage", node, (_start(node),), "", HAND)
 
     def _passage(self, node, passages: Counter) -> Iterator[Problem]:
