@@ -13,6 +13,7 @@ from __future__ import annotations
 
 LABEL = "qq"  # the engine's footnote names: [^qq1], [^qq2] … (reserved: a page writes no footnote)
 MARKER = "fnref:"  # id of a marker's <sup>: fnref:qq1
+MARKER_ELEMENT = "sup"  # a marker is a superscript, and every superscript is a marker (write ² as a character)
 NOTE = "fn:"  # id of a reference's <li>: fn:qq1
 MARKER_LINK = "footnote-ref"  # class of a marker's link: the tooltips open the reference it points to
 BACK_LINK = "footnote-backref"  # class of a reference's link back to its marker

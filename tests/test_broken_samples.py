@@ -93,12 +93,14 @@ AFTER_BUILD = {
         f"docs/index.md:12: block quote not written by blockquote() — 'A quotation of nobody in particular.' — "
         f"{BLOCKQUOTE}",
         "docs/markers.md:3: broken anchor — '#fn:qq9' — page 'markers/' has no id 'fn:qq9'; ids close to it: "
-        "'fn:qq3', 'fn:qq2', 'fn:qq1'",
+        "'fn:qq4', 'fn:qq3', 'fn:qq2'",
         f"docs/markers.md:3: marker without a citation in claims.json — markers/#fnref:qq9 '9' — {BY_HAND}",
-        f"docs/markers.md:5: footnote link not written by a citation macro — markers/#fn:qq1 '1' — {BY_HAND}",
-        f"docs/markers.md:7: passage of a reference not written by its citation — '3,000 people were killed' — "
+        f"docs/markers.md:5: marker without a citation in claims.json — markers/ '1' — {BY_HAND}",
+        f"docs/markers.md:7: footnote link not written by a citation macro — markers/#fn:qq1 'the first reference' — "
         f"{BY_HAND}",
-        "docs/markers.md:7: the tooltip's id and class belong to qq-tooltips.js — 'The Alpha Gazette · news: 3,000 "
+        f"docs/markers.md:9: passage of a reference not written by its citation — '3,000 people were killed' — "
+        f"{BY_HAND}",
+        "docs/markers.md:9: the tooltip's id and class belong to qq-tooltips.js — 'The Alpha Gazette · news: 3,000 "
         f"people were killed' — {BY_HAND}",
     ],
 }

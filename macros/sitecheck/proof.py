@@ -5,7 +5,8 @@ The proof marks (macros/proofmarks.py) are what a reader takes for checked. On e
 - a marker, `<sup id="fnref:qqN">` and its link `<a class="footnote-ref" href="#fn:qqN">`, and a
   reference, `<li id="fn:qqN">` and its link back, belong to citation N of the page in claims.json,
   once; every other footnote id or footnote link is refused (a page's own footnote, a second marker
-  for one reference, a marker written by hand), and every citation of claims.json has its marker;
+  for one reference, a marker written by hand, any other superscript), and every citation of claims.json
+  has its marker;
 - a quote (`q.qq-quote`) and a figure (`span.qq-figure`) are followed at once by the marker of a
   quote() or a figure(), and show its passage or its figure's words as the engine wrote them;
 - a block quote is a blockquote(): `blockquote.qq-blockquote`, holding its marker and its passage
@@ -23,7 +24,8 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from ..problems import Problem, clip
-from ..proofmarks import BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_LINK, NOTE, PASSAGE, QUOTE, TOOLTIP
+from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, PASSAGE,
+                          QUOTE, TOOLTIP)
 from ..render.labels import figure_text
 from ..render.markup import shown
 from .active import capped
@@ -83,8 +85,12 @@ class _PageMarks:
                 self.strays.append((node, "reference without a citation in claims.json" if is_note else
                                     "marker without a citation in claims.json"))
         self.marker_ids = {node.mem_id: anchor for anchor, node in self.markers.items()}
-        self.stray_ids = {node.mem_id for node, _ in self.strays}
         self.stray_names = {node.attributes["id"] for node, _ in self.strays}
+        stray = {node.mem_id for node, _ in self.strays}
+        # A superscript is a marker's: one without a marker's id is a marker written by hand.
+        self.strays += [(node, "") for node in page.tree.css(MARKER_ELEMENT) if node.mem_id not in stray and
+                        node.mem_id not in self.marker_ids]
+        self.stray_ids = {node.mem_id for node, _ in self.strays}
 
     def problems(self) -> Iterator[Problem]:
         yield from self._stray_ids()
@@ -109,7 +115,11 @@ class _PageMarks:
 
     def _stray_ids(self) -> Iterator[Problem]:
         for node, rule in self.strays:
-            ident = node.attributes["id"]
+            ident = node.attributes.get("id") or ""
+            if not rule:
+                yield self._problem("marker without a citation in claims.json", node, (node.html, f"<{MARKER_ELEMENT}"),
+                                    f"<{MARKER_ELEMENT}", found=f"{self.url} {_plain(node)!r}")
+                continue
             yield self._problem(rule, node, (f"[^{_label(ident)}]", ident), f'id="{ident}"',
                                 found=f"{self.url}#{ident} {_plain(node)!r}")
 
@@ -130,7 +140,9 @@ class _PageMarks:
                 continue
             if BACK_LINK in classes and anchor and href == "#" + anchor:
                 continue
-            yield self._problem("footnote link not written by a citation macro", node, (href, f"[^{_label(href)}]"),
+            written = node.attributes.get("href") or ""
+            yield self._problem("footnote link not written by a citation macro", node,
+                                (node.html, f"[{node.text()}]({written})", written, f"[^{_label(href)}]"),
                                 f'href="{href}"', found=f"{self.url}{href} {_plain(node)!r}")
 
     def _inline(self, node, tag: str, macro: str, orphan: str, differs: str, hint: str) -> Iterator[Problem]:
