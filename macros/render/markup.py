@@ -9,7 +9,7 @@ import html
 import re
 
 from ..claims import Claim, doc_url
-from ..proofmarks import BLOCKQUOTE, FIGURE, PASSAGE, QUOTE
+from ..proofmarks import BLOCKQUOTE, FIGURE, PASSAGE, QUOTE, REFERENCES, REFERENCES_ID
 from .interface import say, say_count
 from .labels import dated, figure_text, relative_url
 
@@ -88,5 +88,5 @@ def references(claims: list[Claim]) -> str:
     notes = "\n".join(footnote(claim) for claim in claims)
     summary = md_escape(say_count("references", len(claims)))
     # data-search-exclude: the passages are searched on their source pages, not in every reference list
-    return (f'\n\n<details class="qq-references" id="references" data-search-exclude markdown="1">\n'
+    return (f'\n\n<details class="{REFERENCES}" id="{REFERENCES_ID}" data-search-exclude markdown="1">\n'
             f"<summary>{summary}</summary>\n\n///Footnotes Go Here///\n\n</details>\n\n{notes}\n")

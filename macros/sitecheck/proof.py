@@ -13,6 +13,8 @@ The proof marks (macros/proofmarks.py) are what a reader takes for checked. On e
   first; one without the class is refused too, as nothing tells a reader it is not checked;
 - the passage of a reference (`q.qq-passage`) stands in its citation's reference and is its passage,
   and each reference holds it once (a page that redefines a reference loses it);
+- the list of references (`details.qq-references#references` around Python-Markdown's `div.footnote`)
+  is the one that holds the engine's references;
 - no element holds the tooltip's id or class: qq-tooltips.js makes the tooltip when the page is read.
 
 Pure Python: nothing here imports MkDocs.
@@ -23,13 +25,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from ..problems import Problem, clip
-from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, PASSAGE,
-                          QUOTE, TOOLTIP)
+from ..problems import Problem
+from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, NOTES,
+                          PASSAGE, QUOTE, REFERENCES, REFERENCES_ID, TOOLTIP)
 from ..render.labels import figure_text
 from ..render.markup import shown
 from .active import capped
-from .builtsite import BuiltPage, BuiltSite, built_page_url, is_element
+from .builtsite import BuiltPage, BuiltSite, built_page_url
+from .nodes import children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_id, own_text, words
 from .sources import MarkdownSources
 
 HAND = "quotes, figures, markers and references are written by the citation macros, never by hand"
@@ -38,6 +41,7 @@ FIGURE_HINT = "write numbers with figure(), which checks them against a source a
 QUOTE_HINT = "quote a source with quote(), which checks the passage against it"
 BLOCKQUOTE_HINT = ("quote a source with blockquote(), which checks the passage and signs it; "
                    "other words go in a paragraph")
+LISTS = f".{REFERENCES}, .{NOTES}, [id='{REFERENCES_ID}']"
 MARKS = f"blockquote, .{QUOTE}, .{BLOCKQUOTE}, .{FIGURE}, .{PASSAGE}, .{TOOLTIP}, [id='{TOOLTIP}']"
 INLINE = {QUOTE: ("q", "quote", "quote without a citation", "quote that is not its passage", QUOTE_HINT),
           FIGURE: ("span", "figure", "figure without a citation", "figure that is not its figure()'s words",
@@ -68,20 +72,21 @@ class _PageMarks:
         self.markers: dict[str, object] = {}  # anchor -> the engine's <sup>: a listed id, its first use
         self.notes: dict[int, str] = {}  # the engine's <li> of a reference (its mem_id) -> its anchor
         self.strays = []  # (node, rule) of every other footnote id
-        noted = set()
+        self.first_note, noted = None, set()
         for node in page.tree.css("[id]"):
             ident = node.attributes.get("id") or ""
             is_note = ident.startswith(NOTE)
-            anchor = MARKER + _label(ident) if is_note else ident
+            anchor = MARKER + footnote_name(ident) if is_note else ident
             if anchor in self.claims and anchor not in (noted if is_note else self.markers):
                 if is_note:
                     self.notes[node.mem_id] = anchor
                     noted.add(anchor)
+                    self.first_note = self.first_note or node
                 else:
                     self.markers[anchor] = node
             elif anchor in self.claims:
                 self.strays.append((node, "two references with one id" if is_note else "two markers with one id"))
-            elif _is_footnote_id(ident):
+            elif is_footnote_id(ident):
                 self.strays.append((node, "reference without a citation in claims.json" if is_note else
                                     "marker without a citation in claims.json"))
         self.marker_ids = {node.mem_id: anchor for anchor, node in self.markers.items()}
@@ -95,6 +100,7 @@ class _PageMarks:
     def problems(self) -> Iterator[Problem]:
         yield from self._stray_ids()
         yield from self._links()
+        yield from self._reference_lists()
         passages = Counter()
         for node in self.page.tree.css(MARKS):
             classes = (node.attributes.get("class") or "").split()
@@ -109,19 +115,31 @@ class _PageMarks:
                 yield from self._passage(node, passages)
         for anchor in self.notes.values():
             if passages[anchor] != 1:
-                yield self._problem("reference without its citation's passage", None, (f"[^{_label(anchor)}]",),
-                                    f'id="{NOTE}{_label(anchor)}"', "a page writes no footnote: " + HAND,
-                                    found=f"{self.url}#{NOTE}{_label(anchor)}")
+                name = footnote_name(anchor)
+                yield self._problem("reference without its citation's passage", None, (f"[^{name}]",),
+                                    f'id="{NOTE}{name}"', "a page writes no footnote: " + HAND,
+                                    found=f"{self.url}#{NOTE}{name}")
 
     def _stray_ids(self) -> Iterator[Problem]:
         for node, rule in self.strays:
             ident = node.attributes.get("id") or ""
             if not rule:
-                yield self._problem("marker without a citation in claims.json", node, (node.html, f"<{MARKER_ELEMENT}"),
-                                    f"<{MARKER_ELEMENT}", found=f"{self.url} {_plain(node)!r}")
+                yield self._problem("marker without a citation in claims.json", node,
+                                    (node.html, f"<{MARKER_ELEMENT}"), f"<{MARKER_ELEMENT}",
+                                    found=f"{self.url} {own_text(node)!r}")
                 continue
-            yield self._problem(rule, node, (f"[^{_label(ident)}]", ident), f'id="{ident}"',
-                                found=f"{self.url}#{ident} {_plain(node)!r}")
+            yield self._problem(rule, node, (f"[^{footnote_name(ident)}]", ident), f'id="{ident}"',
+                                found=f"{self.url}#{ident} {own_text(node)!r}")
+
+    def _reference_lists(self) -> Iterator[Problem]:
+        """The engine's list of references is the <div> that holds its notes, in the <details> around it."""
+        notes = closest(self.first_note, "div")
+        around = closest(notes, "details")
+        engine = {node.mem_id for node in (notes, around) if node is not None}
+        for node in self.page.tree.css(LISTS):
+            if node.mem_id not in engine:
+                yield self._problem("references not written by the citation engine", node,
+                                    (REFERENCES, f'id="{REFERENCES_ID}"', first_words(node)), REFERENCES)
 
     def _links(self) -> Iterator[Problem]:
         """A marker's link and a reference's link back, and any link that looks like either."""
@@ -130,32 +148,32 @@ class _PageMarks:
             classes = (node.attributes.get("class") or "").split()
             if not (href.startswith("#fn") or MARKER_LINK in classes or BACK_LINK in classes):
                 continue
-            sup, note = node.parent, _closest(node, "li")
+            sup, note = node.parent, closest(node, "li")
             if href[1:] in self.stray_names or (sup is not None and sup.mem_id in self.stray_ids) or \
                     (note is not None and note.mem_id in self.stray_ids):
                 continue  # its marker or its reference is refused already
             marker = self.marker_ids.get(sup.mem_id) if sup is not None else None
             anchor = self.notes.get(note.mem_id) if note is not None else None
-            if MARKER_LINK in classes and marker and href == "#" + NOTE + _label(marker):
+            if MARKER_LINK in classes and marker and href == "#" + NOTE + footnote_name(marker):
                 continue
             if BACK_LINK in classes and anchor and href == "#" + anchor:
                 continue
             written = node.attributes.get("href") or ""
             yield self._problem("footnote link not written by a citation macro", node,
-                                (node.html, f"[{node.text()}]({written})", written, f"[^{_label(href)}]"),
-                                f'href="{href}"', found=f"{self.url}{href} {_plain(node)!r}")
+                                (node.html, f"[{node.text()}]({written})", written, f"[^{footnote_name(href)}]"),
+                                f'href="{href}"', found=f"{self.url}{href} {own_text(node)!r}")
 
     def _inline(self, node, tag: str, macro: str, orphan: str, differs: str, hint: str) -> Iterator[Problem]:
         """A quote or a figure: what it shows, and the marker that follows it at once."""
-        anchor = _next_id(node)
+        anchor = next_id(node)
         entry = self.claims.get(anchor) if node.tag == tag and anchor in self.markers else None
         if entry is None or entry["macro"] != macro:
-            yield self._problem(orphan, node, (node.attributes.get("class"), _start(node)), "", hint)
+            yield self._problem(orphan, node, (node.attributes.get("class"), first_words(node)), "", hint)
             return
         wanted = shown(figure_text(entry["figure"]) if macro == "figure" else entry["passage"])
-        if _words(node) != wanted:
-            yield self._problem(differs, node, (_start(node),), "", HAND,
-                                found=f"{_text(node)!r}, where {macro}() wrote {wanted!r}")
+        if words(node) != wanted:
+            yield self._problem(differs, node, (first_words(node),), "", HAND,
+                                found=f"{excerpt(node)!r}, where {macro}() wrote {wanted!r}")
 
     def _blockquote(self, node) -> Iterator[Problem]:
         """A blockquote(): the class on the <blockquote>, its passage, then its signature and its marker."""
@@ -163,21 +181,21 @@ class _PageMarks:
         entries = [self.claims[anchor] for anchor in inside if anchor in self.markers]
         if node.tag != "blockquote" or BLOCKQUOTE not in (node.attributes.get("class") or "").split() or \
                 len(entries) != 1 or entries[0]["macro"] != "blockquote":
-            yield self._problem("block quote not written by blockquote()", node, (_start(node), BLOCKQUOTE), "",
-                                BLOCKQUOTE_HINT)
+            yield self._problem("block quote not written by blockquote()", node, (first_words(node), BLOCKQUOTE),
+                                "", BLOCKQUOTE_HINT)
             return
-        parts = list(_children(node))
+        parts = list(children(node))
         signed = len(parts) == 2 and all(part.tag == "p" for part in parts) and \
             self.markers[entries[0]["anchor"]].parent.mem_id == parts[1].mem_id
-        if not signed or _words(parts[0]) != shown(entries[0]["passage"]):
-            yield self._problem("block quote that is not its passage", node, (_start(node),), "", HAND)
+        if not signed or words(parts[0]) != shown(entries[0]["passage"]):
+            yield self._problem("block quote that is not its passage", node, (first_words(node),), "", HAND)
 
     def _passage(self, node, passages: Counter) -> Iterator[Problem]:
-        note = _closest(node, "li")
+        note = closest(node, "li")
         anchor = self.notes.get(note.mem_id) if note is not None else None
-        if node.tag != "q" or anchor is None or _words(node) != shown(self.claims[anchor]["passage"]):
-            yield self._problem("passage of a reference not written by its citation", node, (PASSAGE, _start(node)),
-                                "", HAND)
+        if node.tag != "q" or anchor is None or words(node) != shown(self.claims[anchor]["passage"]):
+            yield self._problem("passage of a reference not written by its citation", node,
+                                (PASSAGE, first_words(node)), "", HAND)
         else:
             passages[anchor] += 1
 
@@ -185,70 +203,10 @@ class _PageMarks:
                  found: str | None = None) -> Problem:
         """At the first line of the page's Markdown that holds a needle, the most telling first; else in
         the built HTML."""
-        found = repr(_text(node)) if found is None else found  # node is None only with `found`
+        found = repr(excerpt(node)) if found is None else found  # node is None only with `found`
         for needle in (needle for needle in needles if needle):
             place = self.sources.find(self.page.path, needle)
             if place:
                 return Problem(place[0], place[1], rule, found, hint)
         line = self.page.line_of(html_needle or next((n for n in needles if n), ""))
         return Problem(f"{self.site_label}/{self.page.path}", line, rule, found, hint)
-
-
-def _is_footnote_id(ident: str) -> bool:
-    """Python-Markdown's footnote ids: fn:name, fnref:name, and fnref2:name for a second marker."""
-    prefix, colon, _ = ident.partition(":")
-    return bool(colon) and (prefix == "fn" or prefix.startswith("fnref"))
-
-
-def _label(ident: str) -> str:
-    """The footnote name in an id or a link: fnref:qq3, #fn:qq3 -> qq3."""
-    return ident.partition(":")[2]
-
-
-def _words(node) -> str:
-    """The element's text as a reader sees it, its spaces collapsed, without its markers' numbers."""
-    markers = {inner.mem_id for sup in node.css("sup[id]") if _is_footnote_id(sup.attributes.get("id") or "")
-               for inner in sup.traverse(include_text=False)}
-    texts = (text.text(deep=False) or "" for text in node.traverse(include_text=True)
-             if text.tag == "-text" and text.parent is not None and text.parent.mem_id not in markers)
-    return " ".join("".join(texts).split())
-
-
-def _start(node) -> str:
-    """Its first words: a way to find the element in the page's Markdown."""
-    return " ".join(_words(node).split()[:4])
-
-
-def _text(node) -> str:
-    return clip(_words(node), 80)
-
-
-def _plain(node) -> str:
-    """A marker's or a link's own text, its number included."""
-    return clip(node.text() or "", 40)
-
-
-def _closest(node, tag: str):
-    while node is not None and node.tag != tag:
-        node = node.parent
-    return node
-
-
-def _children(node) -> Iterator:
-    child = node.child
-    while child is not None:
-        if is_element(child):
-            yield child
-        child = child.next
-
-
-def _next_id(node) -> str | None:
-    """The id of the element that follows `node`, unless text comes first (climbing out of its parents)."""
-    while node is not None:
-        following = node.next
-        while following is not None and following.tag == "-text" and not (following.text() or "").strip():
-            following = following.next
-        if following is not None:
-            return following.attributes.get("id") if following.tag not in ("-text", "-comment") else None
-        node = node.parent
-    return None
