@@ -26,11 +26,6 @@ def md_escape(text: str) -> str:
     return SPECIAL.sub(lambda match: ESCAPES[match.group()], " ".join(text.split()))
 
 
-def shown(text: str) -> str:
-    """The text a reader sees of md_escape(text): what the site check compares a proof mark with."""
-    return html.unescape(md_escape(text))
-
-
 def no_braces(text: str) -> str:
     """Generated HTML reaches the macros plugin too: leave it no template syntax."""
     return text.replace("{", "&#123;").replace("}", "&#125;")

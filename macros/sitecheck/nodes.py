@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from selectolax.lexbor import LexborHTMLParser
+
 from ..problems import clip
 from .builtsite import is_element
 
@@ -27,6 +29,12 @@ def words(node) -> str:
     texts = (piece.text(deep=False) or "" for piece in node.traverse(include_text=True)
              if piece.tag == "-text" and piece.parent is not None and piece.parent.mem_id not in markers)
     return " ".join("".join(texts).split())
+
+
+def shown(html: str) -> str:
+    """The words a reader sees of a piece of the engine's HTML (render.markup.md_escape's, for one)."""
+    body = LexborHTMLParser(f"<!doctype html><html><head></head><body>{html}</body></html>").body
+    return words(body) if body is not None else ""
 
 
 def first_words(node) -> str:

@@ -29,10 +29,11 @@ from ..problems import Problem
 from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, NOTES,
                           PASSAGE, QUOTE, REFERENCES, REFERENCES_ID, TOOLTIP)
 from ..render.labels import figure_text
-from ..render.markup import shown
+from ..render.markup import md_escape
 from .active import capped
 from .builtsite import BuiltPage, BuiltSite, built_page_url
-from .nodes import children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_id, own_text, words
+from .nodes import (children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_id, own_text,
+                    shown, words)
 from .sources import MarkdownSources
 
 HAND = "quotes, figures, markers and references are written by the citation macros, never by hand"
@@ -71,24 +72,11 @@ class _PageMarks:
         self.url = built_page_url(page.path) or "/"
         self.markers: dict[str, object] = {}  # anchor -> the engine's <sup>: a listed id, its first use
         self.notes: dict[int, str] = {}  # the engine's <li> of a reference (its mem_id) -> its anchor
+        self.noted: set[str] = set()  # the anchors of those references
+        self.first_note = None
         self.strays = []  # (node, rule) of every other footnote id
-        self.first_note, noted = None, set()
         for node in page.tree.css("[id]"):
-            ident = node.attributes.get("id") or ""
-            is_note = ident.startswith(NOTE)
-            anchor = MARKER + footnote_name(ident) if is_note else ident
-            if anchor in self.claims and anchor not in (noted if is_note else self.markers):
-                if is_note:
-                    self.notes[node.mem_id] = anchor
-                    noted.add(anchor)
-                    self.first_note = self.first_note or node
-                else:
-                    self.markers[anchor] = node
-            elif anchor in self.claims:
-                self.strays.append((node, "two references with one id" if is_note else "two markers with one id"))
-            elif is_footnote_id(ident):
-                self.strays.append((node, "reference without a citation in claims.json" if is_note else
-                                    "marker without a citation in claims.json"))
+            self._read_id(node, node.attributes.get("id") or "")
         self.marker_ids = {node.mem_id: anchor for anchor, node in self.markers.items()}
         self.stray_names = {node.attributes["id"] for node, _ in self.strays}
         stray = {node.mem_id for node, _ in self.strays}
@@ -96,6 +84,23 @@ class _PageMarks:
         self.strays += [(node, "") for node in page.tree.css(MARKER_ELEMENT) if node.mem_id not in stray and
                         node.mem_id not in self.marker_ids]
         self.stray_ids = {node.mem_id for node, _ in self.strays}
+
+    def _read_id(self, node, ident: str) -> None:
+        """Keep the engine's marker or reference that the id names, once; set any other footnote id aside."""
+        is_note = ident.startswith(NOTE)
+        anchor = MARKER + footnote_name(ident) if is_note else ident
+        if anchor in self.claims and anchor not in (self.noted if is_note else self.markers):
+            if not is_note:
+                self.markers[anchor] = node
+                return
+            self.notes[node.mem_id] = anchor
+            self.noted.add(anchor)
+            self.first_note = node if self.first_note is None else self.first_note
+        elif anchor in self.claims:
+            self.strays.append((node, "two references with one id" if is_note else "two markers with one id"))
+        elif is_footnote_id(ident):
+            self.strays.append((node, "reference without a citation in claims.json" if is_note else
+                                "marker without a citation in claims.json"))
 
     def problems(self) -> Iterator[Problem]:
         yield from self._stray_ids()
@@ -170,7 +175,7 @@ class _PageMarks:
         if entry is None or entry["macro"] != macro:
             yield self._problem(orphan, node, (node.attributes.get("class"), first_words(node)), "", hint)
             return
-        wanted = shown(figure_text(entry["figure"]) if macro == "figure" else entry["passage"])
+        wanted = shown(md_escape(figure_text(entry["figure"]) if macro == "figure" else entry["passage"]))
         if words(node) != wanted:
             yield self._problem(differs, node, (first_words(node),), "", HAND,
                                 found=f"{excerpt(node)!r}, where {macro}() wrote {wanted!r}")
@@ -187,13 +192,13 @@ class _PageMarks:
         parts = list(children(node))
         signed = len(parts) == 2 and all(part.tag == "p" for part in parts) and \
             self.markers[entries[0]["anchor"]].parent.mem_id == parts[1].mem_id
-        if not signed or words(parts[0]) != shown(entries[0]["passage"]):
+        if not signed or words(parts[0]) != shown(md_escape(entries[0]["passage"])):
             yield self._problem("block quote that is not its passage", node, (first_words(node),), "", HAND)
 
     def _passage(self, node, passages: Counter) -> Iterator[Problem]:
         note = closest(node, "li")
         anchor = self.notes.get(note.mem_id) if note is not None else None
-        if node.tag != "q" or anchor is None or words(node) != shown(self.claims[anchor]["passage"]):
+        if node.tag != "q" or anchor is None or words(node) != shown(md_escape(self.claims[anchor]["passage"])):
             yield self._problem("passage of a reference not written by its citation", node,
                                 (PASSAGE, first_words(node)), "", HAND)
         else:
