@@ -19,6 +19,7 @@ from .pages import ParsedPage
 from .pages import parse_docs
 from .pages.coverage import uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
+from .pages.handmade import handmade
 from .problems import Problem, counted, report
 from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
@@ -78,6 +79,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         page_problems = [problem for problem in problems if problem.path == page.path]
         if not page_problems and src not in exempt:  # coverage counts calls: only once the page parses
             problems += uncited(page.path, page.front, page.calls)
+        problems += handmade(page.path, page.front)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
         if src == PEOPLE_PAGE:

@@ -15,6 +15,10 @@ from tests.conftest import FIXTURES, build, error_lines, make_project
 
 SAMPLES = FIXTURES / "broken"
 CITE = "cite the passage it rests on with cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"
+BY_HAND = "quotes, figures, markers and references are written by the citation macros, never by hand"
+BLOCKQUOTE = "quote a source with blockquote(), which checks the passage and signs it; other words go in a paragraph"
+FOOTNOTE = ("footnotes are the citation engine's — '{}' — a footnote's marker looks like a citation's: cite with "
+            "cite(), quote(), blockquote() or figure(), which number and write the references")
 EDITED_SEED = "seed-edited"
 
 STATIC = {
@@ -62,7 +66,16 @@ STATIC = {
         "docs/index.md:9: list item without a citation — \"[Numbers](other.md): a page link next to a claim does not "
         f"make a list…\" — {CITE}",
         f"docs/index.md:13: table row without a citation — \"| Troops | about 2,000 |\" — {CITE}",
+        f"docs/index.md:15: block quote not written by blockquote() — \"> The square was full.\" — {BLOCKQUOTE}",
         f"docs/index.md:15: block quote without a citation — \"> The square was full.\" — {CITE}",
+    ],
+    "footnote-and-block-quote-by-hand": [  # a page footnote redefining the engine's reference 2, a marker for 1
+        "docs/index.md:5: " + FOOTNOTE.format("[^qq1]"),
+        "docs/index.md:7: block quote not written by blockquote() — \"> The square was full.{{ cite(\"alpha\", \"was "
+        f"the cry on the square\") }}…\" — {BLOCKQUOTE}",
+        "docs/index.md:12: " + FOOTNOTE.format("[^qq2]"),
+        "docs/index.md:12: paragraph without a citation — \"[^qq2]: The Alpha Gazette · news: “3,000 people were "
+        f"killed”\" — {CITE}",
     ],
     "exemption-in-front-matter": [  # a page may not exempt itself: mkdocs.yml lists the pages about the site
         "docs/index.md:2: front matter may not set 'citations' — the pages exempt from citations are listed in "
@@ -96,6 +109,26 @@ AFTER_BUILD = {
     "orphan-figure": [
         "docs/index.md:5: figure without a citation — '2,000' — write numbers with figure(), which checks them "
         "against a source and lists them on the figures page",
+    ],
+    "proof-marks-by-hand": [  # look-alikes of the engine's output, in raw HTML the static pass leaves to the build
+        "docs/index.md:5: quote without a citation — 'Leave now, old man!' — quote a source with quote(), which "
+        "checks the passage against it",
+        f"docs/index.md:8: block quote not written by blockquote() — 'The square stood empty by the evening.' — "
+        f"{BLOCKQUOTE}",
+        f"docs/index.md:12: block quote not written by blockquote() — 'A quotation of nobody in particular.' — "
+        f"{BLOCKQUOTE}",
+        "docs/index.md:15: references not written by the citation engine — 'References The Alpha Gazette · news: "
+        f"“3,000 people were killed”' — {BY_HAND}",
+        "docs/markers.md:3: broken anchor — '#fn:qq9' — page 'markers/' has no id 'fn:qq9'; ids close to it: "
+        "'fn:qq4', 'fn:qq3', 'fn:qq2'",
+        f"docs/markers.md:3: marker without a citation in claims.json — markers/#fnref:qq9 '9' — {BY_HAND}",
+        f"docs/markers.md:5: marker without a citation in claims.json — markers/ '1' — {BY_HAND}",
+        f"docs/markers.md:7: footnote link not written by a citation macro — markers/#fn:qq1 'the first reference' — "
+        f"{BY_HAND}",
+        f"docs/markers.md:9: passage of a reference not written by its citation — '3,000 people were killed' — "
+        f"{BY_HAND}",
+        "docs/markers.md:9: the tooltip's id and class belong to qq-tooltips.js — 'The Alpha Gazette · news: 3,000 "
+        f"people were killed' — {BY_HAND}",
     ],
 }
 

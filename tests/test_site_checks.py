@@ -1,4 +1,5 @@
-"""Unit tests of the built-site checks (links, orphan figures) and of the coverage rule."""
+"""Unit tests of the built-site checks (links, proof marks, the figures page) and of the coverage rule."""
+import markdown
 import pytest
 
 from macros.pages.coverage import prose_blocks, uncited
@@ -6,7 +7,7 @@ from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.figures import check_figures
 from macros.sitecheck.links import check_site
 from macros.sitecheck.targets import resolve
-from macros.sitecheck.markers import check_markers
+from macros.sitecheck.proof import check_proof_marks
 from macros.sitecheck.sources import MarkdownSources
 from tests.conftest import make_project, parse
 
@@ -73,8 +74,7 @@ def test_a_figure_missing_from_the_figures_page_and_a_stray_one_on_it_are_report
     entries = [{"page": "a/", "anchor": "fnref:qq1", "kind": "figure", "value": "238", "markdown": "docs/a.md:7",
                 "figure": {"kind": "deaths"}},
                {"page": "a/", "anchor": "fnref:qq2", "kind": "cite", "markdown": "docs/a.md:9"}]
-    assert [str(problem) for problem in check_figures(BuiltSite.read(tmp_path / "site"), entries,
-                                                      MarkdownSources(None))] == [
+    assert [str(problem) for problem in check_figures(BuiltSite.read(tmp_path / "site"), entries)] == [
         "docs/a.md:7: figure missing from the figures page — 238 (deaths) — the figures page is generated from "
         "every figure(): report this as a bug",
         "site/figures/index.html:1: figures page lists a marker that is not a figure() — a/#fnref:qq2 — the figures "
@@ -170,17 +170,66 @@ def test_only_the_list_in_mkdocs_yml_exempts_a_page_from_coverage(tmp_path):
 
 def test_markers_and_claims_json_must_list_the_same_citations(tmp_path):
     write(tmp_path / "site", {
-        "a/index.html": '<p>One.<sup id="fnref:qq1"><a href="#fn:qq1">1</a></sup></p>\n'
-                        '<p>Two.<sup id="fnref:qq3"><a href="#fn:qq3">3</a></sup></p>\n',
+        "a/index.html": '<p>One.<sup id="fnref:qq1"><a class="footnote-ref" href="#fn:qq1">1</a></sup></p>\n'
+                        '<p>Two.<sup id="fnref:qq3"><a class="footnote-ref" href="#fn:qq3">3</a></sup></p>\n',
         "sources/alpha/index.html": '<a href="../../a/#fnref:qq1">back to note 1</a>',  # a link is not a marker
     })
     entries = [{"page": "a/", "anchor": "fnref:qq1", "markdown": "docs/a.md:3"},
                {"page": "a/", "anchor": "fnref:qq2", "markdown": "docs/a.md:5"}]
-    assert [str(problem) for problem in check_markers(BuiltSite.read(tmp_path / "site"), entries)] == [
+    assert [str(problem) for problem in check_proof_marks(BuiltSite.read(tmp_path / "site"), entries,
+                                                          MarkdownSources(None))] == [
+        f"site/a/index.html:2: marker without a citation in claims.json — a/#fnref:qq3 '3' — {BY_HAND}",
         "docs/a.md:5: citation without a marker in the built page — a/#fnref:qq2 — claims.json and the HTML must "
         "list the same markers: report this as a bug",
-        "site/a/index.html:2: marker without a citation in claims.json — a/#fnref:qq3 — claims.json and the HTML "
-        "must list the same markers: report this as a bug",
+    ]
+
+
+BY_HAND = "quotes, figures, markers and references are written by the citation macros, never by hand"
+# What the engine appends to a page's Markdown (render/markup.py references), for two citations
+REFERENCES = ('\n\n<details class="qq-references" id="references" markdown="1">\n<summary>2 references</summary>\n\n'
+              '///Footnotes Go Here///\n\n</details>\n\n'
+              '[^qq1]: <span class="qq-source">Alpha</span> · news: <q class="qq-passage">real one</q>\n'
+              '[^qq2]: <span class="qq-source">Alpha</span> · news: <q class="qq-passage">real two</q>\n')
+CITES = [{"page": "", "anchor": f"fnref:qq{number}", "macro": "cite", "passage": passage,
+          "markdown": f"docs/index.md:{number}"} for number, passage in ((1, "real one"), (2, "real two"))]
+
+
+def proof_problems(root, html, entries=CITES):
+    write(root / "site", {"index.html": html})
+    return sorted({str(problem) for problem in check_proof_marks(BuiltSite.read(root / "site"), entries,
+                                                                  MarkdownSources(None))})
+
+
+def test_what_the_static_pass_refuses_in_markdown_the_build_refuses_in_the_html(tmp_path):
+    """A second marker for a reference, a page's own footnote (it renumbers every citation after it) and a
+    block quote given the engine's class with attr_list, as Python-Markdown renders them."""
+    page = ("A claim.[^qq1] The same marker again.[^qq1]\n\n> A quotation of nobody.[^qq2]\n{: .qq-blockquote }\n\n"
+            "A note of our own.[^note]\n\n[^note]: Our note.\n")
+    html = markdown.markdown(page + REFERENCES, extensions=["footnotes", "attr_list", "md_in_html"])
+    assert proof_problems(tmp_path, html) == [
+        f"site/index.html:11: reference without a citation in claims.json — /#fn:note 'Our note. ↩' — {BY_HAND}",
+        f"site/index.html:1: marker without a citation in claims.json — /#fnref2:qq1 '2' — {BY_HAND}",
+        "site/index.html:3: block quote not written by blockquote() — 'A quotation of nobody.' — quote a source "
+        "with blockquote(), which checks the passage and signs it; other words go in a paragraph",
+        f"site/index.html:5: marker without a citation in claims.json — /#fnref:note '1' — {BY_HAND}",
+    ]
+
+
+def test_a_proof_mark_shows_what_its_call_wrote(tmp_path):
+    """Guards of the engine itself: a quote, a figure or a reference that differs from claims.json."""
+    marker = '<sup id="fnref:qq{0}"><a class="footnote-ref" href="#fn:qq{0}">{0}</a></sup>'.format
+    html = (f'<p><q class="qq-quote">real, changed</q>{marker(1)} <span class="qq-figure">at least 283</span>'
+            f'{marker(2)}</p>\n<ol><li id="fn:qq1"><q class="qq-passage">real one</q></li>\n'
+            '<li id="fn:qq2">A reference the page redefined</li></ol>')
+    entries = [{**CITES[0], "macro": "quote"}, {**CITES[1], "macro": "figure", "figure": {
+        "qualifier": "at least", "value": "238", "unit": ""}}]
+    assert proof_problems(tmp_path, html, entries) == [
+        f"site/index.html:1: figure that is not its figure()'s words — 'at least 283', where figure() wrote "
+        f"'at least 238' — {BY_HAND}",
+        f"site/index.html:1: quote that is not its passage — 'real, changed', where quote() wrote 'real one' — "
+        f"{BY_HAND}",
+        "site/index.html:3: reference without its citation's passage — /#fn:qq2 — a page writes no footnote: "
+        f"{BY_HAND}",
     ]
 
 
@@ -216,3 +265,38 @@ def test_a_block_exempt_by_its_class_holds_no_number(html, found):
     from macros.sitecheck.coverage import numbers_in_notes
 
     assert list(numbers_in_notes(html)) == found
+
+
+def test_a_page_writes_no_footnote_and_no_block_quote_of_its_own():
+    from macros.pages.handmade import handmade
+    page, _ = parse('# T\n\nA claim.[^qq3] Markdown writes `[^name]`.\n\n```\n[^qq1]: in code\n```\n\n'
+                    '> Words of nobody.\n{: .qq-blockquote }\n\n[^qq3]: A reference of our own.\n')
+    assert [str(problem) for problem in handmade(page.path, page.front)] == [
+        "docs/p.md:3: footnotes are the citation engine's — '[^qq3]' — a footnote's marker looks like a citation's: "
+        "cite with cite(), quote(), blockquote() or figure(), which number and write the references",
+        "docs/p.md:12: footnotes are the citation engine's — '[^qq3]' — a footnote's marker looks like a "
+        "citation's: cite with cite(), quote(), blockquote() or figure(), which number and write the references",
+        "docs/p.md:9: block quote not written by blockquote() — \"> Words of nobody. {: .qq-blockquote }\" — quote a source with "
+        "blockquote(), which checks the passage and signs it; other words go in a paragraph",
+    ]
+
+
+def test_the_proof_marks_are_the_ones_the_engine_and_the_tooltips_write():
+    from macros import proofmarks
+    from tests.conftest import ROOT
+    script = (ROOT / "overrides" / "assets" / "qq-tooltips.js").read_text(encoding="utf-8")
+    assert f'tip.id = "{proofmarks.TOOLTIP}";' in script and f'tip.className = "{proofmarks.TOOLTIP} ' in script
+    assert f'var HOSTS = "a.{proofmarks.MARKER_LINK}, ' in script  # what opens a reference's tooltip
+
+
+def test_a_block_quote_is_the_engines_whole(tmp_path):
+    """The engine's block quote, as blockquote() writes it, passes; wrapped in one that repeats its passage, not."""
+    engine = ('<blockquote class="qq-blockquote" markdown="1">\n\nreal one\n\n— Alpha, 7 January 2022[^qq1]\n\n'
+              '</blockquote>\n\n')
+    wrapped = f'<blockquote class="qq-blockquote" markdown="1">\n\nreal one\n\n{engine}</blockquote>\n\n'
+    entries = [{**CITES[0], "macro": "blockquote"}, CITES[1]]
+    for page, expected in ((engine, []), (wrapped, [f"site/index.html:1: block quote that is not its passage — "
+                                                    f"'real one real one — Alpha, 7 January 2022' — {BY_HAND}"])):
+        html = markdown.markdown(page + "Two.[^qq2]\n" + REFERENCES, extensions=["footnotes", "attr_list",
+                                                                                  "md_in_html"])
+        assert proof_problems(tmp_path, html, entries) == expected

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..corpus import Corpus, Explanations, Failure, Match, Source
 from ..pages import Call
 from ..problems import Problem, clip
+from ..proofmarks import LABEL, MARKER
 from ..pages.signatures import MACROS
 from .details import DETAIL_KEYS, event_problems, place_problems
 from .figures import FIGURE_KINDS, bound, figure_problems, figure_record
@@ -51,11 +52,11 @@ class Claim:
     @property
     def label(self) -> str:
         """Footnote label: Markdown renders the marker as id 'fnref:<label>'."""
-        return f"qq{self.number}"
+        return f"{LABEL}{self.number}"
 
     @property
     def anchor(self) -> str:
-        return f"fnref:{self.label}"
+        return f"{MARKER}{self.label}"
 
     @property
     def source_anchor(self) -> str:

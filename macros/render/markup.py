@@ -9,6 +9,7 @@ import html
 import re
 
 from ..claims import Claim, doc_url
+from ..proofmarks import BLOCKQUOTE, FIGURE, PASSAGE, QUOTE, REFERENCES, REFERENCES_ID
 from .interface import say, say_count
 from .labels import dated, figure_text, relative_url
 from .visible import visible
@@ -43,13 +44,14 @@ def marker(claim: Claim) -> str:
     if claim.macro in ("cite", "event", "place"):
         return ref
     if claim.macro == "quote":
-        return f'<q class="qq-quote">{passage}</q>{ref}'
+        return f'<q class="{QUOTE}">{passage}</q>{ref}'
     if claim.macro == "figure":
         figure = claim.figure
-        shown = md_escape(figure_text(figure))
-        return f'<span class="qq-figure" data-kind="{figure["kind"]}">{shown}</span>{ref}'
-    return (f"\n\n> {passage}\n>\n> — {md_escape(claim.source.short)}, "
-            f"{md_escape(dated(claim.source))}{ref}\n{{: .qq-blockquote }}\n\n")
+        return f'<span class="{FIGURE}" data-kind="{figure["kind"]}">{md_escape(figure_text(figure))}</span>{ref}'
+    # The class on the <blockquote> itself (attr_list can only reach its last paragraph): the site
+    # check refuses every block quote without it, and every one with it that this did not write.
+    return (f'\n\n<blockquote class="{BLOCKQUOTE}" markdown="1">\n\n{passage}\n\n— {md_escape(claim.source.short)}, '
+            f"{md_escape(dated(claim.source))}{ref}\n\n</blockquote>\n\n")
 
 
 def mark_adjacent_markers(html: str) -> str:
@@ -75,7 +77,7 @@ def footnote(claim: Claim) -> str:
     about = say("reference_about", genre=source.value("genre"), date=dated(source),
                 number=claim.match.paragraph.number)
     return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> · {md_escape(about)}: '
-            f'<q class="qq-passage">{md_escape(claim.match.passage)}</q> '
+            f'<q class="{PASSAGE}">{md_escape(claim.match.passage)}</q> '
             f'<a class="qq-read" href="{link}">{md_escape(say("read_in_source"))}</a>{how}')
 
 
@@ -87,5 +89,5 @@ def references(claims: list[Claim]) -> str:
     notes = "\n".join(footnote(claim) for claim in claims)
     summary = md_escape(say_count("references", len(claims)))
     # data-search-exclude: the passages are searched on their source pages, not in every reference list
-    return (f'\n\n<details class="qq-references" id="references" data-search-exclude markdown="1">\n'
+    return (f'\n\n<details class="{REFERENCES}" id="{REFERENCES_ID}" data-search-exclude markdown="1">\n'
             f"<summary>{summary}</summary>\n\n///Footnotes Go Here///\n\n</details>\n\n{notes}\n")

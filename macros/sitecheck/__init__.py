@@ -1,5 +1,5 @@
-"""Checks of the built site: links and anchors, orphan figures, citation markers against
-claims.json, active content, and (css.py) stylesheets.
+"""Checks of the built site: links and anchors, the proof marks (quotes, figures, markers and
+references) against claims.json, the figures page, active content, and (css.py) stylesheets.
 
 The build runs check_built_site after MkDocs has written site/ (macros.mkdocs_plugin).
 The stylesheets are code, not content: docs/ may hold no CSS, so only a change that a
@@ -19,8 +19,8 @@ from .active import check_active_content
 from .builtsite import BuiltSite
 from .figures import check_figures
 from .links import check_site
+from .proof import check_proof_marks
 from .targets import site_base
-from .markers import check_markers
 from .sources import MarkdownSources
 
 
@@ -38,8 +38,8 @@ def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], co
     """Every problem of the built site, sorted."""
     sources = MarkdownSources(docs, config.docs_label)
     problems = check_site(site, docs, site_base(config.site_url), config.docs_label, config.site_label)
-    problems += check_figures(site, entries, sources, config.site_label)
-    problems += check_markers(site, entries, config.site_label)
+    problems += check_proof_marks(site, entries, sources, config.site_label)
+    problems += check_figures(site, entries, config.site_label)
     problems += check_active_content(site, config.site_url, config.policy, sources, config.site_label)
     return sorted(set(problems))
 

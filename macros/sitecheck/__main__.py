@@ -33,7 +33,8 @@ def main(argv: list[str]) -> int:
         print(report(problems, f"in {config['site_dir']}/"))
         return 1
     print(f"ok: {counted(len(built.pages), 'HTML file')}: every internal link and anchor resolves, no orphan figure, "
-          "every citation marker is in claims.json, no active content, nothing loaded from another host")
+          "every proof mark comes from a citation in claims.json, no active content, nothing loaded from another "
+          "host")
     return 0
 
 

@@ -1,0 +1,47 @@
+"""What a page may not write by hand, as the static pass sees it: a footnote, a block quote.
+
+Both look like the engine's proof (macros/proofmarks.py): a footnote's marker is numbered and
+opens its tooltip as a citation's does, and a page footnote named [^qq3] would redefine the
+engine's reference 3; a block quote looks like a blockquote(). The build checks the HTML again
+(sitecheck/proof.py), raw HTML included. Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..problems import Problem, clip
+from .coverage import FENCE, prose_blocks
+from .frontmatter import FrontMatter
+
+FOOTNOTE = re.compile(r"\[\^[^\]\n]*+\]")  # Python-Markdown's footnote reference and definition: [^name]
+FOOTNOTE_HINT = ("a footnote's marker looks like a citation's: cite with cite(), quote(), blockquote() or "
+                 "figure(), which number and write the references")
+BLOCKQUOTE_HINT = ("quote a source with blockquote(), which checks the passage and signs it; "
+                   "other words go in a paragraph")
+
+
+def handmade(path: str, front: FrontMatter) -> Iterator[Problem]:
+    """A problem for every footnote and every block quote the page writes itself."""
+    for number, line in _outside_code(front.body, front.offset):
+        for footnote in FOOTNOTE.finditer(line):
+            yield Problem(path, number, "footnotes are the citation engine's", repr(footnote.group()),
+                          FOOTNOTE_HINT)
+    for block in prose_blocks(front.body, front.offset):
+        if block.kind == "block quote":
+            yield Problem(path, block.first, "block quote not written by blockquote()", f'"{clip(block.text, 70)}"',
+                          BLOCKQUOTE_HINT)
+
+
+def _outside_code(body: str, offset: int) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line outside fenced code, without its code spans."""
+    fence = None
+    for number, line in enumerate(body.split("\n"), offset + 1):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+        elif fence is not None:
+            fence = None if line.strip() and line.strip() == fence[0] * len(line.strip()) and \
+                len(line.strip()) >= len(fence) else fence
+        else:
+            yield number, " ".join(line.split("`")[0::2])

@@ -1,0 +1,77 @@
+"""Elements of a built page as a reader sees them: their words, the element that follows, the footnote
+ids Python-Markdown writes. Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..problems import clip
+from .builtsite import is_element
+
+
+def is_footnote_id(ident: str) -> bool:
+    """Python-Markdown's footnote ids: fn:name, fnref:name, and fnref2:name for a second marker."""
+    prefix, colon, _ = ident.partition(":")
+    return bool(colon) and (prefix == "fn" or prefix.startswith("fnref"))
+
+
+def footnote_name(ident: str) -> str:
+    """The footnote name in an id or a link: fnref:qq3, #fn:qq3 -> qq3."""
+    return ident.partition(":")[2]
+
+
+def words(node) -> str:
+    """The element's text as a reader sees it, its spaces collapsed, without its markers' numbers."""
+    markers = {inner.mem_id for sup in node.css("sup[id]") if is_footnote_id(sup.attributes.get("id") or "")
+               for inner in sup.traverse(include_text=False)}
+    texts = (piece.text(deep=False) or "" for piece in node.traverse(include_text=True)
+             if piece.tag == "-text" and piece.parent is not None and piece.parent.mem_id not in markers)
+    return " ".join("".join(texts).split())
+
+
+def shown(html: str) -> str:
+    """The words a reader sees of a piece of the engine's HTML (render.markup.md_escape's, for one)."""
+    body = LexborHTMLParser(f"<!doctype html><html><head></head><body>{html}</body></html>").body
+    return words(body) if body is not None else ""
+
+
+def first_words(node) -> str:
+    """Its first words: a way to find the element in the page's Markdown."""
+    return " ".join(words(node).split()[:4])
+
+
+def excerpt(node) -> str:
+    return clip(words(node), 80)
+
+
+def own_text(node) -> str:
+    """A marker's or a link's own text, its number included."""
+    return clip(node.text() or "", 40)
+
+
+def closest(node, tag: str):
+    while node is not None and node.tag != tag:
+        node = node.parent
+    return node
+
+
+def children(node) -> Iterator:
+    child = node.child
+    while child is not None:
+        if is_element(child):
+            yield child
+        child = child.next
+
+
+def next_id(node) -> str | None:
+    """The id of the element that follows `node`, unless text comes first (climbing out of its parents)."""
+    while node is not None:
+        following = node.next
+        while following is not None and following.tag == "-text" and not (following.text() or "").strip():
+            following = following.next
+        if following is not None:
+            return following.attributes.get("id") if following.tag not in ("-text", "-comment") else None
+        node = node.parent
+    return None
