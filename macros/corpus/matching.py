@@ -1,15 +1,17 @@
 """Find a contributor's passage in a source: inside one paragraph, elisions in order, exactly once.
 
-The work is bounded by the paragraph's length times the passage's: each part's
-occurrences are found once, and the ways to reach each occurrence from the
-previous part are counted with a running sum, up to two (one is a match, two
-is ambiguous). Pure Python: nothing here imports MkDocs.
+The work is linear in the paragraph's length: two searches of it per part, one
+for the earliest way the parts occur in order and one for the latest; the
+passage is unique when they are the same way. Pure Python: nothing here imports
+MkDocs.
 """
 from __future__ import annotations
 
 import difflib
 import re
+from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import ELLIPSIS, Normalised, Paragraph, fold
 
@@ -19,6 +21,7 @@ MAX_PARTS = 10
 CLOSEST_WORDS = 20  # the closest passage is looked for with the first words of the part not found
 CLOSEST_WINDOWS = 3_000  # runs of source words compared, at most, for one closest passage
 CLOSEST_SCORED = 8  # of those, the most alike by a quick count are scored in full
+CLOSEST_CHARS = 300  # characters of a run, and of the words looked for: scoring costs their product
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Explanations:
 class Alignment:
     ways: int  # how many ways the parts occur in order: 0, 1, or 2 for two or more
     spans: tuple[tuple[int, int], ...]  # the first way, in offsets of the text; () if none
-    steps: int  # occurrences visited: at most 2 × parts × (len(text) + 1)
+    steps: int  # searches of the text made: at most 2 × parts
 
 
 def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
@@ -78,41 +81,36 @@ def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
 
 
 def align(text: str, parts: list[str]) -> Alignment:
-    """How the parts occur in `text` in order, each starting after the previous one ends."""
-    steps = 0
-    chains: list[list[tuple[int, int]]] = []  # per part: (start, ways to reach it), in order
-    previous: list[tuple[int, int]] | None = None  # the previous part's (end, ways), in order
+    """How the parts occur in `text` in order, each starting after the previous one ends.
+
+    The earliest way (each part at its first place after the previous one) is the least of all ways,
+    part by part, and the latest way (found the same way from the end) the greatest: there is one way
+    exactly when the two are the same. Each is found with one search per part."""
+    first = _earliest(text, parts)
+    if first is None:
+        return Alignment(0, (), len(parts))
+    backwards = _earliest(_reversed(text), [part[::-1] for part in reversed(parts)])
+    last = tuple((len(text) - end, len(text) - start) for start, end in reversed(backwards))
+    return Alignment(1 if last == first else 2, first, 2 * len(parts))
+
+
+def _earliest(text: str, parts: list[str]) -> tuple[tuple[int, int], ...] | None:
+    """Each part at its first occurrence after the previous part ends; None if one has none."""
+    spans, start = [], 0
     for part in parts:
-        occurrences, reached, total = [], 0, 0
-        position = text.find(part)
-        while position >= 0:
-            steps += 1
-            if previous is None:
-                total = 1
-            while previous is not None and reached < len(previous) and previous[reached][0] <= position:
-                total = min(2, total + previous[reached][1])
-                reached += 1
-                steps += 1
-            if total:
-                occurrences.append((position, total))
-            position = text.find(part, position + 1)
-        if not occurrences:
-            return Alignment(0, (), steps)
-        chains.append(occurrences)
-        previous = [(start + len(part), ways) for start, ways in occurrences]
-    ways = min(2, sum(ways for _, ways in chains[-1]))
-    return Alignment(ways, _first_way(chains, parts), steps)
+        position = text.find(part, start)
+        if position < 0:
+            return None
+        start = position + len(part)
+        spans.append((position, start))
+    return tuple(spans)
 
 
-def _first_way(chains, parts) -> tuple[tuple[int, int], ...]:
-    """Walk back from the last part's first occurrence, each time to the first that reaches it."""
-    spans = []
-    limit = None
-    for occurrences, part in zip(reversed(chains), reversed(parts)):
-        start = next(start for start, _ in occurrences if limit is None or start + len(part) <= limit)
-        spans.append((start, start + len(part)))
-        limit = start
-    return tuple(reversed(spans))
+@lru_cache(maxsize=16)
+def _reversed(text: str) -> str:
+    """The text backwards, made once for the several passages of one paragraph (str.rfind has no
+    linear-time guarantee, str.find has)."""
+    return text[::-1]
 
 
 def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], passage: str,
@@ -190,7 +188,7 @@ def _joined(*parts: str) -> str:
 def closest_passage(paragraphs: list[Paragraph], wanted: str) -> str:
     """The run of source words most like the start of `wanted`, as 'closest passage, paragraph N: "…"'.
     Bounded: at most CLOSEST_WINDOWS runs are compared quickly, and the best few in full."""
-    wanted = " ".join(wanted.split()[:CLOSEST_WORDS])
+    wanted = " ".join(wanted.split()[:CLOSEST_WORDS])[:CLOSEST_CHARS]
     size = max(1, len(wanted.split()))
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
@@ -210,13 +208,22 @@ def closest_passage(paragraphs: list[Paragraph], wanted: str) -> str:
 
 
 def _windows(paragraphs: list[Paragraph], size: int):
-    """(paragraph number, raw text) of each run of `size` words, in order, at most CLOSEST_WINDOWS of them."""
+    """(paragraph number, raw text) of each run of `size` words, in order, at most CLOSEST_WINDOWS of them,
+    each cut to CLOSEST_CHARS characters."""
     count = 0
     for paragraph in paragraphs:
-        words = list(WORD.finditer(paragraph.text))
-        for index in range(max(1, len(words) - size + 1)):
-            if count == CLOSEST_WINDOWS or not words:
-                return
-            window = words[index: index + size]
+        words: deque[re.Match] = deque(maxlen=size)
+        for word in WORD.finditer(paragraph.text):  # read no further than the windows need
+            words.append(word)
+            if len(words) >= size:
+                if count == CLOSEST_WINDOWS:
+                    return
+                count += 1
+                yield paragraph.number, _window(paragraph.text, words[0], word)
+        if 0 < len(words) < size and count < CLOSEST_WINDOWS:
             count += 1
-            yield paragraph.number, paragraph.text[window[0].start(): window[-1].end()]
+            yield paragraph.number, _window(paragraph.text, words[0], words[-1])
+
+
+def _window(text: str, first: re.Match, last: re.Match) -> str:
+    return text[first.start(): min(last.end(), first.start() + CLOSEST_CHARS)]
