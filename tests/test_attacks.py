@@ -199,7 +199,9 @@ def test_the_render_budget_of_the_real_site_leaves_a_minute_for_the_rest():
 
 def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(tmp_path, canaries):
     pages = {"index.md": CITED, "latin1.md": "", "nul.md": "a\x00b" + CITED,
-             "no-such-day.md": "---\ndescription: 2022-02-30\n---\n\n" + CITED}
+             "no-such-day.md": "---\ndescription: 2022-02-30\n---\n\n" + CITED,
+             "surrogate.md": 'Half.{{ cite("alpha", "At least 238", label="\\udc80") }}\n',  # Jinja makes U+DC80
+             "digits.md": "Many.\n\n{{ cite(\"alpha\", \"At least 238\", n=" + "9" * 5_000 + ") }}\n"}
     project = make_project(tmp_path / "project", pages)
     (project / "docs" / "latin1.md").write_bytes("Caf\u00e9 ".encode("latin-1") + CITED.encode())
     seeds = project / "seeds"
@@ -216,7 +218,8 @@ def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(
     assert_refused(result, "docs/latin1.md:1: file is not UTF-8 text", "seeds/beta.txt:1: seed file is not UTF-8 text",
                    "seeds/SHA256SUMS:3: checksum line names a file outside seeds/",
                    "seeds/catalogue.yml:59: catalogue entry lacks a field",
-                   "docs/no-such-day.md:2: front matter is not valid YAML — not a valid value")
+                   "docs/no-such-day.md:2: front matter is not valid YAML — not a valid value",
+                   "docs/surrogate.md:1: macro arguments must be text", "docs/digits.md:3: template syntax error")
 
 
 def test_seeds_and_a_glossary_made_to_be_slow_fail_within_a_minute(tmp_path, canaries):
