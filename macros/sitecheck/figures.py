@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..problems import Problem
+from .active import capped
 from .builtsite import BuiltPage, BuiltSite, built_page_url
 from .links import scan
 from .targets import resolve
@@ -32,9 +33,8 @@ def check_figures(site: BuiltSite, entries: list[dict], sources: MarkdownSources
     for path, page in site.pages.items():
         if FIGURE_CLASS not in page.text:
             continue  # most pages
-        for text, marker_id in shown_figures(page):
-            if (built_page_url(path), marker_id) not in figures:
-                yield _orphan(site_label, page, text, sources)
+        yield from capped(_orphan(site_label, page, text, sources) for text, marker_id in shown_figures(page)
+                          if (built_page_url(path), marker_id) not in figures)
     listed = _listed(site)
     for key, entry in sorted(figures.items()):
         if key not in listed:
