@@ -21,6 +21,8 @@ from .text import Normalised, Paragraph, normalise, split_paragraphs
 __all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "Corpus", "Described",
            "Explanations", "Failure", "Match", "Source", "is_partial_date", "load_corpus", "symlink_problems"]
 MAX_SEED_BYTES = 500_000
+MAX_SEEDS_BYTES = 5_000_000  # the whole folder: what one run reads, normalises and searches
+MAX_SOURCES = 1_000  # entries of the catalogue: one page each on the site
 
 
 @dataclass(eq=False)  # one object per source: compared by identity
@@ -37,10 +39,15 @@ class Source:
     by_lines: bool = False  # each line of the text is a paragraph (catalogue `paragraphs: lines`)
     paragraphs: list[Paragraph] = field(init=False)
     normalised: list[Normalised] = field(init=False)
+    # What finding one passage may cost at most, in characters read: each paragraph once for the passage's
+    # first part, and at most three times more (its earliest way, its latest, and a part not found); the
+    # step from one paragraph to the next counts as a hundred characters.
+    cost: int = field(init=False)
 
     def __post_init__(self):
         self.paragraphs = split_paragraphs(self.text, self.by_lines)
         self.normalised = [normalise(paragraph.text) for paragraph in self.paragraphs]
+        self.cost = sum(4 * len(norm.text) + 100 for norm in self.normalised)
 
     def find(self, passage: str, explain: bool = True) -> Match | Failure:
         return find_passage(self.paragraphs, self.normalised, passage, explain)
@@ -71,12 +78,22 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
     if linked & {label, f"{label}/{CATALOGUE}", f"{label}/{CHECKSUMS}"}:
         return Corpus(seeds_dir, {}), problems  # read nothing through a link
     problems += _unexpected_files(seeds_dir, label)
+    size = sum(path.stat().st_size for path in files_in(seeds_dir))
+    if size > MAX_SEEDS_BYTES:  # checked before anything is read
+        return Corpus(seeds_dir, {}), problems + [Problem(label, 1, f"the seeds hold more than {MAX_SEEDS_BYTES:,} "
+                                                          f"bytes", f"{size:,} bytes", "ask a maintainer to raise "
+                                                          "the limit")]
     text, found = _read(seeds_dir / CHECKSUMS, f"{label}/{CHECKSUMS}")
     sums, more = read_checksums(text, label) if text is not None else ({}, [])
     problems += found + more
     text, found = _read(seeds_dir / CATALOGUE, f"{label}/{CATALOGUE}")
     entries, named, more = read_catalogue(text, f"{label}/{CATALOGUE}") if text is not None else ([], None, [])
     problems += found + more
+    if len(entries) > MAX_SOURCES:
+        problems.append(Problem(f"{label}/{CATALOGUE}", entries[MAX_SOURCES].line, f"the catalogue has more than "
+                                f"{MAX_SOURCES:,} entries", f"{len(entries):,} entries", "ask a maintainer to raise "
+                                "the limit"))
+        entries = []  # the run fails on this: no entry is checked, and no citation of a source is reported
     sources: dict[str, Source] = {}
     explanations = Explanations()
     for entry in entries:
