@@ -69,15 +69,16 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     problems += found
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
+    unparsed = {problem.path for problem in problems}
     for src, page in sorted(pages.items()):
-        page_problems = [problem for problem in problems if problem.path == page.path]
-        if not page_problems:  # coverage counts calls: only once the page parses
+        if page.path not in unparsed:  # coverage counts calls: only once the page parses
             problems += uncited(page.path, page.front, page.calls)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
         if src == PEOPLE_PAGE:
             glossary, found = read_glossary(page.path, page.front)
             problems += found
+    problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
     problems += _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
