@@ -20,6 +20,7 @@ from .frontmatter import ALLOWED_KEYS, FrontMatter, meta_problems, read_front_ma
 __all__ = ["ALLOWED_KEYS", "Call", "ParsedPage", "docs_file_problem", "meta_problems", "read_docs", "read_page"]
 MAX_PAGE_BYTES = 200_000
 MAX_DOCS_BYTES = 3_000_000
+MAX_PAGES = 200  # MkDocs takes about 10 ms a page, and a page's navigation can list every other page
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # mkdocs.utils.markdown_extensions
 IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
           ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
@@ -105,6 +106,9 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
             pages.append((path, name))
     if total > MAX_DOCS_BYTES:
         problems.append(Problem(label, 1, f"the pages hold more than {MAX_DOCS_BYTES:,} bytes", f"{total:,} bytes",
+                                "ask a maintainer to raise the limit"))
+    if len(pages) > MAX_PAGES:
+        problems.append(Problem(label, 1, f"more than {MAX_PAGES} pages in {label}/", f"{len(pages)} pages",
                                 "ask a maintainer to raise the limit"))
     return pages, problems
 
