@@ -99,7 +99,7 @@ class Verifier:
         for index, call in enumerate(citing):
             if len(problems) >= PER_PAGE:
                 return claims, problems + [Problem(call.path, call.line, "and more problems of the same page",
-                                                   f"{len(citing) - index} citations after this line not checked",
+                                                   f"{len(citing) - index:,} citations after this line not checked",
                                                    "fix these first")]
             claim, found = self._claim(page, len(claims) + 1, call)
             problems += found

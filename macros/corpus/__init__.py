@@ -78,11 +78,9 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
     if linked & {label, f"{label}/{CATALOGUE}", f"{label}/{CHECKSUMS}"}:
         return Corpus(seeds_dir, {}), problems  # read nothing through a link
     problems += _unexpected_files(seeds_dir, label)
-    size = sum(path.stat().st_size for path in files_in(seeds_dir))
-    if size > MAX_SEEDS_BYTES:  # checked before anything is read
-        return Corpus(seeds_dir, {}), problems + [Problem(label, 1, f"the seeds hold more than {MAX_SEEDS_BYTES:,} "
-                                                          f"bytes", f"{size:,} bytes", "ask a maintainer to raise "
-                                                          "the limit")]
+    too_big = _over_size(seeds_dir, label)
+    if too_big:  # checked before anything is read
+        return Corpus(seeds_dir, {}), problems + [too_big]
     text, found = _read(seeds_dir / CHECKSUMS, f"{label}/{CHECKSUMS}")
     sums, more = read_checksums(text, label) if text is not None else ({}, [])
     problems += found + more
@@ -105,6 +103,18 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
             sources[source.id] = source
     problems += _unmatched(seeds_dir, label, named, sums)
     return Corpus(seeds_dir, sources), problems
+
+
+def _over_size(seeds_dir: Path, label: str) -> Problem | None:
+    """A problem at the file that takes the folder over MAX_SEEDS_BYTES, if one does."""
+    files = [(path, path.stat().st_size) for path in files_in(seeds_dir)]
+    size, total = 0, sum(size for _, size in files)
+    for path, file_size in files:
+        size += file_size
+        if size > MAX_SEEDS_BYTES:
+            return Problem(f"{label}/{path.relative_to(seeds_dir).as_posix()}", 1, f"the seeds hold more than "
+                           f"{MAX_SEEDS_BYTES:,} bytes", f"{total:,} bytes", "ask a maintainer to raise the limit")
+    return None
 
 
 def _read(path: Path, where: str) -> tuple[str | None, list[Problem]]:
