@@ -193,3 +193,28 @@ def test_make_check_reads_the_stylesheets_of_the_last_build(tmp_path, capsys):
     (tmp_path / "site" / "x.css").write_text("\na{background:url(https://evil.example/x.png)}", encoding="utf-8")
     assert main([str(tmp_path)]) == 1
     assert "site/x.css:2: a stylesheet may load nothing from another host" in capsys.readouterr().out
+
+
+def test_a_needle_is_found_at_its_line_once_in_any_case():
+    from macros.lines import LineIndex
+
+    index = LineIndex.of_lines(["# Title", "", "Some <SPAN class='qq-figure'>", "span"], ignore_case=True)
+    assert [index.line_of("<span"), index.line_of("SPAN"), index.line_of("absent"), index.line_of("")] == [3, 3, 0, 0]
+    assert index.first_line(["absent", "title"]) == 1 and list(index.found) == ["<span", "span", "absent", "title"]
+
+
+def test_the_problems_of_a_long_page_are_capped_before_they_are_made(monkeypatch):
+    """Three thousand headings after 90,000 blank lines: 15 s before, each problem searched from the top."""
+    from macros import lines
+    from macros.sitecheck.content import check_titles
+
+    looked, line_of = [], lines.LineIndex.line_of
+    monkeypatch.setattr(lines.LineIndex, "line_of", lambda self, *args: looked.append(args) or line_of(self, *args))
+    markdown = [""] * 90_000 + [f"## <b>H{n}</b>" for n in range(3_000)]
+    problems = check_titles("docs/x.md", "T", [(f"<b>H{n}</b>", f"#h{n}") for n in range(3_000)], markdown)
+    hint = "a heading is plain text: no tags, comments or '<'"
+    assert [str(problem) for problem in problems[:2] + problems[-1:]] == [
+        f"docs/x.md:90001: more than 200 headings on one page — 3000 — {hint}",
+        f"docs/x.md:90001: a page title or heading must be plain text — '<b>H0</b>' — {hint}",
+        "docs/x.md:90029: and more problems of the same page — fix these first"]
+    assert len(problems) == 31 and len(looked) == 31  # one lookup a problem made, and no more made
