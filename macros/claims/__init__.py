@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from ..corpus import Corpus, Explanations, Failure, Match, Source
+from ..corpus import Corpus, Explanations, Failure, Match, Meter, Source
 from ..pages import Call
 from ..problems import Problem, clip
 from ..pages.signatures import MACROS
@@ -25,7 +25,7 @@ FAILURE_RULES = {
     "across-paragraphs": "passage spans two paragraphs of source '{source}'",
 }
 PER_PAGE = 30  # failed citations reported per page; the page's other calls are not checked
-READ_LIMIT = 4_000_000_000  # what the citations of one run may cost, in characters of source read (Source.cost)
+READ_LIMIT = 3_000_000_000  # characters of source the citations of one run may read (Meter): ten seconds at worst
 KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure", "event": "cite",
          "place": "cite"}
 
@@ -89,7 +89,7 @@ class Verifier:
         self.corpus = corpus
         self.seeds_read = seeds_read  # False: a seeds problem is reported, and a source may be missing for it
         self.explanations = Explanations()
-        self.read = 0  # characters of source text the citations checked so far may have read
+        self.meter = Meter()  # what the citations checked so far have read of their sources
         self.unchecked: list[Call] = []  # the calls left when READ_LIMIT was reached
 
     def verify(self, page: str, calls: list[Call]) -> tuple[list[Claim], list[Problem]]:
@@ -126,14 +126,13 @@ class Verifier:
             near = difflib.get_close_matches(source_id, sorted(self.corpus.sources), n=1, cutoff=0.5)
             hint = f"did you mean '{near[0]}'?" if near else "known sources: " + ", ".join(sorted(self.corpus.sources))
             return None, [Problem(call.path, call.line, f"unknown source '{source_id}'", "", hint)]
-        if self.read + source.cost > READ_LIMIT:
+        if self.meter.read > READ_LIMIT:
             self.unchecked.append(call)
             return None, []
-        self.read += source.cost
-        found = source.find(passage, explain=False)
+        found = source.find(passage, explain=False, meter=self.meter)
         explain = isinstance(found, Failure) and found.reason == "not-found" and self.explanations.take()
         if explain:  # the closest passage, and the other sources, are searched for the first few only
-            found = source.find(passage)
+            found = source.find(passage, meter=self.meter)
         if isinstance(found, Failure):
             hint = self._elsewhere(source, passage) if explain else None
             return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),
@@ -148,7 +147,7 @@ class Verifier:
     def _elsewhere(self, source: Source, passage: str) -> str | None:
         """Where the passage is, if another source holds it."""
         for other in self.corpus.sources.values():
-            match = other.find(passage, explain=False) if other is not source else None
+            match = other.find(passage, explain=False, meter=self.meter) if other is not source else None
             if isinstance(match, Match):
                 return f"it is in source '{other.id}', paragraph {match.paragraph.number}: cite that source"
         return None

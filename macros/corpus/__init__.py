@@ -15,11 +15,11 @@ from .catalogue import BASES, CATALOGUE, DESCRIBED_FIELDS, Described, Entry, fie
     read_catalogue
 from .checksums import CHECKSUMS, Checksum, read_checksums
 from .files import files_in, symlink_problems
-from .matching import Explanations, Failure, Match, find_passage
+from .matching import Explanations, Failure, Match, Meter, find_passage
 from .text import Normalised, Paragraph, normalise, split_paragraphs
 
 __all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "Corpus", "Described",
-           "Explanations", "Failure", "Match", "Source", "is_partial_date", "load_corpus", "symlink_problems"]
+           "Explanations", "Failure", "Match", "Meter", "Source", "is_partial_date", "load_corpus", "symlink_problems"]
 MAX_SEED_BYTES = 500_000
 MAX_SEEDS_BYTES = 5_000_000  # the whole folder: what one run reads, normalises and searches
 MAX_SOURCES = 1_000  # entries of the catalogue: one page each on the site
@@ -39,18 +39,13 @@ class Source:
     by_lines: bool = False  # each line of the text is a paragraph (catalogue `paragraphs: lines`)
     paragraphs: list[Paragraph] = field(init=False)
     normalised: list[Normalised] = field(init=False)
-    # What finding one passage may cost at most, in characters read: each paragraph once for the passage's
-    # first part, and at most three times more (its earliest way, its latest, and a part not found); the
-    # step from one paragraph to the next counts as a hundred characters.
-    cost: int = field(init=False)
 
     def __post_init__(self):
         self.paragraphs = split_paragraphs(self.text, self.by_lines)
         self.normalised = [normalise(paragraph.text) for paragraph in self.paragraphs]
-        self.cost = sum(4 * len(norm.text) + 100 for norm in self.normalised)
 
-    def find(self, passage: str, explain: bool = True) -> Match | Failure:
-        return find_passage(self.paragraphs, self.normalised, passage, explain)
+    def find(self, passage: str, explain: bool = True, meter: Meter | None = None) -> Match | Failure:
+        return find_passage(self.paragraphs, self.normalised, passage, explain, meter)
 
     def value(self, name: str) -> str | None:
         return self.meta[name].value

@@ -52,6 +52,22 @@ class Failure:
     detail: str  # what to do, or what the source says instead
 
 
+class Meter:
+    """What searches have read, in characters: str.find reads from where it starts to where it stops, and
+    each step of Python between two searches counts as STEP characters. A run's citations read at most
+    a limit (claims.READ_LIMIT), however its passages and sources are made."""
+
+    STEP = 300  # a step of Python costs about what str.find takes to read 300 characters, at its slowest
+
+    def __init__(self):
+        self.read = 0
+
+    def find(self, text: str, part: str, start: int = 0) -> int:
+        position = text.find(part, start)
+        self.read += (position + len(part) if position >= 0 else len(text)) - start + self.STEP
+        return position
+
+
 class Explanations:
     """How many more failures of a run get their closest passage: the search costs time, and a
     contributor reads the first errors of a list."""
@@ -80,25 +96,26 @@ def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
     return inner, leading, trailing
 
 
-def align(text: str, parts: list[str]) -> Alignment:
+def align(text: str, parts: list[str], meter: Meter | None = None) -> Alignment:
     """How the parts occur in `text` in order, each starting after the previous one ends.
 
     The earliest way (each part at its first place after the previous one) is the least of all ways,
     part by part, and the latest way (found the same way from the end) the greatest: there is one way
     exactly when the two are the same. Each is found with one search per part."""
-    first = _earliest(text, parts)
+    meter = meter or Meter()
+    first = _earliest(text, parts, meter)
     if first is None:
         return Alignment(0, (), len(parts))
-    backwards = _earliest(_reversed(text), [part[::-1] for part in reversed(parts)])
+    backwards = _earliest(_reversed(text), [part[::-1] for part in reversed(parts)], meter)
     last = tuple((len(text) - end, len(text) - start) for start, end in reversed(backwards))
     return Alignment(1 if last == first else 2, first, 2 * len(parts))
 
 
-def _earliest(text: str, parts: list[str]) -> tuple[tuple[int, int], ...] | None:
+def _earliest(text: str, parts: list[str], meter: Meter) -> tuple[tuple[int, int], ...] | None:
     """Each part at its first occurrence after the previous part ends; None if one has none."""
     spans, start = [], 0
     for part in parts:
-        position = text.find(part, start)
+        position = meter.find(text, part, start)
         if position < 0:
             return None
         start = position + len(part)
@@ -114,8 +131,9 @@ def _reversed(text: str) -> str:
 
 
 def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], passage: str,
-                 explain: bool = True) -> Match | Failure:
+                 explain: bool = True, meter: Meter | None = None) -> Match | Failure:
     """The passage's one place in the source, or why there is none (with the closest passage if `explain`)."""
+    meter = meter or Meter()
     parts, leading, trailing = split_elisions(passage)
     if not parts or any(not part for part in parts):
         return Failure("empty", "an empty passage, or two elisions with nothing between them")
@@ -124,9 +142,9 @@ def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], pass
                                    f"{MAX_LENGTH} characters in at most {MAX_PARTS} parts, leaving words out with …")
     found = []
     for paragraph, norm in zip(paragraphs, normalised):
-        if parts[0] not in norm.text:
+        if meter.find(norm.text, parts[0]) < 0:
             continue  # the common case, decided before counting alignments
-        alignment = align(norm.text, parts)
+        alignment = align(norm.text, parts, meter)
         if alignment.ways:
             found.append((paragraph, norm, alignment))
             if sum(entry[2].ways for entry in found) > 1:
@@ -134,19 +152,19 @@ def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], pass
                 return Failure("ambiguous", f"it occurs more than once (paragraph {where}); quote more words "
                                             "so it is unique")
     if not found:
-        return _explain_missing(paragraphs, normalised, parts, explain)
+        return _explain_missing(paragraphs, normalised, parts, explain, meter)
     paragraph, norm, alignment = found[0]
     spans = tuple(norm.raw_span(a, b) for a, b in alignment.spans)
     return Match(paragraph, spans, leading, trailing)
 
 
-def _explain_missing(paragraphs, normalised, parts, explain: bool) -> Failure:
+def _explain_missing(paragraphs, normalised, parts, explain: bool, meter: Meter) -> Failure:
     starts, position = [], 0
     for norm in normalised:
         starts.append(position)
         position += len(norm.text) + 1
     joined = " ".join(norm.text for norm in normalised)
-    across = align(joined, parts)
+    across = align(joined, parts, meter)
     closest = (lambda wanted: closest_passage(paragraphs, wanted)) if explain else (lambda wanted: "")
     if across.ways:
         start, end = across.spans[0][0], across.spans[-1][1]
@@ -155,7 +173,8 @@ def _explain_missing(paragraphs, normalised, parts, explain: bool) -> Failure:
         return Failure("across-paragraphs", _joined(
             f"it runs across paragraphs {where} and {paragraphs[last].number}; a quote must lie within one "
             "paragraph", _largest_piece(paragraphs, normalised, starts, start, end, first, last)))
-    missing = [part for part in parts if not any(part in norm.text for norm in normalised)]
+    lines = "\n".join(norm.text for norm in normalised)  # no part holds a line break: none runs across two
+    missing = [part for part in parts if meter.find(lines, part) < 0]
     if not missing:
         return Failure("not-found", "each part occurs, but not in this order within one paragraph")
     return Failure("not-found", closest(missing[0]) or "the closest passage is shown for the first errors only")
