@@ -20,7 +20,7 @@ from .pages import parse_docs
 from .pages.coverage import uncited
 from .pages.frontmatter import EXEMPT
 from .pages.glossary import PEOPLE_PAGE, read_glossary
-from .problems import Problem, counted, report
+from .problems import Problem, capped, counted, report
 from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
 from .render.visuals import visual_problems
@@ -72,7 +72,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds") 
     unparsed = {problem.path for problem in problems}
     for src, page in sorted(pages.items()):
         if page.path not in unparsed:  # coverage counts calls: only once the page parses
-            problems += uncited(page.path, page.front, page.calls)
+            problems += capped(uncited(page.path, page.front, page.calls))
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
         if src == PEOPLE_PAGE:

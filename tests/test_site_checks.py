@@ -218,3 +218,16 @@ def test_the_problems_of_a_long_page_are_capped_before_they_are_made(monkeypatch
         f"docs/x.md:90001: a page title or heading must be plain text — '<b>H0</b>' — {hint}",
         "docs/x.md:90029: and more problems of the same page — fix these first"]
     assert len(problems) == 31 and len(looked) == 31  # one lookup a problem made, and no more made
+
+
+def test_the_static_pass_lists_a_page_s_first_uncited_paragraphs_then_one_line_for_the_rest(tmp_path):
+    from macros.check import check_project
+    from tests.conftest import make_project
+
+    text = "\n" * 90_000 + "".join(f"Claim {n}.\n\n" for n in range(8_000)) + 'Cited.{{ cite("alpha", "At least 238") }}\n'
+    problems = check_project(make_project(tmp_path / "project", {"index.md": text})).problems
+    assert len(problems) == 31
+    assert str(problems[0]) == "docs/index.md:90001: paragraph without a citation — \"Claim 0.\" — cite the passage " \
+                               "it rests on with cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what " \
+                               "is exempt)"
+    assert "docs/index.md:90059: and more problems of the same page — fix these first" in map(str, problems)

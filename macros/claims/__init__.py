@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..corpus import Corpus, Explanations, Failure, Match, Meter, Source
 from ..pages import Call
-from ..problems import Problem, clip
+from ..problems import PER_PAGE, Problem, clip  # PER_PAGE failed citations, then the rest unchecked
 from ..pages.signatures import MACROS
 from .details import DETAIL_KEYS, event_problems, place_problems
 from .figures import FIGURE_KINDS, bound, figure_problems, figure_record
@@ -24,7 +24,6 @@ FAILURE_RULES = {
     "ambiguous": "ambiguous passage in source '{source}'",
     "across-paragraphs": "passage spans two paragraphs of source '{source}'",
 }
-PER_PAGE = 30  # failed citations reported per page; the page's other calls are not checked
 READ_LIMIT = 3_000_000_000  # characters of source the citations of one run may read (Meter): ten seconds at worst
 KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure", "event": "cite",
          "place": "cite"}

@@ -38,7 +38,7 @@ CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and
 
 
 def check_content(label: str, html: str, site_url: str | None, lines: list[str]) -> list[Problem]:
-    """The problems of one page's content HTML (at most active.PER_PAGE), each at the line of its
+    """The problems of one page's content HTML (at most problems.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found."""
     return capped(_content_problems(html, site_url, _locator(label, lines, HINT)))
 
