@@ -23,6 +23,7 @@ __all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "Corpus", "Des
 MAX_SEED_BYTES = 500_000
 MAX_SEEDS_BYTES = 5_000_000  # the whole folder: what one run reads, normalises and searches
 MAX_SOURCES = 1_000  # entries of the catalogue: one page each on the site
+MAX_PARAGRAPHS = 50_000  # in all the seeds: each costs steps of Python in every search of its source
 
 
 @dataclass(eq=False)  # one object per source: compared by identity
@@ -89,6 +90,7 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
         entries = []  # the run fails on this: no entry is checked, and no citation of a source is reported
     sources: dict[str, Source] = {}
     explanations = Explanations()
+    paragraphs = 0
     for entry in entries:
         source, found = _source(seeds_dir, label, entry, sums, linked, explanations)
         problems += found
@@ -96,6 +98,12 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
             problems.append(Problem(f"{label}/{CATALOGUE}", entry.line, "duplicate source id", repr(source.id)))
         elif source:
             sources[source.id] = source
+            paragraphs += len(source.paragraphs)
+        if paragraphs > MAX_PARAGRAPHS:  # the run fails on this: the later sources are not read
+            problems.append(Problem(f"{label}/{entry.file}", 1, f"the seeds hold more than {MAX_PARAGRAPHS:,} "
+                                    "paragraphs", f"{paragraphs:,} up to this file", "a paragraph is a block of "
+                                    "lines between blank lines; ask a maintainer to raise the limit"))
+            break
     problems += _unmatched(seeds_dir, label, named, sums)
     return Corpus(seeds_dir, sources), problems
 
