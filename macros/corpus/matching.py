@@ -57,7 +57,7 @@ class Meter:
     each step of Python between two searches counts as STEP characters. A run's citations read at most
     a limit (claims.READ_LIMIT), however its passages and sources are made."""
 
-    STEP = 1_000  # a step of Python costs about what str.find takes to read 300 characters at its slowest: more
+    STEP = 1_000  # a step of Python, about a microsecond: what str.find reads of 300 characters at its slowest
 
     def __init__(self):
         self.read = 0
