@@ -24,6 +24,7 @@ FAILURE_RULES = {
     "ambiguous": "ambiguous passage in source '{source}'",
     "across-paragraphs": "passage spans two paragraphs of source '{source}'",
 }
+MAX_CITATIONS = 10_000  # on the site: the source pages and the figures page list them all
 READ_LIMIT = 3_000_000_000  # characters of source the citations of one run may read (Meter): ten seconds at worst
 KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure", "event": "cite",
          "place": "cite"}
@@ -89,7 +90,8 @@ class Verifier:
         self.seeds_read = seeds_read  # False: a seeds problem is reported, and a source may be missing for it
         self.explanations = Explanations()
         self.meter = Meter()  # what the citations checked so far have read of their sources
-        self.unchecked: list[Call] = []  # the calls left when READ_LIMIT was reached
+        self.citations = 0  # the citing calls met so far
+        self.unchecked: list[Call] = []  # the calls left when MAX_CITATIONS or READ_LIMIT was reached
 
     def verify(self, page: str, calls: list[Call]) -> tuple[list[Claim], list[Problem]]:
         """The page's claims, and the problems of its first PER_PAGE failed calls, then one line for the rest."""
@@ -107,14 +109,16 @@ class Verifier:
         return claims, problems
 
     def unchecked_problems(self) -> list[Problem]:
-        """One problem at the first call left unchecked when the run had read all it may."""
+        """One problem at the first call left unchecked when the run had met or read all it may."""
         if not self.unchecked:
             return []
-        first = self.unchecked[0]
+        first, more = self.unchecked[0], f"this and {len(self.unchecked) - 1:,} more citations not checked"
+        if self.citations > MAX_CITATIONS:
+            return [Problem(first.path, first.line, f"more than {MAX_CITATIONS:,} citations on the site", more,
+                            "ask a maintainer to raise the limit")]
         return [Problem(first.path, first.line, f"the citations read more than {READ_LIMIT:,} characters of the "
-                        "sources", f"this and {len(self.unchecked) - 1:,} more citations not checked",
-                        "each citation may read its whole source several times: cite fewer or shorter sources, "
-                        "or ask a maintainer to raise the limit")]
+                        "sources", more, "each citation may read its whole source several times: cite fewer or "
+                        "shorter sources, or ask a maintainer to raise the limit")]
 
     def _claim(self, page: str, number: int, call: Call) -> tuple[Claim | None, list[Problem]]:
         source_id, passage = call.args["source"], call.args["passage"]
@@ -122,10 +126,9 @@ class Verifier:
         if source is None and not self.seeds_read:
             return None, []  # the seeds' own problem says why; the build fails on it
         if source is None:
-            near = difflib.get_close_matches(source_id, sorted(self.corpus.sources), n=1, cutoff=0.5)
-            hint = f"did you mean '{near[0]}'?" if near else "known sources: " + ", ".join(sorted(self.corpus.sources))
-            return None, [Problem(call.path, call.line, f"unknown source '{source_id}'", "", hint)]
-        if self.meter.read > READ_LIMIT:
+            return None, [Problem(call.path, call.line, f"unknown source '{source_id}'", "", self._known(source_id))]
+        self.citations += 1
+        if self.citations > MAX_CITATIONS or self.meter.read > READ_LIMIT:
             self.unchecked.append(call)
             return None, []
         found = source.find(passage, explain=False, meter=self.meter)
@@ -142,6 +145,13 @@ class Verifier:
         figure = figure_record(call.args) if call.macro == "figure" else None
         detail = {key: call.args[key] for key in DETAIL_KEYS.get(call.macro, ())} or None
         return Claim(call, page, number, source, found, figure, detail), []
+
+    def _known(self, source_id: str) -> str:
+        """The id meant, or the ids there are, for the first few unknown ids (each a search of them all)."""
+        if not self.explanations.take():
+            return "the ids are those of seeds/catalogue.yml"
+        near = difflib.get_close_matches(source_id, sorted(self.corpus.sources), n=1, cutoff=0.5)
+        return f"did you mean '{near[0]}'?" if near else "known sources: " + ", ".join(sorted(self.corpus.sources))
 
     def _elsewhere(self, source: Source, passage: str) -> str | None:
         """Where the passage is, if another source holds it."""
