@@ -224,10 +224,11 @@ def test_the_static_pass_lists_a_page_s_first_uncited_paragraphs_then_one_line_f
     from macros.check import check_project
     from tests.conftest import make_project
 
-    text = "\n" * 90_000 + "".join(f"Claim {n}.\n\n" for n in range(8_000)) + 'Cited.{{ cite("alpha", "At least 238") }}\n'
+    cited = 'Cited.{{ cite("alpha", "At least 238") }}\n'
+    text = "\n" * 90_000 + "".join(f"Claim {n}.\n\n" for n in range(8_000)) + cited
     problems = check_project(make_project(tmp_path / "project", {"index.md": text})).problems
     assert len(problems) == 31
-    assert str(problems[0]) == "docs/index.md:90001: paragraph without a citation — \"Claim 0.\" — cite the passage " \
-                               "it rests on with cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what " \
-                               "is exempt)"
+    assert str(problems[0]) == ("docs/index.md:90001: paragraph without a citation — \"Claim 0.\" — cite the "
+                                "passage it rests on with cite(), quote(), blockquote() or figure() (CONTRIBUTING.md "
+                                "lists what is exempt)")
     assert "docs/index.md:90059: and more problems of the same page — fix these first" in map(str, problems)

@@ -13,6 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .meter import Meter
 from .text import ELLIPSIS, Normalised, Paragraph, fold
 
 WORD = re.compile(r"\S+")
@@ -50,22 +51,6 @@ class Match:
 class Failure:
     reason: str  # "empty", "too-long", "not-found", "ambiguous", "across-paragraphs"
     detail: str  # what to do, or what the source says instead
-
-
-class Meter:
-    """What searches have read, in characters: str.find reads from where it starts to where it stops, and
-    each step of Python between two searches counts as STEP characters. A run's citations read at most
-    a limit (claims.READ_LIMIT), however its passages and sources are made."""
-
-    STEP = 1_000  # a step of Python, about a microsecond: what str.find reads of 300 characters at its slowest
-
-    def __init__(self):
-        self.read = 0
-
-    def find(self, text: str, part: str, start: int = 0) -> int:
-        position = text.find(part, start)
-        self.read += (position + len(part) if position >= 0 else len(text)) - start + self.STEP
-        return position
 
 
 class Explanations:
