@@ -88,12 +88,13 @@ def align(text: str, parts: list[str], meter: Meter | None = None) -> Alignment:
     part by part, and the latest way (found the same way from the end) the greatest: there is one way
     exactly when the two are the same. Each is found with one search per part."""
     meter = meter or Meter()
+    searches = meter.searches
     first = _earliest(text, parts, meter)
     if first is None:
-        return Alignment(0, (), len(parts))
+        return Alignment(0, (), meter.searches - searches)
     backwards = _earliest(_reversed(text), [part[::-1] for part in reversed(parts)], meter)
     last = tuple((len(text) - end, len(text) - start) for start, end in reversed(backwards))
-    return Alignment(1 if last == first else 2, first, 2 * len(parts))
+    return Alignment(1 if last == first else 2, first, meter.searches - searches)
 
 
 def _earliest(text: str, parts: list[str], meter: Meter) -> tuple[tuple[int, int], ...] | None:

@@ -14,8 +14,10 @@ class Meter:
 
     def __init__(self):
         self.read = 0
+        self.searches = 0
 
     def find(self, text: str, part: str, start: int = 0) -> int:
         position = text.find(part, start)
+        self.searches += 1
         self.read += (position + len(part) if position >= 0 else len(text)) - start + self.STEP
         return position
