@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
@@ -180,10 +181,7 @@ def _largest_piece(paragraphs, normalised, starts, start, end, first, last) -> s
 
 def _paragraph_at(starts: list[int], offset: int) -> int:
     """Index of the paragraph whose text holds `offset` of the joined text."""
-    index = 0
-    while index + 1 < len(starts) and starts[index + 1] <= offset:
-        index += 1
-    return index
+    return bisect_right(starts, offset) - 1
 
 
 def _joined(*parts: str) -> str:
