@@ -83,11 +83,9 @@ def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
 
 
 def align(text: str, parts: list[str], meter: Meter | None = None) -> Alignment:
-    """How the parts occur in `text` in order, each starting after the previous one ends.
-
-    The earliest way (each part at its first place after the previous one) is the least of all ways,
-    part by part, and the latest way (found the same way from the end) the greatest: there is one way
-    exactly when the two are the same. Each is found with one search per part."""
+    """How the parts occur in `text` in order, each starting after the previous one ends. The earliest
+    way (each part at its first place after the previous one) is the least of all ways, part by part, and
+    the latest (found so from the end) the greatest: one way exactly when they are the same."""
     meter = meter or Meter()
     searches = meter.searches
     first = _earliest(text, parts, meter)
