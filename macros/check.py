@@ -20,7 +20,7 @@ from .pages import parse_docs
 from .pages.coverage import uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
-from .problems import Problem, counted, report
+from .problems import Problem, capped, counted, report
 from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
 from .render.visuals import visual_problems
@@ -75,16 +75,17 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += found
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
+    unparsed = {problem.path for problem in problems}
     for src, page in sorted(pages.items()):
-        page_problems = [problem for problem in problems if problem.path == page.path]
-        if not page_problems and src not in exempt:  # coverage counts calls: only once the page parses
-            problems += uncited(page.path, page.front, page.calls)
+        if page.path not in unparsed and src not in exempt:  # coverage counts calls: only once the page parses
+            problems += capped(uncited(page.path, page.front, page.calls))
         problems += handmade(page.path, page.front)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
         if src == PEOPLE_PAGE:
             glossary, found = read_glossary(page.path, page.front)
             problems += found
+    problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
     problems += _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]

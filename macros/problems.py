@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
+
+PER_PAGE = 30  # problems reported per page, and per rule of the static pass
 
 
 @dataclass(frozen=True, order=True)
@@ -38,3 +41,14 @@ def clip(text: str, width: int = 100) -> str:
     """The text on one line, cut to at most `width` characters with '…'."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def capped(problems: Iterable[Problem]) -> list[Problem]:
+    """At most PER_PAGE problems of one page, then one that says there are more. Problems are made
+    lazily and the rest are never made: finding the line of each one costs a search of the page."""
+    first = list(islice(problems, PER_PAGE + 1))
+    if len(first) <= PER_PAGE:
+        return first
+    last = first[PER_PAGE - 1]
+    return first[:PER_PAGE] + [Problem(last.path, last.line, "and more problems of the same page", "",
+                                       "fix these first")]

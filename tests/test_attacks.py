@@ -201,7 +201,9 @@ def test_the_render_budget_of_the_real_site_leaves_a_minute_for_the_rest():
 
 def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(tmp_path, canaries):
     pages = {"index.md": CITED, "latin1.md": "", "nul.md": "a\x00b" + CITED,
-             "no-such-day.md": "---\ndescription: 2022-02-30\n---\n\n" + CITED}
+             "no-such-day.md": "---\ndescription: 2022-02-30\n---\n\n" + CITED,
+             "surrogate.md": 'Half.{{ cite("alpha", "At least 238", label="\\udc80") }}\n',  # Jinja makes U+DC80
+             "digits.md": "Many.\n\n{{ cite(\"alpha\", \"At least 238\", n=" + "9" * 5_000 + ") }}\n"}
     project = make_project(tmp_path / "project", pages)
     (project / "docs" / "latin1.md").write_bytes("Caf\u00e9 ".encode("latin-1") + CITED.encode())
     seeds = project / "seeds"
@@ -218,7 +220,8 @@ def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(
     assert_refused(result, "docs/latin1.md:1: file is not UTF-8 text", "seeds/beta.txt:1: seed file is not UTF-8 text",
                    "seeds/SHA256SUMS:3: checksum line names a file outside seeds/",
                    "seeds/catalogue.yml:59: catalogue entry lacks a field",
-                   "docs/no-such-day.md:2: front matter is not valid YAML — not a valid value")
+                   "docs/no-such-day.md:2: front matter is not valid YAML — not a valid value",
+                   "docs/surrogate.md:1: macro arguments must be text", "docs/digits.md:3: template syntax error")
 
 
 def test_seeds_and_a_glossary_made_to_be_slow_fail_within_a_minute(tmp_path, canaries):
@@ -228,10 +231,14 @@ def test_seeds_and_a_glossary_made_to_be_slow_fail_within_a_minute(tmp_path, can
     words = ["protest", "fuel", "price", "square", "city", "troops", "border", "report", "minister", "crowd"]
     seed = " ".join(rng.choice(words) for _ in range(70_000)) + "\n"  # one paragraph of about 480 KB
     terms = "; ".join(f"T{n}" for n in range(26_000))
+    elided = " … ".join(words)  # ten parts, each thousands of times in the paragraph: 66 s for 300 before
     pages = {
         "index.md": CITED,
         "people.md": f"# People\n\n### Alpha {{ #alpha data-terms=\"{terms}\" }}\n\n" + CITED,
         "wrong.md": "".join(f"Claim {n}.{{{{ cite(\"beta\", \"protest square city gone {n}\") }}}}\n\n" for n in range(12)),
+        "elided.md": "".join(f"Claim {n}.{{{{ cite(\"beta\", \"{elided}\") }}}}\n\n" for n in range(300)),
+        "failing.md": "Claims." + "".join(f"{{{{ cite(\"beta\", \"protest … fuel … gone {n}\") }}}}\n"
+                                          for n in range(3_600)),  # 9 s before
     }
     project = make_project(tmp_path / "project", pages)
     seeds = project / "seeds"
@@ -247,7 +254,41 @@ def test_seeds_and_a_glossary_made_to_be_slow_fail_within_a_minute(tmp_path, can
     catalogue.write_text(text + beta, encoding="utf-8")
     result = attack(project, canaries)
     assert_refused(result, "docs/people.md:3: a glossary entry has more than 10 names",
-                   "docs/wrong.md:1: passage not found in source 'beta'")
+                   "docs/wrong.md:1: passage not found in source 'beta'",
+                   "docs/elided.md:1: ambiguous passage in source 'beta'",
+                   "docs/elided.md:61: and more problems of the same page — 270 citations after this line not "
+                   "checked — fix these first",
+                   "docs/failing.md:31: and more problems of the same page — 3,570 citations after this line not "
+                   "checked — fix these first")
+
+
+def test_thousands_of_problems_far_down_a_page_are_capped_before_they_are_made(tmp_path, canaries):
+    """Each orphan figure searched the page from the top: still running after 240 s before."""
+    spans = '<span class="qq-figure">1</span>' * 3_000
+    pages = {"index.md": CITED, "orphans.md": "\n" * 90_000 + "Figures " + spans + CITED}
+    result = attack(make_project(tmp_path / "project", pages), canaries)
+    hint = "write numbers with figure(), which checks them against a source and lists them on the figures page"
+    assert refusals(result) == [f"docs/orphans.md:90001: and more problems of the same page — fix these first",
+                                f"docs/orphans.md:90001: figure without a citation — '1' — {hint}"]
+
+
+def test_a_thousand_sources_or_pages_or_megabytes_of_seeds_are_refused_before_they_are_read(tmp_path, canaries):
+    from macros.check import check_project
+
+    entry = (FIXTURE_SEEDS / "catalogue.yml").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "project", {"index.md": CITED, **{f"p{n}.md": CITED for n in range(200)}})
+    catalogue = project / "seeds" / "catalogue.yml"
+    catalogue.write_text(entry + "".join(entry.replace("id: alpha", f"id: s{n}").replace("alpha.txt", f"s{n}.txt")
+                                         for n in range(1_000)), encoding="utf-8")
+    result = attack(project, canaries)
+    limit = "ask a maintainer to raise the limit"
+    assert refusals(result) == [f"docs/p99.md:1: more than 200 pages in docs/ — 201 pages — {limit}",
+                                f"seeds/catalogue.yml:29001: the catalogue has more than 1,000 entries — 1,001 "
+                                f"entries — {limit}"]
+    (project / "seeds" / "big.txt").write_bytes(b"x" * 5_000_000)
+    size = sum(path.stat().st_size for path in (project / "seeds").iterdir())
+    assert [str(problem) for problem in check_project(project).problems if "5,000,000" in problem.rule] == [
+        f"seeds/big.txt:1: the seeds hold more than 5,000,000 bytes — {size:,} bytes — {limit}"]
 
 
 def test_html_and_names_made_to_be_slow_to_render_fail_within_a_minute(tmp_path, canaries):

@@ -251,3 +251,49 @@ def test_a_place_is_named_in_whole_words():
     _, problems = check('{{ place("alpha", "was the cry on the square", name="quare") }}')
     assert problems == ["docs/p.md:1: place is not named in its passage — 'quare' — cite a passage that names the "
                         "place"]
+
+
+def test_the_citations_of_a_run_read_at_most_the_read_limit(monkeypatch):
+    import macros.claims
+
+    monkeypatch.setattr(macros.claims, "READ_LIMIT", 1_000)  # two searches of alpha's paragraphs go past it
+    page, _ = parse("".join(f'Said.{{{{ cite("alpha", "At least 238 people") }}}}\n' for _ in range(5)))
+    verifier = Verifier(CORPUS)
+    claims, problems = verifier.verify("p.md", page.calls)
+    assert len(claims) == 1 and problems == [] and verifier.meter.read > 1_000
+    assert [str(problem) for problem in verifier.unchecked_problems()] == [
+        "docs/p.md:2: the citations read more than 1,000 characters of the sources — this and 3 more citations "
+        "not checked — each citation may read its whole source several times: cite fewer or shorter sources, or "
+        "ask a maintainer to raise the limit"]
+
+
+def test_the_failed_citations_of_a_page_are_reported_up_to_a_limit_then_counted():
+    claims, problems = check("".join(f'Said.{{{{ cite("alpha", "At least {n} people") }}}}\n' for n in range(40)))
+    assert len(problems) == 31 and problems[-1] == ("docs/p.md:31: and more problems of the same page — 10 "
+                                                    "citations after this line not checked — fix these first")
+
+
+def test_the_site_holds_at_most_a_limit_of_citations(monkeypatch):
+    import macros.claims
+
+    monkeypatch.setattr(macros.claims, "MAX_CITATIONS", 2)
+    page, _ = parse("".join(f'Said.{{{{ cite("alpha", "At least 238 people") }}}}\n' for _ in range(5)))
+    verifier = Verifier(CORPUS)
+    claims, problems = verifier.verify("p.md", page.calls)
+    assert len(claims) == 2 and problems == []
+    assert [str(problem) for problem in verifier.unchecked_problems()] == [
+        "docs/p.md:3: more than 2 citations on the site — this and 2 more citations not checked — ask a maintainer "
+        "to raise the limit"]
+
+
+def test_overlapping_passages_are_cut_into_marks_once_for_all_their_citations():
+    from macros.render.sourceplan import plan_sources
+
+    calls = ['{{ cite("alpha", "At least 238 people") }}', '{{ cite("alpha", "238 people were killed") }}',
+             '{{ cite("alpha", "At least … were killed") }}'] * 1_000  # 3,000 citations of one paragraph
+    claims, problems = check("".join(f"Said.{call}\n" for call in calls))
+    shown = plan_sources(CORPUS, claims)["alpha"].paragraphs[2]
+    assert problems == [] and [(h.start, h.end, len(h.claims)) for h in shown.highlights] == [
+        (0, 8, 2_000), (8, 9, 1_000), (9, 19, 2_000), (19, 20, 1_000), (20, 31, 2_000)]  # "At least 238 people …"
+    assert [shown.marks_of(claim) for claim in claims[:3]] == [["p3-1", "p3-2", "p3-3"], ["p3-3", "p3-4", "p3-5"],
+                                                               ["p3-1", "p3-5"]]

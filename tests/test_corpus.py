@@ -135,3 +135,20 @@ def test_a_text_whose_paragraphs_are_single_lines_says_so_in_the_catalogue(seeds
     assert problems == []
     assert [p.text for p in corpus.get("alpha").paragraphs][-2:] == ["A closing paragraph – with a dash,",
                                                                       "and a line break inside it."]
+
+
+def test_the_seeds_hold_at_most_a_limit_of_paragraphs_and_later_sources_are_not_read(seeds):
+    import hashlib
+
+    text = "a\n" * 50_001
+    (seeds / "lines.txt").write_text(text, encoding="utf-8")
+    with (seeds / "SHA256SUMS").open("a", encoding="utf-8") as sums:
+        sums.write(f"{hashlib.sha256(text.encode()).hexdigest()}  lines.txt\n")
+    catalogue = seeds / "catalogue.yml"
+    entry = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(entry + entry.replace("alpha", "lines") + "  paragraphs: lines\n" + entry.replace(
+        "alpha", "later"), encoding="utf-8")
+    corpus, problems = load_corpus(seeds)
+    assert "seeds/lines.txt:1: the seeds hold more than 50,000 paragraphs — 50,006 up to this file — a paragraph " \
+           "is a block of lines between blank lines; ask a maintainer to raise the limit" in map(str, problems)
+    assert sorted(corpus.sources) == ["alpha", "lines"]

@@ -92,3 +92,16 @@ def test_the_body_is_what_mkdocs_renders_and_the_metadata_what_it_reads(text, tm
     page, _ = parse(text)
     assert page.front.body == body
     assert page.front.data == data
+
+
+def test_docs_holds_at_most_a_limit_of_files_and_images_are_checked_by_their_first_bytes(tmp_path):
+    from macros.pages import read_docs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20_000_000))  # read 16 bytes of, not 20 MB
+    for n in range(1_000):
+        (docs / f"x{n:04d}.gif").write_bytes(b"GIF89a")
+    pages, problems = read_docs(docs)
+    assert [str(problem) for problem in problems] == [
+        "docs/x0999.gif:1: more than 1,000 files in docs/ — ask a maintainer to raise the limit"]

@@ -300,3 +300,42 @@ def test_a_block_quote_is_the_engines_whole(tmp_path):
         html = markdown.markdown(page + "Two.[^qq2]\n" + REFERENCES, extensions=["footnotes", "attr_list",
                                                                                   "md_in_html"])
         assert proof_problems(tmp_path, html, entries) == expected
+
+
+def test_a_needle_is_found_at_its_line_once_in_any_case():
+    from macros.lines import LineIndex
+
+    index = LineIndex.of_lines(["# Title", "", "Some <SPAN class='qq-figure'>", "span"], ignore_case=True)
+    assert [index.line_of("<span"), index.line_of("SPAN"), index.line_of("absent"), index.line_of("")] == [3, 3, 0, 0]
+    assert index.first_line(["absent", "title"]) == 1 and list(index.found) == ["<span", "span", "absent", "title"]
+
+
+def test_the_problems_of_a_long_page_are_capped_before_they_are_made(monkeypatch):
+    """Three thousand headings after 90,000 blank lines: 15 s before, each problem searched from the top."""
+    from macros import lines
+    from macros.sitecheck.content import check_titles
+
+    looked, line_of = [], lines.LineIndex.line_of
+    monkeypatch.setattr(lines.LineIndex, "line_of", lambda self, *args: looked.append(args) or line_of(self, *args))
+    markdown = [""] * 90_000 + [f"## <b>H{n}</b>" for n in range(3_000)]
+    problems = check_titles("docs/x.md", "T", [(f"<b>H{n}</b>", f"#h{n}") for n in range(3_000)], markdown)
+    hint = "a heading is plain text: no tags, comments or '<'"
+    assert [str(problem) for problem in problems[:2] + problems[-1:]] == [
+        f"docs/x.md:90001: more than 200 headings on one page — 3000 — {hint}",
+        f"docs/x.md:90001: a page title or heading must be plain text — '<b>H0</b>' — {hint}",
+        "docs/x.md:90029: and more problems of the same page — fix these first"]
+    assert len(problems) == 31 and len(looked) == 31  # one lookup a problem made, and no more made
+
+
+def test_the_static_pass_lists_a_page_s_first_uncited_paragraphs_then_one_line_for_the_rest(tmp_path):
+    from macros.check import check_project
+    from tests.conftest import make_project
+
+    cited = 'Cited.{{ cite("alpha", "At least 238") }}\n'
+    text = "\n" * 90_000 + "".join(f"Claim {n}.\n\n" for n in range(8_000)) + cited
+    problems = check_project(make_project(tmp_path / "project", {"index.md": text})).problems
+    assert len(problems) == 31
+    assert str(problems[0]) == ("docs/index.md:90001: paragraph without a citation — \"Claim 0.\" — cite the "
+                                "passage it rests on with cite(), quote(), blockquote() or figure() (CONTRIBUTING.md "
+                                "lists what is exempt)")
+    assert "docs/index.md:90059: and more problems of the same page — fix these first" in map(str, problems)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from ..corpus import Corpus, Explanations, Failure, Match, Source
+from ..corpus import Corpus, Explanations, Failure, Match, Meter, Source
 from ..pages import Call
-from ..problems import Problem, clip
+from ..problems import PER_PAGE, Problem, clip  # PER_PAGE failed citations, then the rest unchecked
 from ..proofmarks import LABEL, MARKER
 from ..pages.signatures import MACROS
 from .details import DETAIL_KEYS, event_problems, place_problems
@@ -26,6 +26,8 @@ FAILURE_RULES = {
     "across-paragraphs": "passage spans two paragraphs of source '{source}'",
     "cut": "passage cut inside a word in source '{source}'",
 }
+MAX_CITATIONS = 10_000  # on the site: the source pages and the figures page list them all
+READ_LIMIT = 3_000_000_000  # characters of source the citations of one run may read (Meter): ten seconds at worst
 KINDS = {"cite": "cite", "quote": "quote", "blockquote": "quote", "figure": "figure", "event": "cite",
          "place": "cite"}
 
@@ -89,17 +91,36 @@ class Verifier:
         self.corpus = corpus
         self.seeds_read = seeds_read  # False: a seeds problem is reported, and a source may be missing for it
         self.explanations = Explanations()
+        self.meter = Meter()  # what the citations checked so far have read of their sources
+        self.citations = 0  # the citing calls met so far
+        self.unchecked: list[Call] = []  # the calls left when MAX_CITATIONS or READ_LIMIT was reached
 
     def verify(self, page: str, calls: list[Call]) -> tuple[list[Claim], list[Problem]]:
+        """The page's claims, and the problems of its first PER_PAGE failed calls, then one line for the rest."""
         claims, problems = [], []
-        for call in calls:
-            if not MACROS[call.macro].cites:
-                continue  # a visual: drawn from the claims, it claims nothing itself
+        citing = [call for call in calls if MACROS[call.macro].cites]  # a visual is drawn from the claims
+        for index, call in enumerate(citing):
+            if len(problems) >= PER_PAGE:
+                return claims, problems + [Problem(call.path, call.line, "and more problems of the same page",
+                                                   f"{len(citing) - index:,} citations after this line not checked",
+                                                   "fix these first")]
             claim, found = self._claim(page, len(claims) + 1, call)
             problems += found
             if claim:
                 claims.append(claim)
         return claims, problems
+
+    def unchecked_problems(self) -> list[Problem]:
+        """One problem at the first call left unchecked when the run had met or read all it may."""
+        if not self.unchecked:
+            return []
+        first, more = self.unchecked[0], f"this and {len(self.unchecked) - 1:,} more citations not checked"
+        if self.citations > MAX_CITATIONS:
+            return [Problem(first.path, first.line, f"more than {MAX_CITATIONS:,} citations on the site", more,
+                            "ask a maintainer to raise the limit")]
+        return [Problem(first.path, first.line, f"the citations read more than {READ_LIMIT:,} characters of the "
+                        "sources", more, "each citation may read its whole source several times: cite fewer or "
+                        "shorter sources, or ask a maintainer to raise the limit")]
 
     def _claim(self, page: str, number: int, call: Call) -> tuple[Claim | None, list[Problem]]:
         source_id, passage = call.args["source"], call.args["passage"]
@@ -107,15 +128,19 @@ class Verifier:
         if source is None and not self.seeds_read:
             return None, []  # the seeds' own problem says why; the build fails on it
         if source is None:
-            near = difflib.get_close_matches(source_id, sorted(self.corpus.sources), n=1, cutoff=0.5)
-            hint = f"did you mean '{near[0]}'?" if near else "known sources: " + ", ".join(sorted(self.corpus.sources))
-            return None, [Problem(call.path, call.line, f"unknown source '{source_id}'", "", hint)]
-        found = source.find(passage, explain=False)
-        if isinstance(found, Failure) and found.reason == "not-found" and self.explanations.take():
-            found = source.find(passage)
+            return None, [Problem(call.path, call.line, f"unknown source '{source_id}'", "", self._known(source_id))]
+        self.citations += 1
+        if self.citations > MAX_CITATIONS or self.meter.read > READ_LIMIT:
+            self.unchecked.append(call)
+            return None, []
+        found = source.find(passage, explain=False, meter=self.meter)
+        explain = isinstance(found, Failure) and found.reason == "not-found" and self.explanations.take()
+        if explain:  # the closest passage, and the other sources, are searched for the first few only
+            found = source.find(passage, meter=self.meter)
         if isinstance(found, Failure):
+            hint = self._elsewhere(source, passage) if explain else None
             return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),
-                                  f'"{clip(passage, 90)}"', self._hint(source, passage, found))]
+                                  f'"{clip(passage, 90)}"', hint or found.detail)]
         problems = list(DETAIL_PROBLEMS[call.macro](call, found)) if call.macro in DETAIL_PROBLEMS else []
         if problems:
             return None, problems
@@ -123,15 +148,20 @@ class Verifier:
         detail = {key: call.args[key] for key in DETAIL_KEYS.get(call.macro, ())} or None
         return Claim(call, page, number, source, found, figure, detail), []
 
-    def _hint(self, source: Source, passage: str, failure: Failure) -> str:
-        if failure.reason != "not-found":
-            return failure.detail
-        elsewhere = [other for other in self.corpus.sources.values()
-                     if other is not source and isinstance(other.find(passage, explain=False), Match)]
-        if elsewhere:
-            match = elsewhere[0].find(passage, explain=False)
-            return f"it is in source '{elsewhere[0].id}', paragraph {match.paragraph.number}: cite that source"
-        return failure.detail
+    def _known(self, source_id: str) -> str:
+        """The id meant, or the ids there are, for the first few unknown ids (each a search of them all)."""
+        if not self.explanations.take():
+            return "the ids are those of seeds/catalogue.yml"
+        near = difflib.get_close_matches(source_id, sorted(self.corpus.sources), n=1, cutoff=0.5)
+        return f"did you mean '{near[0]}'?" if near else "known sources: " + ", ".join(sorted(self.corpus.sources))
+
+    def _elsewhere(self, source: Source, passage: str) -> str | None:
+        """Where the passage is, if another source holds it."""
+        for other in self.corpus.sources.values():
+            match = other.find(passage, explain=False, meter=self.meter) if other is not source else None
+            if isinstance(match, Match):
+                return f"it is in source '{other.id}', paragraph {match.paragraph.number}: cite that source"
+        return None
 
 
 def record(claim: Claim) -> dict:

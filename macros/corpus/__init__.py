@@ -17,12 +17,15 @@ from .characters import control_problems, format_problems
 from .checksums import CHECKSUMS, Checksum, read_checksums
 from .copies import SHINGLE, near_copies
 from .files import files_in, symlink_problems
-from .matching import Explanations, Failure, Match, find_passage
+from .matching import Explanations, Failure, Match, Meter, find_passage
 from .text import Normalised, Paragraph, normalise, split_paragraphs
 
 __all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "Corpus", "Described",
-           "Explanations", "Failure", "Match", "Source", "is_partial_date", "load_corpus", "symlink_problems"]
+           "Explanations", "Failure", "Match", "Meter", "Source", "is_partial_date", "load_corpus", "symlink_problems"]
 MAX_SEED_BYTES = 500_000
+MAX_SEEDS_BYTES = 5_000_000  # the whole folder: what one run reads, normalises and searches
+MAX_SOURCES = 1_000  # entries of the catalogue: one page each on the site
+MAX_PARAGRAPHS = 50_000  # in all the seeds: each costs steps of Python in every search of its source
 
 
 @dataclass(eq=False)  # one object per source: compared by identity
@@ -44,8 +47,8 @@ class Source:
         self.paragraphs = split_paragraphs(self.text, self.by_lines)
         self.normalised = [normalise(paragraph.text) for paragraph in self.paragraphs]
 
-    def find(self, passage: str, explain: bool = True) -> Match | Failure:
-        return find_passage(self.paragraphs, self.normalised, passage, explain)
+    def find(self, passage: str, explain: bool = True, meter: Meter | None = None) -> Match | Failure:
+        return find_passage(self.paragraphs, self.normalised, passage, explain, meter)
 
     def value(self, name: str) -> str | None:
         return self.meta[name].value
@@ -73,14 +76,23 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
     if linked & {label, f"{label}/{CATALOGUE}", f"{label}/{CHECKSUMS}"}:
         return Corpus(seeds_dir, {}), problems  # read nothing through a link
     problems += _unexpected_files(seeds_dir, label)
+    too_big = _over_size(seeds_dir, label)
+    if too_big:  # checked before anything is read
+        return Corpus(seeds_dir, {}), problems + [too_big]
     text, found = _read(seeds_dir / CHECKSUMS, f"{label}/{CHECKSUMS}")
     sums, more = read_checksums(text, label) if text is not None else ({}, [])
     problems += found + more
     text, found = _read(seeds_dir / CATALOGUE, f"{label}/{CATALOGUE}")
     entries, named, more = read_catalogue(text, f"{label}/{CATALOGUE}") if text is not None else ([], None, [])
     problems += found + more + list(format_problems(text or "", f"{label}/{CATALOGUE}"))
+    if len(entries) > MAX_SOURCES:
+        problems.append(Problem(f"{label}/{CATALOGUE}", entries[MAX_SOURCES].line, f"the catalogue has more than "
+                                f"{MAX_SOURCES:,} entries", f"{len(entries):,} entries", "ask a maintainer to raise "
+                                "the limit"))
+        entries = []  # the run fails on this: no entry is checked, and no citation of a source is reported
     sources: dict[str, Source] = {}
     explanations = Explanations()
+    paragraphs = 0
     for entry in _one_per_file(entries, label, problems):
         source, found = _source(seeds_dir, label, entry, sums, linked, explanations)
         problems += found
@@ -88,6 +100,12 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
             problems.append(Problem(f"{label}/{CATALOGUE}", entry.line, "duplicate source id", repr(source.id)))
         elif source:
             sources[source.id] = source
+            paragraphs += len(source.paragraphs)
+        if paragraphs > MAX_PARAGRAPHS:  # the run fails on this: the later sources are not read
+            problems.append(Problem(f"{label}/{entry.file}", 1, f"the seeds hold more than {MAX_PARAGRAPHS:,} "
+                                    "paragraphs", f"{paragraphs:,} up to this file", "a paragraph is a block of "
+                                    "lines between blank lines; ask a maintainer to raise the limit"))
+            break
     problems += _unmatched(seeds_dir, label, named, sums)
     problems += _near_copies(list(sources.values()), label)
     return Corpus(seeds_dir, sources), problems
@@ -114,6 +132,18 @@ def _near_copies(sources: list[Source], label: str) -> Iterator[Problem]:
                       f"{earlier.catalogue_line}) share {int(share * 100)}% of the shorter text's {SHINGLE}-word runs",
                       f"a source is added once: cite '{earlier.id}'; a correction to its text is a maintainer's "
                       f"change (label source-correction)")
+
+
+def _over_size(seeds_dir: Path, label: str) -> Problem | None:
+    """A problem at the file that takes the folder over MAX_SEEDS_BYTES, if one does."""
+    files = [(path, path.stat().st_size) for path in files_in(seeds_dir)]
+    size, total = 0, sum(size for _, size in files)
+    for path, file_size in files:
+        size += file_size
+        if size > MAX_SEEDS_BYTES:
+            return Problem(f"{label}/{path.relative_to(seeds_dir).as_posix()}", 1, f"the seeds hold more than "
+                           f"{MAX_SEEDS_BYTES:,} bytes", f"{total:,} bytes", "ask a maintainer to raise the limit")
+    return None
 
 
 def _read(path: Path, where: str) -> tuple[str | None, list[Problem]]:

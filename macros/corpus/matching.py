@@ -1,16 +1,20 @@
 """Find a contributor's passage in a source: inside one paragraph, elisions in order, exactly once.
 
-The work is bounded by the paragraph's length times the passage's: each part's
-occurrences are found once, and the ways to reach each occurrence from the
-previous part are counted with a running sum, up to two (one is a match, two
-is ambiguous). Pure Python: nothing here imports MkDocs.
+The work is linear in the paragraph's length: two searches of it per part, one
+for the earliest way the parts occur in order and one for the latest; the
+passage is unique when they are the same way. Pure Python: nothing here imports
+MkDocs.
 """
 from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .meter import Meter
 from .text import ELLIPSIS, Normalised, Paragraph, cuts, fold, whole_words
 
 WORD = re.compile(r"\S+")
@@ -19,6 +23,7 @@ MAX_PARTS = 10
 CLOSEST_WORDS = 20  # the closest passage is looked for with the first words of the part not found
 CLOSEST_WINDOWS = 3_000  # runs of source words compared, at most, for one closest passage
 CLOSEST_SCORED = 8  # of those, the most alike by a quick count are scored in full
+CLOSEST_CHARS = 300  # characters of a run, and of the words looked for: scoring costs their product
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ class Explanations:
 class Alignment:
     ways: int  # how many ways the parts occur in order: 0, 1, or 2 for two or more
     spans: tuple[tuple[int, int], ...]  # the first way, in offsets of the text; () if none
-    steps: int  # occurrences visited: at most 2 × parts × (len(text) + 1)
+    steps: int  # searches of the text made: 2 × parts, and one more for each occurrence cut inside a word
 
 
 def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
@@ -77,51 +82,47 @@ def split_elisions(passage: str) -> tuple[list[str], bool, bool]:
     return inner, leading, trailing
 
 
-def align(text: str, parts: list[str], whole: bool = True) -> Alignment:
-    """How the parts occur in `text` in order, each starting after the previous one ends. With `whole`,
-    an occurrence that starts or ends inside a word or a number does not count."""
-    steps = 0
-    chains: list[list[tuple[int, int]]] = []  # per part: (start, ways to reach it), in order
-    previous: list[tuple[int, int]] | None = None  # the previous part's (end, ways), in order
+def align(text: str, parts: list[str], whole: bool = True, meter: Meter | None = None) -> Alignment:
+    """How the parts occur in `text` in order, each starting after the previous one ends (with `whole`, an
+    occurrence cut inside a word or a number does not count). The earliest way (each part at its first place
+    after the previous one) is the least of all ways, part by part, and the latest (found so from the end)
+    the greatest: one way exactly when they are the same."""
+    meter = meter or Meter()
+    searches = meter.searches
+    first = _earliest(text, parts, whole, meter)
+    if first is None:
+        return Alignment(0, (), meter.searches - searches)
+    backwards = _earliest(_reversed(text), [part[::-1] for part in reversed(parts)], whole, meter)
+    last = tuple((len(text) - end, len(text) - start) for start, end in reversed(backwards))
+    return Alignment(1 if last == first else 2, first, meter.searches - searches)
+
+
+def _earliest(text: str, parts: list[str], whole: bool, meter: Meter) -> tuple[tuple[int, int], ...] | None:
+    """Each part at its first occurrence after the previous part ends; None if one has none. Whether an
+    occurrence cuts a word reads the same forwards and backwards, so this finds the latest way too."""
+    spans, start = [], 0
     for part in parts:
-        occurrences, reached, total = [], 0, 0
-        position = text.find(part)
-        while position >= 0:
-            steps += 1
-            if whole and (cuts(text, position) or cuts(text, position + len(part))):
-                position = text.find(part, position + 1)
-                continue
-            if previous is None:
-                total = 1
-            while previous is not None and reached < len(previous) and previous[reached][0] <= position:
-                total = min(2, total + previous[reached][1])
-                reached += 1
-                steps += 1
-            if total:
-                occurrences.append((position, total))
-            position = text.find(part, position + 1)
-        if not occurrences:
-            return Alignment(0, (), steps)
-        chains.append(occurrences)
-        previous = [(start + len(part), ways) for start, ways in occurrences]
-    ways = min(2, sum(ways for _, ways in chains[-1]))
-    return Alignment(ways, _first_way(chains, parts), steps)
+        position = meter.find(text, part, start)
+        while whole and position >= 0 and (cuts(text, position) or cuts(text, position + len(part))):
+            position = meter.find(text, part, position + 1)  # each occurrence skipped is metered
+        if position < 0:
+            return None
+        start = position + len(part)
+        spans.append((position, start))
+    return tuple(spans)
 
 
-def _first_way(chains, parts) -> tuple[tuple[int, int], ...]:
-    """Walk back from the last part's first occurrence, each time to the first that reaches it."""
-    spans = []
-    limit = None
-    for occurrences, part in zip(reversed(chains), reversed(parts)):
-        start = next(start for start, _ in occurrences if limit is None or start + len(part) <= limit)
-        spans.append((start, start + len(part)))
-        limit = start
-    return tuple(reversed(spans))
+@lru_cache(maxsize=16)
+def _reversed(text: str) -> str:
+    """The text backwards, made once for the several passages of one paragraph (str.rfind has no
+    linear-time guarantee, str.find has)."""
+    return text[::-1]
 
 
 def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], passage: str,
-                 explain: bool = True) -> Match | Failure:
+                 explain: bool = True, meter: Meter | None = None) -> Match | Failure:
     """The passage's one place in the source, or why there is none (with the closest passage if `explain`)."""
+    meter = meter or Meter()
     parts, leading, trailing = split_elisions(passage)
     if not parts or any(not part for part in parts):
         return Failure("empty", "an empty passage, or two elisions with nothing between them")
@@ -130,9 +131,9 @@ def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], pass
                                    f"{MAX_LENGTH} characters in at most {MAX_PARTS} parts, leaving words out with …")
     found = []
     for paragraph, norm in zip(paragraphs, normalised):
-        if parts[0] not in norm.text:
+        if meter.find(norm.text, parts[0]) < 0:
             continue  # the common case, decided before counting alignments
-        alignment = align(norm.text, parts)
+        alignment = align(norm.text, parts, meter=meter)
         if alignment.ways:
             found.append((paragraph, norm, alignment))
             if sum(entry[2].ways for entry in found) > 1:
@@ -140,19 +141,19 @@ def find_passage(paragraphs: list[Paragraph], normalised: list[Normalised], pass
                 return Failure("ambiguous", f"it occurs more than once (paragraph {where}); quote more words "
                                             "so it is unique")
     if not found:
-        return _cut_inside_words(paragraphs, normalised, parts) or _explain_missing(paragraphs, normalised, parts,
-                                                                                    explain)
+        return _cut_inside_words(paragraphs, normalised, parts, meter) or \
+            _explain_missing(paragraphs, normalised, parts, explain, meter)
     paragraph, norm, alignment = found[0]
     spans = tuple(norm.raw_span(a, b) for a, b in alignment.spans)
     return Match(paragraph, spans, leading, trailing)
 
 
-def _cut_inside_words(paragraphs, normalised, parts) -> Failure | None:
+def _cut_inside_words(paragraphs, normalised, parts, meter: Meter) -> Failure | None:
     """Why a passage found only cut inside words is refused, with the whole words the source has there."""
     for paragraph, norm in zip(paragraphs, normalised):
-        if parts[0] not in norm.text:
+        if meter.find(norm.text, parts[0]) < 0:
             continue
-        alignment = align(norm.text, parts, whole=False)
+        alignment = align(norm.text, parts, whole=False, meter=meter)
         if alignment.ways:
             spans = (norm.raw_span(*whole_words(norm.text, a, b)) for a, b in alignment.spans)
             words = f" {ELLIPSIS} ".join(paragraph.text[a:b] for a, b in spans)
@@ -161,13 +162,13 @@ def _cut_inside_words(paragraphs, normalised, parts) -> Failure | None:
     return None
 
 
-def _explain_missing(paragraphs, normalised, parts, explain: bool) -> Failure:
+def _explain_missing(paragraphs, normalised, parts, explain: bool, meter: Meter) -> Failure:
     starts, position = [], 0
     for norm in normalised:
         starts.append(position)
         position += len(norm.text) + 1
     joined = " ".join(norm.text for norm in normalised)
-    across = align(joined, parts)
+    across = align(joined, parts, meter=meter)
     closest = (lambda wanted: closest_passage(paragraphs, wanted)) if explain else (lambda wanted: "")
     if across.ways:
         start, end = across.spans[0][0], across.spans[-1][1]
@@ -176,7 +177,8 @@ def _explain_missing(paragraphs, normalised, parts, explain: bool) -> Failure:
         return Failure("across-paragraphs", _joined(
             f"it runs across paragraphs {where} and {paragraphs[last].number}; a quote must lie within one "
             "paragraph", _largest_piece(paragraphs, normalised, starts, start, end, first, last)))
-    missing = [part for part in parts if not any(part in norm.text for norm in normalised)]
+    lines = "\n".join(norm.text for norm in normalised)  # no part holds a line break: none runs across two
+    missing = [part for part in parts if meter.find(lines, part) < 0]
     if not missing:
         return Failure("not-found", "each part occurs, but not in this order within one paragraph")
     return Failure("not-found", closest(missing[0]) or "the closest passage is shown for the first errors only")
@@ -196,10 +198,7 @@ def _largest_piece(paragraphs, normalised, starts, start, end, first, last) -> s
 
 def _paragraph_at(starts: list[int], offset: int) -> int:
     """Index of the paragraph whose text holds `offset` of the joined text."""
-    index = 0
-    while index + 1 < len(starts) and starts[index + 1] <= offset:
-        index += 1
-    return index
+    return bisect_right(starts, offset) - 1
 
 
 def _joined(*parts: str) -> str:
@@ -209,7 +208,7 @@ def _joined(*parts: str) -> str:
 def closest_passage(paragraphs: list[Paragraph], wanted: str) -> str:
     """The run of source words most like the start of `wanted`, as 'closest passage, paragraph N: "…"'.
     Bounded: at most CLOSEST_WINDOWS runs are compared quickly, and the best few in full."""
-    wanted = " ".join(wanted.split()[:CLOSEST_WORDS])
+    wanted = " ".join(wanted.split()[:CLOSEST_WORDS])[:CLOSEST_CHARS]
     size = max(1, len(wanted.split()))
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
@@ -229,13 +228,22 @@ def closest_passage(paragraphs: list[Paragraph], wanted: str) -> str:
 
 
 def _windows(paragraphs: list[Paragraph], size: int):
-    """(paragraph number, raw text) of each run of `size` words, in order, at most CLOSEST_WINDOWS of them."""
+    """(paragraph number, raw text) of each run of `size` words, in order, at most CLOSEST_WINDOWS of them,
+    each cut to CLOSEST_CHARS characters."""
     count = 0
     for paragraph in paragraphs:
-        words = list(WORD.finditer(paragraph.text))
-        for index in range(max(1, len(words) - size + 1)):
-            if count == CLOSEST_WINDOWS or not words:
-                return
-            window = words[index: index + size]
+        words: deque[re.Match] = deque(maxlen=size)
+        for word in WORD.finditer(paragraph.text):  # read no further than the windows need
+            words.append(word)
+            if len(words) >= size:
+                if count == CLOSEST_WINDOWS:
+                    return
+                count += 1
+                yield paragraph.number, _window(paragraph.text, words[0], word)
+        if 0 < len(words) < size and count < CLOSEST_WINDOWS:
             count += 1
-            yield paragraph.number, paragraph.text[window[0].start(): window[-1].end()]
+            yield paragraph.number, _window(paragraph.text, words[0], words[-1])
+
+
+def _window(text: str, first: re.Match, last: re.Match) -> str:
+    return text[first.start(): min(last.end(), first.start() + CLOSEST_CHARS)]

@@ -22,6 +22,8 @@ from .frontmatter import ALLOWED_KEYS, FrontMatter, meta_problems, read_front_ma
 __all__ = ["ALLOWED_KEYS", "Call", "ParsedPage", "docs_file_problem", "meta_problems", "read_docs", "read_page"]
 MAX_PAGE_BYTES = 200_000
 MAX_DOCS_BYTES = 3_000_000
+MAX_PAGES = 200  # MkDocs takes about 10 ms a page, and a page's navigation can list every other page
+MAX_FILES = 1_000  # pages and images: MkDocs copies each, and the checks of the built site read each
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # mkdocs.utils.markdown_extensions
 IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
           ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
@@ -109,9 +111,15 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
     """The Markdown pages under docs/ (path, name inside docs/), and a problem for anything else there."""
     problems = list(symlink_problems(docs, label))
     pages, total = [], 0
-    for path in files_in(docs):
+    for count, path in enumerate(files_in(docs), 1):
         name = path.relative_to(docs).as_posix()
-        problem = docs_file_problem(f"{label}/{name}", name, path.read_bytes()[:16])
+        if count > MAX_FILES:
+            problems.append(Problem(f"{label}/{name}", 1, f"more than {MAX_FILES:,} files in {label}/", "",
+                                    "ask a maintainer to raise the limit"))
+            break
+        with path.open("rb") as file:  # an image is checked by its first bytes: the rest is never read
+            head = file.read(16)
+        problem = docs_file_problem(f"{label}/{name}", name, head)
         if problem:
             problems.append(problem)
         elif name.endswith(".md"):
@@ -120,6 +128,9 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
     if total > MAX_DOCS_BYTES:
         problems.append(Problem(label, 1, f"the pages hold more than {MAX_DOCS_BYTES:,} bytes", f"{total:,} bytes",
                                 "ask a maintainer to raise the limit"))
+    if len(pages) > MAX_PAGES:  # at the first page over the limit
+        problems.append(Problem(f"{label}/{pages[MAX_PAGES][1]}", 1, f"more than {MAX_PAGES} pages in {label}/",
+                                f"{len(pages)} pages", "ask a maintainer to raise the limit"))
     return pages, problems
 
 

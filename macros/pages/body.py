@@ -44,6 +44,9 @@ def body_pieces(path: str, body: str, offset: int) -> tuple[list[str | Call], li
     except RecursionError:
         return [], [Problem(path, offset + 1, "template syntax error", "expressions nested too deeply",
                             "pages hold text and citation macros only")]
+    except ValueError:  # Jinja's lexer reads a number with int(), which refuses thousands of digits
+        return [], [Problem(path, offset + _long_number_line(body), "template syntax error",
+                            "a number of thousands of digits", "macro arguments are literal strings: \"…\"")]
     lines = body.split("\n")
     pieces: list[str | Call] = []
     problems: list[Problem] = []
@@ -79,6 +82,10 @@ def _call_problems(path, offset, lines, node) -> Iterator[Problem]:
         yield Problem(path, line, "macro arguments must be literal strings", clip(line_text),
                       "write each argument as \"…\"")
         return
+    if not all(_is_text(value.value) for value in [*node.args, *(k.value for k in node.kwargs)]):
+        yield Problem(path, line, "macro arguments must be text", "a \\u escape of half a character (a lone "
+                      f"surrogate): {clip(line_text)}", "write the character itself")
+        return
     _, complaints = bind(name, [a.value for a in node.args], {k.key: k.value.value for k in node.kwargs})
     for complaint in complaints:
         yield Problem(path, line, "wrong macro arguments", complaint)
@@ -92,11 +99,40 @@ def _call(path, offset, lines, node) -> Call:
     return Call(path, offset + node.lineno, node.node.name, args, _line(lines, node.lineno))
 
 
+def _is_text(value) -> bool:
+    """Whether a string argument can be written out as UTF-8: a '\\udc80' escape in Jinja makes one
+    that cannot, and claims.json, the page and the source page would all fail on it."""
+    try:
+        value.encode("utf-8") if isinstance(value, str) else None
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _long_number_line(body: str) -> int:
+    """The body's line of the first number Python will not convert (Jinja gives no line for it)."""
+    try:
+        for lineno, token, value in PARSER.lexer.tokeniter(body, None):
+            if token == "integer" and not _converts(value):
+                return lineno
+    except jinja2.TemplateSyntaxError:
+        pass
+    return 1
+
+
+def _converts(digits: str) -> bool:
+    try:
+        int(digits.replace("_", ""), 0)
+    except ValueError:
+        return False
+    return True
+
+
 def template_text(text: str) -> str | None:
     """What Jinja renders a template of text alone as ({% raw %} blocks unwrapped); None if it holds more."""
     try:
         template = PARSER.parse(text)
-    except (jinja2.TemplateSyntaxError, RecursionError):
+    except (jinja2.TemplateSyntaxError, RecursionError, ValueError):
         return None
     pieces = []
     for statement in template.body:

@@ -25,6 +25,13 @@ class Highlight:
 class ShownParagraph:
     paragraph: Paragraph
     highlights: list[Highlight]
+    marks: dict[Claim, list[str]] = field(init=False)  # each claim's marks, found once for all the claims
+
+    def __post_init__(self):
+        self.marks = {}
+        for highlight in self.highlights:
+            for claim in highlight.claims:
+                self.marks.setdefault(claim, []).append(highlight.anchor)
 
     @property
     def anchor(self) -> str:
@@ -32,7 +39,7 @@ class ShownParagraph:
 
     def marks_of(self, claim: Claim) -> list[str]:
         """The ids of the marks that make up the claim's passage, all its parts."""
-        return [highlight.anchor for highlight in self.highlights if claim in highlight.claims]
+        return self.marks.get(claim, [])
 
     def pieces(self):
         """(text, highlight or None) in order, covering the whole paragraph."""
@@ -78,14 +85,23 @@ def plan_sources(corpus: Corpus, claims: list[Claim]) -> dict[str, SourcePlan]:
 def _highlights(paragraph: Paragraph, claims: list[Claim]) -> list[Highlight]:
     """Cut the paragraph's cited spans at every start and end of a citation, so that each claim's
     passage is exactly a run of highlights, even where citations overlap."""
-    spans = [(start, end, claim) for claim in claims for start, end in claim.match.spans]
-    cuts = sorted({offset for start, end, _ in spans for offset in (start, end)})
+    order = {claim: index for index, claim in enumerate(claims)}
+    changes: dict[int, list[tuple[Claim, int]]] = {}  # offset -> the spans that start (+1) or end (-1) there
+    for claim in claims:
+        for start, end in claim.match.spans:
+            changes.setdefault(start, []).append((claim, 1))
+            changes.setdefault(end, []).append((claim, -1))
+    cuts = sorted(changes)
+    covering: dict[Claim, int] = {}  # the claims with a span over the offset reached: one sweep, not one a cut
     highlights: list[Highlight] = []
     for start, end in zip(cuts, cuts[1:]):
-        covering = [claim for low, high, claim in spans if low <= start and end <= high]
+        for claim, change in changes[start]:
+            covering[claim] = covering.get(claim, 0) + change
+            if not covering[claim]:
+                del covering[claim]
         if covering:
             highlight = Highlight(f"p{paragraph.number}-{len(highlights) + 1}", start, end)
-            highlight.claims = list(dict.fromkeys(covering))
+            highlight.claims = sorted(covering, key=order.__getitem__)
             highlights.append(highlight)
     for highlight in highlights:
         for claim in highlight.claims:

@@ -18,11 +18,11 @@ Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from collections.abc import Iterator
+from itertools import chain
 from urllib.parse import urlsplit
 
-from ..problems import Problem
+from ..problems import Problem, capped  # noqa: F401 (the other checks of the built site import capped from here)
 from .builtsite import BuiltPage, BuiltSite, is_element
 from .targets import resolve
 from .rules import ElementRules
@@ -31,7 +31,6 @@ from .urls import SCHEME, browser_url
 
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
 CSP_HINT = "every page extends the theme's main.html, which writes the policy first in <head>"
-PER_PAGE = 30  # problems reported per page
 ROOT_ATTRIBUTES = {"lang", "class", "dir"}  # what the theme writes on <html>
 BODY_ATTRIBUTES = {"dir"}  # and on <body>, with its data-md-color-* attributes
 
@@ -42,17 +41,6 @@ def check_active_content(site: BuiltSite, site_url: str | None, policy: str, sou
     for page in site.pages.values():
         check = _PageCheck(site, page, site_url, sources, site_label)
         yield from capped(chain(check.csp(policy), check.roots(), check.once_each(), check.elements()))
-
-
-def capped(problems: Iterable[Problem]) -> list[Problem]:
-    """At most PER_PAGE problems of one page, then one that says there are more. Problems are made
-    lazily and the rest are never made: finding the line of each one costs a search of the page."""
-    first = list(islice(problems, PER_PAGE + 1))
-    if len(first) <= PER_PAGE:
-        return first
-    last = first[PER_PAGE - 1]
-    return first[:PER_PAGE] + [Problem(last.path, last.line, "and more problems of the same page", "",
-                                       "fix these first")]
 
 
 class _PageCheck:

@@ -12,12 +12,15 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..lines import LineIndex
+
 
 @dataclass
 class BuiltPage:
     path: str  # inside site/, e.g. "crackdown/index.html"
     text: str
     _tree: LexborHTMLParser | None = field(default=None, repr=False)
+    _lines: LineIndex | None = field(default=None, repr=False)
 
     @property
     def tree(self) -> LexborHTMLParser:
@@ -32,8 +35,9 @@ class BuiltPage:
 
     def line_of(self, needle: str, default: int = 1) -> int:
         """The HTML line where `needle` first occurs (the parser keeps no positions)."""
-        position = self.text.find(needle) if needle else -1
-        return self.text.count("\n", 0, position) + 1 if position >= 0 else default
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.line_of(needle, default)
 
 
 @dataclass(frozen=True)

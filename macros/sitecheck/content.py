@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..corpus import characters
+from ..lines import LineIndex
 from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
@@ -39,7 +41,7 @@ CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and
 
 
 def check_content(label: str, html: str, site_url: str | None, lines: list[str]) -> list[Problem]:
-    """The problems of one page's content HTML (at most active.PER_PAGE), each at the line of its
+    """The problems of one page's content HTML (at most problems.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found."""
     return capped(_content_problems(html, site_url, _locator(label, lines, HINT))) + \
         _format_characters(html, _locator(label, lines, characters.HINT))
@@ -50,13 +52,13 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
     link to an id of letters, digits and '-_.:', and not too many."""
     problem = _locator(label, lines, TITLE_HINT)
     texts = dict.fromkeys([title, *(text for text, _ in headings)])
-    found = [problem("a page title or heading must be plain text", repr(clip(text, 80)), clip(text, 30)[:-1], "#")
-             for text in texts if text and not _is_text(text)]
-    found += [problem("a heading's id is letters, digits, '-', '_', '.' and ':' only", repr(clip(url, 60)), "id=",
-                      "#") for _, url in headings if not TOC_URL.fullmatch(url)]
-    if len(headings) > MOST_HEADINGS:
-        found.append(problem(f"more than {MOST_HEADINGS} headings on one page", str(len(headings)), "#"))
-    return capped(found)
+    too_many = [len(headings)] if len(headings) > MOST_HEADINGS else []
+    return capped(chain(  # made one by one: the rest are never made, nor looked for in the page
+        (problem(f"more than {MOST_HEADINGS} headings on one page", str(count), "#") for count in too_many),
+        (problem("a page title or heading must be plain text", repr(clip(text, 80)), clip(text, 30)[:-1], "#")
+         for text in texts if text and not _is_text(text)),
+        (problem("a heading's id is letters, digits, '-', '_', '.' and ':' only", repr(clip(url, 60)), "id=", "#")
+         for _, url in headings if not TOC_URL.fullmatch(url))))
 
 
 def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
@@ -99,15 +101,11 @@ def toc_entries(items) -> list[tuple[str, str]]:
 
 
 def _locator(label: str, lines: list[str], hint: str):
-    lowered = [text.lower() for text in lines]
+    index = LineIndex.of_lines(lines, ignore_case=True)
 
     def problem(rule: str, found: str, *needles: str) -> Problem:
         """At the first line that holds the first needle found, the needles from the most telling."""
-        for needle in (needle.lower() for needle in needles if needle):
-            line = next((number for number, text in enumerate(lowered, 1) if needle in text), None)
-            if line:
-                return Problem(label, line, rule, found, hint)
-        return Problem(label, 1, rule, found, hint)
+        return Problem(label, index.first_line(needles, 1), rule, found, hint)
 
     return problem
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
+from .active import capped
 from .builtsite import BuiltPage, BuiltSite
 from .sources import MarkdownSources
 from .targets import Target, is_external, resolve, shown_path, split
@@ -78,7 +80,7 @@ def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_
             if complaint:
                 broken.append((link, target, complaint))
         if broken:
-            problems += _locate(site.pages[path], broken, sources, site_label, base)
+            problems += capped(_locate(site.pages[path], broken, sources, site_label, base))
     return sorted(set(problems))
 
 
@@ -118,21 +120,19 @@ def _anchor_hint(page: HtmlPage, fragment: str, shown: str) -> str:
     return f"page '{shown}' has no id '{fragment}'" + (f"; ids close to it: {ids}" if ids else "")
 
 
-def _locate(page: BuiltPage, broken, sources, site_label, base) -> list[Problem]:
+def _locate(page: BuiltPage, broken, sources, site_label, base) -> Iterator[Problem]:
     """Problems for the broken links of one page, at their Markdown line where it can be found."""
     written = sources.links_of(page.path, base) if sources else None
     taken: dict[tuple, int] = {}
-    problems = []
     for link, target, (rule, hint) in broken:
         place = written.find(link, target, taken) if written else None
         if place:
             label, line, text = place
-            problems.append(Problem(label, line, rule, repr(text), hint))
+            yield Problem(label, line, rule, repr(text), hint)
         else:
             line = page.line_of(f'{link.attribute}="{link.url}"', page.line_of(link.url))
-            problems.append(Problem(f"{site_label}/{page.path}", line, rule, repr(link.url),
-                                    hint + " (this link is generated, not written in a page)"))
-    return problems
+            yield Problem(f"{site_label}/{page.path}", line, rule, repr(link.url),
+                          hint + " (this link is generated, not written in a page)")
 
 
 class _WrittenLinks:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..lines import LineIndex
+
 
 class MarkdownSources:
     """The docs' Markdown, to point errors at a line a contributor can edit."""
@@ -11,7 +13,7 @@ class MarkdownSources:
         self.docs = docs
         self.label = label
         self._lines: dict[str, tuple[str, ...]] = {}
-        self._lowered: dict[str, tuple[str, ...]] = {}
+        self._indexes: dict[str, LineIndex] = {}
 
     def source_of(self, html_path: str) -> str | None:
         """Path inside docs/ of the page built as site/<html_path>, if it has one."""
@@ -31,17 +33,12 @@ class MarkdownSources:
         return self._lines[name]
 
     def find(self, html_path: str, *needles: str) -> tuple[str, int] | None:
-        """(docs/page.md, line) of the first line of the page's Markdown that holds one of the needles."""
+        """(docs/page.md, line) of the first line of the page's Markdown that holds one of the needles,
+        in any case."""
         name = self.source_of(html_path)
-        wanted = [needle.lower() for needle in needles if needle]
-        if name is None or not wanted:
+        if name is None:
             return None
-        for number, line in enumerate(self.lowered(name), 1):
-            if any(needle in line for needle in wanted):
-                return f"{self.label}/{name}", number
-        return None
-
-    def lowered(self, name: str) -> tuple[str, ...]:
-        if name not in self._lowered:
-            self._lowered[name] = tuple(line.lower() for line in self.lines(name))
-        return self._lowered[name]
+        if name not in self._indexes:
+            self._indexes[name] = LineIndex.of_lines(self.lines(name), ignore_case=True)
+        found = [line for line in map(self._indexes[name].line_of, needles) if line]
+        return (f"{self.label}/{name}", min(found)) if found else None
