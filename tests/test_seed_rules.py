@@ -2,15 +2,14 @@
 no near copy of another source, no control characters in its text, no format characters in the catalogue.
 Each broken sample is a copy of the mini fixture's seeds, changed, and loaded as the static pass loads it."""
 import hashlib
-import shutil
 
 import pytest
 
 from macros.corpus import load_corpus
 from macros.corpus.stated import holds, stated_problems
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ROOT
+from tests.test_corpus import messages, seeds  # noqa: F401 (seeds is the fixture: a copy of the mini seeds)
 
-MINI = FIXTURES / "mini" / "seeds"
 BETA = """- id: beta
   file: beta.txt
   title: {value: Beta, basis: supplied, note: "A test fixture."}
@@ -22,17 +21,6 @@ BETA = """- id: beta
   licence: "Written for the tests."
   republish: true
 """
-
-
-@pytest.fixture
-def seeds(tmp_path):
-    target = tmp_path / "seeds"
-    shutil.copytree(MINI, target)
-    return target
-
-
-def messages(seeds):
-    return [str(problem) for problem in sorted(load_corpus(seeds)[1])]
 
 
 def add_seed(seeds, name: str, data: bytes, entry: str = BETA) -> None:
