@@ -105,3 +105,19 @@ def test_docs_holds_at_most_a_limit_of_files_and_images_are_checked_by_their_fir
     pages, problems = read_docs(docs)
     assert [str(problem) for problem in problems] == [
         "docs/x0999.gif:1: more than 1,000 files in docs/ — ask a maintainer to raise the limit"]
+
+
+def test_the_pages_hold_at_most_a_limit_of_bytes_named_at_the_page_past_it(tmp_path):
+    from macros.pages import MAX_DOCS_BYTES, MAX_PAGE_BYTES, read_docs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    count = MAX_DOCS_BYTES // MAX_PAGE_BYTES + 1  # each page under its own limit, all of them over the folder's
+    for n in range(count):
+        (docs / f"p{n:02d}.md").write_bytes(b"x" * MAX_PAGE_BYTES)
+    pages, problems = read_docs(docs)
+    assert len(pages) == count
+    past = MAX_DOCS_BYTES // MAX_PAGE_BYTES  # the page whose bytes take the total past the limit
+    assert [str(problem) for problem in problems] == [
+        f"docs/p{past:02d}.md:1: the pages hold more than {MAX_DOCS_BYTES:,} bytes — "
+        f"{(past + 1) * MAX_PAGE_BYTES:,} bytes up to this page — ask a maintainer to raise the limit"]
