@@ -50,6 +50,13 @@ def test_raw_blocks_show_braces_without_calls():
      "its parameters: source, passage"),
     ('{{ cite("a", 3) }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must be a string, "
      "got 3"),
+    # a number Python cannot format (more than 4,300 digits; 0x, 0o and 0b literals have no limit): by its size
+    ('{{ cite("a", 0x' + "f" * 6000 + ') }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must "
+     "be a string, got a number of about 7,200 digits"),
+    ('{{ cite("a", 0o' + "7" * 6000 + ') }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must "
+     "be a string, got a number of about 5,400 digits"),
+    ('{{ cite("a", 1e999999) }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must be a string, "
+     "got inf"),
     ('Text {{ blockquote("a", "b") }}', "docs/p.md:1: blockquote() must stand alone on its line — "
      "Text {{ blockquote(\"a\", \"b\") }} — put it on a line of its own, with blank lines around it"),
     ("{{ cite(", "docs/p.md:1: template syntax error — unexpected 'end of template' — write "
