@@ -128,3 +128,25 @@ def test_the_pages_hold_at_most_a_limit_of_bytes_named_at_the_page_past_it(tmp_p
     assert [str(problem) for problem in problems] == [
         f"docs/p{past:02d}.md:1: the pages hold more than {MAX_DOCS_BYTES:,} bytes — "
         f"{(past + 1) * MAX_PAGE_BYTES:,} bytes up to this page — ask a maintainer to raise the limit"]
+
+
+def test_brackets_that_the_link_parser_would_read_for_minutes_are_refused_at_their_paragraph(tmp_path):
+    """Each '[' makes Python-Markdown read on to its ']' or the paragraph's end: 70,000 unclosed '[a' took the
+    whole render budget (attack 40). The smallest paragraph over the limit, after a site's worth of links."""
+    from macros.pages import parse_docs
+    from macros.pages.brackets import MAX_LINK_WORK
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    links = [f"See [the source](https://example.org/{n:04d}) and \\[this\\]." for n in range(2_000)]  # 1 '[' each
+    (docs / "links.md").write_text("\n\n".join(links) + "\n", encoding="utf-8")
+    side = int((MAX_LINK_WORK / 2) ** 0.5) + 1  # '[a' times its length: 2 × side² characters read
+    (docs / "storm.md").write_text("# Storm\n\nA paragraph " + "[a" * side + "\nends here.\n", encoding="utf-8")
+    assert [str(problem) for problem in parse_docs(docs)[1]] == [
+        f"docs/storm.md:3: brackets that Markdown's link parser would read for minutes — {side:,} '[' in a "
+        f"paragraph of {2 * side + 24:,} characters; the pages count {side * (2 * side + 24) + 2_000 * (len(links[0]) + 1):,}, the "
+        f"limit is {MAX_LINK_WORK:,} — close each '[' with ']' and split long paragraphs; write \\[ for a bracket "
+        "that opens no link"]
+    (docs / "storm.md").write_text("# Storm\n\nA paragraph " + "[a" * (side - 30) + "\nends here.\n",
+                                   encoding="utf-8")
+    assert parse_docs(docs)[1] == []

@@ -17,6 +17,7 @@ from ..corpus import characters
 from ..corpus.files import files_in, read_text, symlink_problems
 from ..problems import Problem, clip
 from .body import Call, body_pieces, template_text
+from .brackets import link_work_problems
 from .frontmatter import ALLOWED_KEYS, FrontMatter, meta_problems, read_front_matter
 
 __all__ = ["ALLOWED_KEYS", "Call", "ParsedPage", "docs_file_problem", "meta_problems", "read_docs", "read_page"]
@@ -169,4 +170,5 @@ def parse_docs(docs: Path, label: str = "docs") -> tuple[dict[str, ParsedPage], 
         if text is not None:
             parsed[name], found = read_page(f"{label}/{name}", name, text)
             problems += found
+    problems += link_work_problems((page.path, page.body, page.front.offset) for page in parsed.values())
     return parsed, problems
