@@ -142,9 +142,10 @@ def test_brackets_that_the_link_parser_would_read_for_minutes_are_refused_at_the
     (docs / "links.md").write_text("\n\n".join(links) + "\n", encoding="utf-8")
     side = int((MAX_LINK_WORK / 2) ** 0.5) + 1  # '[a' times its length: 2 × side² characters read
     (docs / "storm.md").write_text("# Storm\n\nA paragraph " + "[a" * side + "\nends here.\n", encoding="utf-8")
+    count = side * (2 * side + 24) + 2_000 * (len(links[0]) + 1)  # the storm's paragraph, and the links'
     assert [str(problem) for problem in parse_docs(docs)[1]] == [
         f"docs/storm.md:3: brackets that Markdown's link parser would read for minutes — {side:,} '[' in a "
-        f"paragraph of {2 * side + 24:,} characters; the pages count {side * (2 * side + 24) + 2_000 * (len(links[0]) + 1):,}, the "
+        f"paragraph of {2 * side + 24:,} characters; the pages count {count:,}, the "
         f"limit is {MAX_LINK_WORK:,} — close each '[' with ']' and split long paragraphs; write \\[ for a bracket "
         "that opens no link"]
     (docs / "storm.md").write_text("# Storm\n\nA paragraph " + "[a" * (side - 30) + "\nends here.\n",

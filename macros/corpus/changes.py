@@ -3,9 +3,9 @@
     python -m macros.corpus.changes --base REF [--labels "source-correction, new-source"] [--seeds seeds]
 
 Sources are append-only. A changed or removed seed text, checksum line or catalogue entry of an
-existing source (any key: its attribution, licence, republish, language, paragraphs or note) passes only with the maintainers' label `source-correction`, a new source only
-with `new-source`: each label is a person's review of the evidence, and the check lists what
-changed for them. Both sides of the catalogue are read by the build's own loader. Pure Python:
+existing source (any key: its attribution, licence, republish, language, paragraphs or note) passes
+only with the maintainers' label `source-correction`, a new source only with `new-source`: each label
+is a person's review of the evidence, and the check lists what changed for them. Both sides of the catalogue are read by the build's own loader. Pure Python:
 nothing here imports MkDocs.
 """
 from __future__ import annotations
