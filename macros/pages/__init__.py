@@ -131,7 +131,8 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
                                         f"{total:,} bytes up to this page", "ask a maintainer to raise the limit"))
     if len(pages) > MAX_PAGES:  # at the first page over the limit
         problems.append(Problem(f"{label}/{pages[MAX_PAGES][1]}", 1, f"more than {MAX_PAGES} pages in {label}/",
-                                f"{len(pages)} pages", "ask a maintainer to raise the limit"))
+                                f"{len(pages):,} pages{' or more' if count > MAX_FILES else ''}",
+                                "ask a maintainer to raise the limit"))
     return pages, problems
 
 
