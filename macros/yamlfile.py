@@ -17,6 +17,10 @@ import yaml
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEEPEST = 5  # the catalogue: a list of entries, each a mapping of fields, each a mapping
 PLAIN_KEYS = (str, int, float, bool, datetime.date, type(None))
+# A number of more digits than a date or a count has is refused before it is made: Python formats no int
+# of more than 4,300 digits (a 6,000-digit 0x… literal is read, then crashes the message that shows it)
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+LONGEST_NUMBER = 30
 
 
 class YamlProblem(Exception):
@@ -76,8 +80,12 @@ def _convert(node, constructor):
             key = _scalar(key_node, constructor) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key_node, yaml.ScalarNode) or not isinstance(key, PLAIN_KEYS):
                 raise YamlProblem(key_node.start_mark.line + 1, "found a key that is not a plain value")
+            line = key_node.start_mark.line + 1
+            if key in result:
+                raise YamlProblem(line, f"the key {_shown(key)} is given twice ({_first(line - result.key_lines[key])})"
+                                        ": YAML would keep only the last; keep one")
             result[key] = _convert(value_node, constructor)
-            result.key_lines[key] = key_node.start_mark.line + 1
+            result.key_lines[key] = line
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, constructor) for item in node.value]
@@ -85,9 +93,23 @@ def _convert(node, constructor):
 
 
 def _scalar(node, constructor):
+    if node.tag in NUMBER_TAGS and len(node.value) > LONGEST_NUMBER:
+        raise YamlProblem(node.start_mark.line + 1, f"a number {len(node.value):,} characters long: nothing here "
+                                                    f"needs more than {LONGEST_NUMBER}; write text in quotes")
     try:
         return constructor.construct_object(node, deep=True)
     except yaml.YAMLError as error:
         raise _problem(error) from None
     except ValueError as error:  # e.g. a date that does not exist: 2022-02-30
-        raise YamlProblem(node.start_mark.line + 1, f"not a valid value: {node.value!r} ({error})") from None
+        raise YamlProblem(node.start_mark.line + 1, f"not a valid value: {_shown(node.value)} ({error})") from None
+
+
+def _first(above: int) -> str:
+    """Where the first of two keys is, counted back (the caller's path:line may count from elsewhere)."""
+    return "first on the same line" if above == 0 else f"first {above} line{'' if above == 1 else 's'} above"
+
+
+def _shown(value) -> str:
+    """A key or value as the message shows it, clipped (its numbers are short: _scalar)."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:59] + "…"

@@ -242,3 +242,28 @@ def test_both_labels_are_documented_for_contributors_and_in_the_security_promise
     for name in ("CONTRIBUTING.md", "SECURITY.md"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert f"`{CORRECTION}`" in text and f"`{NEW}`" in text and "make check-pr" in text, name
+
+
+def test_every_key_of_an_existing_entry_is_compared_field_by_field(repository):
+    """Not only the attribution: whether the whole text is shown, its licence, its language, how it is split
+    into paragraphs and an entry note all change what the site says of a source (attacks 47-50, 90)."""
+    catalogue = repository / "seeds" / "catalogue.yml"
+    edit(catalogue, "    value: English\n", "    value: Russian\n")
+    edit(catalogue, '  licence: "Written for the tests; free to republish."\n  republish: true\n',
+         '  licence: "CC BY 4.0."\n  republish: false\n  paragraphs: lines\n  note: "Retracted."\n')
+    result = check(repository)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"seeds/catalogue.yml:24: catalogue entry of an existing source changed — 'alpha' language value: "
+        f"'English' → 'Russian' — {ASK_CORRECTION}",
+        f"seeds/catalogue.yml:28: catalogue entry of an existing source changed — 'alpha' licence: "
+        f"'Written for the tests; free to republish.' → 'CC BY 4.0.' — {ASK_CORRECTION}",
+        f"seeds/catalogue.yml:29: catalogue entry of an existing source changed — 'alpha' republish: True → False — "
+        f"{ASK_CORRECTION}",
+        f"seeds/catalogue.yml:30: catalogue entry of an existing source changed — 'alpha' paragraphs: none → "
+        f"'lines' — {ASK_CORRECTION}",
+        f"seeds/catalogue.yml:31: catalogue entry of an existing source changed — 'alpha' note: none → "
+        f"'Retracted.' — {ASK_CORRECTION}",
+        "5 errors in the pull-request check against base"]
+    assert check(repository, labels="new-source").returncode == 1
+    assert check(repository, labels="source-correction").returncode == 0

@@ -78,6 +78,19 @@ def test_a_seed_without_entry_and_an_entry_without_seed(seeds):
                                           "(& and *) are not allowed"),
     ("    value: test fixture", "    value: !!binary dGVzdA==", "seeds/catalogue.yml:20: catalogue is not valid YAML — "
                                                                "tags are not allowed: found tag:yaml.org,2002:binary"),
+    # YAML keeps the last of two keys; the build and make check-pr would read different entries (attack 51)
+    ("  file: alpha.txt\n", "  file: alpha.txt\n  short: Alpha\n  short: Reuters\n",
+     "seeds/catalogue.yml:4: catalogue is not valid YAML — the key 'short' is given twice (first 1 line above): YAML "
+     "would keep only the last; keep one"),
+    # a number Python cannot format (attack 99), in any base YAML reads: refused before it is made
+    ('  licence: "Written for the tests; free to republish."', "  licence: 0x" + "f" * 6000,
+     "seeds/catalogue.yml:28: catalogue is not valid YAML — a number 6,002 characters long: nothing here needs more "
+     "than 30; write text in quotes"),
+    ('  licence: "Written for the tests; free to republish."', "  licence: 0b" + "1" * 40,
+     "seeds/catalogue.yml:28: catalogue is not valid YAML — a number 42 characters long: nothing here needs more "
+     "than 30; write text in quotes"),
+    ('  licence: "Written for the tests; free to republish."', "  licence: 1.0e+999999",
+     "seeds/catalogue.yml:28: 'licence' must be a sentence of text — inf"),
 ])
 def test_catalogue_rules(seeds, old, new, expected):
     catalogue = seeds / "catalogue.yml"

@@ -50,6 +50,13 @@ def test_raw_blocks_show_braces_without_calls():
      "its parameters: source, passage"),
     ('{{ cite("a", 3) }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must be a string, "
      "got 3"),
+    # a number Python cannot format (more than 4,300 digits; 0x, 0o and 0b literals have no limit): by its size
+    ('{{ cite("a", 0x' + "f" * 6000 + ') }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must "
+     "be a string, got a number of about 7,200 digits"),
+    ('{{ cite("a", 0o' + "7" * 6000 + ') }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must "
+     "be a string, got a number of about 5,400 digits"),
+    ('{{ cite("a", 1e999999) }}', "docs/p.md:1: wrong macro arguments — cite() argument 'passage' must be a string, "
+     "got inf"),
     ('Text {{ blockquote("a", "b") }}', "docs/p.md:1: blockquote() must stand alone on its line — "
      "Text {{ blockquote(\"a\", \"b\") }} — put it on a line of its own, with blank lines around it"),
     ("{{ cite(", "docs/p.md:1: template syntax error — unexpected 'end of template' — write "
@@ -107,6 +114,20 @@ def test_docs_holds_at_most_a_limit_of_files_and_images_are_checked_by_their_fir
         "docs/x0999.gif:1: more than 1,000 files in docs/ — ask a maintainer to raise the limit"]
 
 
+def test_thousands_of_pages_are_refused_by_the_static_pass_without_counting_them_all(tmp_path):
+    """8,000 one-paragraph pages took 74 s of MkDocs before (attack 66): the pages are counted up to the file
+    limit, and the message does not claim the count is exact."""
+    from macros.pages import read_docs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(1_001):
+        (docs / f"p{n:04d}.md").write_text("x", encoding="utf-8")
+    assert [str(problem) for problem in read_docs(docs)[1]] == [
+        "docs/p1000.md:1: more than 1,000 files in docs/ — ask a maintainer to raise the limit",
+        "docs/p0200.md:1: more than 200 pages in docs/ — 1,000 pages or more — ask a maintainer to raise the limit"]
+
+
 def test_the_pages_hold_at_most_a_limit_of_bytes_named_at_the_page_past_it(tmp_path):
     from macros.pages import MAX_DOCS_BYTES, MAX_PAGE_BYTES, read_docs
 
@@ -121,3 +142,26 @@ def test_the_pages_hold_at_most_a_limit_of_bytes_named_at_the_page_past_it(tmp_p
     assert [str(problem) for problem in problems] == [
         f"docs/p{past:02d}.md:1: the pages hold more than {MAX_DOCS_BYTES:,} bytes — "
         f"{(past + 1) * MAX_PAGE_BYTES:,} bytes up to this page — ask a maintainer to raise the limit"]
+
+
+def test_brackets_that_the_link_parser_would_read_for_minutes_are_refused_at_their_paragraph(tmp_path):
+    """Each '[' makes Python-Markdown read on to its ']' or the paragraph's end: 70,000 unclosed '[a' took the
+    whole render budget (attack 40). The smallest paragraph over the limit, after a site's worth of links."""
+    from macros.pages import parse_docs
+    from macros.pages.brackets import MAX_LINK_WORK
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    links = [f"See [the source](https://example.org/{n:04d}) and \\[this\\]." for n in range(2_000)]  # 1 '[' each
+    (docs / "links.md").write_text("\n\n".join(links) + "\n", encoding="utf-8")
+    side = int((MAX_LINK_WORK / 2) ** 0.5) + 1  # '[a' times its length: 2 × side² characters read
+    (docs / "storm.md").write_text("# Storm\n\nA paragraph " + "[a" * side + "\nends here.\n", encoding="utf-8")
+    count = side * (2 * side + 24) + 2_000 * (len(links[0]) + 1)  # the storm's paragraph, and the links'
+    assert [str(problem) for problem in parse_docs(docs)[1]] == [
+        f"docs/storm.md:3: brackets that Markdown's link parser would read for minutes — {side:,} '[' in a "
+        f"paragraph of {2 * side + 24:,} characters; the pages count {count:,}, the "
+        f"limit is {MAX_LINK_WORK:,} — close each '[' with ']' and split long paragraphs; write \\[ for a bracket "
+        "that opens no link"]
+    (docs / "storm.md").write_text("# Storm\n\nA paragraph " + "[a" * (side - 30) + "\nends here.\n",
+                                   encoding="utf-8")
+    assert parse_docs(docs)[1] == []

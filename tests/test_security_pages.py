@@ -48,6 +48,12 @@ def messages(text):
                                       "are not allowed"]),
     ("---\ntitle: " + "[" * 100 + "]" * 100 + "\n---\nx", ["docs/p.md:2: front matter is not valid YAML — nested "
                                                            "more than 5 levels deep"]),
+    ("---\ntitle: A\ndescription: B\ntitle: C\n---\nx",
+     ["docs/p.md:4: front matter is not valid YAML — the key 'title' is given twice (first 2 lines above): YAML would "
+      "keep only the last; keep one"]),
+    ("---\ntitle: 0x" + "f" * 6000 + "\n---\nx", ["docs/p.md:2: front matter is not valid YAML — a number 6,002 "
+                                                 "characters long: nothing here needs more than 30; write text in "
+                                                 "quotes"]),
 ])
 def test_front_matter_rules(text, expected):
     assert messages(text) == expected

@@ -125,6 +125,18 @@ def test_a_copy_with_invisible_characters_inside_its_words_is_a_near_copy_too(se
         "seeds/catalogue.yml:30: source text is a near copy of another source"]
 
 
+def test_a_copy_in_look_alike_letters_is_a_near_copy_too(seeds):
+    """Cyrillic and Greek letters that look Latin, and fullwidth forms, read as the letters they look like
+    (attack 52: every e, a, o, p and c of a copy made Cyrillic, its toll changed)."""
+    alpha = (seeds / "alpha.txt").read_text(encoding="utf-8").replace("238", "2,380")
+    look_alike = alpha.translate(str.maketrans("eaopcTOK", "еаорсΤΟＫ"))
+    assert look_alike != alpha and "e" not in look_alike
+    add_seed(seeds, "beta.txt", look_alike.encode())
+    assert [message.split(" — ")[:2] for message in messages(seeds)] == [[
+        "seeds/catalogue.yml:30: source text is a near copy of another source",
+        "beta.txt ('beta') and alpha.txt ('alpha', line 1) share 93% of the shorter text's 3-word runs"]]
+
+
 def test_a_source_on_the_same_events_in_other_words_is_not_a_copy(seeds):
     add_seed(seeds, "beta.txt", "The Beta Courier\n\nOn the square the crowd shouted, and the notes of a reporter "
              "record it. More than two hundred people died, and troops came on the sixth of January.\n".encode())

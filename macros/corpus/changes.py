@@ -2,10 +2,10 @@
 
     python -m macros.corpus.changes --base REF [--labels "source-correction, new-source"] [--seeds seeds]
 
-Sources are append-only. A changed or removed seed text, checksum line or attribution of an
-existing source passes only with the maintainers' label `source-correction`, a new source only
-with `new-source`: each label is a person's review of the evidence, and the check lists what
-changed for them. Both sides of the catalogue are read by the build's own loader. Pure Python:
+Sources are append-only. A changed or removed seed text, checksum line or catalogue entry of an
+existing source (any key: its attribution, licence, republish, language, paragraphs or note) passes
+only with the maintainers' label `source-correction`, a new source only with `new-source`: each label
+is a person's review of the evidence, and the check lists what changed for them. Both sides of the catalogue are read by the build's own loader. Pure Python:
 nothing here imports MkDocs.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import yamlfile
 from ..problems import Problem, counted
-from .catalogue import CATALOGUE, FIELD_KEYS
+from .catalogue import CATALOGUE
 from .checksums import CHECKSUMS, read_checksums
 from .trees import GitProblem, commit_of, files_at, files_now
 
@@ -32,6 +32,8 @@ ASK = {CORRECTION: "sources are append-only: restore it, or a maintainer reviews
                    f"'{CORRECTION}'",
        NEW: f"a maintainer reviews the new source and its evidence, then adds the label '{NEW}'"}
 SHOWN = 60  # characters of a changed value
+ATTRIBUTION_RULE = "attribution of an existing source changed"
+ENTRY_RULE = "catalogue entry of an existing source changed"
 
 
 @dataclass(frozen=True, order=True)
@@ -139,20 +141,30 @@ def _entries(data: bytes | None, where: str, side: str) -> tuple[list[yamlfile.L
 
 
 def _entry_changes(old: yamlfile.LineDict, new: yamlfile.LineDict, where: str) -> Iterator[Change]:
-    """Each attribution field, and each of its value, basis, evidence and note, that is not as it was."""
-    rule = "attribution of an existing source changed"
-    for name in ATTRIBUTION:
+    """Each key of the entry, and each key of a field's mapping (value, basis, evidence, note), that is not
+    as it was: every key the loader read, attribution or not (a licence, republish, a note)."""
+    for name in _keys(old, new):
+        rule = ATTRIBUTION_RULE if name in ATTRIBUTION else ENTRY_RULE
         before, after = old.get(name), new.get(name)
         if isinstance(before, yamlfile.LineDict) and isinstance(after, yamlfile.LineDict):
-            for key in FIELD_KEYS:
+            for key in _keys(before, after):
                 if _plain(before.get(key)) != _plain(after.get(key)):
                     old_shown, new_shown = _around(before.get(key), after.get(key))
                     yield Change(where, after.line_of(key), rule,
-                                 f"'{old['id']}' {name} {key}: {old_shown} → {new_shown}", CORRECTION)
+                                 f"'{old['id']}' {_key(name)} {_key(key)}: {old_shown} → {new_shown}", CORRECTION)
         elif _plain(before) != _plain(after):
             old_shown, new_shown = _around(before, after)
-            yield Change(where, new.line_of(name) if name in new else new.line, rule,
-                         f"'{old['id']}' {name}: {old_shown} → {new_shown}", CORRECTION)
+            yield Change(where, new.line_of(name), rule, f"'{old['id']}' {_key(name)}: {old_shown} → {new_shown}",
+                         CORRECTION)
+
+
+def _keys(old: dict, new: dict) -> list:
+    """The keys of both sides, the new side's first, each once (the id is what matched the two)."""
+    return [key for key in dict.fromkeys([*new, *old]) if key != "id"]
+
+
+def _key(key) -> str:
+    return key if isinstance(key, str) and len(key) <= SHOWN else _value(key)
 
 
 def _summary(entry: yamlfile.LineDict, files: dict[str, bytes]) -> str:

@@ -17,6 +17,7 @@ from ..corpus import characters
 from ..corpus.files import files_in, read_text, symlink_problems
 from ..problems import Problem, clip
 from .body import Call, body_pieces, template_text
+from .brackets import link_work_problems
 from .frontmatter import ALLOWED_KEYS, FrontMatter, meta_problems, read_front_matter
 
 __all__ = ["ALLOWED_KEYS", "Call", "ParsedPage", "docs_file_problem", "meta_problems", "read_docs", "read_page"]
@@ -130,7 +131,8 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
                                         f"{total:,} bytes up to this page", "ask a maintainer to raise the limit"))
     if len(pages) > MAX_PAGES:  # at the first page over the limit
         problems.append(Problem(f"{label}/{pages[MAX_PAGES][1]}", 1, f"more than {MAX_PAGES} pages in {label}/",
-                                f"{len(pages)} pages", "ask a maintainer to raise the limit"))
+                                f"{len(pages):,} pages{' or more' if count > MAX_FILES else ''}",
+                                "ask a maintainer to raise the limit"))
     return pages, problems
 
 
@@ -169,4 +171,5 @@ def parse_docs(docs: Path, label: str = "docs") -> tuple[dict[str, ParsedPage], 
         if text is not None:
             parsed[name], found = read_page(f"{label}/{name}", name, text)
             problems += found
+    problems += link_work_problems((page.path, page.body, page.front.offset) for page in parsed.values())
     return parsed, problems

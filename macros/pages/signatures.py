@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+SHOWN_BITS = 200  # about 60 digits: a longer number is shown by its size
+
 
 @dataclass(frozen=True)
 class Signature:
@@ -52,5 +54,14 @@ def bind(name: str, args: list, kwargs: dict) -> tuple[dict, list[str]]:
             complaints.append(f"{name}() needs '{key}'; its parameters: {', '.join(signature.parameters)}")
     for key, value in bound.items():
         if not isinstance(value, str):
-            complaints.append(f"{name}() argument '{key}' must be a string, got {value!r}")
+            complaints.append(f"{name}() argument '{key}' must be a string, got {shown(value)}")
     return bound, complaints
+
+
+def shown(value) -> str:
+    """A literal as a message shows it, clipped; a number too long to format (Python formats no int of more
+    than 4,300 digits, and a 0x… literal has no such limit) by its size."""
+    if isinstance(value, int) and value.bit_length() > SHOWN_BITS:
+        return f"a number of about {value.bit_length() * 3 // 10:,} digits"
+    text = repr(value) if isinstance(value, (str, int, float, bool, type(None))) else f"a {type(value).__name__}"
+    return text if len(text) <= 60 else text[:59] + "…"
