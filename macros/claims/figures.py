@@ -36,7 +36,8 @@ def figure_problems(call: Call, match: Match, source: Source) -> Iterator[Proble
     args = call.args
     value, kind, date = args["value"], args["kind"], args["date"]
     parts = folded_parts(match.parts)
-    written = [number for number in numbers(parts) if number.text == value]
+    written = [number for number in numbers(parts) if number.text == value and not number.joined
+               and not number.is_date]  # where the value is no count, its own problem says so
     if kind not in FIGURE_KINDS:
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
@@ -135,7 +136,7 @@ def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
         yield Problem(call.path, call.line, "figure passage drops the source's qualifier", repr(number.text),
                       f"the source writes '{wording}' right before {number.text}: begin the passage there and give "
                       f"qualifier=\"{wording}\"")
-    yield from _country_problems(call, fitting)
+    yield from _country_problems(call, parts, fitting)
     if unit and not _has_digits(unit) and fitting and not any(_unit_fits(number, unit) for number in fitting):
         yield Problem(call.path, call.line, "figure unit is not the passage's own words by its value", repr(unit),
                       f'the passage reads "{clip(fitting[0].part[fitting[0].start:], 40)}": the unit is the words '
@@ -188,13 +189,13 @@ def _subject_problems(call: Call, subject: str, parts: list[str]) -> Iterator[Pr
                   "(…) from the same paragraph if they stand apart")
 
 
-def _country_problems(call: Call, fitting: list[Number]) -> Iterator[Problem]:
+def _country_problems(call: Call, parts: list[str], fitting: list[Number]) -> Iterator[Problem]:
     """A country subject is the country named nearest its value, where the value's part names one."""
     subject = call.args.get("subject", "").strip().casefold()
     country = next((name for name, forms in COUNTRIES.items()
                     if subject in {form.casefold() for form in forms + [name]}), None)
-    if not country or not fitting:
-        return
+    if not country or not fitting or not any(has_words(parts, form) for form in COUNTRIES[country]):
+        return  # a subject the passage does not name has its own problem
     nearest = [nearest_countries(number, COUNTRIES, _kind_words(call.args["kind"])) for number in fitting]
     if all(names and country not in names for names in nearest):
         named = ", ".join(sorted(nearest[0]))
