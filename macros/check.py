@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import Claim, Verifier
-from .claims.figures import unit_problems
+from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
 from .pages import parse_docs

@@ -298,6 +298,10 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and it
      'date="2022-01") }}',  # "more than 225" shown as an exact count
      "figure passage drops the source's qualifier — '225' — the source writes 'more than' right before 225: begin "
      "the passage there and give qualifier=\"more than\""),
+    ('{{ figure("gamma", "than 225 citizens have been killed", "225", kind="deaths", subject="citizens", '
+     'date="2022-01") }}',  # the passage starts inside the wording
+     "figure passage drops the source's qualifier — '225' — the source writes 'more than' right before 225: begin "
+     "the passage there and give qualifier=\"more than\""),
     ('{{ figure("gamma", "At least 238 people were killed.", "238", kind="deaths", qualifier="at least", '
      'date="2019-05") }}',  # a date from nowhere
      "figure date is not its passage's or its source's — '2019-05' — its passage states no day, month or year, and "
@@ -344,7 +348,7 @@ def test_what_the_passage_or_its_source_says_passes(call):
 
 
 def test_figures_of_one_kind_share_one_unit():
-    from macros.claims.figures import unit_problems
+    from macros.claims.units import unit_problems
 
     claims, problems = check('{{ figure("beta", "the average monthly salary is around €500", "500", '
                              'kind="average-income", qualifier="around", unit="€", date="2022-01") }} '

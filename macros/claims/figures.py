@@ -129,18 +129,24 @@ def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
         yield Problem(call.path, call.line, "figure qualifier does not say what kind of number it is", repr(qualifier),
                       "it must hold a wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
                       "approximate number): add the wording there")
-    dropped = [(number, wording) for number in fitting
-               if (wording := dropped_qualifier(match, parts, number, WORDINGS, _without_symbol(number.before)))]
-    if dropped:
-        number, wording = dropped[0]
-        yield Problem(call.path, call.line, "figure passage drops the source's qualifier", repr(number.text),
-                      f"the source writes '{wording}' right before {number.text}: begin the passage there and give "
-                      f"qualifier=\"{wording}\"")
+    else:
+        yield from _dropped_problems(call, match, parts, fitting, qualifier)
     yield from _country_problems(call, parts, fitting)
     if unit and not _has_digits(unit) and fitting and not any(_unit_fits(number, unit) for number in fitting):
         yield Problem(call.path, call.line, "figure unit is not the passage's own words by its value", repr(unit),
                       f'the passage reads "{clip(fitting[0].part[fitting[0].start:], 40)}": the unit is the words '
                       "right after the number or a currency symbol right before it, as the source writes them")
+
+
+def _dropped_problems(call: Call, match: Match, parts: list[str], fitting: list[Number],
+                      qualifier: str) -> Iterator[Problem]:
+    dropped = [(number, wording) for number in fitting
+               if (wording := dropped_qualifier(match, parts, number, WORDINGS, qualifier))]
+    if dropped:
+        number, wording = dropped[0]
+        yield Problem(call.path, call.line, "figure passage drops the source's qualifier", repr(number.text),
+                      f"the source writes '{wording}' right before {number.text}: begin the passage there and give "
+                      f"qualifier=\"{wording}\"")
 
 
 def _has_digits(text: str) -> bool:
@@ -224,22 +230,3 @@ def figure_record(args: dict) -> dict:
             "qualifier": args.get("qualifier", ""), "date": args["date"], "subject": args.get("subject", ""),
             "unit": args.get("unit", "")}
 
-
-def unit_problems(claims: list) -> Iterator[Problem]:
-    """Figures of one kind share one unit, as /figures/ draws them on one scale: the first figure of a kind
-    (in page order) sets it."""
-    first: dict[str, object] = {}
-    for claim in claims:
-        if not claim.figure:
-            continue
-        kind, unit = claim.figure["kind"], _unit_key(claim.figure["unit"])
-        setter = first.setdefault(kind, claim)
-        if _unit_key(setter.figure["unit"]) != unit:
-            other = f"{setter.call.path}:{setter.call.line}"
-            yield Problem(claim.call.path, claim.call.line, f"figures of kind '{kind}' do not share one unit",
-                          repr(claim.figure["unit"]), f"{other} gives it the unit {setter.figure['unit']!r}; /figures/ "
-                          "draws a kind's figures on one scale: give the same unit, or cite a figure in that unit")
-
-
-def _unit_key(unit: str) -> str:
-    return " ".join(fold(unit).casefold().split())

@@ -2,8 +2,8 @@
 
 Its kind's words are in the same sentence (no . ! ? between) and within NEAR_WORDS words; a country given
 as its subject is the country named nearest it; a year-like number (1800 to 2099, no separator) is a count
-only when its unit or its kind's words follow it; and the source's qualifier right before a part that
-starts with the value is not dropped.
+only when its unit or its kind's words follow it; and the qualifier the source writes right before the
+value is not dropped.
 """
 from __future__ import annotations
 
@@ -70,14 +70,17 @@ def reads_as_year(number: Number, followers: list[str]) -> bool:
 
 
 def dropped_qualifier(match: Match, parts: list[str], number: Number, wordings: list[str],
-                      before_value: str) -> str | None:
-    """The qualifier the source writes right before a part that starts with the number (`before_value`:
-    the part's words before it, less a currency symbol), if there is one."""
-    if before_value.strip():
-        return None
+                      qualifier: str) -> str | None:
+    """The wording the source writes right before the number ("more than 225") that the figure's qualifier
+    leaves out, even where the passage starts at the number or inside the wording ("than 225")."""
     index = next(index for index, part in enumerate(parts) if part is number.part)
-    source_before = " ".join(fold(match.paragraph.text[: match.spans[index][0]]).casefold().split())
+    source_before = f"{fold(match.paragraph.text[: match.spans[index][0]])} {number.part[: number.start]}"
+    source_before = " ".join(source_before.casefold().split())
     while source_before and (source_before[-1] == " " or unicodedata.category(source_before[-1]) == "Sc"):
         source_before = source_before[:-1]  # "around €" of "around €500"
-    return next((wording for wording in wordings if source_before.endswith(wording)
-                 and not cuts(source_before, len(source_before) - len(wording))), None)
+    wording = next((wording for wording in wordings if _ends_with(source_before, wording)), None)
+    return wording if wording and not _ends_with(" ".join(fold(qualifier).casefold().split()), wording) else None
+
+
+def _ends_with(text: str, words: str) -> bool:
+    return text.endswith(words) and not cuts(text, len(text) - len(words))
