@@ -294,6 +294,10 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and it
      'subject="Belarus", date="2022-01") }}',  # Tajikistan's troops filed under Belarus
      "figure subject is not the country named nearest its value — 'Belarus' — nearest 200 the passage names "
      "Tajikistan: a country subject is the one its passage names nearest the number"),
+    ('{{ figure("gamma", "Belarus … (200 troops)", "200", kind="csto-troops", subject="Belarus", '
+     'date="2022-01") }}',  # the elision cuts off the country named right before the number
+     "figure subject is not the country named nearest its value — 'Belarus' — nearest 200 the passage names "
+     "Tajikistan: a country subject is the one its passage names nearest the number"),
     ('{{ figure("gamma", "225 citizens have been killed", "225", kind="deaths", subject="citizens", '
      'date="2022-01") }}',  # "more than 225" shown as an exact count
      "figure passage drops the source's qualifier — '225' — the source writes 'more than' right before 225: begin "

@@ -19,7 +19,7 @@ from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
 from .dates import date_problems
-from .placing import NEAR_WORDS, dropped_qualifier, near, nearest_countries, reads_as_year
+from .placing import NEAR_WORDS, dropped_qualifier, in_its_sentence, near, nearest_countries, reads_as_year
 from .wording import Number, folded_parts, has_words, numbers
 
 HERE = Path(__file__).parent
@@ -131,7 +131,7 @@ def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
                       "approximate number): add the wording there")
     else:
         yield from _dropped_problems(call, match, parts, fitting, qualifier)
-    yield from _country_problems(call, parts, fitting)
+    yield from _country_problems(call, match, parts, fitting)
     if unit and not _has_digits(unit) and fitting and not any(_unit_fits(number, unit) for number in fitting):
         yield Problem(call.path, call.line, "figure unit is not the passage's own words by its value", repr(unit),
                       f'the passage reads "{clip(fitting[0].part[fitting[0].start:], 40)}": the unit is the words '
@@ -195,14 +195,16 @@ def _subject_problems(call: Call, subject: str, parts: list[str]) -> Iterator[Pr
                   "(…) from the same paragraph if they stand apart")
 
 
-def _country_problems(call: Call, parts: list[str], fitting: list[Number]) -> Iterator[Problem]:
-    """A country subject is the country named nearest its value, where the value's part names one."""
+def _country_problems(call: Call, match: Match, parts: list[str], fitting: list[Number]) -> Iterator[Problem]:
+    """A country subject is the country named nearest its value, in its part or in the source's words of its
+    sentence before it, where they name one."""
     subject = call.args.get("subject", "").strip().casefold()
     country = next((name for name, forms in COUNTRIES.items()
                     if subject in {form.casefold() for form in forms + [name]}), None)
     if not country or not fitting or not any(has_words(parts, form) for form in COUNTRIES[country]):
         return  # a subject the passage does not name has its own problem
-    nearest = [nearest_countries(number, COUNTRIES, _kind_words(call.args["kind"])) for number in fitting]
+    nearest = [nearest_countries(in_its_sentence(match, parts, number), COUNTRIES, _kind_words(call.args["kind"]))
+               for number in fitting]
     if all(names and country not in names for names in nearest):
         named = ", ".join(sorted(nearest[0]))
         yield Problem(call.path, call.line, "figure subject is not the country named nearest its value",

@@ -59,6 +59,22 @@ def nearest_countries(number: Number, countries: dict[str, list[str]], kind_word
     return {name for name, words in found.items() if words == min(found.values())}
 
 
+def in_its_sentence(match: Match, parts: list[str], number: Number) -> Number:
+    """The number with the source's words of its sentence before it (which a part may have cut off:
+    "Belarus … (200 troops)" leaves out "Tajikistan") and its part's words after it."""
+    before = " ".join(_source_before(match, parts, number).split())
+    ends = list(SENTENCE_END.finditer(before))
+    before = before[ends[-1].end():] if ends else before
+    text = f"{before}{number.part[number.start:]}"
+    return Number(text, len(before), len(before) + len(number.text))
+
+
+def _source_before(match: Match, parts: list[str], number: Number) -> str:
+    """The source paragraph's words before the number, folded; the number's own part up to it."""
+    index = next(index for index, part in enumerate(parts) if part is number.part)
+    return f"{fold(match.paragraph.text[: match.spans[index][0]])} {number.part[: number.start]}"
+
+
 def reads_as_year(number: Number, followers: list[str]) -> bool:
     """A number from 1800 to 2099 written without a separator is a year, unless one of `followers` (the
     figure's unit, its kind's words) comes right after it ("2000 troops")."""
@@ -73,9 +89,7 @@ def dropped_qualifier(match: Match, parts: list[str], number: Number, wordings: 
                       qualifier: str) -> str | None:
     """The wording the source writes right before the number ("more than 225") that the figure's qualifier
     leaves out, even where the passage starts at the number or inside the wording ("than 225")."""
-    index = next(index for index, part in enumerate(parts) if part is number.part)
-    source_before = f"{fold(match.paragraph.text[: match.spans[index][0]])} {number.part[: number.start]}"
-    source_before = " ".join(source_before.casefold().split())
+    source_before = " ".join(_source_before(match, parts, number).casefold().split())
     while source_before and (source_before[-1] == " " or unicodedata.category(source_before[-1]) == "Sc"):
         source_before = source_before[:-1]  # "around €" of "around €500"
     wording = next((wording for wording in wordings if _ends_with(source_before, wording)), None)
