@@ -199,12 +199,13 @@ YEAR_HINT = ("a figure counts or measures something; a day beside its month (\"6
     ('{{ figure("beta", "About 2,000 Russians who invaded", "2,000", kind="deaths", qualifier="about", '
      'subject="Russia", date="2022-01") }}',  # troops filed as deaths
      "figure passage does not say what kind 'deaths' counts — \"About 2,000 Russians who invaded\" — the sentence that "
-     f"gives the number must hold one of: {KIND_WORDS}, within 8 words of it: quote the words that say it, or choose another "
-     "kind"),
+     f"gives the number must hold one of: {KIND_WORDS}, within 8 words of it: quote the words that say it, or "
+     "choose another kind"),
     ('{{ figure("alpha", "were killed … about 2,000 troops", "2,000", kind="deaths", qualifier="about", '
      'date="2022-01") }}',  # the kind's word from an elided part
      "figure passage does not say what kind 'deaths' counts — \"about 2,000 troops\" — the sentence that gives the "
-     f"number must hold one of: {KIND_WORDS}, within 8 words of it: quote the words that say it, or choose another kind"),
+     f"number must hold one of: {KIND_WORDS}, within 8 words of it: quote the words that say it, or choose "
+     "another kind"),
     ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-02", label="Troops arrive") }}',
      "event date does not agree with its passage — '2022-01-02' — the passage states: 6 January; date the event by "
      "what its passage says"),
@@ -277,7 +278,8 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and it
      "figure value reads as a year — '1989' — \"The army of 1989 was\": a number from 1800 to 2099 written without a "
      "separator is a year, unless the figure's unit or one of its kind's words comes right after it (\"2000 "
      "troops\")"),
-    ('{{ figure("gamma", "incomes of £2.500 as some write it", "2.500", kind="average-income", unit="£", date="2022") }}',
+    ('{{ figure("gamma", "incomes of £2.500 as some write it", "2.500", kind="average-income", unit="£", '
+     'date="2022") }}',
      "figure value is ambiguous — '2.500' — a point before three digits may group thousands (2,500) or mark decimals "
      "(2.5): cite a number the source writes unambiguously"),
     ('{{ figure("gamma", "At least 238 people were killed.", "238", kind="population", qualifier="at least", '
@@ -356,7 +358,8 @@ def test_figures_of_one_kind_share_one_unit():
 
     claims, problems = check('{{ figure("beta", "the average monthly salary is around €500", "500", '
                              'kind="average-income", qualifier="around", unit="€", date="2022-01") }} '
-                             '{{ figure("gamma", "Incomes are less than £2,500 a year", "2,500", kind="average-income", '
+                             '{{ figure("gamma", "Incomes are less than £2,500 a year", "2,500", '
+                             'kind="average-income", '
                              'qualifier="less than", unit="£", date="2022") }}', with_gamma())
     assert problems == [] and len(claims) == 2
     assert [str(problem) for problem in unit_problems(claims)] == [
