@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..corpus import is_partial_date
 from ..pages import Call
 from ..problems import Problem
 from .wording import MONTHS, stated_days, stated_years
@@ -18,13 +19,15 @@ from .wording import MONTHS, stated_days, stated_years
 def date_problems(call: Call, what: str, date: str, parts: list[str], source: str | None,
                   source_id: str) -> Iterator[Problem]:
     """`what` is "event" or "figure"; `source` the source's catalogue date (None if unknown)."""
+    source = source if is_partial_date(source) else None  # a malformed one has its own catalogue problem
     days, years = stated_days(parts), stated_years(parts)
     dated = f"its source '{source_id}' is dated {source}" if source else f"its source '{source_id}' has no date"
     if what == "figure" and not days and not years:
         if not source or not (source.startswith(date) or date.startswith(source)):
+            give = "give the source's date (or less of it), or " if source else ""
             yield Problem(call.path, call.line, "figure date is not its passage's or its source's", repr(date),
-                          f"its passage states no day, month or year, and {dated}: give the source's date (or "
-                          "less of it), or quote a part of the paragraph that states the figure's date")
+                          f"its passage states no day, month or year, and {dated}: {give}quote a part of the "
+                          "paragraph that states the figure's date")
         return
     year, month, day = _pieces(date)
     known = _pieces(source) if source else (None, None, None)
