@@ -19,6 +19,7 @@ NEAR_WORDS = 8  # words between a figure's value and its kind's words, at most
 SENTENCE_END = re.compile(r"[.!?](?!\d)|(?<!\d)[.!?]")  # not the point of "2.7"
 TOKEN = re.compile(r"\w+")
 YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
+LOOK_BACK = 300  # characters of the source read before a part: a figure's cost does not grow with its paragraph
 
 
 def places(part: str, words: str) -> Iterator[tuple[int, int]]:
@@ -72,7 +73,8 @@ def in_its_sentence(match: Match, parts: list[str], number: Number) -> Number:
 def _source_before(match: Match, parts: list[str], number: Number) -> str:
     """The source paragraph's words before the number, folded; the number's own part up to it."""
     index = next(index for index, part in enumerate(parts) if part is number.part)
-    return f"{fold(match.paragraph.text[: match.spans[index][0]])} {number.part[: number.start]}"
+    start = match.spans[index][0]
+    return f"{fold(match.paragraph.text[max(0, start - LOOK_BACK): start])} {number.part[: number.start]}"
 
 
 def reads_as_year(number: Number, followers: list[str]) -> bool:
