@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import Claim, Verifier
+from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
 from .pages import parse_docs
@@ -90,6 +91,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
     problems += visual_problems(pages, everything)
+    problems += capped(unit_problems(everything))
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)), exempt)
 
 

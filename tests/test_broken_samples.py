@@ -44,9 +44,10 @@ STATIC = {
     "figure-says-more-than-its-passage": [  # a passage one character too late, and a figure's words from elsewhere
         "docs/index.md:3: passage cut inside a word in source 'alpha' — \"38 people were killed\" — it starts or ends "
         "inside a word or a number; the whole words there, paragraph 3: \"238 people were killed\"",
-        "docs/index.md:5: figure passage does not say what kind 'deaths' counts — \"about 2,000 troops\" — the part "
-        "of its passage that gives the number must hold one of: killed, died, dead, death toll, deaths, death of, "
-        "lost their lives (macros/claims/figure_kinds.yml): quote the words that say it, or choose another kind",
+        "docs/index.md:5: figure passage does not say what kind 'deaths' counts — \"about 2,000 troops\" — the "
+        "sentence that gives the number must hold one of: killed, died, dead, death toll, deaths, death of, lost "
+        "their lives (macros/claims/figure_kinds.yml), within 8 words of it: quote the words that say it, or choose "
+        "another kind",
         "docs/index.md:7: figure qualifier is not the words right before its value — 'at least' — before 2,000 the "
         "passage reads \"were killed and about\": the qualifier is the source's words right before the number (a "
         "currency symbol may stand between), or none where it has none",

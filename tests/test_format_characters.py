@@ -27,7 +27,7 @@ Inline: {{ quote("beta", "Officials said … 13 … people were detained") }}
 
 {{ blockquote("beta", "A zero width space hides inside this sentence") }}
 
-Count: {{ figure("beta", "A zero width space hides inside this sentence: 40 people were detained", "40", kind="detained", date="2022-01-05") }} held.
+Count: {{ figure("beta", "A zero width space hides inside this sentence: 40 people were detained", "40", kind="detained", date="2022-01") }} held.
 
 Alpha.{{ cite("alpha", "The Alpha Gazette") }}
 """

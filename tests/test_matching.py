@@ -115,3 +115,22 @@ def test_an_occurrence_cut_inside_a_word_neither_matches_nor_makes_a_passage_amb
     paragraphs = split_paragraphs("The cat sat on the cattle.")
     match = find_passage(paragraphs, [normalise(p.text) for p in paragraphs], "cat")
     assert match.spans == ((4, 7),)
+
+
+@pytest.mark.parametrize("text, passage", [("drive out anti-Russian NGOs", "drive out … Russian NGOs"),
+                                           ("drive out anti-Russian NGOs", "drive out anti"),
+                                           ("as Nazarbayev’s puppet", "as Nazarbayev"),
+                                           ("as Nazarbayev’s puppet", "s puppet"),
+                                           ("its 30-year history", "its 30")])
+def test_a_part_never_starts_or_ends_inside_a_word_joined_by_a_hyphen_or_an_apostrophe(text, passage):
+    paragraphs = split_paragraphs(text)
+    assert find_passage(paragraphs, [normalise(p.text) for p in paragraphs], passage).reason == "cut"
+
+
+@pytest.mark.parametrize("text, passage", [("the ‘terrorists’ came", "terrorists"),
+                                           ("the ‘terrorists’ came", "‘terrorists’"),
+                                           ("a vast country – the ninth", "a vast country"),
+                                           ("its 30-year history", "30-year history")])
+def test_a_quotation_mark_or_a_spaced_dash_is_no_joiner(text, passage):
+    paragraphs = split_paragraphs(text)
+    assert find_passage(paragraphs, [normalise(p.text) for p in paragraphs], passage).passage == passage

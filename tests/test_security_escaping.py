@@ -18,7 +18,7 @@ SEEDS = FIXTURES / "security" / "seeds"
 SCRIPT = "A reader wrote <script>alert(1)</script> in the comment box"
 TEMPLATE = "Templates like {{ 7*7 }} and {% if x %} must stay as written."
 MARKDOWN = "Markdown marks *stars*, _under_scores_, a | pipe, `backticks` and [link](http://x) stay plain."
-FIGURE = "Officials said 42 <b>people</b> | *were* {{ held }}"
+FIGURE = "Officials said 42 <b>people</b> | *were* {{ held }} in custody"
 TITLE = "The {{ 7*7 }} *Herald* | _x_ [t](http://x) {% if x %}"
 PUBLISHER = "`Publisher` {# c #} [p](http://x)"
 PAGE = f"""# Hostile
@@ -29,7 +29,7 @@ Inline: {{{{ quote("hostile", "{TEMPLATE}") }}}}
 
 {{{{ blockquote("hostile", "{MARKDOWN}") }}}}
 
-Count: {{{{ figure("hostile", "{FIGURE}", "42", kind="population", date="2022-01-05") }}}} held.
+Count: {{{{ figure("hostile", "{FIGURE}", "42", kind="detained", date="2022-01") }}}} held.
 """
 
 

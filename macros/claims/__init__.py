@@ -12,10 +12,11 @@ from ..pages import Call
 from ..problems import PER_PAGE, Problem, clip  # PER_PAGE failed citations, then the rest unchecked
 from ..proofmarks import LABEL, MARKER
 from ..pages.signatures import MACROS
-from .details import DETAIL_KEYS, event_problems, place_problems
+from .details import DETAIL_KEYS, blockquote_problems, event_problems, place_problems
 from .figures import FIGURE_KINDS, bound, figure_problems, figure_record
 
-DETAIL_PROBLEMS = {"figure": figure_problems, "event": event_problems, "place": place_problems}
+DETAIL_PROBLEMS = {"figure": figure_problems, "event": event_problems, "place": place_problems,
+                   "blockquote": blockquote_problems}
 
 __all__ = ["FIGURE_KINDS", "Claim", "bound", "Verifier", "doc_url", "record", "source_url"]
 FAILURE_RULES = {
@@ -141,7 +142,7 @@ class Verifier:
             hint = self._elsewhere(source, passage) if explain else None
             return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),
                                   f'"{clip(passage, 90)}"', hint or found.detail)]
-        problems = list(DETAIL_PROBLEMS[call.macro](call, found)) if call.macro in DETAIL_PROBLEMS else []
+        problems = list(DETAIL_PROBLEMS[call.macro](call, found, source)) if call.macro in DETAIL_PROBLEMS else []
         if problems:
             return None, problems
         figure = figure_record(call.args) if call.macro == "figure" else None

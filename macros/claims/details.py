@@ -1,45 +1,89 @@
-"""Events and places: citations that also give a date and a short label, or the name of a place."""
+"""Events, places and block quotes: what a citation shows beyond its passage is the passage's own.
+
+An event's date agrees with its passage or its source (dates.py); its label, shown on the timeline as a
+cited claim, holds no number and no name that the passage does not: each of its numbers (digits or number
+words) is one of the passage, and each capitalised word but the first is a word of the passage or a
+country's form (countries.yml). A place is named in its passage. A block quote, signed with the source's
+name, is never words the source itself quotes from someone else.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..corpus import Match, is_partial_date
+from ..corpus import Match, Source, is_partial_date
 from ..pages import Call
 from ..problems import Problem, clip
-from .wording import MONTHS, folded_parts, has_words, stated_days, stated_years
+from .dates import date_problems
+from .figures import COUNTRIES
+from .wording import NUMBER_RUN, folded_parts, has_words, numbers
 
 DETAIL_KEYS = {"event": ("date", "label"), "place": ("name",)}
 MAX_LABEL = 60
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions dozen dozens".split())
+LABEL_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s\Z")
+FORMS = frozenset(form.casefold() for forms in COUNTRIES.values() for form in forms)
 
 
-def event_problems(call: Call, match: Match) -> Iterator[Problem]:
+def event_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
     date, label = call.args["date"], call.args["label"]
+    parts = folded_parts(match.parts)
     if not is_partial_date(date):
         yield Problem(call.path, call.line, "event date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
     if not label.strip() or len(label) > MAX_LABEL or any(char in label for char in '<>"{}'):
         yield Problem(call.path, call.line, f"event label must be plain text of at most {MAX_LABEL} characters",
                       repr(clip(label, 80)), "a few words for the timeline: the sentence around it says the rest")
+    else:
+        yield from _label_problems(call, label, parts)
     if is_partial_date(date):
-        yield from _date_problems(call, date, folded_parts(match.parts))
+        yield from date_problems(call, "event", date, parts, source.value("date"), source.id)
 
 
-def _date_problems(call: Call, date: str, parts: list[str]) -> Iterator[Problem]:
-    """An event's month (and day) agree with one its passage states, if it states any; its year likewise."""
-    year, month, day = ([int(piece) for piece in date.split("-")] + [None, None])[:3]
-    days, years = stated_days(parts), stated_years(parts)
-    if month and days and not any(named == month and (day is None or on in (None, day)) for named, on in days):
-        stated = ", ".join(dict.fromkeys(f"{on} {MONTHS[named - 1]}" if on else MONTHS[named - 1]
-                                         for named, on in days))
-        yield Problem(call.path, call.line, "event date does not agree with its passage", repr(date),
-                      f"the passage states: {stated}; date the event by what its passage says")
-    if years and str(year) not in years:
-        yield Problem(call.path, call.line, "event year is not one its passage states", repr(date),
-                      f"the passage states: {', '.join(dict.fromkeys(years))}; date the event by what its passage "
-                      "says")
+def _label_problems(call: Call, label: str, parts: list[str]) -> Iterator[Problem]:
+    """A label's numbers and names are its passage's: the timeline shows it as a cited claim."""
+    written = {number.text for number in numbers(parts)}
+    foreign = [run.group().rstrip(".,") for run in NUMBER_RUN.finditer(label)
+               if run.group().rstrip(".,") not in written]
+    words = LABEL_WORD.findall(label)
+    foreign += [word for word in words if word.casefold() in NUMBER_WORDS and not has_words(parts, word)]
+    foreign += [word for word in words[1:] if word[0].isupper() and not _named(POSSESSIVE.sub("", word), parts)]
+    if foreign:
+        yield Problem(call.path, call.line, "event label says what its passage does not", repr(label),
+                      f"not in the passage: {', '.join(dict.fromkeys(foreign))}; the timeline shows the label as a "
+                      "cited claim: its numbers and its names (capitalised words) are the passage's own words, or a "
+                      "country's forms in macros/claims/countries.yml")
 
 
-def place_problems(call: Call, match: Match) -> Iterator[Problem]:
+def _named(word: str, parts: list[str]) -> bool:
+    return word.casefold() in FORMS or has_words(parts, word)
+
+
+def place_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
     name = call.args["name"]
     if not has_words(folded_parts(match.parts), name):
         yield Problem(call.path, call.line, "place is not named in its passage", repr(clip(name, 60)),
                       "cite a passage that names the place")
+
+
+def blockquote_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
+    """A block quote of words the source puts in quotation marks would sign someone else's words."""
+    text, start, end = match.paragraph.text, match.spans[0][0], match.spans[-1][1]
+    if _inside_quotation(text, start, end):
+        yield Problem(call.path, call.line, "block quote of words its source quotes from someone else",
+                      f'"{clip(call.args["passage"], 90)}"', "the source puts these words in quotation marks, and "
+                      "blockquote() signs them as the source's own: use quote() in a sentence that names who said "
+                      "them")
+
+
+def _inside_quotation(text: str, start: int, end: int) -> bool:
+    if any(mark in text[start:end] for mark in '“”"'):
+        return False
+    opened = text.rfind("“", 0, start) > text.rfind("”", 0, start)
+    closing, reopening = text.find("”", end), text.find("“", end)
+    if opened and closing >= 0 and (reopening < 0 or closing < reopening):
+        return True
+    return text.count('"', 0, start) % 2 == 1 and '"' in text[end:]

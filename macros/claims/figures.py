@@ -13,11 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from ..corpus import Match, is_partial_date
+from ..corpus import Match, Source, is_partial_date
 from ..corpus.text import cuts, fold
 from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
+from .dates import date_problems
+from .placing import NEAR_WORDS, dropped_qualifier, in_its_sentence, near, nearest_countries, reads_as_year
 from .wording import Number, folded_parts, has_words, numbers
 
 HERE = Path(__file__).parent
@@ -26,25 +28,33 @@ QUALIFIERS: dict[str, list[str]] = yaml.load((HERE / "qualifiers.yml").read_text
 COUNTRIES: dict[str, list[str]] = yaml.load((HERE / "countries.yml").read_text("utf-8"), LOADER)
 MAX_DIGITS = 15
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})++|\d++(?:\.\d++)?")
+THOUSANDS_POINT = re.compile(r"\d{1,3}\.\d{3}")  # "2.500": 2,500 written the European way, or 2.5?
+WORDINGS = [wording for wordings in QUALIFIERS.values() for wording in wordings]
 
 
-def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
+def figure_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
     args = call.args
     value, kind, date = args["value"], args["kind"], args["date"]
     parts = folded_parts(match.parts)
+    written = [number for number in numbers(parts) if number.text == value and not number.joined
+               and not number.is_date]  # where the value is no count, its own problem says so
     if kind not in FIGURE_KINDS:
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
-    else:  # in the part that writes the value: an elided part from elsewhere in the paragraph does not count
-        yield from _kind_problems(call, kind, [part for part in parts if value in _written(part)] or parts)
+    elif written:  # by the value: an elided part, or another sentence, does not say what it counts
+        yield from _kind_problems(call, kind, written)
     if len(re.sub(r"\D", "", value)) > MAX_DIGITS:
         yield Problem(call.path, call.line, f"figure value has more than {MAX_DIGITS} digits", repr(value[:40]),
                       "a figure is a count or a measure a reader can compare")
+    elif THOUSANDS_POINT.fullmatch(value):
+        yield Problem(call.path, call.line, "figure value is ambiguous", repr(value),
+                      f"a point before three digits may group thousands ({value.replace('.', ',')}) or mark "
+                      f"decimals ({float(value):g}): cite a number the source writes unambiguously")
     elif not NUMBER.fullmatch(value):
         yield Problem(call.path, call.line, "figure value must be a number as the source writes it", repr(value),
                       "e.g. \"238\", \"2,000\", \"5000\"")
     else:
-        yield from _value_problems(call, value, parts)
+        yield from _value_problems(call, match, value, parts)
     if _has_digits(args.get("unit", "")):
         yield Problem(call.path, call.line, "figure unit holds digits", repr(args["unit"]),
                       "write the whole number as the figure's value, and as unit only the words that name what "
@@ -52,37 +62,50 @@ def figure_problems(call: Call, match: Match) -> Iterator[Problem]:
     yield from _subject_problems(call, args.get("subject", ""), parts)
     if not is_partial_date(date):
         yield Problem(call.path, call.line, "figure date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
+    else:
+        yield from date_problems(call, "figure", date, parts, source.value("date"), source.id)
 
 
-def _written(part: str) -> list[str]:
-    return [number.text for number in numbers([part])]
+def _kind_words(kind: str) -> list[str]:
+    return FIGURE_KINDS.get(kind, {}).get("words", []) + FIGURE_KINDS.get(kind, {}).get("also", [])
 
 
-def _kind_problems(call: Call, kind: str, parts: list[str]) -> Iterator[Problem]:
+def _kind_problems(call: Call, kind: str, written: list[Number]) -> Iterator[Problem]:
     for key in ("words", "also"):
         wanted = FIGURE_KINDS[kind].get(key, [])
-        if wanted and not any(has_words(parts, words) for words in wanted):
+        if wanted and not any(near(number, words) for number in written for words in wanted):
             yield Problem(call.path, call.line, f"figure passage does not say what kind '{kind}' counts",
-                          f'"{clip(" … ".join(parts), 90)}"', "the part of its passage that gives the number must "
-                          f"hold one of: {', '.join(wanted)} (macros/claims/figure_kinds.yml): quote the words that "
-                          "say it, or choose another kind")
+                          f'"{clip(written[0].part, 90)}"', f"the sentence that gives the number must hold one of: "
+                          f"{', '.join(wanted)} (macros/claims/figure_kinds.yml), within {NEAR_WORDS} words of it: "
+                          "quote the words that say it, or choose another kind")
 
 
-def _value_problems(call: Call, value: str, parts: list[str]) -> Iterator[Problem]:
+def _value_problems(call: Call, match: Match, value: str, parts: list[str]) -> Iterator[Problem]:
     written = numbers(parts)
     found = [number for number in written if number.text == value]
-    counted = [number for number in found if not number.is_date]
+    whole = [number for number in found if not number.joined]
+    counted = [number for number in whole if not number.is_date]
+    followers = [call.args.get("unit", "")] + _kind_words(call.args["kind"])
+    counts = [number for number in counted if not reads_as_year(number, followers)]
     if not found:
         listed = ", ".join(number.text for number in written) or "none"
         yield Problem(call.path, call.line, "figure value is not in its passage", repr(value),
                       f"numbers in the passage: {listed}")
+    elif not whole:
+        yield Problem(call.path, call.line, "figure value is joined to a word in its passage", repr(value),
+                      f'"{_around(found[0])}": a number joined by a hyphen or an apostrophe is part of a word '
+                      "(\"30-year\"), not a count: cite a number that stands alone")
     elif not counted:
         yield Problem(call.path, call.line, "figure value is a day or year of a date in its passage", repr(value),
-                      f'"{_around(found[0])}": a figure counts or measures something; a day beside its month '
+                      f'"{_around(whole[0])}": a figure counts or measures something; a day beside its month '
                       "(\"6 January\") and a year after a month or after 'in', 'since', 'until', 'till', 'during', "
                       "'before', 'after' or 'year' date it")
+    elif not counts:
+        yield Problem(call.path, call.line, "figure value reads as a year", repr(value),
+                      f'"{_around(counted[0])}": a number from 1800 to 2099 written without a separator is a year, '
+                      "unless the figure's unit or one of its kind's words comes right after it (\"2000 troops\")")
     else:
-        yield from _qualifier_and_unit_problems(call, counted)
+        yield from _qualifier_and_unit_problems(call, match, parts, counts)
 
 
 def _around(number: Number) -> str:
@@ -90,7 +113,8 @@ def _around(number: Number) -> str:
     return " ".join(number.part[: number.end].split()[-4:]) + re.match(r"\S*(?:\s+\S+)?", number.after).group()
 
 
-def _qualifier_and_unit_problems(call: Call, counted: list[Number]) -> Iterator[Problem]:
+def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
+                                 counted: list[Number]) -> Iterator[Problem]:
     qualifier, unit = call.args.get("qualifier", ""), call.args.get("unit", "")
     wanted = " ".join(fold(qualifier).casefold().split())
     fitting = [number for number in counted if _qualifies(_without_symbol(number.before), wanted)]
@@ -105,10 +129,24 @@ def _qualifier_and_unit_problems(call: Call, counted: list[Number]) -> Iterator[
         yield Problem(call.path, call.line, "figure qualifier does not say what kind of number it is", repr(qualifier),
                       "it must hold a wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
                       "approximate number): add the wording there")
+    else:
+        yield from _dropped_problems(call, match, parts, fitting, qualifier)
+    yield from _country_problems(call, match, parts, fitting)
     if unit and not _has_digits(unit) and fitting and not any(_unit_fits(number, unit) for number in fitting):
         yield Problem(call.path, call.line, "figure unit is not the passage's own words by its value", repr(unit),
                       f'the passage reads "{clip(fitting[0].part[fitting[0].start:], 40)}": the unit is the words '
                       "right after the number or a currency symbol right before it, as the source writes them")
+
+
+def _dropped_problems(call: Call, match: Match, parts: list[str], fitting: list[Number],
+                      qualifier: str) -> Iterator[Problem]:
+    dropped = [(number, wording) for number in fitting
+               if (wording := dropped_qualifier(match, parts, number, WORDINGS, qualifier))]
+    if dropped:
+        number, wording = dropped[0]
+        yield Problem(call.path, call.line, "figure passage drops the source's qualifier", repr(number.text),
+                      f"the source writes '{wording}' right before {number.text}: begin the passage there and give "
+                      f"qualifier=\"{wording}\"")
 
 
 def _has_digits(text: str) -> bool:
@@ -157,6 +195,23 @@ def _subject_problems(call: Call, subject: str, parts: list[str]) -> Iterator[Pr
                   "(…) from the same paragraph if they stand apart")
 
 
+def _country_problems(call: Call, match: Match, parts: list[str], fitting: list[Number]) -> Iterator[Problem]:
+    """A country subject is the country named nearest its value, in its part or in the source's words of its
+    sentence before it, where they name one."""
+    subject = call.args.get("subject", "").strip().casefold()
+    country = next((name for name, forms in COUNTRIES.items()
+                    if subject in {form.casefold() for form in forms + [name]}), None)
+    if not country or not fitting or not any(has_words(parts, form) for form in COUNTRIES[country]):
+        return  # a subject the passage does not name has its own problem
+    nearest = [nearest_countries(in_its_sentence(match, parts, number), COUNTRIES, _kind_words(call.args["kind"]))
+               for number in fitting]
+    if all(names and country not in names for names in nearest):
+        named = ", ".join(sorted(nearest[0]))
+        yield Problem(call.path, call.line, "figure subject is not the country named nearest its value",
+                      repr(call.args["subject"]), f"nearest {fitting[0].text} the passage names {named}: a country "
+                      "subject is the one its passage names nearest the number")
+
+
 def is_currency(text: str) -> bool:
     """Whether `text` is only currency symbols (€, £, $): the site shows it before the number."""
     return bool(text) and all(unicodedata.category(char) == "Sc" for char in text)
@@ -176,3 +231,4 @@ def figure_record(args: dict) -> dict:
     return {"kind": args["kind"], "value": value, "number": int(number) if number.is_integer() else number,
             "qualifier": args.get("qualifier", ""), "date": args["date"], "subject": args.get("subject", ""),
             "unit": args.get("unit", "")}
+

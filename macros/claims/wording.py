@@ -48,6 +48,11 @@ class Number:
                                    for named in DAY_MONTH.finditer(self.part, max(0, self.start - 15), self.end + 15))
 
     @property
+    def joined(self) -> bool:
+        """Whether a hyphen or an apostrophe joins it to a word or a number ("30-year", "COVID-19")."""
+        return cuts(self.part, self.start) or cuts(self.part, self.end)
+
+    @property
     def before(self) -> str:
         """The words before it in its part, in lower case, on one line."""
         return " ".join(self.part[: self.start].casefold().split())

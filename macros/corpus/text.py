@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import chain, repeat
 
 NUMBER_SEPARATORS = ",."  # "2,238" and "2.7" are one number each: a part may not start or end inside one
+WORD_JOINERS = "-'"  # as folded: "anti-Russian" and "Nazarbayev's" are one word each, "30-year" too
 BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")  # a line holding only whitespace (incl. NBSP)
 LINE_BREAK = re.compile(r"\n")
 ELLIPSIS = "…"
@@ -90,7 +91,8 @@ def _folded(change: re.Match) -> str:
 
 def cuts(text: str, offset: int) -> bool:
     """Whether a part of a passage that starts or ends at `offset` of `text` cuts a word or a number:
-    it would lie between two letters, two digits, or inside a digit-separator-digit run ("2,238")."""
+    it would lie between two letters, two digits, inside a digit-separator-digit run ("2,238"), or inside
+    a word joined by a hyphen or an apostrophe ("anti-Russian", "Nazarbayev's")."""
     if offset <= 0 or offset >= len(text):
         return False
     before, after = text[offset - 1], text[offset]
@@ -98,7 +100,11 @@ def cuts(text: str, offset: int) -> bool:
         return True
     if after in NUMBER_SEPARATORS and before.isdecimal():
         return text[offset + 1: offset + 2].isdecimal()
-    return before in NUMBER_SEPARATORS and after.isdecimal() and text[offset - 2: offset - 1].isdecimal()
+    if before in NUMBER_SEPARATORS and after.isdecimal() and text[offset - 2: offset - 1].isdecimal():
+        return True
+    if after in WORD_JOINERS and _word_char(before):
+        return _word_char(text[offset + 1: offset + 2])
+    return before in WORD_JOINERS and _word_char(after) and _word_char(text[offset - 2: offset - 1])
 
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -108,6 +114,10 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     while cuts(text, end):
         end += 1
     return start, end
+
+
+def _word_char(char: str) -> bool:
+    return bool(char) and (_letter(char) or char.isdecimal())
 
 
 def _letter(char: str) -> bool:

@@ -1,0 +1,102 @@
+"""Where a figure's words stand from its value, in the part of the passage that writes it.
+
+Its kind's words are in the same sentence (no . ! ? between) and within NEAR_WORDS words; a country given
+as its subject is the country named nearest it; a year-like number (1800 to 2099, no separator) is a count
+only when its unit or its kind's words follow it; and the qualifier the source writes right before the
+value is not dropped.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..corpus import Match
+from ..corpus.text import cuts, fold
+from .wording import Number
+
+NEAR_WORDS = 8  # words between a figure's value and its kind's words, at most
+SENTENCE_END = re.compile(r"[.!?](?!\d)|(?<!\d)[.!?]")  # not the point of "2.7"
+TOKEN = re.compile(r"\w+")
+YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
+LOOK_BACK = 300  # characters of the source read before a part: a figure's cost does not grow with its paragraph
+
+
+def places(part: str, words: str) -> Iterator[tuple[int, int]]:
+    """Where `part` holds `words` as whole words, whatever their case."""
+    text, wanted = part.casefold(), " ".join(fold(words).casefold().split())
+    position = text.find(wanted) if wanted else -1
+    while position >= 0:
+        if not cuts(text, position) and not cuts(text, position + len(wanted)):
+            yield position, position + len(wanted)
+        position = text.find(wanted, position + 1)
+
+
+def between(number: Number, span: tuple[int, int]) -> str:
+    start, end = span
+    return number.part[number.end: start] if start >= number.end else number.part[end: number.start]
+
+
+def distance(number: Number, span: tuple[int, int]) -> int:
+    return len(TOKEN.findall(between(number, span)))
+
+
+def near(number: Number, words: str) -> bool:
+    """Whether `words` stand in the number's sentence, within NEAR_WORDS words of it."""
+    return any(not SENTENCE_END.search(between(number, span)) and distance(number, span) <= NEAR_WORDS
+               for span in places(number.part, words))
+
+
+def nearest_countries(number: Number, countries: dict[str, list[str]], kind_words: list[str]) -> set[str]:
+    """The countries whose forms stand nearest the number in its part; a form inside the kind's own words
+    ("ethnic Russians") names what is counted, not whose count it is."""
+    counted = [span for words in kind_words for span in places(number.part, words)]
+    found: dict[str, int] = {}
+    for name, forms in countries.items():
+        for form in forms:
+            for span in places(number.part, form):
+                if not any(start <= span[0] and span[1] <= end for start, end in counted):
+                    found[name] = min(found.get(name, len(number.part)), distance(number, span))
+    return {name for name, words in found.items() if words == min(found.values())}
+
+
+def in_its_sentence(match: Match, parts: list[str], number: Number) -> Number:
+    """The number with the source's words of its sentence before it (which a part may have cut off:
+    "Belarus … (200 troops)" leaves out "Tajikistan") and its part's words after it."""
+    before = " ".join(_source_before(match, parts, number).split())
+    ends = list(SENTENCE_END.finditer(before))
+    before = before[ends[-1].end():] if ends else before
+    text = f"{before}{number.part[number.start:]}"
+    return Number(text, len(before), len(before) + len(number.text))
+
+
+def _source_before(match: Match, parts: list[str], number: Number) -> str:
+    """The source paragraph's words before the number, folded; the number's own part up to it."""
+    index = next(index for index, part in enumerate(parts) if part is number.part)
+    start = match.spans[index][0]
+    return f"{fold(match.paragraph.text[max(0, start - LOOK_BACK): start])} {number.part[: number.start]}"
+
+
+def reads_as_year(number: Number, followers: list[str]) -> bool:
+    """A number from 1800 to 2099 written without a separator is a year, unless one of `followers` (the
+    figure's unit, its kind's words) comes right after it ("2000 troops")."""
+    if not YEAR_LIKE.fullmatch(number.text):
+        return False
+    after = " ".join(number.after.casefold().split())
+    return not any(after.startswith(wanted) and not cuts(after, len(wanted))
+                   for wanted in (" ".join(fold(words).casefold().split()) for words in followers) if wanted)
+
+
+def dropped_qualifier(match: Match, parts: list[str], number: Number, wordings: list[str],
+                      qualifier: str) -> str | None:
+    """The wording the source writes right before the number ("more than 225") that the figure's qualifier
+    leaves out, even where the passage starts at the number or inside the wording ("than 225")."""
+    source_before = " ".join(_source_before(match, parts, number).casefold().split())
+    while source_before and (source_before[-1] == " " or unicodedata.category(source_before[-1]) == "Sc"):
+        source_before = source_before[:-1]  # "around €" of "around €500"
+    wording = next((wording for wording in wordings if _ends_with(source_before, wording)), None)
+    return wording if wording and not _ends_with(" ".join(fold(qualifier).casefold().split()), wording) else None
+
+
+def _ends_with(text: str, words: str) -> bool:
+    return text.endswith(words) and not cuts(text, len(text) - len(words))
