@@ -10,6 +10,11 @@ from selectolax.lexbor import LexborHTMLParser
 from ..problems import clip
 from .builtsite import is_element
 
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q",
+          "s", "samp", "small", "span", "strong", "sub", "time", "u", "var"}  # text that runs on, in a block
+SEPARATE = {"br", "img", "hr"}  # what stands between two runs of text
+MARKER_TAG = "sup"  # a marker follows a figure; every superscript is a marker (the others are refused)
+
 
 def is_footnote_id(ident: str) -> bool:
     """Python-Markdown's footnote ids: fn:name, fnref:name, and fnref2:name for a second marker."""
@@ -75,3 +80,19 @@ def next_id(node) -> str | None:
             return following.attributes.get("id") if following.tag not in ("-text", "-comment") else None
         node = node.parent
     return None
+
+
+def text_beside(node, forward: bool) -> str:
+    """The text a reader sees right before (or after) the element in its block, climbing out of inline
+    elements, past empty ones and markers: what runs into its first (or last) character."""
+    while node is not None:
+        beside = node.next if forward else node.prev
+        while beside is not None:
+            text = "" if beside.tag in ("-comment", MARKER_TAG) else beside.text(deep=beside.tag != "-text") or ""
+            if text or beside.tag in SEPARATE:
+                return text
+            beside = beside.next if forward else beside.prev
+        node = node.parent
+        if node is None or node.tag not in INLINE:
+            return ""
+    return ""

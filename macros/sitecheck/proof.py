@@ -21,6 +21,7 @@ Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import unquote
@@ -33,7 +34,7 @@ from ..render.markup import md_escape
 from .active import capped
 from .builtsite import BuiltPage, BuiltSite, built_page_url
 from .nodes import (children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_id, own_text,
-                    shown, words)
+                    shown, text_beside, words)
 from .sources import MarkdownSources
 
 HAND = "quotes, figures, markers and references are written by the citation macros, never by hand"
@@ -42,8 +43,9 @@ FIGURE_HINT = "write numbers with figure(), which checks them against a source a
 QUOTE_HINT = "quote a source with quote(), which checks the passage against it"
 BLOCKQUOTE_HINT = ("quote a source with blockquote(), which checks the passage and signs it; "
                    "other words go in a paragraph")
+GLUED_HINT = "a figure and its marker stand as a word: put a space or punctuation before the figure and after its marker"
 LISTS = f".{REFERENCES}, .{NOTES}, [id='{REFERENCES_ID}']"
-MARKS = f"blockquote, .{QUOTE}, .{BLOCKQUOTE}, .{FIGURE}, .{PASSAGE}, .{TOOLTIP}, [id='{TOOLTIP}']"
+MARKS = f"blockquote, q, .{QUOTE}, .{BLOCKQUOTE}, .{FIGURE}, .{PASSAGE}, .{TOOLTIP}, [id='{TOOLTIP}']"
 INLINE = {QUOTE: ("q", "quote", "quote without a citation", "quote that is not its passage", QUOTE_HINT),
           FIGURE: ("span", "figure", "figure without a citation", "figure that is not its figure()'s words",
                    FIGURE_HINT)}
@@ -107,14 +109,15 @@ class _PageMarks:
         yield from self._links()
         yield from self._reference_lists()
         passages = Counter()
-        for node in self.page.tree.css(MARKS):
+        for node in {node.mem_id: node for node in self.page.tree.css(MARKS)}.values():  # once each, however matched
             classes = (node.attributes.get("class") or "").split()
             if TOOLTIP in classes or node.attributes.get("id") == TOOLTIP:
                 yield self._problem("the tooltip's id and class belong to qq-tooltips.js", node,
                                     (TOOLTIP,), f'"{TOOLTIP}"')
             if node.tag == "blockquote" or BLOCKQUOTE in classes:
                 yield from self._blockquote(node)
-            for name in set(classes) & set(INLINE):
+            # A <q> looks like a checked quote whatever its class: it is a quote() or a reference's passage.
+            for name in set(classes) & set(INLINE) or ({QUOTE} if node.tag == "q" and PASSAGE not in classes else ()):
                 yield from self._inline(node, *INLINE[name])
             if PASSAGE in classes:
                 yield from self._passage(node, passages)
@@ -179,6 +182,18 @@ class _PageMarks:
         if words(node) != wanted:
             yield self._problem(differs, node, (first_words(node),), "", HAND,
                                 found=f"{excerpt(node)!r}, where {macro}() wrote {wanted!r}")
+        elif macro == "figure":
+            yield from self._standing_alone(node, self.markers[anchor])
+
+    def _standing_alone(self, figure, marker) -> Iterator[Problem]:
+        """A figure and its marker stand as a word: no letter or digit runs into them ("1" 13³⁷ "0")."""
+        before, after = text_beside(figure, forward=False), text_beside(marker, forward=True)
+        if _runs_on(before[-1:]) or _runs_on(after[:1]):
+            last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
+            yield self._problem("figure run together with the text beside it", figure,
+                                (f"{last}{{{{ figure(" if _runs_on(last[-1:]) else "", f"}}}}{first}",
+                                 first_words(figure)), "", GLUED_HINT,
+                                found=f"{words(figure)!r} between {last!r} and {first!r}")
 
     def _blockquote(self, node) -> Iterator[Problem]:
         """A blockquote(): the class on the <blockquote>, its passage, then its signature and its marker."""
@@ -215,3 +230,8 @@ class _PageMarks:
                 return Problem(place[0], place[1], rule, found, hint)
         line = self.page.line_of(html_needle or next((n for n in needles if n), ""))
         return Problem(f"{self.site_label}/{self.page.path}", line, rule, found, hint)
+
+
+def _runs_on(char: str) -> bool:
+    """A letter, a digit or a combining mark: it reads as one word with what it touches."""
+    return bool(char) and unicodedata.category(char)[0] in "LNM"
