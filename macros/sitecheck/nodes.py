@@ -72,12 +72,18 @@ def children(node) -> Iterator:
 
 def next_id(node) -> str | None:
     """The id of the element that follows `node`, unless text comes first (climbing out of its parents)."""
+    following = next_element(node)
+    return following.attributes.get("id") if following is not None else None
+
+
+def next_element(node):
+    """The element that follows `node`, unless text comes first (climbing out of its parents)."""
     while node is not None:
         following = node.next
         while following is not None and following.tag == "-text" and not (following.text() or "").strip():
             following = following.next
         if following is not None:
-            return following.attributes.get("id") if following.tag not in ("-text", "-comment") else None
+            return following if following.tag not in ("-text", "-comment") else None
         node = node.parent
     return None
 
