@@ -29,6 +29,8 @@ def test_the_engines_own_output_passes():
 @pytest.mark.parametrize("text, rule", [
     ('A chart <svg viewBox="0 0 9 9"><rect x="1"/></svg>.', "<svg> elements are drawn only by the engine's visuals"),
     ('A shape <rect x="1"></rect> alone.', "<rect> elements are drawn only by the engine's visuals"),
+    ('A formula <math><mn>10412</mn></math>.', "<math> elements are not allowed in page content"),
+    ('A canvas <canvas width="9"></canvas>.', "<canvas> elements are not allowed in page content"),
     ('The <abbr title="A general." tabindex="0">Gazette</abbr>.', "<abbr> not written by the glossary"),
     ('The <abbr title="A newspaper." tabindex="0">Gazettes</abbr>.', "<abbr> not written by the glossary"),
     ('The <abbr title="A newspaper.">Gazette</abbr> without its tab stop.', "<abbr> not written by the glossary"),

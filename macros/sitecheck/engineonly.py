@@ -32,7 +32,8 @@ from ..proofmarks import BACK_LINK
 from .builtsite import is_element
 from .nodes import is_footnote_id, words
 
-DRAWINGS = {"svg", "math", "canvas", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect",
+# The shapes the content allow-list (rules.py) keeps for the visuals; <math>, <canvas> and the like are off it.
+DRAWINGS = {"svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect",
             "text", "tspan", "title", "desc"}
 READ_ALOUD = {"role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-details",
               "aria-description", "aria-roledescription"}
