@@ -88,17 +88,19 @@ def next_element(node):
     return None
 
 
-def text_beside(node, forward: bool) -> str:
+def text_beside(node, forward: bool, enough: int = 2) -> str:
     """The text a reader sees right before (or after) the element in its block, climbing out of inline
-    elements, past empty ones and markers: what runs into its first (or last) character."""
+    elements, past empty ones and markers, up to `enough` characters at least: what runs into it."""
+    found = ""
     while node is not None:
         beside = node.next if forward else node.prev
         while beside is not None:
             text = "" if beside.tag in ("-comment", MARKER_TAG) else beside.text(deep=beside.tag != "-text") or ""
-            if text or beside.tag in SEPARATE:
-                return text
+            found = found + text if forward else text + found
+            if len(found) >= enough or beside.tag in SEPARATE:
+                return found
             beside = beside.next if forward else beside.prev
         node = node.parent
         if node is None or node.tag not in INLINE:
-            return ""
-    return ""
+            return found
+    return found
