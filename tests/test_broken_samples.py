@@ -19,6 +19,11 @@ BY_HAND = "quotes, figures, markers and references are written by the citation m
 BLOCKQUOTE = "quote a source with blockquote(), which checks the passage and signs it; other words go in a paragraph"
 FOOTNOTE = ("footnotes are the citation engine's — '{}' — a footnote's marker looks like a citation's: cite with "
             "cite(), quote(), blockquote() or figure(), which number and write the references")
+ARIA = ("a screen reader reads what the page shows: write no role or aria-* attribute (a landmark — aside, section, "
+        "nav — may name itself after its own heading with aria-labelledby)")
+GLUED = ("a figure and its marker stand apart from other numbers: reword so that a word, not a letter, digit, sign "
+         "or symbol, stands next to them")
+CONTENT = "pages hold text, links, images and citations: see SECURITY.md"
 EDITED_SEED = "seed-edited"
 
 STATIC = {
@@ -118,6 +123,16 @@ AFTER_BUILD = {
         "against a source and lists them on the figures page",
     ],
     "proof-marks-by-hand": [  # look-alikes of the engine's output, in raw HTML the static pass leaves to the build
+        "docs/glued.md:3: quote without a citation — 'Leave now, old man!' — quote a source with quote(), which "
+        "checks the passage against it",
+        f"docs/glued.md:5: figure run together with the text beside it — 'At least 238' between '1' and '0' — "
+        f"{GLUED}",
+        f"docs/glued.md:7: figure run together with the text beside it — 'At least 238' between '1,' and ' dead,' "
+        f"— {GLUED}",
+        f"docs/glued.md:7: figure run together with the text beside it — 'At least 238' between 'troops' and '%.' "
+        f"— {GLUED}",
+        f"docs/glued.md:7: figure run together with the text beside it — 'about 2,000' between '−' and ' troops' — "
+        f"{GLUED}",
         "docs/index.md:5: quote without a citation — 'Leave now, old man!' — quote a source with quote(), which "
         "checks the passage against it",
         f"docs/index.md:8: block quote not written by blockquote() — 'The square stood empty by the evening.' — "
@@ -136,6 +151,25 @@ AFTER_BUILD = {
         f"{BY_HAND}",
         "docs/markers.md:9: the tooltip's id and class belong to qq-tooltips.js — 'The Alpha Gazette · news: 3,000 "
         f"people were killed' — {BY_HAND}",
+    ],
+    "engine-output-by-hand": [  # a chart, a glossary card, labels, a signature, a correction, a link to a reference
+        "docs/index.md:3: <svg> elements are drawn only by the engine's visuals — <svg> '30,000 troops' — charts "
+        "and maps are drawn from the citations by visual(); write a number with figure(), which puts it on the "
+        "figures page's charts",
+        "docs/index.md:5: <abbr> not written by the glossary — \"the gazette's man\" titled 'A general sent by "
+        "Moscow to command the troops.' — the glossary marks a name's first mention with its card from "
+        "docs/people.md: write the name as plain text, and describe people in docs/people.md",
+        f"docs/index.md:7: role and aria-* attributes are the engine's — aria-label='at least 10,412' on <span> — "
+        f"{ARIA}",
+        f"docs/index.md:7: role and aria-* attributes are the engine's — role='img' on <span> — {ARIA}",
+        f"docs/index.md:11: <cite> elements are not allowed in page content — <cite> — {CONTENT}",
+        f"docs/index.md:13: <del> elements are not allowed in page content — <del> — {CONTENT}",
+        f"docs/index.md:13: <ins> elements are not allowed in page content — <ins> — {CONTENT}",
+        "docs/index.md:15: link to a citation's marker or reference through a page path — 'other/#fn:qq1' — a "
+        "marker and its reference are the citation engine's: link to the page, or to a heading of it (the maps "
+        "and timelines link to the markers)",
+        "docs/index.md:15: title attributes are the engine's — title='Confirmed by the ministry: 30,000 troops' on "
+        "<a> — a title is a tooltip over the page's words: say it in cited text instead",
     ],
 }
 

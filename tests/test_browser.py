@@ -500,7 +500,7 @@ CONTRAST = """(selectors) => {
   return out; }"""
 CHECKED = {
     "crackdown/": [".md-typeset p a", ".md-typeset .footnote-ref", ".md-typeset .footnote li p", ".qq-quote",
-                   ".md-footer__title"],
+                   ".qq-figure", ".md-footer__title"],
     "sources/obeachain-2022-01-07/": ["mark", ".qq-basis", ".qq-cited-in a", ".qq-paragraph-number", ".qq-source-summary"],
 }
 EVERYWHERE = [".md-typeset p", ".md-typeset h2", ".md-nav__link", ".md-copyright", ".md-search__input"]
@@ -514,6 +514,22 @@ def test_dark_mode_keeps_contrast(tab, path):
     ratios = dict(page.evaluate(CONTRAST, selectors))
     assert all(ratio is not None for ratio in ratios.values()), ratios
     assert {s: r for s, r in ratios.items() if r < 4.5} == {}
+
+
+# A checked figure's background, its paragraph's, and that of bold text written in the same paragraph
+FIGURE_LOOK = """() => { const figure = document.querySelector('.md-typeset p .qq-figure'), p = figure.closest('p');
+  const bold = p.appendChild(document.createElement('strong')); bold.textContent = 'at least 10,000';
+  const look = [figure, p, bold].map(e => getComputedStyle(e).backgroundColor); bold.remove(); return look; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_checked_figure_is_a_tinted_chip_that_bold_text_is_not(tab, scheme):
+    """Content has no style and no proof class, so the chip is what hand-written bold cannot look like."""
+    page = tab(color_scheme=scheme).open("crackdown/")
+    figure, paragraph, bold = page.evaluate(FIGURE_LOOK)
+    assert figure not in (paragraph, bold, "rgba(0, 0, 0, 0)") and bold == paragraph
+    [(_, ratio)] = page.evaluate(CONTRAST, [".md-typeset p .qq-figure"])
+    assert ratio >= 4.5
 
 
 def test_the_palette_toggle_switches_to_dark_and_is_remembered(tab):

@@ -339,3 +339,20 @@ def test_the_static_pass_lists_a_page_s_first_uncited_paragraphs_then_one_line_f
                                 "passage it rests on with cite(), quote(), blockquote() or figure() (CONTRIBUTING.md "
                                 "lists what is exempt)")
     assert "docs/index.md:90059: and more problems of the same page — fix these first" in map(str, problems)
+
+
+@pytest.mark.parametrize("html, before, after", [
+    ('<p><b>2022</b> <span id="f">13</span><sup id="m">1</sup> <i>0</i></p>', "2022 ", " 0"),
+    ('<p>x <span id="f">13</span><sup id="m">1</sup><sup>2</sup>.</p>', "x ", "."),
+    ('<p>1<span><span id="f">13</span><sup id="m">1</sup></span><!-- c -->0</p>', "1", "0"),
+    ('<p>A</p><p><span id="f">13</span><sup id="m">1</sup></p><p>B</p>', "", ""),
+])
+def test_the_text_beside_a_figure_is_read_across_inline_elements_within_its_block(html, before, after):
+    """What a reader sees run into a figure and its marker (proof.py refuses a letter or digit there)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from macros.sitecheck.nodes import text_beside
+
+    tree = LexborHTMLParser(html)
+    assert text_beside(tree.css_first("#f"), forward=False) == before
+    assert text_beside(tree.css_first("#m"), forward=True) == after

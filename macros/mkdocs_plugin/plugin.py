@@ -194,11 +194,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """The page's content, as a unit: nothing in it may change the theme's markup or run."""
         parsed = self.checked.pages.get(page.file.src_uri)
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
-        lines = parsed.body_lines() if parsed else []
-        problems = check_content(label, html, config["site_url"], lines) + \
+        lines, drawn = (parsed.body_lines() if parsed else []), self.drawn.get(page.file.src_uri, [])
+        engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
+        problems = check_content(label, html, config["site_url"], lines, engine) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines)
         if parsed and page.file.src_uri not in self.checked.exempt:
-            problems += check_coverage(label, html, self.drawn.get(page.file.src_uri, []), lines)
+            problems += check_coverage(label, html, drawn, lines)
         if problems:
             self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)
@@ -233,8 +234,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         entries = [record(claim) for claim in self.checked.all_claims()]
         text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-        root = Path(config["config_file_path"]).parent
-        docs = Path(config["docs_dir"])
+        root, docs = Path(config["config_file_path"]).parent, Path(config["docs_dir"])
         checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
                             docs.relative_to(root).as_posix(), "site")
         problems = check_built_site(BuiltSite.read(site), docs, entries, checks)

@@ -26,6 +26,7 @@ from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
 from .coverage import numbers_in_notes, uncited_blocks
+from .engineonly import handwritten
 from .rules import ElementRules
 
 DEEPEST = 40  # levels of elements inside a page's content
@@ -40,10 +41,13 @@ TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unesc
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
 
-def check_content(label: str, html: str, site_url: str | None, lines: list[str]) -> list[Problem]:
+def check_content(label: str, html: str, site_url: str | None, lines: list[str],
+                  engine: tuple[list[str], dict[str, str]] | None = None) -> list[Problem]:
     """The problems of one page's content HTML (at most problems.PER_PAGE), each at the line of its
-    Markdown (`lines`) where it can be found."""
-    return capped(_content_problems(html, site_url, _locator(label, lines, HINT))) + \
+    Markdown (`lines`) where it can be found. On a page of docs/, `engine` is what the engine wrote into it:
+    the HTML of its visuals, and the glossary's cards by term (engineonly.py)."""
+    own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint)) if engine is not None else ()
+    return capped(chain(_content_problems(html, site_url, _locator(label, lines, HINT)), own)) + \
         _format_characters(html, _locator(label, lines, characters.HINT))
 
 

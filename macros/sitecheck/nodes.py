@@ -10,6 +10,11 @@ from selectolax.lexbor import LexborHTMLParser
 from ..problems import clip
 from .builtsite import is_element
 
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q",
+          "s", "samp", "small", "span", "strong", "sub", "time", "u", "var"}  # text that runs on, in a block
+SEPARATE = {"br", "img", "hr"}  # what stands between two runs of text
+MARKER_TAG = "sup"  # a marker follows a figure; every superscript is a marker (the others are refused)
+
 
 def is_footnote_id(ident: str) -> bool:
     """Python-Markdown's footnote ids: fn:name, fnref:name, and fnref2:name for a second marker."""
@@ -67,11 +72,35 @@ def children(node) -> Iterator:
 
 def next_id(node) -> str | None:
     """The id of the element that follows `node`, unless text comes first (climbing out of its parents)."""
+    following = next_element(node)
+    return following.attributes.get("id") if following is not None else None
+
+
+def next_element(node):
+    """The element that follows `node`, unless text comes first (climbing out of its parents)."""
     while node is not None:
         following = node.next
         while following is not None and following.tag == "-text" and not (following.text() or "").strip():
             following = following.next
         if following is not None:
-            return following.attributes.get("id") if following.tag not in ("-text", "-comment") else None
+            return following if following.tag not in ("-text", "-comment") else None
         node = node.parent
     return None
+
+
+def text_beside(node, forward: bool, enough: int = 2) -> str:
+    """The text a reader sees right before (or after) the element in its block, climbing out of inline
+    elements, past empty ones and markers, up to `enough` characters at least: what runs into it."""
+    found = ""
+    while node is not None:
+        beside = node.next if forward else node.prev
+        while beside is not None:
+            text = "" if beside.tag in ("-comment", MARKER_TAG) else beside.text(deep=beside.tag != "-text") or ""
+            found = found + text if forward else text + found
+            if len(found) >= enough or beside.tag in SEPARATE:
+                return found
+            beside = beside.next if forward else beside.prev
+        node = node.parent
+        if node is None or node.tag not in INLINE:
+            return found
+    return found

@@ -21,6 +21,7 @@ Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import unquote
@@ -32,8 +33,8 @@ from ..render.labels import figure_text
 from ..render.markup import md_escape
 from .active import capped
 from .builtsite import BuiltPage, BuiltSite, built_page_url
-from .nodes import (children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_id, own_text,
-                    shown, words)
+from .nodes import (children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_element, next_id,
+                    own_text, shown, text_beside, words)
 from .sources import MarkdownSources
 
 HAND = "quotes, figures, markers and references are written by the citation macros, never by hand"
@@ -42,8 +43,12 @@ FIGURE_HINT = "write numbers with figure(), which checks them against a source a
 QUOTE_HINT = "quote a source with quote(), which checks the passage against it"
 BLOCKQUOTE_HINT = ("quote a source with blockquote(), which checks the passage and signs it; "
                    "other words go in a paragraph")
+SIGNS, PERCENT = "+-−±", "%‰‱"  # what, touching a figure, changes its number
+JOINERS = ".,'’ \u00a0\u2009\u202f"  # what joins two runs of digits into one number: "1,238", "225 000"
+GLUED_HINT = ("a figure and its marker stand apart from other numbers: reword so that a word, not a letter, digit, "
+              "sign or symbol, stands next to them")
 LISTS = f".{REFERENCES}, .{NOTES}, [id='{REFERENCES_ID}']"
-MARKS = f"blockquote, .{QUOTE}, .{BLOCKQUOTE}, .{FIGURE}, .{PASSAGE}, .{TOOLTIP}, [id='{TOOLTIP}']"
+MARKS = f"blockquote, q, .{QUOTE}, .{BLOCKQUOTE}, .{FIGURE}, .{PASSAGE}, .{TOOLTIP}, [id='{TOOLTIP}']"
 INLINE = {QUOTE: ("q", "quote", "quote without a citation", "quote that is not its passage", QUOTE_HINT),
           FIGURE: ("span", "figure", "figure without a citation", "figure that is not its figure()'s words",
                    FIGURE_HINT)}
@@ -107,14 +112,15 @@ class _PageMarks:
         yield from self._links()
         yield from self._reference_lists()
         passages = Counter()
-        for node in self.page.tree.css(MARKS):
+        for node in {node.mem_id: node for node in self.page.tree.css(MARKS)}.values():  # once each, however matched
             classes = (node.attributes.get("class") or "").split()
             if TOOLTIP in classes or node.attributes.get("id") == TOOLTIP:
                 yield self._problem("the tooltip's id and class belong to qq-tooltips.js", node,
                                     (TOOLTIP,), f'"{TOOLTIP}"')
             if node.tag == "blockquote" or BLOCKQUOTE in classes:
                 yield from self._blockquote(node)
-            for name in set(classes) & set(INLINE):
+            # A <q> looks like a checked quote whatever its class: it is a quote() or a reference's passage.
+            for name in set(classes) & set(INLINE) or ({QUOTE} if node.tag == "q" and PASSAGE not in classes else ()):
                 yield from self._inline(node, *INLINE[name])
             if PASSAGE in classes:
                 yield from self._passage(node, passages)
@@ -179,6 +185,19 @@ class _PageMarks:
         if words(node) != wanted:
             yield self._problem(differs, node, (first_words(node),), "", HAND,
                                 found=f"{excerpt(node)!r}, where {macro}() wrote {wanted!r}")
+        elif macro == "figure":
+            yield from self._standing_alone(node, next_element(node))
+
+    def _standing_alone(self, figure, marker) -> Iterator[Problem]:
+        """A figure and its marker stand as a word: nothing runs into them to make another number ("1" 13³⁷ "0",
+        "1," 238, "−" 13, 238³⁷ "%")."""
+        before, after = text_beside(figure, forward=False), text_beside(marker, forward=True)
+        if _runs_into(before[-2:][::-1], SIGNS) or _runs_into(after[:2], PERCENT):
+            tail = (before.split() or [""])[-1] + (" " if before[-1:].isspace() else "")
+            head = (" " if after[:1].isspace() else "") + (after.split() or [""])[0]
+            yield self._problem("figure run together with the text beside it", figure,
+                                (f"{tail}{{{{ figure(", f"}}}}{head}", first_words(figure)), "", GLUED_HINT,
+                                found=f"{words(figure)!r} between {tail!r} and {head!r}")
 
     def _blockquote(self, node) -> Iterator[Problem]:
         """A blockquote(): the class on the <blockquote>, its passage, then its signature and its marker."""
@@ -215,3 +234,12 @@ class _PageMarks:
                 return Problem(place[0], place[1], rule, found, hint)
         line = self.page.line_of(html_needle or next((n for n in needles if n), ""))
         return Problem(f"{self.site_label}/{self.page.path}", line, rule, found, hint)
+
+
+def _runs_into(nearest: str, symbols: str) -> bool:
+    """Whether the text beside a figure (`nearest`: its one or two characters nearest the figure, the nearest
+    first) reads as part of it: a letter, digit, combining mark or currency symbol, a sign or percent, or a digit
+    joined by a separator ("1," or "2 " before it, ",000" after it)."""
+    near, far = nearest[:1], nearest[1:2]
+    return bool(near) and (unicodedata.category(near)[0] in "LNM" or unicodedata.category(near) == "Sc" or
+                           near in symbols or (near in JOINERS and bool(far) and far.isdigit()))

@@ -19,12 +19,14 @@ NEVER = {"base", "frame", "frameset", "iframe", "object", "embed", "applet", "po
          "noembed", "noframes", "noscript", "template", "xmp", "plaintext", "set", "animate", "animatemotion",
          "animatetransform", "foreignobject"}
 CONTENT = {
-    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
-    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp",
+    # no cite (a signature under a checked quote), del, ins, s or u (a checked figure struck out and "corrected")
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd",
+    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "i", "img", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "samp",
     "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "time", "tr", "u", "ul", "var", "wbr",
-    # drawings made by the engine: shapes and text, no scripts, styles, links to other files or animation
+    "thead", "time", "tr", "ul", "var", "wbr",
+    # drawings made by the engine (its visuals only: engineonly.py): shapes and text, no scripts, styles, links
+    # to other files or animation
     "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan", "title", "desc",
 }
 # The one allow-list of attributes in page content, whatever wrote them: raw HTML, `{: … }` attribute lists,
@@ -41,7 +43,8 @@ CONTENT_ATTRIBUTES = GLOBAL_ATTRIBUTES | {
     "font-weight", "dx", "dy", "preserveaspectratio", "focusable", "vector-effect", "paint-order", "pathlength",
     "shape-rendering", "textlength", "letter-spacing",
     # what the engine writes (a figure's kind, the passages a back-link marks, what search leaves out),
-    # the other names of an entry of the people page, and the labels assistive technology reads. No other
+    # the other names of an entry of the people page, and the labels assistive technology reads (the engine's
+    # only: engineonly.py, as are title, role and the glossary's abbr). No other
     # data-*: Material's clipboard copies data-clipboard-text when a reader clicks, and data-md-* are the theme's.
     "data-kind", "data-marks", "data-search-exclude", "data-terms",
     "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden",
