@@ -4,8 +4,7 @@ One build: the static pass (define_env → start) → generated pages and the ch
 docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
 page rendered from the static pass's parse, its Markdown converted within the
 render budget with the glossary's names marked (on_page_markdown, glossary.py), the HTML
-checked as the theme will receive it (on_page_content)
-→ site/claims.json and the checks of the built site (on_post_build).
+checked as the theme will receive it (on_page_content) → site/claims.json and the checks of the built site (on_post_build).
 """
 from __future__ import annotations
 
@@ -195,10 +194,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         parsed = self.checked.pages.get(page.file.src_uri)
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
         lines = parsed.body_lines() if parsed else []
-        problems = check_content(label, html, config["site_url"], lines) + \
+        drawn = self.drawn.get(page.file.src_uri, []) if parsed else None  # None: a page the engine generated
+        problems = check_content(label, html, config["site_url"], lines, drawn) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines)
         if parsed and page.file.src_uri not in self.checked.exempt:
-            problems += check_coverage(label, html, self.drawn.get(page.file.src_uri, []), lines)
+            problems += check_coverage(label, html, drawn, lines)
         if problems:
             self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)

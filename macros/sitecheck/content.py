@@ -25,6 +25,7 @@ from ..lines import LineIndex
 from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
+from .classes import unknown_classes
 from .coverage import numbers_in_notes, uncited_blocks
 from .rules import ElementRules
 
@@ -35,16 +36,21 @@ COVERAGE_HINT = ("cite the passage it rests on with cite(), quote(), blockquote(
                  "page became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
 NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
              "in cited text, with figure()")
+CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the "
+              "theme's, Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
 
-def check_content(label: str, html: str, site_url: str | None, lines: list[str]) -> list[Problem]:
+def check_content(label: str, html: str, site_url: str | None, lines: list[str],
+                  drawn: list[str] | None = None) -> list[Problem]:
     """The problems of one page's content HTML (at most problems.PER_PAGE), each at the line of its
-    Markdown (`lines`) where it can be found."""
+    Markdown (`lines`) where it can be found; with the HTML of its visuals (`drawn`), a page of docs/,
+    its classes too."""
     return capped(_content_problems(html, site_url, _locator(label, lines, HINT))) + \
-        _format_characters(html, _locator(label, lines, characters.HINT))
+        _format_characters(html, _locator(label, lines, characters.HINT)) + \
+        (check_classes(label, html, drawn, lines) if drawn is not None else [])
 
 
 def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
@@ -69,6 +75,18 @@ def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) ->
                   for text in uncited_blocks(html, drawn)) + \
         capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
                     *_needles(text)) for number, text in numbers_in_notes(html))
+
+
+def check_classes(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
+    """Every class in the page's content is on the one allow-list (classes.py), the visuals' HTML (`drawn`) aside."""
+    problem = _locator(label, lines, CLASS_HINT)
+    return capped(problem("class not allowed in page content", f"{name!r} on {tag}", *_class_needles(name),
+                          f"<{tag[1:-1]}") for name, tag in unknown_classes(html, drawn))
+
+
+def _class_needles(name: str) -> list[str]:
+    """The class as a page writes it, the whole word first: class="a", class="a b", {: .a }, then the name."""
+    return [f'"{name}"', f'"{name} ', f' {name}"', f" {name} ", f".{name} ", f".{name}}}", name]
 
 
 def _format_characters(html: str, problem) -> list[Problem]:
