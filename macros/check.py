@@ -17,7 +17,7 @@ from .claims import Claim, Verifier
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
 from .pages import parse_docs
-from .pages.coverage import uncited
+from .pages.coverage import numbers_in_front_matter, uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .problems import Problem, capped, counted, report
@@ -82,6 +82,9 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         problems += handmade(page.path, page.front)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
+        if page.path not in unparsed and src not in exempt:
+            stated = [text for claim in claims[src] for text in (claim.match.passage, claim.source.meta["date"].value)]
+            problems += numbers_in_front_matter(page.path, page.front, map(str, stated))
         if src == PEOPLE_PAGE:
             glossary, found = read_glossary(page.path, page.front)
             problems += found

@@ -11,7 +11,8 @@ in content is one of:
 - the engine's, where the engine writes it: the proof marks (macros/proofmarks.py), which the check
   of the built site compares with claims.json (proof.py), and the parts of a reference and of a passage
   (ENGINE_PARTS), only inside the engine's own reference, passage or marker;
-- `headerlink`, which Python-Markdown's toc extension writes: only the ¶ link of a heading, to its id.
+- what Python-Markdown writes: `headerlink` (toc), only the ¶ link of a heading, to its id; and
+  `language-…` (fenced_code), only on the <code> of a code block.
 
 The engine's visuals (`drawn`) are taken out first, as for coverage. Pure Python: nothing here imports MkDocs.
 """
@@ -34,6 +35,7 @@ ENGINE_PARTS = {"qq-source": ("span", NOTES), "qq-read": ("a", NOTES), "qq-date-
                 "qq-format-char": ("span", f"{QUOTE} {BLOCKQUOTE} {FIGURE} {PASSAGE}")}
 PERMALINK = "headerlink"
 PERMALINK_TEXT = "¶"  # toc's `permalink: true`
+LANGUAGE = "language-"  # fenced_code's, on a code block: ```text
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -56,6 +58,8 @@ def _allowed(name: str, node) -> bool:
     if name in ENGINE_PARTS:
         tag, within = ENGINE_PARTS[name]
         return node.tag == tag and (within is None or _inside(node, set(within.split())))
+    if name.startswith(LANGUAGE):
+        return node.tag == "code" and node.parent is not None and node.parent.tag == "pre"
     return name == PERMALINK and _is_permalink(node)
 
 

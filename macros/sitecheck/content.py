@@ -26,7 +26,7 @@ from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
 from .classes import unknown_classes
-from .coverage import numbers_in_notes, uncited_blocks
+from .coverage import numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .rules import ElementRules
 
 DEEPEST = 40  # levels of elements inside a page's content
@@ -38,6 +38,9 @@ NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it 
              "in cited text, with figure()")
 CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the "
               "theme's, Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
+NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
+               "(a year the page's references state may name the events): give the number in cited text, with "
+               "figure()")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
@@ -71,10 +74,13 @@ def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) ->
     """Every block of the page's text holds a citation marker, in the HTML it became, and a block exempt by its
     class holds no number (coverage.py)."""
     problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
+    exempt = _locator(label, lines, NUMBER_HINT)
     return capped(problem("paragraph without a citation", repr(text), *_needles(text))
                   for text in uncited_blocks(html, drawn)) + \
         capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
-                    *_needles(text)) for number, text in numbers_in_notes(html))
+                    *_needles(text)) for number, text in numbers_in_notes(html)) + \
+        capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
+                      *_needles(text)[:1], number, *_needles(text)[1:], number.split()[-1]) for kind, number, text in numbers_in_exempt_text(html, drawn))
 
 
 def check_classes(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
