@@ -94,3 +94,12 @@ def test_the_number_words_are_one_list():
     assert {"zero", "ten", "twenty", "ninety", "hundred", "thousand", "million", "billion", "dozen"} <= WORDS
     assert list(numbers_in("Ten thousand on the sixth; twenty-five; a 30-year history; ٣٠٠")) == [
         "Ten", "thousand", "sixth", "twenty", "five", "30", "٣٠٠"]
+
+
+def test_the_static_pass_does_not_take_an_image_for_a_link():
+    from macros.pages.coverage import uncited
+
+    page, _ = parse("# T\n\n![](toll-chart.png)\n\n[Timeline](timeline.md) · [Figures](figures.md)\n")
+    assert [str(problem) for problem in uncited(page.path, page.front, page.calls)] == [
+        'docs/p.md:3: paragraph without a citation — "![](toll-chart.png)" — cite the passage it rests on with '
+        "cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]

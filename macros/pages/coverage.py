@@ -17,7 +17,8 @@ figures pages are not in docs/):
   header and delimiter rows, and any block whose text is only links (a list of
   links, a row of links, "[Figures](figures.md) · [Sources](sources/index.md)")
   and punctuation, and a list whose every item begins with a link to a page
-  of the site ("[Timeline](timeline.md): the dated events, in order").
+  of the site ("[Timeline](timeline.md): the dated events, in order"). An image
+  is not a link: a block that shows one needs its citation (a chart states numbers).
 
 Pure Python: nothing here imports MkDocs. It works on the page's body and the
 lines of the macro calls the static pass found. Every pattern here reads one line,
@@ -57,8 +58,8 @@ SITE_URL = r"(?![a-zA-Z][\w+.-]*+:|//)"
 LEADING_LINK = re.compile(rf"^\s*+(?:\[[^\[\]]++\]\({SITE_URL}[^()\s]++\)|<a\s[^<>]*?href=\"{SITE_URL})")
 # What a link-only block may hold besides links: punctuation and separators. A link's text holds no brackets.
 LINKS = (
-    re.compile(r"!?\[[^\[\]]*+\]\([^()]*+\)"),  # [text](url), ![alt](src)
-    re.compile(r"!?\[[^\[\]]++\]\[[^\[\]]*+\]"),  # [text][ref]
+    re.compile(r"(?<!!)\[[^\[\]]*+\]\([^()]*+\)"),  # [text](url); not ![alt](src): a picture needs its citation
+    re.compile(r"(?<!!)\[[^\[\]]++\]\[[^\[\]]*+\]"),  # [text][ref]
     re.compile(r"<a\b[^<>]*+>[^<]*+</a>", re.I),  # raw HTML links
     re.compile(r"<(?:https?|mailto):[^<>\s]++>"),  # autolinks
 )
