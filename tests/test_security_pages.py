@@ -214,6 +214,26 @@ def test_bidirectional_and_invisible_format_characters_are_refused(text, expecte
     assert messages(text) == expected
 
 
+MIXED = ("a word mixes the letters of two scripts — {} — a look-alike letter from another alphabet makes another word "
+         "that reads the same (Tokаyev with a Cyrillic а): write each word in one script")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second glossary entry "Tokаyev" with a Cyrillic а, and prose that names it
+    ('# T\n\n### Kassym-Jomart Tok\u0430yev { #tokayev-ru data-terms="Tok\u0430yev" }\n\nPresident Tok\u0430yev.\n',
+     ["docs/p.md:3: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)"),
+      "docs/p.md:5: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)")]),
+    # through YAML's and Jinja's escapes, and with Greek
+    ('---\ntitle: "Tok\\u0430yev"\n---\n# T\n\nText.{{ cite("a", "Nazarbay\\u03bfv") }}\n', [
+        "docs/p.md:6: " + MIXED.format("'Nazarbayοv': ο (U+03BF GREEK SMALL LETTER OMICRON)"),
+        "docs/p.md:2: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)")]),
+    # a word in one script, any script, is fine: a Russian edition will come
+    ("# T\n\nМосква, Ελλάδα, Ó Beacháin and Tokayev.\n", []),
+])
+def test_words_that_mix_scripts_are_refused(text, expected):
+    assert messages(text) == expected
+
+
 def test_the_one_definition_of_format_characters_holds_every_character_of_category_cf():
     import unicodedata
 

@@ -93,3 +93,32 @@ def format_problems(text: str, where: str) -> Iterator[Problem]:
     for line, char in first_of_each(FORMAT, text):
         yield Problem(where, line, "bidirectional and invisible format characters are not allowed in the "
                       "catalogue", code_point(char), "delete it; quote evidence that does not hold one")
+
+
+SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # alphabets whose letters look alike: a and а, o and ο
+WORD = re.compile(r"\w++")
+MIXED_RULE = "a word mixes the letters of two scripts"
+MIXED_HINT = ("a look-alike letter from another alphabet makes another word that reads the same (Tokаyev with a "
+              "Cyrillic а): write each word in one script")
+
+
+def mixed_scripts(text: str) -> Iterator[tuple[int, str, str]]:
+    """(1-based line, word, its letters of the less used script) of each word that mixes Latin with Cyrillic or
+    Greek letters, each word once a line. A word in any one script is fine."""
+    seen, line, position = set(), 1, 0
+    for match in WORD.finditer(text):
+        if match.group().isascii():
+            continue
+        by_script: dict[str, list[str]] = {}
+        for char in match.group():
+            script = unicodedata.name(char, "").partition(" ")[0]
+            if script in SCRIPTS:
+                by_script.setdefault(script, []).append(char)
+        if len(by_script) < 2:
+            continue
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if (line, match.group()) not in seen:
+            seen.add((line, match.group()))
+            fewest = min(by_script.values(), key=len)
+            yield line, match.group(), ", ".join(dict.fromkeys(f"{char} ({describe(char)})" for char in fewest))
