@@ -8,9 +8,9 @@ in content is one of:
 
 - a layout class that CONTRIBUTING.md documents (LAYOUT): it arranges text, and says nothing of where
   it comes from;
-- the engine's, where the engine writes it: the proof marks (macros/proofmarks.py), which the check
-  of the built site compares with claims.json (proof.py), and the parts of a reference and of a passage
-  (ENGINE_PARTS), only inside the engine's own reference, passage or marker;
+- the engine's: the proof marks (macros/proofmarks.py), which the check of the built site compares
+  with claims.json (proof.py), refusing any the engine did not write; and the parts of a reference
+  and of a passage (ENGINE_PARTS), only inside the engine's own reference, passage or marker;
 - what Python-Markdown writes: `headerlink` (toc), only the ¶ link of a heading, to its id; and
   `language-…` (fenced_code), only on the <code> of a code block.
 
@@ -23,12 +23,13 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborHTMLParser
 
 from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER_ELEMENT, MARKER_LINK, NOTES, PASSAGE, QUOTE,
-                          REFERENCES)
+                          REFERENCES, TOOLTIP)
 from .builtsite import is_element
 
 LAYOUT = {"qq-facts", "qq-cards", "qq-gaps", "qq-about", "qq-editors-note"}
-PROOF = {QUOTE: "q", BLOCKQUOTE: "blockquote", FIGURE: "span", PASSAGE: "q", MARKER_LINK: "a", BACK_LINK: "a",
-         NOTES: "div", REFERENCES: "details"}  # class -> the element the engine writes it on
+# The proof marks' classes: the check of the built site (proof.py) refuses each one that no call of claims.json
+# wrote, on whatever element, with a message that says so; the tooltip's, on every element.
+PROOF = {QUOTE, BLOCKQUOTE, FIGURE, PASSAGE, MARKER_LINK, BACK_LINK, NOTES, REFERENCES, TOOLTIP}
 # class -> (its element, the proof mark it stands inside)
 ENGINE_PARTS = {"qq-source": ("span", NOTES), "qq-read": ("a", NOTES), "qq-date-note": ("span", NOTES),
                 "qq-next": (MARKER_ELEMENT, None),  # a marker next to another: the element is the check
@@ -53,7 +54,7 @@ def unknown_classes(html: str, drawn: list[str]) -> Iterator[tuple[str, str]]:
 
 
 def _allowed(name: str, node) -> bool:
-    if name in LAYOUT or PROOF.get(name) == node.tag:
+    if name in LAYOUT or name in PROOF:
         return True
     if name in ENGINE_PARTS:
         tag, within = ENGINE_PARTS[name]
