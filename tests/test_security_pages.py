@@ -264,3 +264,15 @@ def test_the_real_pages_hold_no_format_characters():
     from tests.conftest import ROOT
 
     assert not [problem for problem in check_project(ROOT).problems if "format characters" in problem.rule]
+
+
+def test_control_characters_written_as_character_references_are_refused_on_the_html():
+    import markdown
+
+    from macros.sitecheck.content import check_content
+
+    text = "# T\n\nA bell &#x7; rings, an escape &#27;[2J clears.\n"
+    html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html"])
+    assert [str(problem) for problem in check_content("docs/p.md", html, None, text.split("\n"))] == [
+        f"docs/p.md:3: control characters are not allowed — U+{code} (control) — {CONTROL_HINT}"
+        for code in ("0007", "001B")]

@@ -52,7 +52,7 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str],
     Markdown (`lines`) where it can be found; with the HTML of its visuals (`drawn`), a page of docs/,
     its classes too."""
     return capped(_content_problems(html, site_url, _locator(label, lines, HINT))) + \
-        _format_characters(html, _locator(label, lines, characters.HINT)) + \
+        _format_characters(html, label, lines) + \
         (check_classes(label, html, drawn, lines) if drawn is not None else [])
 
 
@@ -95,17 +95,18 @@ def _class_needles(name: str) -> list[str]:
     return [f'"{name}"', f'"{name} ', f' {name}"', f" {name} ", f".{name} ", f".{name}}}", name]
 
 
-def _format_characters(html: str, problem) -> list[Problem]:
-    """Bidirectional and invisible format characters in the text and attributes of the page's HTML, however
+def _format_characters(html: str, label: str, lines: list[str]) -> list[Problem]:
+    """Format and control characters (characters.HIDDEN) in the text and attributes of the page's HTML, however
     the page wrote them (character references included), at the line of its Markdown that holds them; on a
     generated page, from a seed text, where they are never to reach the HTML either."""
     found: dict[str, None] = {}
     for node in LexborHTMLParser(f"<!doctype html><html><body>{html}</body></html>").body.traverse(include_text=True):
         values = [node.text(deep=False)] if node.tag == "-text" else list(node.attributes.values())
         for value in values:
-            found.update(dict.fromkeys(char for _, char in characters.found_in(value or "")))
-    return capped(problem(characters.RULE, characters.describe(char),
-                          *characters.written_as(char)) for char in found)
+            found.update(dict.fromkeys(char for _, char in characters.found_in(value or "", characters.HIDDEN)))
+    locate = {hint: _locator(label, lines, hint) for hint in (characters.HINT, characters.CONTROL_HINT)}
+    return capped(locate[characters.hint_for(char)](characters.rule_for(char), characters.describe(char),
+                                                    *characters.written_as(char)) for char in found)
 
 
 def _needles(text: str) -> list[str]:
