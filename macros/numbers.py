@@ -1,4 +1,4 @@
-"""What states a number in text: a digit of any script, or a number word (macros/number_words.yml).
+"""What states a number in text: a digit of any script, or a number word (macros/pages/number_words.yml).
 
 Text that needs no citation may state none (pages/coverage.py, sitecheck/coverage.py), except a year
 that a passage of the same page states, naming the events by their date in a heading or a title ("The
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-WORDS = frozenset(word for words in yaml.safe_load((Path(__file__).parent / "number_words.yml").read_text("utf-8"))
-                  .values() for word in words)
+LISTS = yaml.safe_load((Path(__file__).parent / "pages" / "number_words.yml").read_text("utf-8"))
+WORDS = frozenset(word for words in LISTS.values() for word in words)
 TOKEN = re.compile(r"\w++(?:[.,]\w++)*+")  # "10,412", "2.7", "Ten", "30": a hyphen or a space ends a word
 YEAR = re.compile(r"[12]\d{3}")
 

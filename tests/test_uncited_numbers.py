@@ -1,5 +1,5 @@
-"""Text that needs no citation states no number (macros/numbers.py, macros/number_words.yml): editors' notes,
-headings (raw <h6> too), the text of link-only blocks and link-led list items, a table's header row, code
+"""Text that needs no citation states no number (macros/numbers.py, macros/pages/number_words.yml): editors'
+notes, headings (raw <h6> too), the text of link-only blocks and link-led list items, a table's header row, code
 blocks, an image's alt and title, a page's title and description. A year the page's references state may
 name the events in all but a note. And a block that holds an image needs its citation, even with no words.
 Checked on the HTML Python-Markdown makes of each sample, with the extensions MkDocs and mkdocs.yml use."""
@@ -61,7 +61,8 @@ def number(line: int, found: str) -> str:
     ("# T\n\n![](toll-chart.png)\n", [f"docs/p.md:3: paragraph without a citation — 'toll-chart.png' — {UNCITED}"]),
     # a year the page's references state may name the events; another year, or a count, may not
     ("# T\n\n## The protests of January 2022\n\n## After 2023\n\n" + CITED, []),
-    ("# T\n\n## The massacre of 2021\n\n" + CITED, [number(3, "'The massacre of 2021' in heading 'The massacre of 2021'")]),
+    ("# T\n\n## The massacre of 2021\n\n" + CITED,
+     [number(3, "'The massacre of 2021' in heading 'The massacre of 2021'")]),
     # words that are not numbers, and the first and second of something
     ("# T\n\n## Russian-led troops, for the first time, and a second look\n\n" + CITED, []),
 ])

@@ -80,7 +80,14 @@ def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) ->
         capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
                     *_needles(text)) for number, text in numbers_in_notes(html)) + \
         capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
-                      *_needles(text)[:1], number, *_needles(text)[1:], number.split()[-1]) for kind, number, text in numbers_in_exempt_text(html, drawn))
+                      *_number_needles(number, text)) for kind, number, text in numbers_in_exempt_text(html, drawn))
+
+
+def _number_needles(number: str, text: str) -> list[str]:
+    """The text's first words; then the words up to the number, since a link's or a table's Markdown breaks the
+    text; then fewer words; then the number itself."""
+    needles = _needles(text)
+    return [*needles[:1], number, *needles[1:], number.split()[-1]]
 
 
 def check_classes(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
