@@ -57,6 +57,9 @@ def number(line: int, found: str) -> str:
     ('# T\n\nThe toll.[^qq1] ![Toll: 10,412 killed](chart.png "Ministry of Health: 10,412")\n\n' + NOTE_QQ1, [
         number(3, "'Toll: 10,412' in image alt 'Toll: 10,412 killed'"),
         number(3, "'Ministry of Health: 10,412' in image title 'Ministry of Health: 10,412'")]),
+    # a tooltip of any element but the glossary's <abbr>, whose description is cited on the people page
+    ('# T\n\nThe toll <span title="10,000 killed">was high</span>.[^qq1] <abbr title="Born 1953">Tokayev</abbr>\n\n'
+     + NOTE_QQ1, [number(3, "'10,000' in title '10,000 killed'")]),
     # a picture states as much as a sentence: a paragraph that is only an image needs its citation
     ("# T\n\n![](toll-chart.png)\n", [f"docs/p.md:3: paragraph without a citation — 'toll-chart.png' — {UNCITED}"]),
     # a year the page's references state may name the events; another year, or a count, may not
