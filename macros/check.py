@@ -18,7 +18,7 @@ from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
 from .pages import parse_docs
-from .pages.coverage import uncited
+from .pages.coverage import numbers_in_front_matter, uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .problems import Problem, capped, counted, report
@@ -83,6 +83,9 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         problems += handmade(page.path, page.front)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
+        if page.path not in unparsed and src not in exempt:
+            stated = [text for claim in claims[src] for text in (claim.match.passage, claim.source.meta["date"].value)]
+            problems += numbers_in_front_matter(page.path, page.front, map(str, stated))
         if src == PEOPLE_PAGE:
             glossary, found = read_glossary(page.path, page.front)
             problems += found

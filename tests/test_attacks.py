@@ -329,7 +329,7 @@ def test_markup_in_heading_ids_svg_paint_and_glossary_descriptions_is_refused_or
     result = attack(make_project(tmp_path / "deep", deep), canaries)
     assert_refused(result, "docs/deep.md:1: Markdown could not convert this page")
     pages = {
-        "index.md": '<p lang="> Alpha" class="qq-x" markdown="1">A notice.{{ cite("alpha", "At least 238 people were killed") }}'
+        "index.md": '<p lang="> Alpha" class="qq-facts" markdown="1">A notice.{{ cite("alpha", "At least 238 people were killed") }}'
                     "</p>\n\n" + CITED,
         "people.md": "# People\n\n### Alpha\n\nx class=md-header role=alert" + CITED,
     }
@@ -398,7 +398,8 @@ def test_text_without_a_citation_is_refused_wherever_the_html_shows_it(tmp_path,
         pages = {"index.md": CITED, **{name: CITED + "\n" + text for name, text in left.items()}}
         result = attack(make_project(tmp_path / f"round{round_}", pages), canaries)
         assert result.returncode == 1, result.stderr[-3000:]
-        now = {line.split(":")[0][len("docs/"):] for line in refusals(result) if "without a citation" in line}
+        now = {line.split(":")[0][len("docs/"):] for line in refusals(result) if any(rule in line for rule in (
+            "without a citation", "may not hold a number", "control characters are not allowed"))}  # "ten thousand"
         refused |= now
         left = {name: text for name, text in left.items() if name not in now}
         if not left or not now:

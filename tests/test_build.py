@@ -79,6 +79,6 @@ def test_a_source_never_cited_fails_the_build(project):
 
 
 def test_a_source_cited_once_is_cited_1_time(project):
-    site = project({"index.md": "# One\n\nOnce.{{ cite(\"alpha\", \"At least 238 people were killed\") }}\n"})
+    site = project({"index.md": "# Home\n\nOnce.{{ cite(\"alpha\", \"At least 238 people were killed\") }}\n"})
     assert build(site).returncode == 0
     assert "cited 1 time on this site" in (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")

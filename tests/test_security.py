@@ -175,12 +175,14 @@ def test_a_macro_call_in_the_title_heading_fails_the_build(tmp_path, canary):
 
 
 def test_a_raw_block_in_the_title_heading_shows_its_text_and_runs_nothing(tmp_path, canary):
-    text = f"# Shown {{% raw %}}{payload(canary)}{{% endraw %}}\n\n" + CITED
-    project = site(tmp_path, {"shown.md": text})
+    # a canary the build's working directory would hold: a heading states no number, and tmp paths hold digits
+    shown = payload("canary-of-the-raw-title")
+    project = site(tmp_path, {"shown.md": f"# Shown {{% raw %}}{shown}{{% endraw %}}\n\n" + CITED})
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
     html = (project / "site" / "shown" / "index.html").read_text(encoding="utf-8")
-    assert f"<title>Shown {payload(canary)}" in html.replace("&#39;", "'")
+    assert f"<title>Shown {shown}" in html.replace("&#39;", "'")
+    assert not (project / "canary-of-the-raw-title").exists()
 
 
 def test_a_payload_in_a_nav_title_shows_as_text_and_runs_nothing(tmp_path, canary):

@@ -178,6 +178,7 @@ def test_catalogue_values_that_reach_page_titles_may_not_hold_html(tmp_path):
         "reaches page titles the theme inserts unescaped; use “ ” for quotes"]
 
 
+CONTROL_HINT = "a page may hold tab and line breaks, no other control character (nor its YAML escape): delete it"
 FORMAT = ("bidirectional and invisible format characters are not allowed — {} — they make text display in another "
           "order than it reads, or hide what it holds: delete them")
 
@@ -201,9 +202,54 @@ FORMAT = ("bidirectional and invisible format characters are not allowed — {} 
     # a Jinja string escape is the character once Jinja reads the argument
     ('# T\n\nText.{{ event("a", "b", date="2022", label="\\u202e31") }}\n',
      ["docs/p.md:3: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE")]),
+    # YAML's escapes write the character into the parsed title, though the page's text does not hold it
+    ('---\ntitle: "Deaths: \\u202e238\\u202c, not 832"\n---\n# T\n', [
+        "docs/p.md:2: " + FORMAT.format("U+202E RIGHT-TO-LEFT OVERRIDE"),
+        "docs/p.md:2: " + FORMAT.format("U+202C POP DIRECTIONAL FORMATTING")]),
+    ('---\ntitle: "The crack\\0down \\e[2J \\x85 on the protests"\n---\n# T\n',
+     [f"docs/p.md:2: control characters are not allowed — U+{code} (control) — {CONTROL_HINT}"
+      for code in ("0000", "001B", "0085")]),
+    # every format character, not only the issue's list: "2\u00ad3\u20628" shows as "238"; and invisible fillers
+    ("# T\n\nThe count 2\u00ad3\u20628 and 1\u180e3\u3164 and \U000e0041.\n", ["docs/p.md:3: " + FORMAT.format(name)
+     for name in ("U+00AD SOFT HYPHEN", "U+2062 INVISIBLE TIMES", "U+180E MONGOLIAN VOWEL SEPARATOR",
+                  "U+3164 HANGUL FILLER", "U+E0041 TAG LATIN CAPITAL LETTER A")]),
+    ("# T\n\nA bell\x07 rings.\n", [f"docs/p.md:3: control characters are not allowed — U+0007 (control) — "
+                                       f"{CONTROL_HINT}"]),
 ])
 def test_bidirectional_and_invisible_format_characters_are_refused(text, expected):
     assert messages(text) == expected
+
+
+MIXED = ("a word mixes the letters of two scripts — {} — a look-alike letter from another alphabet makes another word "
+         "that reads the same (Tokаyev with a Cyrillic а): write each word in one script")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second glossary entry "Tokаyev" with a Cyrillic а, and prose that names it
+    ('# T\n\n### Kassym-Jomart Tok\u0430yev { #tokayev-ru data-terms="Tok\u0430yev" }\n\nPresident Tok\u0430yev.\n',
+     ["docs/p.md:3: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)"),
+      "docs/p.md:5: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)")]),
+    # through YAML's and Jinja's escapes, and with Greek
+    ('---\ntitle: "Tok\\u0430yev"\n---\n# T\n\nText.{{ cite("a", "Nazarbay\\u03bfv") }}\n', [
+        "docs/p.md:6: " + MIXED.format("'Nazarbayοv': ο (U+03BF GREEK SMALL LETTER OMICRON)"),
+        "docs/p.md:2: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)")]),
+    # a word in one script, any script, is fine: a Russian edition will come
+    ("# T\n\nМосква, Ελλάδα, Ó Beacháin and Tokayev.\n", []),
+])
+def test_words_that_mix_scripts_are_refused(text, expected):
+    assert messages(text) == expected
+
+
+def test_the_one_definition_of_format_characters_holds_every_character_of_category_cf():
+    import unicodedata
+
+    from macros.corpus.characters import FORMAT, HIDDEN
+
+    every = [chr(point) for point in range(0x110000)]
+    assert [char for char in every if unicodedata.category(char) == "Cf" and not FORMAT.match(char)] == []
+    assert all(unicodedata.category(char) in ("Cf", "Mn", "Lo") for char in every if FORMAT.match(char))
+    controls = [char for char in every if unicodedata.category(char) == "Cc" and char not in "\t\n\r"]
+    assert all(HIDDEN.match(char) for char in controls) and not HIDDEN.match("\t")
 
 
 def test_format_characters_are_refused_on_the_html_too_however_the_page_writes_them():
@@ -224,3 +270,15 @@ def test_the_real_pages_hold_no_format_characters():
     from tests.conftest import ROOT
 
     assert not [problem for problem in check_project(ROOT).problems if "format characters" in problem.rule]
+
+
+def test_control_characters_written_as_character_references_are_refused_on_the_html():
+    import markdown
+
+    from macros.sitecheck.content import check_content
+
+    text = "# T\n\nA bell &#x7; rings, an escape &#27;[2J clears.\n"
+    html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html"])
+    assert [str(problem) for problem in check_content("docs/p.md", html, None, text.split("\n"))] == [
+        f"docs/p.md:3: control characters are not allowed — U+{code} (control) — {CONTROL_HINT}"
+        for code in ("0007", "001B")]

@@ -15,11 +15,21 @@ from html.entities import html5
 from ..problems import Problem
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab, line feed and carriage return
-# U+202A–U+202E (embeddings and overrides: "13" between U+202E and U+202C displays as "31"), U+2066–U+2069
-# (isolates), U+200B–U+200F (zero-width space, non-joiner and joiner, the left-to-right and right-to-left marks),
-# U+2060 (word joiner), U+FEFF (zero-width no-break space, also the byte-order mark), U+061C (Arabic letter mark)
-FORMAT = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# Every character of Unicode's category Cf (format), as unicodedata knows it (test_characters checks the list
+# is whole): U+202A–U+202E and U+2066–U+2069 reorder what they enclose ("13" between U+202E and U+202C
+# displays as "31"); U+00AD, U+200B–U+200F, U+2060–U+2064, U+180E, U+FEFF, the tag characters U+E0000–U+E007F
+# and the rest hide inside a word or a number ("2\u00ad38" shows as "238", a search finds neither). Then
+# the invisible fillers that are letters or marks to Unicode but show nothing: U+034F, U+115F, U+1160, U+17B4,
+# U+17B5, U+180B–U+180D, U+180F, U+3164, U+FFA0.
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+FILLERS = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0"
+FORMAT = re.compile(f"[{FORMAT_CHARACTERS}{FILLERS}]")
+HIDDEN = re.compile(f"[{FORMAT_CHARACTERS}{FILLERS}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what a page may not hold
 RULE = "bidirectional and invisible format characters are not allowed"
+CONTROL_RULE = "control characters are not allowed"
 HINT = "they make text display in another order than it reads, or hide what it holds: delete them"
 
 
@@ -28,14 +38,26 @@ def code_point(char: str) -> str:
 
 
 def describe(char: str) -> str:
-    """'U+202E RIGHT-TO-LEFT OVERRIDE'."""
-    return f"{code_point(char)} {unicodedata.name(char, '')}".strip()
+    """'U+202E RIGHT-TO-LEFT OVERRIDE'; a control character, which has no name: 'U+001B (control)'."""
+    return f"{code_point(char)} {unicodedata.name(char, '(control)')}"
 
 
-def found_in(text: str) -> Iterator[tuple[int, str]]:
-    """(1-based line, character) of each format character in `text`, each character once a line, in order."""
+CONTROL_HINT = "a page may hold tab and line breaks, no other control character (nor its YAML escape): delete it"
+
+
+def rule_for(char: str) -> str:
+    return CONTROL_RULE if CONTROL.match(char) else RULE
+
+
+def hint_for(char: str) -> str:
+    return CONTROL_HINT if CONTROL.match(char) else HINT
+
+
+def found_in(text: str, pattern: re.Pattern = FORMAT) -> Iterator[tuple[int, str]]:
+    """(1-based line, character) of each format character in `text` (or each character `pattern` finds), each
+    character once a line, in order."""
     seen, line, position = set(), 1, 0
-    for match in FORMAT.finditer(text):
+    for match in pattern.finditer(text):
         line += text.count("\n", position, match.start())
         position = match.start()
         if (line, match.group()) not in seen:
@@ -71,3 +93,32 @@ def format_problems(text: str, where: str) -> Iterator[Problem]:
     for line, char in first_of_each(FORMAT, text):
         yield Problem(where, line, "bidirectional and invisible format characters are not allowed in the "
                       "catalogue", code_point(char), "delete it; quote evidence that does not hold one")
+
+
+SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # alphabets whose letters look alike: a and а, o and ο
+WORD = re.compile(r"\w++")
+MIXED_RULE = "a word mixes the letters of two scripts"
+MIXED_HINT = ("a look-alike letter from another alphabet makes another word that reads the same (Tokаyev with a "
+              "Cyrillic а): write each word in one script")
+
+
+def mixed_scripts(text: str) -> Iterator[tuple[int, str, str]]:
+    """(1-based line, word, its letters of the less used script) of each word that mixes Latin with Cyrillic or
+    Greek letters, each word once a line. A word in any one script is fine."""
+    seen, line, position = set(), 1, 0
+    for match in WORD.finditer(text):
+        if match.group().isascii():
+            continue
+        by_script: dict[str, list[str]] = {}
+        for char in match.group():
+            script = unicodedata.name(char, "").partition(" ")[0]
+            if script in SCRIPTS:
+                by_script.setdefault(script, []).append(char)
+        if len(by_script) < 2:
+            continue
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if (line, match.group()) not in seen:
+            seen.add((line, match.group()))
+            fewest = min(by_script.values(), key=len)
+            yield line, match.group(), ", ".join(dict.fromkeys(f"{char} ({describe(char)})" for char in fewest))

@@ -4,8 +4,7 @@ One build: the static pass (define_env → start) → generated pages and the ch
 docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
 page rendered from the static pass's parse, its Markdown converted within the
 render budget with the glossary's names marked (on_page_markdown, glossary.py), the HTML
-checked as the theme will receive it (on_page_content)
-→ site/claims.json and the checks of the built site (on_post_build).
+checked as the theme will receive it (on_page_content) → site/claims.json and the checks of the built site (on_post_build).
 """
 from __future__ import annotations
 

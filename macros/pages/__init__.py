@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from ..corpus import characters
@@ -65,18 +65,32 @@ def read_page(path: str, src: str, text: str) -> tuple[ParsedPage, list[Problem]
     if "title" not in front.data:
         problems += _title_heading_problems(path, front)
     page = ParsedPage(path, src, front, pieces, heading[1] if heading else src)
-    return page, problems + found + list(islice(_format_characters(path, text, page.calls), MOST_FORMAT_CHARACTERS))
+    hidden = islice(chain(_format_characters(path, text, page.calls), _mixed_scripts(path, text, page)),
+                    MOST_FORMAT_CHARACTERS)
+    return page, list(dict.fromkeys([*problems, *found, *hidden]))  # the front matter's are also in the text
 
 
 def _format_characters(path: str, text: str, calls: list[Call]) -> Iterator[Problem]:
-    """Bidirectional and invisible format characters, in the text as written and in the macros' arguments
+    """Format and control characters (characters.HIDDEN), in the text as written and in the macros' arguments
     as Jinja reads them (a string escape such as \\u202e becomes the character). A byte-order mark at
     the very start of the file is not in `text`: MkDocs drops it, as read_text does."""
-    found = [*characters.found_in(text),
+    found = [*characters.found_in(text, characters.HIDDEN),
              *((call.line, char) for call in calls for value in call.args.values() if isinstance(value, str)
-               for _, char in characters.found_in(value))]
+               for _, char in characters.found_in(value, characters.HIDDEN))]
     for line, char in dict.fromkeys(found):
-        yield Problem(path, line, characters.RULE, characters.describe(char), characters.HINT)
+        yield Problem(path, line, characters.rule_for(char), characters.describe(char), characters.hint_for(char))
+
+
+def _mixed_scripts(path: str, text: str, page: ParsedPage) -> Iterator[Problem]:
+    """Words that mix Latin with Cyrillic or Greek letters, in the text as written, in the macros' arguments
+    and in the front matter as parsed (Jinja's and YAML's escapes write a letter the text does not show)."""
+    values = [(1, text), *((call.line, value) for call in page.calls for value in call.args.values()),
+              *((page.front.lines.get(key, 1), value) for key, value in page.front.data.items())]
+    for start, value in values:
+        if isinstance(value, str):
+            for line, word, letters in characters.mixed_scripts(value):
+                yield Problem(path, start + line - 1, characters.MIXED_RULE,
+                              f"{word!r}: {letters}", characters.MIXED_HINT)
 
 
 def _first_heading(front: FrontMatter) -> tuple[int, str] | None:

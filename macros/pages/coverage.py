@@ -17,7 +17,8 @@ figures pages are not in docs/):
   header and delimiter rows, and any block whose text is only links (a list of
   links, a row of links, "[Figures](figures.md) · [Sources](sources/index.md)")
   and punctuation, and a list whose every item begins with a link to a page
-  of the site ("[Timeline](timeline.md): the dated events, in order").
+  of the site ("[Timeline](timeline.md): the dated events, in order"). An image
+  is not a link: a block that shows one needs its citation (a chart states numbers).
 
 Pure Python: nothing here imports MkDocs. It works on the page's body and the
 lines of the macro calls the static pass found. Every pattern here reads one line,
@@ -27,9 +28,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..numbers import unsupported, years_in
 from ..problems import Problem, clip
 from .body import Call
 from .frontmatter import FrontMatter
@@ -56,8 +58,8 @@ SITE_URL = r"(?![a-zA-Z][\w+.-]*+:|//)"
 LEADING_LINK = re.compile(rf"^\s*+(?:\[[^\[\]]++\]\({SITE_URL}[^()\s]++\)|<a\s[^<>]*?href=\"{SITE_URL})")
 # What a link-only block may hold besides links: punctuation and separators. A link's text holds no brackets.
 LINKS = (
-    re.compile(r"!?\[[^\[\]]*+\]\([^()]*+\)"),  # [text](url), ![alt](src)
-    re.compile(r"!?\[[^\[\]]++\]\[[^\[\]]*+\]"),  # [text][ref]
+    re.compile(r"(?<!!)\[[^\[\]]*+\]\([^()]*+\)"),  # [text](url); not ![alt](src): a picture needs its citation
+    re.compile(r"(?<!!)\[[^\[\]]++\]\[[^\[\]]*+\]"),  # [text][ref]
     re.compile(r"<a\b[^<>]*+>[^<]*+</a>", re.I),  # raw HTML links
     re.compile(r"<(?:https?|mailto):[^<>\s]++>"),  # autolinks
 )
@@ -80,6 +82,21 @@ def uncited(path: str, front: FrontMatter, calls: list[Call]) -> Iterator[Proble
             yield Problem(path, block.first, f"{block.kind} without a citation", _excerpt(block.text),
                           "cite the passage it rests on with cite(), quote(), blockquote() or figure() "
                           "(CONTRIBUTING.md lists what is exempt)")
+
+
+def numbers_in_front_matter(path: str, front: FrontMatter, stated: Iterable[str]) -> Iterator[Problem]:
+    """The page's title and description are not cited: they state no number (macros/numbers.py), but for a year
+    that the page's references state (`stated`: its passages and its sources' dates), which may name the
+    events ("the January 2022 protests")."""
+    years = years_in(stated)
+    for key in ("title", "description"):
+        value = front.data.get(key)
+        number = unsupported(value, years) if isinstance(value, str) else None
+        if number:
+            yield Problem(path, front.lines.get(key, 1), "text exempt from citations may not hold a number",
+                          f"{number!r} in {key} {clip(value, 60)!r}",
+                          "a page's title and description are not cited, so they state no number (a year the "
+                          "page's references state may name the events): give the number in cited text")
 
 
 def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:

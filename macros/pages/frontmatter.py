@@ -119,9 +119,9 @@ def meta_problems(path: str, data: Mapping, lines: Mapping, kind: str = "yaml") 
 
 
 def _referenced_format_characters(path: str, line: int, value: str) -> Iterator[Problem]:
-    """Format characters written as character references ('&#x202E;'), which the theme's templates decode:
-    the page's text is searched for the characters themselves (pages.read_page)."""
-    written = {char for _, char in characters.found_in(value)}
-    for char in dict.fromkeys(char for _, char in characters.found_in(html.unescape(value))):
-        if char not in written:
-            yield Problem(path, line, characters.RULE, characters.describe(char), characters.HINT)
+    """Format and control characters in the value as parsed, which YAML's escapes ("\\u202e", "\\0", "\\e")
+    write though the page's text does not hold them, and as character references ('&#x202E;'), which the
+    theme's templates decode."""
+    found = [char for text in (value, html.unescape(value)) for _, char in characters.found_in(text, characters.HIDDEN)]
+    for char in dict.fromkeys(found):
+        yield Problem(path, line, characters.rule_for(char), characters.describe(char), characters.hint_for(char))

@@ -25,7 +25,8 @@ from ..lines import LineIndex
 from ..problems import Problem, clip
 from .active import capped
 from .builtsite import is_element
-from .coverage import numbers_in_notes, uncited_blocks
+from .classes import unknown_classes
+from .coverage import numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .engineonly import handwritten
 from .rules import ElementRules
 
@@ -36,6 +37,11 @@ COVERAGE_HINT = ("cite the passage it rests on with cite(), quote(), blockquote(
                  "page became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
 NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
              "in cited text, with figure()")
+CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the "
+              "theme's, Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
+NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
+               "(a year the page's references state may name the events): give the number in cited text, with "
+               "figure()")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
@@ -45,10 +51,11 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str],
                   engine: tuple[list[str], dict[str, str]] | None = None) -> list[Problem]:
     """The problems of one page's content HTML (at most problems.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found. On a page of docs/, `engine` is what the engine wrote into it:
-    the HTML of its visuals, and the glossary's cards by term (engineonly.py)."""
+    the HTML of its visuals, and the glossary's cards by term (engineonly.py); there, its classes are checked too."""
     own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint)) if engine is not None else ()
     return capped(chain(_content_problems(html, site_url, _locator(label, lines, HINT)), own)) + \
-        _format_characters(html, _locator(label, lines, characters.HINT))
+        _format_characters(html, label, lines) + \
+        (check_classes(label, html, engine[0], lines) if engine is not None else [])
 
 
 def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
@@ -69,23 +76,46 @@ def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) ->
     """Every block of the page's text holds a citation marker, in the HTML it became, and a block exempt by its
     class holds no number (coverage.py)."""
     problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
+    exempt = _locator(label, lines, NUMBER_HINT)
     return capped(problem("paragraph without a citation", repr(text), *_needles(text))
                   for text in uncited_blocks(html, drawn)) + \
         capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
-                    *_needles(text)) for number, text in numbers_in_notes(html))
+                    *_needles(text)) for number, text in numbers_in_notes(html)) + \
+        capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
+                      *_number_needles(number, text)) for kind, number, text in numbers_in_exempt_text(html, drawn))
 
 
-def _format_characters(html: str, problem) -> list[Problem]:
-    """Bidirectional and invisible format characters in the text and attributes of the page's HTML, however
+def _number_needles(number: str, text: str) -> list[str]:
+    """The text's first words; then the words up to the number, since a link's or a table's Markdown breaks the
+    text; then fewer words; then the number itself."""
+    needles = _needles(text)
+    return [*needles[:1], number, *needles[1:], number.split()[-1]]
+
+
+def check_classes(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
+    """Every class in the page's content is on the one allow-list (classes.py), the visuals' HTML (`drawn`) aside."""
+    problem = _locator(label, lines, CLASS_HINT)
+    return capped(problem("class not allowed in page content", f"{name!r} on {tag}", *_class_needles(name),
+                          f"<{tag[1:-1]}") for name, tag in unknown_classes(html, drawn))
+
+
+def _class_needles(name: str) -> list[str]:
+    """The class as a page writes it, the whole word first: class="a", class="a b", {: .a }, then the name."""
+    return [f'"{name}"', f'"{name} ', f' {name}"', f" {name} ", f".{name} ", f".{name}}}", name]
+
+
+def _format_characters(html: str, label: str, lines: list[str]) -> list[Problem]:
+    """Format and control characters (characters.HIDDEN) in the text and attributes of the page's HTML, however
     the page wrote them (character references included), at the line of its Markdown that holds them; on a
     generated page, from a seed text, where they are never to reach the HTML either."""
     found: dict[str, None] = {}
     for node in LexborHTMLParser(f"<!doctype html><html><body>{html}</body></html>").body.traverse(include_text=True):
         values = [node.text(deep=False)] if node.tag == "-text" else list(node.attributes.values())
         for value in values:
-            found.update(dict.fromkeys(char for _, char in characters.found_in(value or "")))
-    return capped(problem(characters.RULE, characters.describe(char),
-                          *characters.written_as(char)) for char in found)
+            found.update(dict.fromkeys(char for _, char in characters.found_in(value or "", characters.HIDDEN)))
+    locate = {hint: _locator(label, lines, hint) for hint in (characters.HINT, characters.CONTROL_HINT)}
+    return capped(locate[characters.hint_for(char)](characters.rule_for(char), characters.describe(char),
+                                                    *characters.written_as(char)) for char in found)
 
 
 def _needles(text: str) -> list[str]:

@@ -9,6 +9,8 @@ early; this is the guarantee, on the HTML Python-Markdown produced, raw HTML inc
   them; a list or a table nested inside is blocks of its own.
 - Its own text must hold a citation marker, `<sup id="fnref:qqN">` (the markers check proves
   each is a real citation, once).
+- A block that holds an image needs its citation like any other, even with no words: a picture can
+  state a number as well as a sentence (a chart).
 - Exempt: headings, code blocks, a table's header, the engine's own output (the page's
   visuals, dropped before the check, and its references: the last details#references of the
   page), text that is only links and punctuation (at most 12 words a link), a list item that
@@ -26,8 +28,10 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..numbers import unsupported, years_in
 from ..problems import clip
 from .builtsite import is_element
+from .nodes import words
 
 OWN_BLOCKS = {"li", "tr", "dd", "dt", "blockquote", "caption", "figcaption", "summary"}  # absorb their paragraphs
 ABSORBED = {"p", "div", "td", "th"}
@@ -38,6 +42,7 @@ NOTE = "qq-editors-note"
 MARKER = re.compile(r"fnref:qq\d++")
 ENGINE_NOTE = re.compile(r"fn:qq\d++")  # the reference of a citation, written by the engine
 WORDS = re.compile(r"\w")
+PERMALINK = "¶"  # the toc extension's link at the end of each heading
 LINK_WORDS = 12  # a link of a block that is only links: more words than this is a sentence, not a way round
 ITEM_WORDS = 15  # the words after a list item's leading link to a page: "[Timeline](timeline.md): the events"
 
@@ -45,10 +50,21 @@ ITEM_WORDS = 15  # the words after a list item's leading link to a page: "[Timel
 def uncited_blocks(html: str, drawn: list[str]) -> Iterator[str]:
     """The start of the text of each block without a citation marker; `drawn` is the engine's HTML
     for the page's visuals, taken out first."""
+    for block in _blocks(_content(html, drawn)):
+        if block.needs_citation():
+            yield clip(block.text, 60) or block.image
+
+
+def _content(html: str, drawn: list[str]):
+    """The page's content without its visuals, parsed, inside <div id="qq-root">."""
     for piece in drawn:
         html = html.replace(piece, "", 1)
     root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
-    top = root.css_first("#qq-root")
+    return root.css_first("#qq-root")
+
+
+def _blocks(top) -> list[_Block]:
+    """The blocks of the content's text (the module's docstring says what a block is)."""
     markers = Counter(node.attributes.get("id") for node in top.css("sup[id]"))
     references = top.css("details#references")  # the engine's, last on the page: its summary and its notes
     skipped = {node.mem_id for node in references[-1].css("summary, li") if node.tag == "summary"
@@ -69,17 +85,19 @@ def uncited_blocks(html: str, drawn: list[str]) -> Iterator[str]:
             if node.tag in BLOCKS else block
         if node.tag == "a":
             inner.links += 1
+        elif node.tag == "img":  # a picture can state as much as a sentence: a chart, a scan
+            inner.images += 1
+            inner.image = inner.image or (node.attributes.get("src") or "").rpartition("/")[2]
         stack += [(child, inner) for child in reversed(_children(node))]
-    for block in blocks.values():
-        if block.needs_citation():
-            yield clip(block.text, 60)
+    return list(blocks.values())
 
 
 class _Block:
     def __init__(self, node):
         self.tag = node.tag
         self.absorbs = node.tag in OWN_BLOCKS
-        self.text, self.linked, self.unlinked, self.cited, self.links = "", "", "", False, 0
+        self.text, self.linked, self.unlinked, self.cited, self.links, self.images = "", "", "", False, 0, 0
+        self.image = ""  # the file name of its first image, to name a block that is only a picture
         self.first = None  # the first node with text, for a list item that starts with a link
 
     def add_text(self, text: str, node) -> None:
@@ -93,8 +111,14 @@ class _Block:
         else:
             self.unlinked += text
 
+    def exempt_by_links(self) -> bool:
+        """Text that needs no citation because it is links (a way round the site), not because it cites."""
+        return not self.cited and bool(WORDS.search(self.text)) and not self.needs_citation()
+
     def needs_citation(self) -> bool:
-        if self.cited or not WORDS.search(self.text):
+        if self.cited or self.images:
+            return not self.cited
+        if not WORDS.search(self.text):
             return False
         if not WORDS.search(self.unlinked):  # links and punctuation only: a way round the site, if short
             return len(self.linked.split()) > LINK_WORDS * max(self.links, 1)
@@ -104,14 +128,53 @@ class _Block:
 
 def numbers_in_notes(html: str) -> Iterator[tuple[str, str]]:
     """(the words up to its first number, the start of its text) of each block exempt by its class that
-    holds a number (any numeric character), the numbers of its citation markers aside."""
+    holds a number (a numeric character or a number word, macros/numbers.py), the numbers of its citation
+    markers aside."""
     root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
     for note in root.css_first("#qq-root").css(f".{NOTE}"):
         words = "".join(node.text(deep=False) for node in note.traverse(include_text=True)
                         if node.tag == "-text" and not _marker_number(node, note)).split()
-        first = next((index for index, word in enumerate(words) if any(char.isnumeric() for char in word)), None)
-        if first is not None:
-            yield " ".join(words[max(0, first - 3):first + 1]), clip(" ".join(words), 60)
+        yield from _first_number(words, set())
+
+
+def numbers_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(what it is, the words up to its first number, the start of its text) of each text outside the notes that
+    needs no citation and states a number: a heading, a table's header, code, a block of links, an image's alt
+    text, a title (a tooltip) but the glossary's. A year that the page's references state (a passage, a source's
+    date) may name the events."""
+    top = _content(html, drawn)
+    years = years_in(words(node) for node in top.css("details#references li"))
+    texts = [*(("heading", node) for node in top.css("h1, h2, h3, h4, h5, h6")),
+             *(("table header", node) for node in top.css("thead") if _exempt(node)),
+             *(("code", node) for node in top.css("pre")),
+             *(("links", block) for block in _blocks(top) if block.exempt_by_links())]
+    for kind, node in texts:
+        if isinstance(node, _Block) or not _in_note(node):
+            text = node.text if isinstance(node, _Block) else words(node).removesuffix(PERMALINK)
+            for found in _first_number(text.split(), years):
+                yield (kind, *found)
+    for image in top.css("img"):
+        alt = (image.attributes.get("alt") or "").split()
+        yield from (("image alt", *found) for found in _first_number(alt, years))
+    engine = {node.mem_id for node in top.css("details#references [title]")}  # "Jump back to footnote 1 in the text"
+    for node in top.css("[title]"):  # a tooltip; the glossary's <abbr> holds a cited description
+        if node.tag != "abbr" and node.mem_id not in engine:
+            what = "image title" if node.tag == "img" else "title"
+            title = (node.attributes.get("title") or "").split()
+            yield from ((what, *found) for found in _first_number(title, years))
+
+
+def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str]]:
+    first = next((index for index, word in enumerate(words) if unsupported(word, years)), None)
+    if first is not None:
+        yield " ".join(words[max(0, first - 3):first + 1]), clip(" ".join(words), 60)
+
+
+def _in_note(node) -> bool:
+    parent = node.parent
+    while parent is not None and NOTE not in (parent.attributes.get("class") or "").split():
+        parent = parent.parent
+    return parent is not None
 
 
 def _marker_number(text, note) -> bool:

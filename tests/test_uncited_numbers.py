@@ -1,0 +1,109 @@
+"""Text that needs no citation states no number (macros/numbers.py, macros/pages/number_words.yml): editors'
+notes, headings (raw <h6> too), the text of link-only blocks and link-led list items, a table's header row, code
+blocks, an image's alt and title, a page's title and description. A year the page's references state may
+name the events in all but a note. And a block that holds an image needs its citation, even with no words.
+Checked on the HTML Python-Markdown makes of each sample, with the extensions MkDocs and mkdocs.yml use."""
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from macros.sitecheck.content import check_coverage
+from tests.conftest import parse
+
+HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number (a "
+        "year the page's references state may name the events): give the number in cited text, with figure()")
+NOTE = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number in "
+        "cited text, with figure()")
+UNCITED = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the page "
+           "became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
+# the engine's reference of one citation: its source's date and its passage state the years 2022 and 2023
+NOTE_QQ1 = ('[^qq1]: <span class="qq-source">CEPA</span> · commentary, written January 2023: '
+            '<q class="qq-passage">the protests of January 2022</q>\n')
+CITED = "Cited.[^qq1]\n\n" + NOTE_QQ1
+
+
+def problems(text: str) -> list[str]:
+    html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html", "toc", "tables", "fenced_code"],
+                             extension_configs={"toc": {"permalink": True}})
+    html = html.replace('<div class="footnote">', '<details id="references"><div class="footnote">').replace(
+        "</ol>\n</div>", "</ol>\n</div></details>")
+    return [str(problem) for problem in check_coverage("docs/p.md", html, [], text.split("\n"))]
+
+
+def number(line: int, found: str) -> str:
+    return f"docs/p.md:{line}: text exempt from citations may not hold a number — {found} — {HINT}"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an editors' note: no digit, and no number word either
+    ('# T\n\n<aside class="qq-editors-note">\n<p>Ten thousand people were killed, most of them on the sixth of '
+     'January.</p>\n</aside>\n',
+     [f"docs/p.md:4: a block exempt from citations may not hold a number — 'Ten' in 'Ten thousand people were "
+      f"killed, most of them on the sixth …' — {NOTE}"]),
+    ("# T\n\n## At least 10,000 protesters shot dead\n", [
+        number(3, "'At least 10,000' in heading 'At least 10,000 protesters shot dead'")]),
+    ('# T\n\n<h6 id="n">Note on the toll: twenty-five people were killed.</h6>\n', [
+        number(3, "'on the toll: twenty-five' in heading 'Note on the toll: twenty-five people were killed.'")]),
+    ("# T\n\n[Russian troops shot 10,000 protesters dead in Almaty](timeline.md)\n", [
+        number(3, "'Russian troops shot 10,000' in links 'Russian troops shot 10,000 protesters dead in Almaty'")]),
+    ("# T\n\n- [Timeline](timeline.md): troops killed 10,000 protesters on 6 January.\n", [
+        number(3, "'Timeline: troops killed 10,000' in links 'Timeline: troops killed 10,000 protesters on 6 "
+                  "January.'")]),
+    ("# T\n\n| Killed: 10,000 | Source |\n| --- | --- |\n| Ordered to shoot.[^qq1] | CEPA |\n\n" + NOTE_QQ1, [
+        number(3, "'Killed: 10,000' in table header 'Killed: 10,000 Source'")]),
+    ("# T\n\n```text\nOfficial death toll: 10,412\n```\n", [
+        number(4, "'Official death toll: 10,412' in code 'Official death toll: 10,412'")]),
+    ('# T\n\nThe toll.[^qq1] ![Toll: 10,412 killed](chart.png "Ministry of Health: 10,412")\n\n' + NOTE_QQ1, [
+        number(3, "'Toll: 10,412' in image alt 'Toll: 10,412 killed'"),
+        number(3, "'Ministry of Health: 10,412' in image title 'Ministry of Health: 10,412'")]),
+    # a tooltip of any element but the glossary's <abbr>, whose description is cited on the people page
+    ('# T\n\nThe toll <span title="10,000 killed">was high</span>.[^qq1] <abbr title="Born 1953">Tokayev</abbr>\n\n'
+     + NOTE_QQ1, [number(3, "'10,000' in title '10,000 killed'")]),
+    # a picture states as much as a sentence: a paragraph that is only an image needs its citation
+    ("# T\n\n![](toll-chart.png)\n", [f"docs/p.md:3: paragraph without a citation — 'toll-chart.png' — {UNCITED}"]),
+    # a year the page's references state may name the events; another year, or a count, may not
+    ("# T\n\n## The protests of January 2022\n\n## After 2023\n\n" + CITED, []),
+    ("# T\n\n## The massacre of 2021\n\n" + CITED,
+     [number(3, "'The massacre of 2021' in heading 'The massacre of 2021'")]),
+    # words that are not numbers, and the first and second of something
+    ("# T\n\n## Russian-led troops, for the first time, and a second look\n\n" + CITED, []),
+])
+def test_text_that_needs_no_citation_states_no_number(text, expected):
+    assert problems(text) == expected
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("title: Russian troops kill 10,000 protesters in Almaty", ["docs/p.md:2: text exempt from citations may not hold "
+     "a number — '10,000' in title 'Russian troops kill 10,000 protesters in Almaty' — a page's title and description "
+     "are not cited, so they state no number (a year the page's references state may name the events): give the "
+     "number in cited text"]),
+    ("description: Ten thousand were killed in January 2022", ["docs/p.md:2: text exempt from citations may not hold "
+     "a number — 'Ten' in description 'Ten thousand were killed in January 2022' — a page's title and description "
+     "are not cited, so they state no number (a year the page's references state may name the events): give the "
+     "number in cited text"]),
+    ("title: The protests of January 2022", []),
+])
+def test_a_title_or_description_states_no_number(front, expected):
+    from macros.pages.coverage import numbers_in_front_matter
+
+    page, _ = parse(f"---\n{front}\n---\n# T\n")
+    stated = ["the protests of January 2022", "2023-01"]  # a passage of the page, and its source's date
+    assert [str(problem) for problem in numbers_in_front_matter(page.path, page.front, stated)] == expected
+
+
+def test_the_number_words_are_one_list():
+    from macros.numbers import WORDS, numbers_in
+
+    assert {"zero", "ten", "twenty", "ninety", "hundred", "thousand", "million", "billion", "dozen"} <= WORDS
+    assert list(numbers_in("Ten thousand on the sixth; twenty-five; a 30-year history; ٣٠٠")) == [
+        "Ten", "thousand", "sixth", "twenty", "five", "30", "٣٠٠"]
+
+
+def test_the_static_pass_does_not_take_an_image_for_a_link():
+    from macros.pages.coverage import uncited
+
+    page, _ = parse("# T\n\n![](toll-chart.png)\n\n[Timeline](timeline.md) · [Figures](figures.md)\n")
+    assert [str(problem) for problem in uncited(page.path, page.front, page.calls)] == [
+        'docs/p.md:3: paragraph without a citation — "![](toll-chart.png)" — cite the passage it rests on with '
+        "cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
