@@ -15,7 +15,7 @@ HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about
 def problems(text: str) -> list[str]:
     html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html", "toc"],
                              extension_configs={"toc": {"permalink": True}})
-    return [str(problem) for problem in check_content("docs/p.md", html, None, text.split("\n"), drawn=[])]
+    return [str(problem) for problem in check_content("docs/p.md", html, None, text.split("\n"), engine=([], {}))]
 
 
 def refused(line: int, name: str, tag: str) -> str:

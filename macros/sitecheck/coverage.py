@@ -140,8 +140,8 @@ def numbers_in_notes(html: str) -> Iterator[tuple[str, str]]:
 def numbers_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, str, str]]:
     """(what it is, the words up to its first number, the start of its text) of each text outside the notes that
     needs no citation and states a number: a heading, a table's header, code, a block of links, an image's alt
-    text, a title (a tooltip) but the glossary's. A year that the page's references state (a passage, a source's
-    date) may name the events."""
+    text (a title, a tooltip, is the engine's alone: engineonly.py). A year that the page's references state (a
+    passage, a source's date) may name the events."""
     top = _content(html, drawn)
     years = years_in(words(node) for node in top.css("details#references li"))
     texts = [*(("heading", node) for node in top.css("h1, h2, h3, h4, h5, h6")),
@@ -156,12 +156,6 @@ def numbers_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, s
     for image in top.css("img"):
         alt = (image.attributes.get("alt") or "").split()
         yield from (("image alt", *found) for found in _first_number(alt, years))
-    engine = {node.mem_id for node in top.css("details#references [title]")}  # "Jump back to footnote 1 in the text"
-    for node in top.css("[title]"):  # a tooltip; the glossary's <abbr> holds a cited description
-        if node.tag != "abbr" and node.mem_id not in engine:
-            what = "image title" if node.tag == "img" else "title"
-            title = (node.attributes.get("title") or "").split()
-            yield from ((what, *found) for found in _first_number(title, years))
 
 
 def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str]]:
