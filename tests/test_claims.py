@@ -258,8 +258,8 @@ def with_gamma():
 
 
 NEAR_HINT = "within 8 words of it: quote the words that say it, or choose another kind"
-LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and its names (capitalised words) are the "
-              "passage's own words, or a country's forms in macros/claims/countries.yml")
+LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and its capitalised words are the passage's "
+              "own words (a country may be named by another of its forms in macros/claims/countries.yml)")
 
 
 @pytest.mark.parametrize("call, expected", [
@@ -323,6 +323,11 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and it
      'label="Ten killed as troops fire on Almaty crowd") }}',
      f"event label says what its passage does not — 'Ten killed as troops fire on Almaty crowd' — not in the "
      f"passage: Ten, Almaty; {LABEL_HINT}"),
+    ('{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="Putin steps down") }}',
+     f"event label says what its passage does not — 'Putin steps down' — not in the passage: Putin; {LABEL_HINT}"),
+    ('{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader of Belarus steps down") }}',
+     "event label says what its passage does not — 'The leader of Belarus steps down' — not in the passage: Belarus; "
+     f"{LABEL_HINT}"),
     ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", label="2,000 killed") }}',
      f"event label says what its passage does not — '2,000 killed' — not in the passage: 2,000; {LABEL_HINT}"),
     ('{{ blockquote("gamma", "a band of international terrorists") }}',  # the regime's words, signed as the source's
@@ -346,6 +351,8 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader steps down") }}',
     '{{ event("gamma", "A referendum in June was a sham.", date="2022-06", label="A referendum in June") }}',
     '{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", label="At least 238 killed") }}',
+    '{{ event("gamma", "Belarus (500 troops), Tajikistan (200 troops).", date="2022", label="Belarusian troops") }}',
+    '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev puppet speaks") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band of international terrorists” in the capital.") }}',
 ])
 def test_what_the_passage_or_its_source_says_passes(call):
@@ -427,3 +434,20 @@ def test_overlapping_passages_are_cut_into_marks_once_for_all_their_citations():
         (0, 8, 2_000), (8, 9, 1_000), (9, 19, 2_000), (19, 20, 1_000), (20, 31, 2_000)]  # "At least 238 people …"
     assert [shown.marks_of(claim) for claim in claims[:3]] == [["p3-1", "p3-2", "p3-3"], ["p3-3", "p3-4", "p3-5"],
                                                                ["p3-1", "p3-5"]]
+
+
+@pytest.mark.parametrize("date, source, refused", [
+    ("2022", "2022", False), ("2022-01", "2022-01-07", False), ("2022-01-07", "2022-01-07", False),
+    ("2022-01", "2022", True),  # a month the source does not give: "As of January" would be the editors' guess
+    ("2022-01-08", "2022-01-07", True), ("2021", "2022-01-07", True),
+])
+def test_a_figure_whose_passage_states_no_date_takes_its_sources_date_or_less(date, source, refused):
+    from macros.claims.dates import date_problems
+    from macros.pages.body import Call
+
+    call = Call("docs/p.md", 3, "figure", {"date": date})
+    found = [str(problem) for problem in date_problems(call, "figure", date, ["No day or month here."], source, "x")]
+    assert found == ([f"docs/p.md:3: figure date is not its passage's or its source's — '{date}' — its passage "
+                      f"states no day, month or year, and its source 'x' is dated {source}: give the source's date "
+                      "(or less of it), or quote a part of the paragraph that states the figure's date"]
+                     if refused else [])

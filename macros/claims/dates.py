@@ -3,8 +3,8 @@
 Where the passage names days or months, the date's month is one of them; where it names none, the month
 is the source's own (its catalogue date). A day is a day the passage names with that month, or the
 source's own day. A year is one the passage gives, where it gives any. A figure whose passage states no
-date at all takes its source's date: one is a prefix of the other (2022-01-07 allows 2022, 2022-01 and
-2022-01-07).
+date at all takes its source's date, or less of it (2022-01-07 allows 2022, 2022-01 and 2022-01-07; a source
+dated only 2022 allows 2022 alone): a count then stands as of when its source wrote it.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def date_problems(call: Call, what: str, date: str, parts: list[str], source: st
     days, years = stated_days(parts), stated_years(parts)
     dated = f"its source '{source_id}' is dated {source}" if source else f"its source '{source_id}' has no date"
     if what == "figure" and not days and not years:
-        if not source or not (source.startswith(date) or date.startswith(source)):
+        if not source or not source.startswith(date):
             give = "give the source's date (or less of it), or " if source else ""
             yield Problem(call.path, call.line, "figure date is not its passage's or its source's", repr(date),
                           f"its passage states no day, month or year, and {dated}: {give}quote a part of the "
