@@ -95,6 +95,24 @@ def format_problems(text: str, where: str) -> Iterator[Problem]:
                       "catalogue", code_point(char), "delete it; quote evidence that does not hold one")
 
 
+# Letters that look like a Latin letter, read as it: "ΝΙΝΕ" in Greek capitals reads NINE, a copy with Cyrillic
+# "е" for "e" is the same text. Both cases are listed (before casefold), each as the Latin letter it looks like:
+# Cyrillic "Н" is "H" but "н" is not. One table for the near-copy check (copies.py) and the number words
+# (macros/numbers.py); NFKC first folds fullwidth, superscript and ligature forms ("ｅ", "ﬁ").
+CONFUSABLE = {  # script: (its letters, the Latin letters they look like)
+    "Cyrillic": ("аеорсухіјѕԁԛԝһӏ АВЕКМНОРСТХУІЈЅԌԚԜ", "aeopcyxijsdqwhl ABEKMHOPCTXYIJSGQW"),
+    "Greek": ("αεικνορτυχϲ ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "aeikvoptuxc ABEZHIKMNOPTYX"),
+}
+FOLDED = str.maketrans("".join(letters for letters, _ in CONFUSABLE.values()),
+                       "".join(latin for _, latin in CONFUSABLE.values()))
+
+
+def read_as(text: str) -> str:
+    """The text as a reader reads it: compatibility forms folded (NFKC), look-alike letters as the Latin
+    letter they look like ("ΝΙΝΕ" is "NINE")."""
+    return unicodedata.normalize("NFKC", text).translate(FOLDED)
+
+
 SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # alphabets whose letters look alike: a and а, o and ο
 WORD = re.compile(r"\w++")
 MIXED_RULE = "a word mixes the letters of two scripts"
