@@ -233,8 +233,13 @@ MIXED = ("a word mixes the letters of two scripts — {} — a look-alike letter
     ('---\ntitle: "Tok\\u0430yev"\n---\n# T\n\nText.{{ cite("a", "Nazarbay\\u03bfv") }}\n', [
         "docs/p.md:6: " + MIXED.format("'Nazarbayοv': ο (U+03BF GREEK SMALL LETTER OMICRON)"),
         "docs/p.md:2: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)")]),
-    # a word in one script, any script, is fine: a Russian edition will come
-    ("# T\n\nМосква, Ελλάδα, Ó Beacháin and Tokayev.\n", []),
+    # any two scripts, not only Latin with Cyrillic or Greek: an Armenian օ in "twօ"
+    ('# T\n\n<p class="qq-editors-note">Troops shot tw\u0585 people.</p>\n',
+     ["docs/p.md:3: " + MIXED.format("'twօ': օ (U+0585 ARMENIAN SMALL LETTER OH)")]),
+    # a word in one script, any script, is fine: a Russian edition will come; digits, marks, apostrophes and
+    # Japanese's own scripts are no second script
+    ("# T\n\nМосква, Ελλάδα, Ó Beacháin, Erdoğan, «Шал, кет», Қазақстан, 日本語です, naïve, l’été, Москва2022 and "
+     "Tokayev.\n", []),
 ])
 def test_words_that_mix_scripts_are_refused(text, expected):
     assert messages(text) == expected

@@ -113,24 +113,37 @@ def read_as(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(FOLDED)
 
 
-SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # alphabets whose letters look alike: a and а, o and ο
+# A letter's script is the first word of its name (of its NFKC form: a fullwidth "ｔ" is Latin). Only letters
+# count: digits, combining marks, apostrophes and modifier letters belong to no one script, nor do signs that
+# Unicode files as letters ("µ" MICRO SIGN). Japanese and Korean words mix their scripts by nature: one group.
+LETTER_NAMES = ("LETTER", "SYLLABLE", "IDEOGRAPH", "CHARACTER")
+ONE_SCRIPT = {"CJK": "HAN", "HIRAGANA": "HAN", "KATAKANA": "HAN", "HANGUL": "HAN", "BOPOMOFO": "HAN"}
 WORD = re.compile(r"\w++")
 MIXED_RULE = "a word mixes the letters of two scripts"
 MIXED_HINT = ("a look-alike letter from another alphabet makes another word that reads the same (Tokаyev with a "
               "Cyrillic а): write each word in one script")
 
 
+def script_of(char: str) -> str | None:
+    """'LATIN', 'CYRILLIC', 'ARMENIAN', …: the script of a letter; None for what is not a letter of one."""
+    name = unicodedata.name(char, "")
+    if not char.isalpha() or unicodedata.category(char) == "Lm" or not any(word in name for word in LETTER_NAMES):
+        return None
+    script = unicodedata.name(unicodedata.normalize("NFKC", char)[:1] or char, name).partition(" ")[0]
+    return ONE_SCRIPT.get(script, script)
+
+
 def mixed_scripts(text: str) -> Iterator[tuple[int, str, str]]:
-    """(1-based line, word, its letters of the less used script) of each word that mixes Latin with Cyrillic or
-    Greek letters, each word once a line. A word in any one script is fine."""
+    """(1-based line, word, its letters of the less used script) of each word that mixes the letters of two
+    scripts (Latin with Cyrillic, Greek, Armenian, …), each word once a line. A word in any one script is fine."""
     seen, line, position = set(), 1, 0
     for match in WORD.finditer(text):
         if match.group().isascii():
             continue
         by_script: dict[str, list[str]] = {}
         for char in match.group():
-            script = unicodedata.name(char, "").partition(" ")[0]
-            if script in SCRIPTS:
+            script = script_of(char)
+            if script:
                 by_script.setdefault(script, []).append(char)
         if len(by_script) < 2:
             continue
