@@ -213,6 +213,9 @@ FORMAT = ("bidirectional and invisible format characters are not allowed — {} 
     ("# T\n\nThe count 2\u00ad3\u20628 and 1\u180e3\u3164 and \U000e0041.\n", ["docs/p.md:3: " + FORMAT.format(name)
      for name in ("U+00AD SOFT HYPHEN", "U+2062 INVISIBLE TIMES", "U+180E MONGOLIAN VOWEL SEPARATOR",
                   "U+3164 HANGUL FILLER", "U+E0041 TAG LATIN CAPITAL LETTER A")]),
+    # variation selectors are invisible inside a word: "t\ufe00en thou\U000e0100sand" shows as "ten thousand"
+    ('# T\n\n<p class="qq-editors-note">Troops shot t\ufe00en thou\U000e0100sand.</p>\n', ["docs/p.md:3: " +
+     FORMAT.format(name) for name in ("U+FE00 VARIATION SELECTOR-1", "U+E0100 VARIATION SELECTOR-17")]),
     ("# T\n\nA bell\x07 rings.\n", [f"docs/p.md:3: control characters are not allowed — U+0007 (control) — "
                                        f"{CONTROL_HINT}"]),
 ])

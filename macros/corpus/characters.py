@@ -20,12 +20,13 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab, li
 # displays as "31"); U+00AD, U+200B–U+200F, U+2060–U+2064, U+180E, U+FEFF, the tag characters U+E0000–U+E007F
 # and the rest hide inside a word or a number ("2\u00ad38" shows as "238", a search finds neither). Then
 # the invisible fillers that are letters or marks to Unicode but show nothing: U+034F, U+115F, U+1160, U+17B4,
-# U+17B5, U+180B–U+180D, U+180F, U+3164, U+FFA0.
+# U+17B5, U+180B–U+180D, U+180F, U+3164, U+FFA0, and the variation selectors U+FE00–U+FE0F and
+# U+E0100–U+E01EF ("t\ufe00en" shows as "ten", a search and the number words find neither).
 FORMAT_CHARACTERS = (
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
-FILLERS = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0"
+FILLERS = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0\ufe00-\ufe0f\U000e0100-\U000e01ef"
 FORMAT = re.compile(f"[{FORMAT_CHARACTERS}{FILLERS}]")
 HIDDEN = re.compile(f"[{FORMAT_CHARACTERS}{FILLERS}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what a page may not hold
 RULE = "bidirectional and invisible format characters are not allowed"
