@@ -71,6 +71,11 @@ def number(line: int, found: str) -> str:
     ('# T\n\n<p class="qq-editors-note">Russian troops shot lO,OOO protesters dead.</p>\n',
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Russian troops shot lO,OOO' in 'Russian "
       f"troops shot lO,OOO protesters dead.' — {NOTE}"]),
+    # the number words of the Russian edition, without case
+    ('# T\n\n<p class="qq-editors-note">Десять тысяч протестующих были убиты.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Десять' in 'Десять тысяч протестующих "
+      f"были убиты.' — {NOTE}"]),
+    ("# T\n\n## ДВЕ СОТНИ задержанных\n", [number(3, "'ДВЕ' in heading 'ДВЕ СОТНИ задержанных'")]),
     # words that are not numbers, and the first and second of something
     ("# T\n\n## Russian-led troops, for the first time, and a second look\n\n" + CITED, []),
 ])
