@@ -12,14 +12,25 @@ from pathlib import Path
 
 import yaml
 
+from .corpus.characters import read_as
+
 LISTS = yaml.safe_load((Path(__file__).parent / "pages" / "number_words.yml").read_text("utf-8"))
 WORDS = frozenset(word for words in LISTS.values() for word in words)
 TOKEN = re.compile(r"\w++(?:[.,]\w++)*+")  # "10,412", "2.7", "Ten", "30": a hyphen or a space ends a word
 YEAR = re.compile(r"[12]\d{3}")
+# Letters standing for digits, as a reader's eye takes them: O and o for 0, l and I for 1. Narrow on purpose,
+# so that no English word is taken: groups joined by "," or "." ("lO,OOO"), or a run holding "OO" ("lOOO").
+LETTERS_AS_DIGITS = re.compile(r"[0-9OolI]++(?:[.,][0-9OolI]++)*+")
 
 
 def is_number(token: str) -> bool:
-    return any(char.isnumeric() for char in token) or token.casefold() in WORDS
+    """Whether the word states a number: a digit, a number word without case ("Десять" too), or either
+    written in look-alike letters ("ΝΙΝΕ" in Greek capitals, fullwidth "ｔｅｎ", "lO,OOO")."""
+    if any(char.isnumeric() for char in token) or token.casefold() in WORDS:
+        return True
+    seen = read_as(token)
+    return seen.casefold() in WORDS or (bool(LETTERS_AS_DIGITS.fullmatch(seen)) and
+                                        ("OO" in seen or "," in seen or "." in seen))
 
 
 def numbers_in(text: str) -> Iterator[str]:

@@ -84,7 +84,6 @@ ALLOWED = {
     "citation markup": '<p>A <q class="qq-quote">quote</q><sup id="fnref:qq1"><a class="footnote-ref" '
                        'href="#fn:qq1">1</a></sup> and <abbr title="A person" tabindex="0">Name</abbr>.</p>',
     "a raster image": '<img src="a.png" alt="x" width="10" height="10" loading="lazy">',
-    "an inline image": '<img src="data:image/png;base64,AAAA" alt="x">',
     "a drawing": '<svg viewBox="0 0 10 10" role="img" aria-label="A map"><title>A map</title><g class="x">'
                  '<path d="M0 0L10 10" stroke-width="2"/><circle cx="5" cy="5" r="2"/><a href="#fnref:qq1">'
                  '<text x="1" y="2" font-size="3">Almaty</text></a></g></svg>',
@@ -145,6 +144,15 @@ def test_a_problem_names_the_markdown_line_where_it_was_written(tmp_path):
     found = [str(p) for p in check_active_content(site, SITE_URL, POLICY, MarkdownSources(docs))]
     assert found == ["docs/a.md:4: event handler attributes are not allowed — onclick on <p> — pages hold text, "
                      "links, images and citations: see SECURITY.md"]
+
+
+def test_an_image_in_content_is_a_file_never_a_data_url(tmp_path):
+    svg = "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22%3E%3Ctext%3ERussia: 30,000%3C/text%3E"
+    content = f'<p><img src="{svg}" alt="Troops"> <img src="data:image/png;base64,AAAA" alt="x"></p>'
+    assert problems(site_with(tmp_path, content)) == [
+        f"site/a/index.html:1: an image in page content is a file of docs/ — <img src> is a data: URL, {url} — pages "
+        "hold text, links, images and citations: see SECURITY.md"
+        for url in ("data:image/svg+xml,%3Csvg xmlns=%22http…", "data:image/png;base64,AAAA")]
 
 
 @pytest.mark.parametrize("head", [

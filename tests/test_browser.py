@@ -532,6 +532,22 @@ def test_a_checked_figure_is_a_tinted_chip_that_bold_text_is_not(tab, scheme):
     assert ratio >= 4.5
 
 
+# A checked quote's background, its paragraph's, and that of a quotation typed in the same paragraph
+QUOTE_LOOK = """() => { const quote = document.querySelector('.md-typeset p q.qq-quote'), p = quote.closest('p');
+  const typed = p.appendChild(document.createElement('span')); typed.textContent = '“shoot if you must”';
+  const look = [quote, p, typed].map(e => getComputedStyle(e).backgroundColor); typed.remove(); return look; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_checked_quote_is_tinted_as_a_typed_quotation_is_not(tab, scheme):
+    """A quotation typed in prose with “ ” takes the browser's marks, never the checked quote's tint."""
+    page = tab(color_scheme=scheme).open("crackdown/")
+    quote, paragraph, typed = page.evaluate(QUOTE_LOOK)
+    assert quote not in (paragraph, typed, "rgba(0, 0, 0, 0)") and typed == paragraph
+    [(_, ratio)] = page.evaluate(CONTRAST, [".md-typeset p q.qq-quote"])
+    assert ratio >= 4.5
+
+
 def test_the_palette_toggle_switches_to_dark_and_is_remembered(tab):
     reader = tab(color_scheme="light")
     page = reader.open()

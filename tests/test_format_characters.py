@@ -83,3 +83,10 @@ def test_the_source_page_shows_them_visibly_in_the_text(site):
     assert "A zeroU+200Bwidth space hides inside this sentence: 40 people were detained." in paragraphs
     tokens = [shown(token) for token in tree.css(".qq-paragraph .qq-format-char")]
     assert tokens == ["U+202E", "U+202C", "U+200B"]
+
+
+def test_a_variation_selector_of_a_seed_is_shown_as_its_code_point():
+    from macros.render.visible import visible
+
+    assert visible("t\ufe00en thou\U000e0100sand") == ('t<span class="qq-format-char">U+FE00</span>en thou'
+                                                      '<span class="qq-format-char">U+E0100</span>sand')

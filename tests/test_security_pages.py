@@ -213,6 +213,9 @@ FORMAT = ("bidirectional and invisible format characters are not allowed — {} 
     ("# T\n\nThe count 2\u00ad3\u20628 and 1\u180e3\u3164 and \U000e0041.\n", ["docs/p.md:3: " + FORMAT.format(name)
      for name in ("U+00AD SOFT HYPHEN", "U+2062 INVISIBLE TIMES", "U+180E MONGOLIAN VOWEL SEPARATOR",
                   "U+3164 HANGUL FILLER", "U+E0041 TAG LATIN CAPITAL LETTER A")]),
+    # variation selectors are invisible inside a word: "t\ufe00en thou\U000e0100sand" shows as "ten thousand"
+    ('# T\n\n<p class="qq-editors-note">Troops shot t\ufe00en thou\U000e0100sand.</p>\n', ["docs/p.md:3: " +
+     FORMAT.format(name) for name in ("U+FE00 VARIATION SELECTOR-1", "U+E0100 VARIATION SELECTOR-17")]),
     ("# T\n\nA bell\x07 rings.\n", [f"docs/p.md:3: control characters are not allowed — U+0007 (control) — "
                                        f"{CONTROL_HINT}"]),
 ])
@@ -233,8 +236,13 @@ MIXED = ("a word mixes the letters of two scripts — {} — a look-alike letter
     ('---\ntitle: "Tok\\u0430yev"\n---\n# T\n\nText.{{ cite("a", "Nazarbay\\u03bfv") }}\n', [
         "docs/p.md:6: " + MIXED.format("'Nazarbayοv': ο (U+03BF GREEK SMALL LETTER OMICRON)"),
         "docs/p.md:2: " + MIXED.format("'Tokаyev': а (U+0430 CYRILLIC SMALL LETTER A)")]),
-    # a word in one script, any script, is fine: a Russian edition will come
-    ("# T\n\nМосква, Ελλάδα, Ó Beacháin and Tokayev.\n", []),
+    # any two scripts, not only Latin with Cyrillic or Greek: an Armenian օ in "twօ"
+    ('# T\n\n<p class="qq-editors-note">Troops shot tw\u0585 people.</p>\n',
+     ["docs/p.md:3: " + MIXED.format("'twօ': օ (U+0585 ARMENIAN SMALL LETTER OH)")]),
+    # a word in one script, any script, is fine: a Russian edition will come; digits, marks, apostrophes and
+    # Japanese's own scripts are no second script
+    ("# T\n\nМосква, Ελλάδα, Ó Beacháin, Erdoğan, «Шал, кет», Қазақстан, 日本語です, naïve, l’été, Москва2022 and "
+     "Tokayev.\n", []),
 ])
 def test_words_that_mix_scripts_are_refused(text, expected):
     assert messages(text) == expected

@@ -62,6 +62,20 @@ def number(line: int, found: str) -> str:
     ("# T\n\n## The protests of January 2022\n\n## After 2023\n\n" + CITED, []),
     ("# T\n\n## The massacre of 2021\n\n" + CITED,
      [number(3, "'The massacre of 2021' in heading 'The massacre of 2021'")]),
+    # number words and numbers in look-alike letters: Greek capitals, fullwidth letters, O and l for 0 and 1
+    ('# T\n\n<p class="qq-editors-note">No: ΝΙΝΕ ΗΥΝ protesters were shot.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'No: ΝΙΝΕ' in 'No: ΝΙΝΕ ΗΥΝ protesters "
+      f"were shot.' — {NOTE}"]),
+    ("# T\n\n## Troops shot ｔｅｎ ｔｈｏｕｓａｎｄ protesters\n", [
+        number(3, "'Troops shot ｔｅｎ' in heading 'Troops shot ｔｅｎ ｔｈｏｕｓａｎｄ protesters'")]),
+    ('# T\n\n<p class="qq-editors-note">Russian troops shot lO,OOO protesters dead.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Russian troops shot lO,OOO' in 'Russian "
+      f"troops shot lO,OOO protesters dead.' — {NOTE}"]),
+    # the number words of the Russian edition, without case
+    ('# T\n\n<p class="qq-editors-note">Десять тысяч протестующих были убиты.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Десять' in 'Десять тысяч протестующих "
+      f"были убиты.' — {NOTE}"]),
+    ("# T\n\n## ДВЕ СОТНИ задержанных\n", [number(3, "'ДВЕ' in heading 'ДВЕ СОТНИ задержанных'")]),
     # words that are not numbers, and the first and second of something
     ("# T\n\n## Russian-led troops, for the first time, and a second look\n\n" + CITED, []),
 ])
@@ -94,6 +108,15 @@ def test_the_number_words_are_one_list():
     assert {"zero", "ten", "twenty", "ninety", "hundred", "thousand", "million", "billion", "dozen"} <= WORDS
     assert list(numbers_in("Ten thousand on the sixth; twenty-five; a 30-year history; ٣٠٠")) == [
         "Ten", "thousand", "sixth", "twenty", "five", "30", "٣٠٠"]
+
+
+def test_a_number_in_look_alike_letters_is_a_number():
+    from macros.numbers import numbers_in
+
+    assert list(numbers_in("ΤΕΝ ΤΗΟ; ΝΙΝΕ; ｔｅｎ ｔｈｏｕｓａｎｄ; lO,OOO; lOOO; IO.OOO")) == [
+        "ΤΕΝ", "ΝΙΝΕ", "ｔｅｎ", "ｔｈｏｕｓａｎｄ", "lO,OOO", "lOOO", "IO.OOO"]
+    # words of O, o, l and I that are words, and the names of the real pages
+    assert list(numbers_in("lol, loo, Io, O’Brien, Oslo, Ó Beacháin, Erdoğan, Шал, кет")) == []
 
 
 def test_the_static_pass_does_not_take_an_image_for_a_link():

@@ -20,12 +20,13 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab, li
 # displays as "31"); U+00AD, U+200B–U+200F, U+2060–U+2064, U+180E, U+FEFF, the tag characters U+E0000–U+E007F
 # and the rest hide inside a word or a number ("2\u00ad38" shows as "238", a search finds neither). Then
 # the invisible fillers that are letters or marks to Unicode but show nothing: U+034F, U+115F, U+1160, U+17B4,
-# U+17B5, U+180B–U+180D, U+180F, U+3164, U+FFA0.
+# U+17B5, U+180B–U+180D, U+180F, U+3164, U+FFA0, and the variation selectors U+FE00–U+FE0F and
+# U+E0100–U+E01EF ("t\ufe00en" shows as "ten", a search and the number words find neither).
 FORMAT_CHARACTERS = (
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
     "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
-FILLERS = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0"
+FILLERS = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\uffa0\ufe00-\ufe0f\U000e0100-\U000e01ef"
 FORMAT = re.compile(f"[{FORMAT_CHARACTERS}{FILLERS}]")
 HIDDEN = re.compile(f"[{FORMAT_CHARACTERS}{FILLERS}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # what a page may not hold
 RULE = "bidirectional and invisible format characters are not allowed"
@@ -95,24 +96,55 @@ def format_problems(text: str, where: str) -> Iterator[Problem]:
                       "catalogue", code_point(char), "delete it; quote evidence that does not hold one")
 
 
-SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # alphabets whose letters look alike: a and а, o and ο
+# Letters that look like a Latin letter, read as it: "ΝΙΝΕ" in Greek capitals reads NINE, a copy with Cyrillic
+# "е" for "e" is the same text. Both cases are listed (before casefold), each as the Latin letter it looks like:
+# Cyrillic "Н" is "H" but "н" is not. One table for the near-copy check (copies.py) and the number words
+# (macros/numbers.py); NFKC first folds fullwidth, superscript and ligature forms ("ｅ", "ﬁ").
+CONFUSABLE = {  # script: (its letters, the Latin letters they look like)
+    "Cyrillic": ("аеорсухіјѕԁԛԝһӏ АВЕКМНОРСТХУІЈЅԌԚԜ", "aeopcyxijsdqwhl ABEKMHOPCTXYIJSGQW"),
+    "Greek": ("αεικνορτυχϲ ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "aeikvoptuxc ABEZHIKMNOPTYX"),
+}
+FOLDED = str.maketrans("".join(letters for letters, _ in CONFUSABLE.values()),
+                       "".join(latin for _, latin in CONFUSABLE.values()))
+
+
+def read_as(text: str) -> str:
+    """The text as a reader reads it: compatibility forms folded (NFKC), look-alike letters as the Latin
+    letter they look like ("ΝΙΝΕ" is "NINE")."""
+    return unicodedata.normalize("NFKC", text).translate(FOLDED)
+
+
+# A letter's script is the first word of its name (of its NFKC form: a fullwidth "ｔ" is Latin). Only letters
+# count: digits, combining marks, apostrophes and modifier letters belong to no one script, nor do signs that
+# Unicode files as letters ("µ" MICRO SIGN). Japanese and Korean words mix their scripts by nature: one group.
+LETTER_NAMES = ("LETTER", "SYLLABLE", "IDEOGRAPH", "CHARACTER")
+ONE_SCRIPT = {"CJK": "HAN", "HIRAGANA": "HAN", "KATAKANA": "HAN", "HANGUL": "HAN", "BOPOMOFO": "HAN"}
 WORD = re.compile(r"\w++")
 MIXED_RULE = "a word mixes the letters of two scripts"
 MIXED_HINT = ("a look-alike letter from another alphabet makes another word that reads the same (Tokаyev with a "
               "Cyrillic а): write each word in one script")
 
 
+def script_of(char: str) -> str | None:
+    """'LATIN', 'CYRILLIC', 'ARMENIAN', …: the script of a letter; None for what is not a letter of one."""
+    name = unicodedata.name(char, "")
+    if not char.isalpha() or unicodedata.category(char) == "Lm" or not any(word in name for word in LETTER_NAMES):
+        return None
+    script = unicodedata.name(unicodedata.normalize("NFKC", char)[:1] or char, name).partition(" ")[0]
+    return ONE_SCRIPT.get(script, script)
+
+
 def mixed_scripts(text: str) -> Iterator[tuple[int, str, str]]:
-    """(1-based line, word, its letters of the less used script) of each word that mixes Latin with Cyrillic or
-    Greek letters, each word once a line. A word in any one script is fine."""
+    """(1-based line, word, its letters of the less used script) of each word that mixes the letters of two
+    scripts (Latin with Cyrillic, Greek, Armenian, …), each word once a line. A word in any one script is fine."""
     seen, line, position = set(), 1, 0
     for match in WORD.finditer(text):
         if match.group().isascii():
             continue
         by_script: dict[str, list[str]] = {}
         for char in match.group():
-            script = unicodedata.name(char, "").partition(" ")[0]
-            if script in SCRIPTS:
+            script = script_of(char)
+            if script:
                 by_script.setdefault(script, []).append(char)
         if len(by_script) < 2:
             continue

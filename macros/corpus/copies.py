@@ -1,7 +1,7 @@
 """Near copies: a source text that is mostly another source's text is refused, naming the other.
 
 Each text is cut into shingles, the runs of SHINGLE words (case and punctuation ignored, and letters
-that look alike read as one: FOLDED). Two texts
+that look alike read as one: characters.FOLDED). Two texts
 are near copies when the shared shingles make up at least NEAR of the shorter one's: a copy with a
 number changed, an excerpt, or a copy padded with other text; a text of fewer than SHORTEST shingles
 is too short to judge. Each shingle is indexed once, with the first few sources that hold it; one that
@@ -12,29 +12,17 @@ Pure Python.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from .characters import FORMAT
+from .characters import FORMAT, read_as
 
 SHINGLE = 3  # words; a changed number breaks only three shingles, so short texts are caught too
 NEAR = 0.9
 COMMON = 8
 SHORTEST = 10  # shingles: below that, a text is too short to call a copy (a title, a line)
 WORD = re.compile(r"\w+")
-# Letters that look like a Latin letter, read as it: a copy with Cyrillic "е" for "e" is the same text to a
-# reader. Both cases are listed (before casefold), each as the Latin letter it looks like: Cyrillic "Н" is
-# "H" but "н" is not. NFKC first folds fullwidth, superscript and ligature forms ("ｅ", "ﬁ").
-CONFUSABLE = {  # script: (its letters, the Latin letters they look like)
-    "Cyrillic": ("аеорсухіјѕԁԛԝһӏ АВЕКМНОРСТХУІЈЅԌԚԜ", "aeopcyxijsdqwhl ABEKMHOPCTXYIJSGQW"),
-    "Greek": ("αεικνορτυχϲ ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "aeikvoptuxc ABEZHIKMNOPTYX"),
-}
-FOLDED = str.maketrans("".join(letters for letters, _ in CONFUSABLE.values()),
-                       "".join(latin for _, latin in CONFUSABLE.values()))
-
-
 class Text(Protocol):
     id: str
     file: str
@@ -50,7 +38,7 @@ def shingles(text: str) -> set[int]:
 def _words(text: str) -> list[str]:
     """The words of a text as a reader sees them: a zero-width space inside each hides nothing, nor do
     look-alike letters."""
-    return WORD.findall(unicodedata.normalize("NFKC", FORMAT.sub("", text)).translate(FOLDED).casefold())
+    return WORD.findall(read_as(FORMAT.sub("", text)).casefold())
 
 
 def near_copies(sources: Sequence[Text]) -> Iterator[tuple[Text, Text, float]]:

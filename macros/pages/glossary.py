@@ -30,7 +30,7 @@ ALIASES: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "glossar
 MAX_TERMS = 10  # names of one entry: its heading and its data-terms
 MAX_ENTRIES = 100
 MAX_TERM_LENGTH = 80
-WORD = re.compile(r"\w++")
+WORD = re.compile(r"\w++(?:[-‐'’]\w++)*+")  # as text.cuts reads a name: "editor-in-chief", "RT’s" are one word each
 LINK = re.compile(r"\[([^\[\]]++)\]\([^()\[\]]*+\)")
 EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]++)(?<=\S)\*{1,2}(?![\w*])")
 
@@ -110,7 +110,8 @@ def _alias_problems(path: str, entry: _Entry, names: list[tuple[str, int]]) -> I
 
 
 def _part_of(alias: str, name: str) -> bool:
-    """Whether the alias's words are a run of the name's words, ignoring case."""
+    """Whether the alias's words are a run of the name's words, ignoring case: "chief" is no word of "RT’s
+    editor-in-chief", where words joined by a hyphen or an apostrophe are one."""
     words, within = WORD.findall(alias.casefold()), WORD.findall(name.casefold())
     return bool(words) and any(within[start:start + len(words)] == words for start in range(len(within)))
 

@@ -129,9 +129,9 @@ class ElementRules:
             yield self.problem("ids starting with '__' belong to the theme", f"id={clip(value, 40)!r} on <{tag}>",
                                value, f"<{tag}")
         elif name in URL_ATTRIBUTES:
-            yield from self._urls(node, tag, name, value)
+            yield from self._urls(node, tag, name, value, in_content)
 
-    def _urls(self, node, tag: str, name: str, value: str) -> Iterator:
+    def _urls(self, node, tag: str, name: str, value: str, in_content: bool = False) -> Iterator:
         urls = value.split() if name == "ping" else [value]
         for url in urls:
             url = browser_url(url)
@@ -141,6 +141,9 @@ class ElementRules:
             if navigation and (scheme in LINK_SCHEMES or not scheme):
                 continue
             if not navigation and tag == "img" and name in ("src", "srcset") and IMAGE_DATA.match(url):
+                if in_content:  # a drawing in the URL would be a chart no file of docs/ shows a reviewer
+                    yield self.problem("an image in page content is a file of docs/",
+                                       f"<{tag} {name}> is a data: URL, {clip(url, 40)}", value, f"<{tag}")
                 continue
             if scheme and scheme not in ("http", "https"):
                 yield self.problem("a URL that runs script or leaves the web is not allowed",
