@@ -258,8 +258,9 @@ def with_gamma():
 
 
 NEAR_HINT = "within 8 words of it: quote the words that say it, or choose another kind"
-LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and its capitalised words are the passage's "
-              "own words (a country may be named by another of its forms in macros/claims/countries.yml)")
+LABEL_HINT = ("the timeline shows the label as a cited claim: each of its numbers and words is the passage's own "
+              "(words compared by stem), a small word of macros/claims/label_words.yml, or a country the passage names "
+              "by one of its forms in macros/claims/countries.yml")
 
 
 @pytest.mark.parametrize("call, expected", [
@@ -322,7 +323,21 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: its numbers and it
     ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", '
      'label="Ten killed as troops fire on Almaty crowd") }}',
      f"event label says what its passage does not — 'Ten killed as troops fire on Almaty crowd' — not in the "
-     f"passage: Ten, Almaty; {LABEL_HINT}"),
+     f"passage: Ten, troops, fire, Almaty, crowd; {LABEL_HINT}"),
+    ('{{ event("gamma", "The regime spoke of “a band of international terrorists” in the capital.", date="2022", '
+     'label="The regime orders troops to shoot terrorists dead") }}',  # lower-case verbs are words too
+     "event label says what its passage does not — 'The regime orders troops to shoot terrorists dead' — not in the "
+     f"passage: orders, troops, shoot, dead; {LABEL_HINT}"),
+    ('{{ event("gamma", "Some 2000 soldiers came.", date="2022", label="Soldiers never came") }}',  # a negation
+     f"event label says what its passage does not — 'Soldiers never came' — not in the passage: never; {LABEL_HINT}"),
+    ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", '
+     'label="Tens of myriads of people were killed") }}',  # number words not in any list
+     "event label says what its passage does not — 'Tens of myriads of people were killed' — not in the passage: "
+     f"Tens, myriads; {LABEL_HINT}"),
+    ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", '
+     'label="At least 238 police officers killed") }}',  # the passage's number, other people
+     "event label says what its passage does not — 'At least 238 police officers killed' — not in the passage: "
+     f"police, officers; {LABEL_HINT}"),
     ('{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="Putin steps down") }}',
      f"event label says what its passage does not — 'Putin steps down' — not in the passage: Putin; {LABEL_HINT}"),
     ('{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader of Belarus steps down") }}',
@@ -352,7 +367,8 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ event("gamma", "A referendum in June was a sham.", date="2022-06", label="A referendum in June") }}',
     '{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", label="At least 238 killed") }}',
     '{{ event("gamma", "Belarus (500 troops), Tajikistan (200 troops).", date="2022", label="Belarusian troops") }}',
-    '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev puppet speaks") }}',
+    '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev’s puppet said") }}',
+    '{{ event("gamma", "Some 2000 soldiers came.", date="2022", label="The soldiers came") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band of international terrorists” in the capital.") }}',
 ])
 def test_what_the_passage_or_its_source_says_passes(call):
