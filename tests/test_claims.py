@@ -317,9 +317,18 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
     ('{{ event("gamma", "In 2019, the leader stepped down.", date="2019-01-05", label="The leader steps down") }}',
      "event month is neither its passage's nor its source's — '2019-01-05' — the passage names no day or month, and "
      "its source 'gamma' is dated 2022-01-07: give only the year, or quote the words that state the month"),
-    ('{{ event("gamma", "A referendum in June was a sham.", date="2019-06-05", label="A referendum") }}',
-     "event day is neither its passage's nor its source's — '2019-06-05' — the passage states: June, and its source "
+    ('{{ event("gamma", "A referendum in June was a sham.", date="2022-06-05", label="A referendum") }}',
+     "event day is neither its passage's nor its source's — '2022-06-05' — the passage states: June, and its source "
      "'gamma' is dated 2022-01-07: give only the year and month, or quote the words that state the day"),
+    ('{{ event("gamma", "A referendum in June was a sham.", date="1990-06", label="A referendum") }}',  # year free
+     "event year is not near its source's — '1990-06' — the passage states June but no year, and its source 'gamma' "
+     "is dated 2022-01-07: a source writes of months near its own date, so give 2021, 2022 or 2023, or quote the "
+     "words that state the year"),
+    ('{{ figure("alpha", "about 2,000 troops arrived on 6 January", "2,000", kind="csto-troops", qualifier="about", '
+     'date="1999-01-06") }}',
+     "figure year is not near its source's — '1999-01-06' — the passage states 6 January but no year, and its source "
+     "'alpha' is dated 2022-01-07: a source writes of months near its own date, so give 2021, 2022 or 2023, or quote "
+     "the words that state the year"),
     ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", '
      'label="Ten killed as troops fire on Almaty crowd") }}',
      f"event label says what its passage does not — 'Ten killed as troops fire on Almaty crowd' — not in the "
@@ -365,6 +374,7 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     'date="2022-01-07") }}',
     '{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader steps down") }}',
     '{{ event("gamma", "A referendum in June was a sham.", date="2022-06", label="A referendum in June") }}',
+    '{{ event("gamma", "A referendum in June was a sham.", date="2023-06", label="A referendum in June") }}',
     '{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", label="At least 238 killed") }}',
     '{{ event("gamma", "Belarus (500 troops), Tajikistan (200 troops).", date="2022", label="Belarusian troops") }}',
     '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev’s puppet said") }}',
