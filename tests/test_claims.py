@@ -245,7 +245,9 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "By one count more than 225 citizens have been killed. At least 238 people were killed.\n\n"
          "Incomes are less than £2,500 a year, or incomes of £2.500 as some write it.\n\n"
          "The regime spoke of “a band of international terrorists” in the capital.\n\n"
-         "In 2019, the leader stepped down. A referendum in June was a sham.\n")
+         "In 2019, the leader stepped down. A referendum in June was a sham.\n\n"
+         "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 protesters "
+         "in 2 towns.\n")
 
 
 def with_gamma():
@@ -301,6 +303,26 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      'date="2022-01") }}',  # the elision cuts off the country named right before the number
      "figure subject is not the country named nearest its value — 'Belarus' — nearest 200 the passage names "
      "Tajikistan: a country subject is the one its passage names nearest the number"),
+    ('{{ figure("gamma", "more than 225 citizens have been killed. At least 238 people were killed.", "238", '
+     'kind="deaths", qualifier="at least", subject="citizens", date="2022") }}',  # the 225's subject on the 238
+     "figure subject does not stand by its value — 'citizens' — the subject is the passage's words in the sentence "
+     "that gives 238, within 4 words of it and with no other number between (\"more than 225 citizens\"): words "
+     "elsewhere may name what another number counts"),
+    ('{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "40", kind="detained", subject="towns", '
+     'date="2022") }}',  # three words away, but across the 2
+     "figure subject does not stand by its value — 'towns' — the subject is the passage's words in the "
+     "sentence that gives 40, within 4 words of it and with no other number between (\"more than 225 citizens\"): "
+     "words elsewhere may name what another number counts"),
+    ('{{ figure("gamma", "Russia and China watch. Approximately 20% of the population are ethnic Russians", "20", '
+     'kind="ethnic-russians", qualifier="approximately", unit="%", subject="Russia", date="2022") }}',
+     "figure subject is not named in its value's sentence — 'Russia' — the sentence that gives 20 names no country "
+     "(its kind's own words aside): a country subject is named in the number's own sentence, in the passage or in "
+     "the source's words of that sentence before it; where the sentence names none, give no subject"),
+    ('{{ figure("gamma", "China watch … Approximately 20% of the population are ethnic Russians", "20", kind="ethnic-russians", '
+     'qualifier="approximately", unit="%", subject="China", date="2022") }}',  # pulled in from another sentence
+     "figure subject is not named in its value's sentence — 'China' — the sentence that gives 20 names no country "
+     "(its kind's own words aside): a country subject is named in the number's own sentence, in the passage or in "
+     "the source's words of that sentence before it; where the sentence names none, give no subject"),
     ('{{ figure("gamma", "225 citizens have been killed", "225", kind="deaths", subject="citizens", '
      'date="2022-01") }}',  # "more than 225" shown as an exact count
      "figure passage drops the source's qualifier — '225' — the source writes 'more than' right before 225: begin "
@@ -369,6 +391,12 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ figure("gamma", "Belarus (500 troops), Tajikistan (200 troops)", "200", kind="csto-troops", '
     'subject="Tajikistan", date="2022-01") }}',
     '{{ figure("gamma", "more than 225 citizens have been killed", "225", kind="deaths", qualifier="more than", '
+    'date="2022") }}',
+    '{{ figure("gamma", "more than 225 citizens have been killed", "225", kind="deaths", qualifier="more than", '
+    'subject="citizens", date="2022") }}',
+    '{{ figure("gamma", "Approximately 20% of the population are ethnic Russians", "20", kind="ethnic-russians", '
+    'qualifier="approximately", unit="%", date="2022") }}',
+    '{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "40", kind="detained", subject="protesters", '
     'date="2022") }}',
     '{{ figure("gamma", "It is home to 19 million people.", "19", kind="population", unit="million", '
     'date="2022-01-07") }}',

@@ -21,7 +21,7 @@ from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
 from .dates import date_problems
-from .figures import COUNTRIES
+from .subjects import COUNTRIES
 from .wording import NUMBER_RUN, folded_parts, has_words, numbers
 
 DETAIL_KEYS = {"event": ("date", "label"), "place": ("name",)}

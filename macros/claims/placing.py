@@ -1,7 +1,7 @@
 """Where a figure's words stand from its value, in the part of the passage that writes it.
 
-Its kind's words are in the same sentence (no . ! ? between) and within NEAR_WORDS words; a country given
-as its subject is the country named nearest it; a year-like number (1800 to 2099, no separator) is a count
+Its kind's words are in the same sentence (no . ! ? between) and within NEAR_WORDS words; the countries
+named in its sentence (subjects.py); a year-like number (1800 to 2099, no separator) is a count
 only when its unit or its kind's words follow it; and the qualifier the source writes right before the
 value is not dropped.
 """
@@ -47,9 +47,9 @@ def near(number: Number, words: str) -> bool:
                for span in places(number.part, words))
 
 
-def nearest_countries(number: Number, countries: dict[str, list[str]], kind_words: list[str]) -> set[str]:
-    """The countries whose forms stand nearest the number in its part; a form inside the kind's own words
-    ("ethnic Russians") names what is counted, not whose count it is."""
+def countries_named(number: Number, countries: dict[str, list[str]], kind_words: list[str]) -> dict[str, int]:
+    """The countries whose forms stand in the number's part, each with its fewest words from the number; a form
+    inside the kind's own words ("ethnic Russians") names what is counted, not whose count it is."""
     counted = [span for words in kind_words for span in places(number.part, words)]
     found: dict[str, int] = {}
     for name, forms in countries.items():
@@ -57,16 +57,18 @@ def nearest_countries(number: Number, countries: dict[str, list[str]], kind_word
             for span in places(number.part, form):
                 if not any(start <= span[0] and span[1] <= end for start, end in counted):
                     found[name] = min(found.get(name, len(number.part)), distance(number, span))
-    return {name for name, words in found.items() if words == min(found.values())}
+    return found
 
 
 def in_its_sentence(match: Match, parts: list[str], number: Number) -> Number:
     """The number with the source's words of its sentence before it (which a part may have cut off:
-    "Belarus … (200 troops)" leaves out "Tajikistan") and its part's words after it."""
+    "Belarus … (200 troops)" leaves out "Tajikistan") and its part's words after it, to its sentence's end."""
     before = " ".join(_source_before(match, parts, number).split())
     ends = list(SENTENCE_END.finditer(before))
     before = before[ends[-1].end():] if ends else before
-    text = f"{before}{number.part[number.start:]}"
+    after = number.part[number.end:]
+    end = SENTENCE_END.search(after)
+    text = f"{before}{number.text}{after[: end.start() if end else len(after)]}"
     return Number(text, len(before), len(before) + len(number.text))
 
 
