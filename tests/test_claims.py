@@ -144,6 +144,8 @@ def with_beta():
     return Corpus(CORPUS.root, {"alpha": alpha, "beta": beta})
 
 
+NEAR_HINT = ("within 8 words of it and nearer it than any other number: quote the words that say it, or choose "
+             "another kind")
 KIND_WORDS = "killed, died, dead, death toll, deaths, death of, lost their lives (macros/claims/figure_kinds.yml)"
 QUALIFIER_HINT = ("the qualifier is the source's words right before the number (a currency symbol may stand between), "
                   "or none where it has none")
@@ -199,13 +201,11 @@ YEAR_HINT = ("a figure counts or measures something; a day beside its month (\"6
     ('{{ figure("beta", "About 2,000 Russians who invaded", "2,000", kind="deaths", qualifier="about", '
      'subject="Russia", date="2022-01") }}',  # troops filed as deaths
      "figure passage does not say what kind 'deaths' counts — \"About 2,000 Russians who invaded\" — the sentence that "
-     f"gives the number must hold one of: {KIND_WORDS}, within 8 words of it: quote the words that say it, or "
-     "choose another kind"),
+     f"gives the number must hold one of: {KIND_WORDS}, {NEAR_HINT}"),
     ('{{ figure("alpha", "were killed … about 2,000 troops", "2,000", kind="deaths", qualifier="about", '
      'date="2022-01") }}',  # the kind's word from an elided part
      "figure passage does not say what kind 'deaths' counts — \"about 2,000 troops\" — the sentence that gives the "
-     f"number must hold one of: {KIND_WORDS}, within 8 words of it: quote the words that say it, or choose "
-     "another kind"),
+     f"number must hold one of: {KIND_WORDS}, {NEAR_HINT}"),
     ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-02", label="Troops arrive") }}',
      "event date does not agree with its passage — '2022-01-02' — the passage states: 6 January; date the event by "
      "what its passage says"),
@@ -259,7 +259,6 @@ def with_gamma():
     return Corpus(corpus.root, {**corpus.sources, "gamma": gamma})
 
 
-NEAR_HINT = "within 8 words of it: quote the words that say it, or choose another kind"
 LABEL_HINT = ("the timeline shows the label as a cited claim: each of its numbers and words is the passage's own "
               "(words compared by stem), a small word of macros/claims/label_words.yml, or a country the passage names "
               "by one of its forms in macros/claims/countries.yml")
@@ -308,6 +307,11 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      "figure subject does not stand by its value — 'citizens' — the subject is the passage's words in the sentence "
      "that gives 238, within 4 words of it and with no other number between (\"more than 225 citizens\"): words "
      "elsewhere may name what another number counts"),
+    ('{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "2", kind="detained", date="2022") }}',
+     # "detained" is the 40's word, nearer 40 than 2
+     "figure passage does not say what kind 'detained' counts — \"Police detained 40 protesters in 2 towns.\" — the "
+     "sentence that gives the number must hold one of: arrested, arrests, detained, detention, detentions, detainees, "
+     f"in custody (macros/claims/figure_kinds.yml), {NEAR_HINT}"),
     ('{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "40", kind="detained", subject="towns", '
      'date="2022") }}',  # three words away, but across the 2
      "figure subject does not stand by its value — 'towns' — the subject is the passage's words in the "

@@ -1,6 +1,7 @@
 """Where a figure's words stand from its value, in the part of the passage that writes it.
 
-Its kind's words are in the same sentence (no . ! ? between) and within NEAR_WORDS words; the countries
+Its kind's words are in the same sentence (no . ! ? between), within NEAR_WORDS words, and nearer it than any
+other number; the countries
 named in its sentence (subjects.py); a year-like number (1800 to 2099, no separator) is a count
 only when its unit or its kind's words follow it; and the qualifier the source writes right before the
 value is not dropped.
@@ -41,10 +42,19 @@ def distance(number: Number, span: tuple[int, int]) -> int:
     return len(TOKEN.findall(between(number, span)))
 
 
-def near(number: Number, words: str) -> bool:
-    """Whether `words` stand in the number's sentence, within NEAR_WORDS words of it."""
+def near(number: Number, words: str, others: list[Number]) -> bool:
+    """Whether `words` stand in the number's sentence, within NEAR_WORDS words of it and nearer to it than to
+    any other number of its part (`others`: the passage's numbers): "killed" beside 225 says nothing of 5000."""
+    rivals = [other for other in others if other.part is number.part and other.start != number.start]
     return any(not SENTENCE_END.search(between(number, span)) and distance(number, span) <= NEAR_WORDS
+               and all(_apart(other, span) > distance(number, span) for other in rivals)
                for span in places(number.part, words))
+
+
+def _apart(number: Number, span: tuple[int, int]) -> int:
+    """Words between a number and a span; one that overlaps the span is not apart from it."""
+    start, end = span
+    return -1 if start < number.end and number.start < end else distance(number, span)
 
 
 def countries_named(number: Number, countries: dict[str, list[str]], kind_words: list[str]) -> dict[str, int]:
