@@ -247,7 +247,7 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "The regime spoke of “a band of international terrorists” in the capital.\n\n"
          "In 2019, the leader stepped down. A referendum in June was a sham.\n\n"
          "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 protesters "
-         "in 2 towns.\n")
+         "in 2 towns. They did not leave the square, and the police didn’t go home.\n")
 
 
 def with_gamma():
@@ -380,6 +380,14 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      f"{LABEL_HINT}"),
     ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", label="2,000 killed") }}',
      f"event label says what its passage does not — '2,000 killed' — not in the passage: 2,000; {LABEL_HINT}"),
+    ('{{ quote("gamma", "Police detained 40 protesters … leave the square") }}',  # the elision drops "not"
+     "elision leaves out a negation — \"Police detained 40 protesters … leave the square\" — the source's words left "
+     "out there: \"in 2 towns. They did not\", with not: an elision may not drop 'not', 'no', 'never', 'nor', 'neither', 'without' or a word ending in n't; quote the "
+     "words with the negation, or cite the parts on their own"),
+    ('{{ quote("gamma", "and the police … go home") }}',
+     "elision leaves out a negation — \"and the police … go home\" — the source's words left out there: \"didn’t\", "
+     "with didn’t: an elision may not drop 'not', 'no', 'never', 'nor', 'neither', 'without' or a word ending in n't; quote the "
+     "words with the negation, or cite the parts on their own"),
     ('{{ blockquote("gamma", "a band of international terrorists") }}',  # the regime's words, signed as the source's
      "block quote of words its source quotes from someone else — \"a band of international terrorists\" — the "
      "source puts these words in quotation marks, and blockquote() signs them as the source's own: use quote() in a "
@@ -411,6 +419,7 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ event("gamma", "Belarus (500 troops), Tajikistan (200 troops).", date="2022", label="Belarusian troops") }}',
     '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev’s puppet said") }}',
     '{{ event("gamma", "Some 2000 soldiers came.", date="2022", label="The soldiers came") }}',
+    '{{ quote("gamma", "Police detained 40 protesters … They did not leave the square") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band of international terrorists” in the capital.") }}',
 ])
 def test_what_the_passage_or_its_source_says_passes(call):
