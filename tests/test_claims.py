@@ -144,6 +144,8 @@ def with_beta():
     return Corpus(CORPUS.root, {"alpha": alpha, "beta": beta})
 
 
+ELISION_HINT = ("an elision may not drop 'not', 'no', 'never', 'nor', 'neither', 'without' or a word ending in n't; "
+                "quote the words with the negation, or cite the parts on their own")
 NEAR_HINT = ("within 8 words of it and nearer it than any other number: quote the words that say it, or choose "
              "another kind")
 KIND_WORDS = "killed, died, dead, death toll, deaths, death of, lost their lives (macros/claims/figure_kinds.yml)"
@@ -246,8 +248,8 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "Incomes are less than £2,500 a year, or incomes of £2.500 as some write it.\n\n"
          "The regime spoke of “a band of international terrorists” in the capital.\n\n"
          "In 2019, the leader stepped down. A referendum in June was a sham.\n\n"
-         "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 protesters "
-         "in 2 towns. They did not leave the square, and the police didn’t go home.\n")
+         "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 "
+         "protesters in 2 towns. They did not leave the square, and the police didn’t go home.\n")
 
 
 def with_gamma():
@@ -322,8 +324,8 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      "figure subject is not named in its value's sentence — 'Russia' — the sentence that gives 20 names no country "
      "(its kind's own words aside): a country subject is named in the number's own sentence, in the passage or in "
      "the source's words of that sentence before it; where the sentence names none, give no subject"),
-    ('{{ figure("gamma", "China watch … Approximately 20% of the population are ethnic Russians", "20", kind="ethnic-russians", '
-     'qualifier="approximately", unit="%", subject="China", date="2022") }}',  # pulled in from another sentence
+    ('{{ figure("gamma", "China watch … Approximately 20% of the population are ethnic Russians", "20", '
+     'kind="ethnic-russians", qualifier="approximately", unit="%", subject="China", date="2022") }}',  # elided in
      "figure subject is not named in its value's sentence — 'China' — the sentence that gives 20 names no country "
      "(its kind's own words aside): a country subject is named in the number's own sentence, in the passage or in "
      "the source's words of that sentence before it; where the sentence names none, give no subject"),
@@ -382,12 +384,10 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      f"event label says what its passage does not — '2,000 killed' — not in the passage: 2,000; {LABEL_HINT}"),
     ('{{ quote("gamma", "Police detained 40 protesters … leave the square") }}',  # the elision drops "not"
      "elision leaves out a negation — \"Police detained 40 protesters … leave the square\" — the source's words left "
-     "out there: \"in 2 towns. They did not\", with not: an elision may not drop 'not', 'no', 'never', 'nor', 'neither', 'without' or a word ending in n't; quote the "
-     "words with the negation, or cite the parts on their own"),
+     f"out there: \"in 2 towns. They did not\", with not: {ELISION_HINT}"),
     ('{{ quote("gamma", "and the police … go home") }}',
      "elision leaves out a negation — \"and the police … go home\" — the source's words left out there: \"didn’t\", "
-     "with didn’t: an elision may not drop 'not', 'no', 'never', 'nor', 'neither', 'without' or a word ending in n't; quote the "
-     "words with the negation, or cite the parts on their own"),
+     f"with didn’t: {ELISION_HINT}"),
     ('{{ blockquote("gamma", "a band of international terrorists") }}',  # the regime's words, signed as the source's
      "block quote of words its source quotes from someone else — \"a band of international terrorists\" — the "
      "source puts these words in quotation marks, and blockquote() signs them as the source's own: use quote() in a "
