@@ -51,8 +51,8 @@ STATIC = {
         "inside a word or a number; the whole words there, paragraph 3: \"238 people were killed\"",
         "docs/index.md:5: figure passage does not say what kind 'deaths' counts — \"about 2,000 troops\" — the "
         "sentence that gives the number must hold one of: killed, died, dead, death toll, deaths, death of, lost "
-        "their lives (macros/claims/figure_kinds.yml), within 8 words of it: quote the words that say it, or choose "
-        "another kind",
+        "their lives (macros/claims/figure_kinds.yml), within 8 words of it and nearer it than any other number: "
+        "quote the words that say it, or choose another kind",
         "docs/index.md:7: figure qualifier is not the words right before its value — 'at least' — before 2,000 the "
         "passage reads \"were killed and about\": the qualifier is the source's words right before the number (a "
         "currency symbol may stand between), or none where it has none",

@@ -13,6 +13,7 @@ from ..problems import PER_PAGE, Problem, clip  # PER_PAGE failed citations, the
 from ..proofmarks import LABEL, MARKER
 from ..pages.signatures import MACROS
 from .details import DETAIL_KEYS, blockquote_problems, event_problems, place_problems
+from .elisions import elision_problems
 from .figures import FIGURE_KINDS, bound, figure_problems, figure_record
 
 DETAIL_PROBLEMS = {"figure": figure_problems, "event": event_problems, "place": place_problems,
@@ -142,7 +143,8 @@ class Verifier:
             hint = self._elsewhere(source, passage) if explain else None
             return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),
                                   f'"{clip(passage, 90)}"', hint or found.detail)]
-        problems = list(DETAIL_PROBLEMS[call.macro](call, found, source)) if call.macro in DETAIL_PROBLEMS else []
+        problems = list(elision_problems(call, found))
+        problems += list(DETAIL_PROBLEMS[call.macro](call, found, source)) if call.macro in DETAIL_PROBLEMS else []
         if problems:
             return None, problems
         figure = figure_record(call.args) if call.macro == "figure" else None

@@ -2,7 +2,9 @@
 
 Where the passage names days or months, the date's month is one of them; where it names none, the month
 is the source's own (its catalogue date). A day is a day the passage names with that month, or the
-source's own day. A year is one the passage gives, where it gives any. A figure whose passage states no
+source's own day. A year is one the passage gives, where it gives any; where the passage names a day or a
+month but no year, the year is its source's, or the year before or after it (a source dated January 2023
+writes of "May" 2022 and of "this June", 2023). A figure whose passage states no
 date at all takes its source's date, or less of it (2022-01-07 allows 2022, 2022-01 and 2022-01-07; a source
 dated only 2022 allows 2022 alone): a count then stands as of when its source wrote it.
 """
@@ -46,10 +48,20 @@ def date_problems(call: Call, what: str, date: str, parts: list[str], source: st
         yield Problem(call.path, call.line, f"{what} day is neither its passage's nor its source's", repr(date),
                       f"the passage states: {_stated(days) or 'no day'}, and {dated}: give only the year and "
                       "month, or quote the words that state the day")
+    if days and not years and (not known[0] or abs(year - known[0]) > 1):
+        yield _year_far(call, what, date, days, known[0], dated)
     if years and str(year) not in years:
         yield Problem(call.path, call.line, f"{what} year is not one its passage states", repr(date),
                       f"the passage states: {', '.join(dict.fromkeys(years))}; date the {what} by what its passage "
                       "says")
+
+
+def _year_far(call: Call, what: str, date: str, days: list[tuple[int, int | None]], source_year: int | None,
+              dated: str) -> Problem:
+    give = f"give {source_year - 1}, {source_year} or {source_year + 1}, or " if source_year else ""
+    return Problem(call.path, call.line, f"{what} year is not near its source's", repr(date),
+                   f"the passage states {_stated(days)} but no year, and {dated}: a source writes of months near its "
+                   f"own date, so {give}quote the words that state the year")
 
 
 def _pieces(date: str) -> tuple[int | None, int | None, int | None]:

@@ -1,31 +1,35 @@
 """Events, places and block quotes: what a citation shows beyond its passage is the passage's own.
 
 An event's date agrees with its passage or its source (dates.py); its label, shown on the timeline as a
-cited claim, holds no number and no name that the passage does not: each of its numbers (digits or number
-words, macros/numbers.py) is one of the passage, and each capitalised word, the first too (unless it is a
-small word such as "The"), is a word of the passage, or a country the passage names by one of its forms
-(countries.yml). A place is named in its passage. A block quote, signed with the source's name, is never
-words the source itself quotes from someone else.
+cited claim, is made of its passage's words: each of its numbers is one the passage writes, and each word is
+a word of the passage compared by stem (Snowball's English stemmer: "arrive" for "arrived"), a small word of
+label_words.yml ("the", "in"), or a country the passage names by one of its forms (countries.yml). A place is
+named in its passage. A block quote, signed with the source's name, is never words the source itself quotes
+from someone else.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
+
+import snowballstemmer
+import yaml
 
 from ..corpus import Match, Source, is_partial_date
 from ..pages import Call
-from ..numbers import WORDS as NUMBER_WORDS
 from ..problems import Problem, clip
+from ..yamlfile import LOADER
 from .dates import date_problems
-from .figures import COUNTRIES
+from .subjects import COUNTRIES
 from .wording import NUMBER_RUN, folded_parts, has_words, numbers
 
 DETAIL_KEYS = {"event": ("date", "label"), "place": ("name",)}
 MAX_LABEL = 60
-LABEL_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# Small words a label may start with, capitalised only as its first word: every other capitalised word, the first
-# too, may be a name ("Putin steps down"), so it must be the passage's.
-LEADING = frozenset("a an the in on at by of to for from with as after before during".split())
+LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words that state nothing, which a label may use although its passage does not ("Demonstrations began in Mangystau").
+FREE_WORDS = frozenset(yaml.load((Path(__file__).parent / "label_words.yml").read_text("utf-8"), LOADER))
+STEMMER = snowballstemmer.stemmer("english")
 POSSESSIVE = re.compile(r"['’]s\Z")
 COUNTRY_OF = {form.casefold(): country for country, forms in COUNTRIES.items() for form in forms}
 
@@ -45,27 +49,31 @@ def event_problems(call: Call, match: Match, source: Source) -> Iterator[Problem
 
 
 def _label_problems(call: Call, label: str, parts: list[str]) -> Iterator[Problem]:
-    """A label's numbers and names are its passage's: the timeline shows it as a cited claim."""
+    """A label's numbers and words are its passage's: the timeline shows it as a cited claim."""
     written = {number.text for number in numbers(parts)}
     foreign = [run.group().rstrip(".,") for run in NUMBER_RUN.finditer(label)
                if run.group().rstrip(".,") not in written]
-    words = LABEL_WORD.findall(label)
-    foreign += [word for word in words if word.casefold() in NUMBER_WORDS and not has_words(parts, word)]
-    names = words[1:] if words and words[0].casefold() in LEADING else words
-    foreign += [word for word in names if word[0].isupper() and not _named(POSSESSIVE.sub("", word), parts)]
+    stems = {_stem(word) for part in parts for word in LABEL_WORD.findall(part)}
+    foreign += [word for word in LABEL_WORD.findall(label)
+                if word.casefold() not in FREE_WORDS and not _named(word, stems)]
     if foreign:
         yield Problem(call.path, call.line, "event label says what its passage does not", repr(label),
                       f"not in the passage: {', '.join(dict.fromkeys(foreign))}; the timeline shows the label as a "
-                      "cited claim: its numbers and its capitalised words are the passage's own words (a country may be "
-                      "named by another of its forms in macros/claims/countries.yml)")
+                      "cited claim: each of its numbers and words is the passage's own (words compared by stem), a "
+                      "small word of macros/claims/label_words.yml, or a country the passage names by one of its "
+                      "forms in macros/claims/countries.yml")
 
 
-def _named(word: str, parts: list[str]) -> bool:
-    """Whether the passage has the word, or, for a country, any of its forms ("Russia" for "Russian troops")."""
-    country = COUNTRY_OF.get(word.casefold())
+def _stem(word: str) -> str:
+    return STEMMER.stemWord(POSSESSIVE.sub("", word.casefold()).replace("’", "'"))
+
+
+def _named(word: str, stems: set[str]) -> bool:
+    """Whether the passage has the word (by stem), or, for a country, any of its forms ("Russia": "Russian")."""
+    country = COUNTRY_OF.get(POSSESSIVE.sub("", word.casefold()))
     if country:
-        return any(has_words(parts, form) for form in COUNTRIES[country])
-    return has_words(parts, word) or has_words(parts, f"{word}'s")  # "Nazarbayev" in "Nazarbayev’s statue"
+        return any(_stem(form) in stems for form in COUNTRIES[country])
+    return _stem(word) in stems
 
 
 def place_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:

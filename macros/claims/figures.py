@@ -2,7 +2,8 @@
 
 A figure says only what its passage says: its value is a complete number of the passage and not the
 day or year of a date, its qualifier the words right before it, its unit the words right after it (or a
-currency symbol right before it), its subject words of the passage, and its kind's words are there.
+currency symbol right before it), its subject the passage's words by it (subjects.py), and its kind's words
+are there.
 """
 from __future__ import annotations
 
@@ -19,13 +20,13 @@ from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
 from .dates import date_problems
-from .placing import NEAR_WORDS, dropped_qualifier, in_its_sentence, near, nearest_countries, reads_as_year
+from .placing import NEAR_WORDS, dropped_qualifier, near, reads_as_year
+from .subjects import subject_place_problems, subject_problems
 from .wording import Number, folded_parts, has_words, numbers
 
 HERE = Path(__file__).parent
 FIGURE_KINDS: dict[str, dict] = yaml.load((HERE / "figure_kinds.yml").read_text("utf-8"), LOADER)
 QUALIFIERS: dict[str, list[str]] = yaml.load((HERE / "qualifiers.yml").read_text("utf-8"), LOADER)
-COUNTRIES: dict[str, list[str]] = yaml.load((HERE / "countries.yml").read_text("utf-8"), LOADER)
 MAX_DIGITS = 15
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})++|\d++(?:\.\d++)?")
 THOUSANDS_POINT = re.compile(r"\d{1,3}\.\d{3}")  # "2.500": 2,500 written the European way, or 2.5?
@@ -42,7 +43,7 @@ def figure_problems(call: Call, match: Match, source: Source) -> Iterator[Proble
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
     elif written:  # by the value: an elided part, or another sentence, does not say what it counts
-        yield from _kind_problems(call, kind, written)
+        yield from _kind_problems(call, kind, written, numbers(parts))
     if len(re.sub(r"\D", "", value)) > MAX_DIGITS:
         yield Problem(call.path, call.line, f"figure value has more than {MAX_DIGITS} digits", repr(value[:40]),
                       "a figure is a count or a measure a reader can compare")
@@ -59,7 +60,7 @@ def figure_problems(call: Call, match: Match, source: Source) -> Iterator[Proble
         yield Problem(call.path, call.line, "figure unit holds digits", repr(args["unit"]),
                       "write the whole number as the figure's value, and as unit only the words that name what "
                       "it counts")
-    yield from _subject_problems(call, args.get("subject", ""), parts)
+    yield from subject_problems(call, args.get("subject", ""), parts)
     if not is_partial_date(date):
         yield Problem(call.path, call.line, "figure date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
     else:
@@ -70,14 +71,14 @@ def _kind_words(kind: str) -> list[str]:
     return FIGURE_KINDS.get(kind, {}).get("words", []) + FIGURE_KINDS.get(kind, {}).get("also", [])
 
 
-def _kind_problems(call: Call, kind: str, written: list[Number]) -> Iterator[Problem]:
+def _kind_problems(call: Call, kind: str, written: list[Number], others: list[Number]) -> Iterator[Problem]:
     for key in ("words", "also"):
         wanted = FIGURE_KINDS[kind].get(key, [])
-        if wanted and not any(near(number, words) for number in written for words in wanted):
+        if wanted and not any(near(number, words, others) for number in written for words in wanted):
             yield Problem(call.path, call.line, f"figure passage does not say what kind '{kind}' counts",
                           f'"{clip(written[0].part, 90)}"', f"the sentence that gives the number must hold one of: "
-                          f"{', '.join(wanted)} (macros/claims/figure_kinds.yml), within {NEAR_WORDS} words of it: "
-                          "quote the words that say it, or choose another kind")
+                          f"{', '.join(wanted)} (macros/claims/figure_kinds.yml), within {NEAR_WORDS} words of it and "
+                          "nearer it than any other number: quote the words that say it, or choose another kind")
 
 
 def _value_problems(call: Call, match: Match, value: str, parts: list[str]) -> Iterator[Problem]:
@@ -131,7 +132,7 @@ def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
                       "approximate number): add the wording there")
     else:
         yield from _dropped_problems(call, match, parts, fitting, qualifier)
-    yield from _country_problems(call, match, parts, fitting)
+    yield from subject_place_problems(call, match, parts, fitting, _kind_words(call.args["kind"]))
     if unit and not _has_digits(unit) and fitting and not any(_unit_fits(number, unit) for number in fitting):
         yield Problem(call.path, call.line, "figure unit is not the passage's own words by its value", repr(unit),
                       f'the passage reads "{clip(fitting[0].part[fitting[0].start:], 40)}": the unit is the words '
@@ -180,36 +181,6 @@ def _unit_fits(number: Number, unit: str) -> bool:
         return number.part[: number.start].rstrip().endswith(unit)
     after = " ".join(number.after.casefold().split())
     return after.startswith(wanted) and not cuts(after, len(wanted))
-
-
-def _subject_problems(call: Call, subject: str, parts: list[str]) -> Iterator[Problem]:
-    if not subject or has_words(parts, subject):
-        return
-    country = next((name for name in COUNTRIES if name.casefold() == subject.strip().casefold()), None)
-    if country == subject and any(has_words(parts, form) for form in COUNTRIES[country]):
-        return  # the country's own name, as the map and the charts need it
-    forms = f" or, written '{country}', a country the passage names by one of its forms in macros/claims/" \
-        f"countries.yml ({', '.join(COUNTRIES[country])})" if country else ""
-    yield Problem(call.path, call.line, "figure subject is not in its passage", repr(subject),
-                  f"the subject is words of the passage{forms}: quote the words that name it, with an elided part "
-                  "(…) from the same paragraph if they stand apart")
-
-
-def _country_problems(call: Call, match: Match, parts: list[str], fitting: list[Number]) -> Iterator[Problem]:
-    """A country subject is the country named nearest its value, in its part or in the source's words of its
-    sentence before it, where they name one."""
-    subject = call.args.get("subject", "").strip().casefold()
-    country = next((name for name, forms in COUNTRIES.items()
-                    if subject in {form.casefold() for form in forms + [name]}), None)
-    if not country or not fitting or not any(has_words(parts, form) for form in COUNTRIES[country]):
-        return  # a subject the passage does not name has its own problem
-    nearest = [nearest_countries(in_its_sentence(match, parts, number), COUNTRIES, _kind_words(call.args["kind"]))
-               for number in fitting]
-    if all(names and country not in names for names in nearest):
-        named = ", ".join(sorted(nearest[0]))
-        yield Problem(call.path, call.line, "figure subject is not the country named nearest its value",
-                      repr(call.args["subject"]), f"nearest {fitting[0].text} the passage names {named}: a country "
-                      "subject is the one its passage names nearest the number")
 
 
 def is_currency(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Where a figure's words stand from its value, in the part of the passage that writes it.
 
-Its kind's words are in the same sentence (no . ! ? between) and within NEAR_WORDS words; a country given
-as its subject is the country named nearest it; a year-like number (1800 to 2099, no separator) is a count
+Its kind's words are in the same sentence (no . ! ? between), within NEAR_WORDS words, and nearer it than any
+other number; the countries
+named in its sentence (subjects.py); a year-like number (1800 to 2099, no separator) is a count
 only when its unit or its kind's words follow it; and the qualifier the source writes right before the
 value is not dropped.
 """
@@ -41,15 +42,24 @@ def distance(number: Number, span: tuple[int, int]) -> int:
     return len(TOKEN.findall(between(number, span)))
 
 
-def near(number: Number, words: str) -> bool:
-    """Whether `words` stand in the number's sentence, within NEAR_WORDS words of it."""
+def near(number: Number, words: str, others: list[Number]) -> bool:
+    """Whether `words` stand in the number's sentence, within NEAR_WORDS words of it and nearer to it than to
+    any other number of its part (`others`: the passage's numbers): "killed" beside 225 says nothing of 5000."""
+    rivals = [other for other in others if other.part is number.part and other.start != number.start]
     return any(not SENTENCE_END.search(between(number, span)) and distance(number, span) <= NEAR_WORDS
+               and all(_apart(other, span) > distance(number, span) for other in rivals)
                for span in places(number.part, words))
 
 
-def nearest_countries(number: Number, countries: dict[str, list[str]], kind_words: list[str]) -> set[str]:
-    """The countries whose forms stand nearest the number in its part; a form inside the kind's own words
-    ("ethnic Russians") names what is counted, not whose count it is."""
+def _apart(number: Number, span: tuple[int, int]) -> int:
+    """Words between a number and a span; one that overlaps the span is not apart from it."""
+    start, end = span
+    return -1 if start < number.end and number.start < end else distance(number, span)
+
+
+def countries_named(number: Number, countries: dict[str, list[str]], kind_words: list[str]) -> dict[str, int]:
+    """The countries whose forms stand in the number's part, each with its fewest words from the number; a form
+    inside the kind's own words ("ethnic Russians") names what is counted, not whose count it is."""
     counted = [span for words in kind_words for span in places(number.part, words)]
     found: dict[str, int] = {}
     for name, forms in countries.items():
@@ -57,16 +67,18 @@ def nearest_countries(number: Number, countries: dict[str, list[str]], kind_word
             for span in places(number.part, form):
                 if not any(start <= span[0] and span[1] <= end for start, end in counted):
                     found[name] = min(found.get(name, len(number.part)), distance(number, span))
-    return {name for name, words in found.items() if words == min(found.values())}
+    return found
 
 
 def in_its_sentence(match: Match, parts: list[str], number: Number) -> Number:
     """The number with the source's words of its sentence before it (which a part may have cut off:
-    "Belarus … (200 troops)" leaves out "Tajikistan") and its part's words after it."""
+    "Belarus … (200 troops)" leaves out "Tajikistan") and its part's words after it, to its sentence's end."""
     before = " ".join(_source_before(match, parts, number).split())
     ends = list(SENTENCE_END.finditer(before))
     before = before[ends[-1].end():] if ends else before
-    text = f"{before}{number.part[number.start:]}"
+    after = number.part[number.end:]
+    end = SENTENCE_END.search(after)
+    text = f"{before}{number.text}{after[: end.start() if end else len(after)]}"
     return Number(text, len(before), len(before) + len(number.text))
 
 
