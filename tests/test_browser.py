@@ -516,35 +516,22 @@ def test_dark_mode_keeps_contrast(tab, path):
     assert {s: r for s, r in ratios.items() if r < 4.5} == {}
 
 
-# A checked figure's background, its paragraph's, and that of bold text written in the same paragraph
-FIGURE_LOOK = """() => { const figure = document.querySelector('.md-typeset p .qq-figure'), p = figure.closest('p');
-  const bold = p.appendChild(document.createElement('strong')); bold.textContent = 'at least 10,000';
-  const look = [figure, p, bold].map(e => getComputedStyle(e).backgroundColor); bold.remove(); return look; }"""
+# A proof mark's background, its paragraph's, and that of the same words written by hand in that paragraph
+LOOK = """([selector, tag, words]) => { const mark = document.querySelector(selector), p = mark.closest('p');
+  const typed = p.appendChild(document.createElement(tag)); typed.textContent = words;
+  const look = [mark, p, typed].map(e => getComputedStyle(e).backgroundColor); typed.remove(); return look; }"""
+HAND_MADE = {".md-typeset p .qq-figure": ("strong", "at least 10,000"),  # bold, as a figure once looked
+             ".md-typeset p q.qq-quote": ("span", "“shoot if you must”")}  # a quotation typed in prose
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_checked_figure_is_a_tinted_chip_that_bold_text_is_not(tab, scheme):
-    """Content has no style and no proof class, so the chip is what hand-written bold cannot look like."""
+@pytest.mark.parametrize("selector", sorted(HAND_MADE))
+def test_a_checked_figure_or_quote_is_tinted_as_hand_written_text_is_not(tab, scheme, selector):
+    """Content has no style and no proof class, so the tint is what hand-written text cannot look like."""
     page = tab(color_scheme=scheme).open("crackdown/")
-    figure, paragraph, bold = page.evaluate(FIGURE_LOOK)
-    assert figure not in (paragraph, bold, "rgba(0, 0, 0, 0)") and bold == paragraph
-    [(_, ratio)] = page.evaluate(CONTRAST, [".md-typeset p .qq-figure"])
-    assert ratio >= 4.5
-
-
-# A checked quote's background, its paragraph's, and that of a quotation typed in the same paragraph
-QUOTE_LOOK = """() => { const quote = document.querySelector('.md-typeset p q.qq-quote'), p = quote.closest('p');
-  const typed = p.appendChild(document.createElement('span')); typed.textContent = '“shoot if you must”';
-  const look = [quote, p, typed].map(e => getComputedStyle(e).backgroundColor); typed.remove(); return look; }"""
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_checked_quote_is_tinted_as_a_typed_quotation_is_not(tab, scheme):
-    """A quotation typed in prose with “ ” takes the browser's marks, never the checked quote's tint."""
-    page = tab(color_scheme=scheme).open("crackdown/")
-    quote, paragraph, typed = page.evaluate(QUOTE_LOOK)
-    assert quote not in (paragraph, typed, "rgba(0, 0, 0, 0)") and typed == paragraph
-    [(_, ratio)] = page.evaluate(CONTRAST, [".md-typeset p q.qq-quote"])
+    mark, paragraph, typed = page.evaluate(LOOK, [selector, *HAND_MADE[selector]])
+    assert mark not in (paragraph, typed, "rgba(0, 0, 0, 0)") and typed == paragraph
+    [(_, ratio)] = page.evaluate(CONTRAST, [selector])
     assert ratio >= 4.5
 
 
