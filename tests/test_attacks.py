@@ -269,7 +269,7 @@ def test_thousands_of_problems_far_down_a_page_are_capped_before_they_are_made(t
     pages = {"index.md": CITED, "orphans.md": "\n" * 90_000 + "Figures " + spans + CITED}
     result = attack(make_project(tmp_path / "project", pages), canaries)
     hint = "write numbers with figure(), which checks them against a source and lists them on the figures page"
-    assert refusals(result) == [f"docs/orphans.md:90001: and more problems of the same page — fix these first",
+    assert refusals(result) == ["docs/orphans.md:90001: and more problems of the same page — fix these first",
                                 f"docs/orphans.md:90001: figure without a citation — '1' — {hint}"]
 
 

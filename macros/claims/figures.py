@@ -8,21 +8,21 @@ are there.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
 from ..corpus import Match, Source, is_partial_date
-from ..corpus.text import cuts, fold
+from ..corpus.text import fold
 from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
 from .dates import date_problems
 from .placing import NEAR_WORDS, dropped_qualifier, near, reads_as_year
 from .subjects import subject_place_problems, subject_problems
-from .wording import Number, folded_parts, has_words, numbers
+from .wording import (Number, ends_with_words, folded_parts, is_currency, lowered, numbers, starts_with_words,
+                      without_currency)
 
 HERE = Path(__file__).parent
 FIGURE_KINDS: dict[str, dict] = yaml.load((HERE / "figure_kinds.yml").read_text("utf-8"), LOADER)
@@ -117,8 +117,8 @@ def _around(number: Number) -> str:
 def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
                                  counted: list[Number]) -> Iterator[Problem]:
     qualifier, unit = call.args.get("qualifier", ""), call.args.get("unit", "")
-    wanted = " ".join(fold(qualifier).casefold().split())
-    fitting = [number for number in counted if _qualifies(_without_symbol(number.before), wanted)]
+    wanted = lowered(qualifier)
+    fitting = [number for number in counted if _qualifies(without_currency(number.before), wanted)]
     if not fitting:
         before = " ".join(counted[0].before.split()[-4:])
         rule = "figure qualifier is not the words right before its value" if qualifier else \
@@ -157,35 +157,19 @@ def _has_digits(text: str) -> bool:
 def _qualifies(before: str, qualifier: str) -> bool:
     """Whether `before`, the words before a value, ends with the qualifier; with none, with no wording of one."""
     if qualifier:
-        return _ends_with_words(before, qualifier)
-    return not any(_ends_with_words(before, wording) for wordings in QUALIFIERS.values() for wording in wordings)
-
-
-def _ends_with_words(text: str, words: str) -> bool:
-    return text.endswith(words) and not cuts(text, len(text) - len(words))
-
-
-def _without_symbol(before: str) -> str:
-    """The words before a value, less a currency symbol right before it ('around €' is 'around')."""
-    end = len(before)
-    while end and (before[end - 1].isspace() or is_currency(before[end - 1])):
-        end -= 1
-    return before[:end]
+        return ends_with_words(before, qualifier)
+    return not any(ends_with_words(before, wording) for wordings in QUALIFIERS.values() for wording in wordings)
 
 
 def _unit_fits(number: Number, unit: str) -> bool:
-    wanted = " ".join(fold(unit).casefold().split())
+    wanted = lowered(unit)
     if not wanted:
         return False
     if is_currency(unit):
         return number.part[: number.start].rstrip().endswith(unit)
-    after = " ".join(number.after.casefold().split())
-    return after.startswith(wanted) and not cuts(after, len(wanted))
+    return starts_with_words(lowered(number.after), wanted)
 
 
-def is_currency(text: str) -> bool:
-    """Whether `text` is only currency symbols (€, £, $): the site shows it before the number."""
-    return bool(text) and all(unicodedata.category(char) == "Sc" for char in text)
 
 
 def bound(qualifier: str) -> str | None:
@@ -202,4 +186,3 @@ def figure_record(args: dict) -> dict:
     return {"kind": args["kind"], "value": value, "number": int(number) if number.is_integer() else number,
             "qualifier": args.get("qualifier", ""), "date": args["date"], "subject": args.get("subject", ""),
             "unit": args.get("unit", "")}
-

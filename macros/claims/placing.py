@@ -9,28 +9,16 @@ value is not dropped.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator
 
 from ..corpus import Match
-from ..corpus.text import cuts, fold
-from .wording import Number
+from ..corpus.text import fold
+from .wording import Number, ends_with_words, lowered, places, starts_with_words, without_currency
 
 NEAR_WORDS = 8  # words between a figure's value and its kind's words, at most
 SENTENCE_END = re.compile(r"[.!?](?!\d)|(?<!\d)[.!?]")  # not the point of "2.7"
 TOKEN = re.compile(r"\w+")
 YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
 LOOK_BACK = 300  # characters of the source read before a part: a figure's cost does not grow with its paragraph
-
-
-def places(part: str, words: str) -> Iterator[tuple[int, int]]:
-    """Where `part` holds `words` as whole words, whatever their case."""
-    text, wanted = part.casefold(), " ".join(fold(words).casefold().split())
-    position = text.find(wanted) if wanted else -1
-    while position >= 0:
-        if not cuts(text, position) and not cuts(text, position + len(wanted)):
-            yield position, position + len(wanted)
-        position = text.find(wanted, position + 1)
 
 
 def between(number: Number, span: tuple[int, int]) -> str:
@@ -94,21 +82,14 @@ def reads_as_year(number: Number, followers: list[str]) -> bool:
     figure's unit, its kind's words) comes right after it ("2000 troops")."""
     if not YEAR_LIKE.fullmatch(number.text):
         return False
-    after = " ".join(number.after.casefold().split())
-    return not any(after.startswith(wanted) and not cuts(after, len(wanted))
-                   for wanted in (" ".join(fold(words).casefold().split()) for words in followers) if wanted)
+    after = lowered(number.after)
+    return not any(starts_with_words(after, wanted) for wanted in map(lowered, followers) if wanted)
 
 
 def dropped_qualifier(match: Match, parts: list[str], number: Number, wordings: list[str],
                       qualifier: str) -> str | None:
     """The wording the source writes right before the number ("more than 225") that the figure's qualifier
     leaves out, even where the passage starts at the number or inside the wording ("than 225")."""
-    source_before = " ".join(_source_before(match, parts, number).casefold().split())
-    while source_before and (source_before[-1] == " " or unicodedata.category(source_before[-1]) == "Sc"):
-        source_before = source_before[:-1]  # "around €" of "around €500"
-    wording = next((wording for wording in wordings if _ends_with(source_before, wording)), None)
-    return wording if wording and not _ends_with(" ".join(fold(qualifier).casefold().split()), wording) else None
-
-
-def _ends_with(text: str, words: str) -> bool:
-    return text.endswith(words) and not cuts(text, len(text) - len(words))
+    source_before = without_currency(lowered(_source_before(match, parts, number)))  # "around" of "around €500"
+    wording = next((wording for wording in wordings if ends_with_words(source_before, wording)), None)
+    return wording if wording and not ends_with_words(lowered(qualifier), wording) else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..corpus.text import fold
 from ..problems import Problem
+from .wording import lowered
 
 
 def unit_problems(claims: list) -> Iterator[Problem]:
@@ -15,14 +15,10 @@ def unit_problems(claims: list) -> Iterator[Problem]:
     for claim in claims:
         if not claim.figure:
             continue
-        kind, unit = claim.figure["kind"], _unit_key(claim.figure["unit"])
+        kind, unit = claim.figure["kind"], lowered(claim.figure["unit"])
         setter = first.setdefault(kind, claim)
-        if _unit_key(setter.figure["unit"]) != unit:
+        if lowered(setter.figure["unit"]) != unit:
             other = f"{setter.call.path}:{setter.call.line}"
             yield Problem(claim.call.path, claim.call.line, f"figures of kind '{kind}' do not share one unit",
                           repr(claim.figure["unit"]), f"{other} gives it the unit {setter.figure['unit']!r}; /figures/ "
                           "draws a kind's figures on one scale: give the same unit, or cite a figure in that unit")
-
-
-def _unit_key(unit: str) -> str:
-    return " ".join(fold(unit).casefold().split())

@@ -7,12 +7,13 @@ or numbers across an elision.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..corpus.stated import MONTH_NAMES as MONTHS
 from ..corpus.text import cuts, fold
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 _MONTH = "(?:" + "|".join(MONTHS) + r")\b"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 # "6 January", "6th of January", "January 2nd", "January 6": a day; "January" alone: a month.
@@ -76,17 +77,19 @@ def numbers(parts: list[str]) -> list[Number]:
     return found
 
 
+def places(part: str, words: str) -> Iterator[tuple[int, int]]:
+    """Where `part` holds `words` as whole words, whatever their case."""
+    text, wanted = part.casefold(), lowered(words)
+    position = text.find(wanted) if wanted else -1
+    while position >= 0:
+        if not cuts(text, position) and not cuts(text, position + len(wanted)):
+            yield position, position + len(wanted)
+        position = text.find(wanted, position + 1)
+
+
 def has_words(parts: list[str], words: str) -> bool:
     """Whether a part holds `words` as whole words, whatever their case."""
-    wanted = " ".join(fold(words).casefold().split())
-    for part in parts:
-        text = part.casefold()
-        position = text.find(wanted) if wanted else -1
-        while position >= 0:
-            if not cuts(text, position) and not cuts(text, position + len(wanted)):
-                return True
-            position = text.find(wanted, position + 1)
-    return False
+    return any(next(places(part, words), None) for part in parts)
 
 
 def stated_days(parts: list[str]) -> list[tuple[int, int | None]]:
@@ -102,3 +105,29 @@ def stated_days(parts: list[str]) -> list[tuple[int, int | None]]:
 
 def stated_years(parts: list[str]) -> list[str]:
     return [number.text for number in numbers(parts) if number.is_year]
+
+
+def lowered(text: str) -> str:
+    """Folded, in lower case, on one line: how a figure's words are compared with its passage's."""
+    return " ".join(fold(text).casefold().split())
+
+
+def ends_with_words(text: str, words: str) -> bool:
+    return text.endswith(words) and not cuts(text, len(text) - len(words))
+
+
+def starts_with_words(text: str, words: str) -> bool:
+    return text.startswith(words) and not cuts(text, len(words))
+
+
+def is_currency(text: str) -> bool:
+    """Whether `text` is only currency symbols (€, £, $): the site shows it before the number."""
+    return bool(text) and all(unicodedata.category(char) == "Sc" for char in text)
+
+
+def without_currency(before: str) -> str:
+    """The words before a value, less a currency symbol right before it ('around €' is 'around')."""
+    end = len(before)
+    while end and (before[end - 1].isspace() or is_currency(before[end - 1])):
+        end -= 1
+    return before[:end]

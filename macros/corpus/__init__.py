@@ -120,7 +120,7 @@ def _one_per_file(entries: list[Entry], label: str, problems: list[Problem]) -> 
             yield entry
         else:
             problems.append(Problem(f"{label}/{CATALOGUE}", entry.file_line, "a second catalogue entry for the "
-                                    f"same seed file", f"'{entry.id}' (line {entry.line}) and '{earlier.id}' "
+                                    "same seed file", f"'{entry.id}' (line {entry.line}) and '{earlier.id}' "
                                     f"(line {earlier.line}) both describe {entry.file}",
                                     f"each seed file has one entry: remove this one, and cite '{earlier.id}'"))
 

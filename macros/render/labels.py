@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..claims.figures import is_currency
+from ..claims.wording import is_currency
 from ..corpus import Source
 from .interface import say, words
 

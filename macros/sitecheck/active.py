@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from itertools import chain
 from urllib.parse import urlsplit
 
-from ..problems import Problem, capped  # noqa: F401 (the other checks of the built site import capped from here)
+from ..problems import Problem, capped
 from .builtsite import BuiltPage, BuiltSite, is_element
 from .targets import resolve
 from .rules import ElementRules

@@ -22,8 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..corpus import characters
 from ..lines import LineIndex
-from ..problems import Problem, clip
-from .active import capped
+from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
 from .coverage import numbers_in_exempt_text, numbers_in_notes, uncited_blocks

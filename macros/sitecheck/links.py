@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..problems import Problem
-from .active import capped
+from ..problems import Problem, capped
 from .builtsite import BuiltPage, BuiltSite
 from .sources import MarkdownSources
 from .targets import Target, is_external, resolve, shown_path, split

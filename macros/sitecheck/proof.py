@@ -26,12 +26,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from ..problems import Problem
+from ..problems import Problem, capped
 from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, NOTES,
                           PASSAGE, QUOTE, REFERENCES, REFERENCES_ID, TOOLTIP)
 from ..render.labels import figure_text
 from ..render.markup import md_escape
-from .active import capped
 from .builtsite import BuiltPage, BuiltSite, built_page_url
 from .nodes import (children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_element, next_id,
                     own_text, shown, text_beside, words)
