@@ -2,9 +2,9 @@
 
 A page can hold thousands of problems, each found in its HTML and reported at a line
 of its Markdown (or of its HTML). Walking the lines from the top for each one costs
-problems × lines; here the text is searched once a needle (in C), the line is found
-by bisection among the line starts, and the answer is kept. Pure Python: nothing
-here imports MkDocs.
+problems × lines; here the text is searched for a needle (in C) and the line is found
+by bisection among the line starts; the problems themselves are capped before they are
+made (problems.capped). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ class LineIndex:
         while position >= 0:
             self.starts.append(position + 1)
             position = self.text.find("\n", position + 1)
-        self.found: dict[str, int] = {}
 
     @classmethod
     def of_lines(cls, lines: Iterable[str], ignore_case: bool = False) -> LineIndex:
@@ -33,11 +32,8 @@ class LineIndex:
         """The line where `needle` first occurs, or `default` if it does not (or is empty)."""
         if not needle:
             return default
-        needle = needle.lower() if self.ignore_case else needle
-        if needle not in self.found:
-            position = self.text.find(needle)
-            self.found[needle] = bisect_right(self.starts, position) if position >= 0 else 0
-        return self.found[needle] or default
+        position = self.text.find(needle.lower() if self.ignore_case else needle)
+        return bisect_right(self.starts, position) if position >= 0 else default
 
     def first_line(self, needles: Iterable[str], default: int = 0) -> int:
         """The line of the first needle that occurs, trying them in order (the most telling first)."""

@@ -302,12 +302,12 @@ def test_a_block_quote_is_the_engines_whole(tmp_path):
         assert proof_problems(tmp_path, html, entries) == expected
 
 
-def test_a_needle_is_found_at_its_line_once_in_any_case():
+def test_a_needle_is_found_at_its_line_in_any_case():
     from macros.lines import LineIndex
 
     index = LineIndex.of_lines(["# Title", "", "Some <SPAN class='qq-figure'>", "span"], ignore_case=True)
     assert [index.line_of("<span"), index.line_of("SPAN"), index.line_of("absent"), index.line_of("")] == [3, 3, 0, 0]
-    assert index.first_line(["absent", "title"]) == 1 and list(index.found) == ["<span", "span", "absent", "title"]
+    assert index.first_line(["absent", "title"]) == 1
 
 
 def test_the_problems_of_a_long_page_are_capped_before_they_are_made(monkeypatch):
