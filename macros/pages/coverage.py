@@ -140,7 +140,7 @@ class _BlockReader:
         line, number = self.lines[self.index], self.offset + self.index + 1
         self.index += 1
         if self.fence:
-            if _closes(self.fence, line):
+            if closes_fence(self.fence, line):
                 self.fence = None
             return
         if line.strip() and _indent(line) < 2 and self.current is None and not LIST_ITEM.match(line):
@@ -199,7 +199,7 @@ def _table(lines, start, offset):
         row += 1
 
 
-def _closes(fence: str, line: str) -> bool:
+def closes_fence(fence: str, line: str) -> bool:
     """A fence closes with at least as many of its characters, alone on the line."""
     stripped = line.strip()
     return len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)

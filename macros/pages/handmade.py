@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..problems import Problem, clip
-from .coverage import FENCE, prose_blocks
+from .coverage import FENCE, closes_fence, prose_blocks
 from .frontmatter import FrontMatter
 
 FOOTNOTE = re.compile(r"\[\^[^\]\n]*+\]")  # Python-Markdown's footnote reference and definition: [^name]
@@ -41,7 +41,6 @@ def _outside_code(body: str, offset: int) -> Iterator[tuple[int, str]]:
         if fence is None and opening:
             fence = opening.group(1)
         elif fence is not None:
-            fence = None if line.strip() and line.strip() == fence[0] * len(line.strip()) and \
-                len(line.strip()) >= len(fence) else fence
+            fence = None if closes_fence(fence, line) else fence
         else:
             yield number, " ".join(line.split("`")[0::2])
