@@ -518,3 +518,68 @@ def test_a_figure_whose_passage_states_no_date_takes_its_sources_date_or_less(da
                       f"states no day, month or year, and its source 'x' is dated {source}: give the source's date "
                       "(or less of it), or quote a part of the paragraph that states the figure's date"]
                      if refused else [])
+
+
+DELTA = ("On 5 January the Kazakhstan president asked for help. Russian troops arrived in Kazakhstan on 6 January.\n\n"
+         "It ran from the violent end of the Ceausescus in Romania in 1989 to the tottering government of Alexander "
+         "Lukashenko in Belarus.\n\n"
+         "The capital moved from Almaty to Astana in 1997. Lukashenko ruled. He confronted his own people in August "
+         "2020.\n")
+CLAUSE_HINT = ("a clause is a sentence or a part of one between semicolons, and a date on one side of a 'from … to …' "
+               "range dates that side alone")
+
+
+def with_delta():
+    from macros.corpus import Corpus
+
+    corpus = with_beta()
+    alpha = corpus.get("alpha")
+    delta = type(alpha)("delta", "delta.txt", DELTA, alpha.meta, alpha.licence, False, None, 50)
+    return Corpus(corpus.root, {**corpus.sources, "delta": delta})
+
+
+@pytest.mark.parametrize("call, expected", [
+    ('{{ event("delta", "On 5 January the Kazakhstan president asked for help. Russian troops arrived in Kazakhstan '
+     'on 6 January.", date="2022-01-05", label="Russian troops arrive in Kazakhstan") }}',  # the other day's troops
+     "event date is not the one its label's words stand by — '2022-01-05' — the clause 'Russian troops arrived in "
+     "Kazakhstan on 6 January' holds 4 of the label's 4 words (Russian, troops, arrive, Kazakhstan); the clause that "
+     "states 2022-01-05, 'On 5 January the Kazakhstan president asked for help', holds 1 of the label's 4 words "
+     f"(Kazakhstan): date the event by the clause that holds most of its label's words ({CLAUSE_HINT})"),
+    ('{{ event("beta", "Tokayev visited Ankara in May; Erdoğan paid a return visit in October.", date="2022-05", '
+     'label="Erdoğan paid a return visit") }}',  # a semicolon ends a clause
+     "event date is not the one its label's words stand by — '2022-05' — the clause 'Erdoğan paid a return visit in "
+     "October' holds 4 of the label's 4 words (Erdoğan, paid, return, visit); the clause that states 2022-05, "
+     "'Tokayev visited Ankara in May', holds 1 of the label's 4 words (visit): date the event by the clause that "
+     f"holds most of its label's words ({CLAUSE_HINT})"),
+    ('{{ event("delta", "from the violent end of the Ceausescus in Romania in 1989 to the tottering government of '
+     'Alexander Lukashenko in Belarus", date="1989", label="Lukashenko’s government totters in Belarus") }}',
+     "event label's words are not in its date's clause — 'from the violent end of the Ceausescus in Romania in 1989' "
+     "— the passage dates these words by 1989, and they hold none of the label's 4 words (Lukashenko’s, government, "
+     f"totters, Belarus): most of a label's words stand in its date's clause ({CLAUSE_HINT}); label the event "
+     "with the words its date dates, or date it by the words its label uses"),
+    ('{{ event("delta", "in Romania in 1989 to the tottering government of Alexander Lukashenko in Belarus", '
+     'date="1989", label="Lukashenko’s government totters in Belarus") }}',  # "from" left out: the source has it
+     "event label's words are not in its date's clause — 'in Romania in 1989' — the passage dates these words by "
+     "1989, and they hold none of the label's 4 words (Lukashenko’s, government, totters, Belarus): most of a "
+     f"label's words stand in its date's clause ({CLAUSE_HINT}); label the event with the words its date dates, or "
+     "date it by the words its label uses"),
+])
+def test_an_events_date_dates_the_clause_of_its_labels_words(call, expected):
+    claims, problems = check(call, with_delta())
+    assert (claims, problems) == ([], [f"docs/p.md:1: {expected}"])
+
+
+@pytest.mark.parametrize("passage, date, label", [
+    ("On 5 January the Kazakhstan president asked for help. Russian troops arrived in Kazakhstan on 6 January.",
+     "2022-01-06", "Russian troops arrive in Kazakhstan"),
+    ("On 5 January the Kazakhstan president asked for help. Russian troops arrived in Kazakhstan on 6 January.",
+     "2022-01-05", "The Kazakhstan president asked for help"),
+    ("from the violent end of the Ceausescus in Romania in 1989 to the tottering government", "1989",
+     "Violent end of the Ceausescus in Romania"),
+    ("The capital moved from Almaty to Astana in 1997.", "1997", "The capital moved to Astana"),  # around the range
+    ("Lukashenko ruled. He confronted his own people in August 2020.", "2020-08",  # a pronoun: most words are there
+     "Lukashenko confronts his own people"),
+])
+def test_an_events_label_may_use_its_date_clause_and_the_words_around_it(passage, date, label):
+    claims, problems = check(f'{{{{ event("delta", "{passage}", date="{date}", label="{label}") }}}}', with_delta())
+    assert problems == [] and len(claims) == 1

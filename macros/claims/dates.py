@@ -31,8 +31,8 @@ def date_problems(call: Call, what: str, date: str, parts: list[str], source: st
                           f"its passage states no day, month or year, and {dated}: {give}quote a part of the "
                           "paragraph that states the figure's date")
         return
-    year, month, day = _pieces(date)
-    known = _pieces(source) if source else (None, None, None)
+    year, month, day = date_pieces(date)
+    known = date_pieces(source) if source else (None, None, None)
     month_ok = True
     if month and days and not any(named == month and (day is None or on in (None, day)) for named, on in days):
         month_ok = False
@@ -64,7 +64,7 @@ def _year_far(call: Call, what: str, date: str, days: list[tuple[int, int | None
                    f"own date, so {give}quote the words that state the year")
 
 
-def _pieces(date: str) -> tuple[int | None, int | None, int | None]:
+def date_pieces(date: str) -> tuple[int | None, int | None, int | None]:
     numbers = [int(piece) for piece in date.split("-")]
     return tuple(numbers + [None] * (3 - len(numbers)))
 

@@ -3,9 +3,11 @@
 An event's date agrees with its passage or its source (dates.py); its label, shown on the timeline as a
 cited claim, is made of its passage's words: each of its numbers is one the passage writes, and each word is
 a word of the passage compared by stem (Snowball's English stemmer: "arrive" for "arrived"), a small word of
-label_words.yml ("the", "in"), or a country the passage names by one of its forms (countries.yml). A place is
-named in its passage. A block quote, signed with the source's name, is never words the source itself quotes
-from someone else.
+label_words.yml ("the", "in"), or a country the passage names by one of its forms (countries.yml). Where the
+passage states a date, most of the label's words stand in the clause that states the event's date, and no
+clause that states another date holds more of them (clauses.py): "5 January" does not date the troops that
+arrived "6 January" in the next sentence. A place is named in its passage. A block quote, signed with the
+source's name, is never words the source itself quotes from someone else.
 """
 from __future__ import annotations
 
@@ -20,12 +22,15 @@ from ..corpus import Match, Source, is_partial_date
 from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
-from .dates import date_problems
+from .clauses import dated_clauses, dating
+from .dates import date_pieces, date_problems
 from .subjects import COUNTRIES
 from .wording import NUMBER_RUN, folded_parts, has_words, numbers
 
 DETAIL_KEYS = {"event": ("date", "label"), "place": ("name",)}
 MAX_LABEL = 60
+CLAUSE_HINT = ("a clause is a sentence or a part of one between semicolons, and a date on one side of a "
+               "'from … to …' range dates that side alone")
 LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words that state nothing, which a label may use although its passage does not ("Demonstrations began in Mangystau").
 FREE_WORDS = frozenset(yaml.load((Path(__file__).parent / "label_words.yml").read_text("utf-8"), LOADER))
@@ -34,18 +39,22 @@ POSSESSIVE = re.compile(r"['’]s\Z")
 COUNTRY_OF = {form.casefold(): country for country, forms in COUNTRIES.items() for form in forms}
 
 
-def event_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
+def event_problems(call: Call, match: Match, source: Source) -> list[Problem]:
     date, label = call.args["date"], call.args["label"]
     parts = folded_parts(match.parts)
+    found = []
     if not is_partial_date(date):
-        yield Problem(call.path, call.line, "event date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date))
+        found.append(Problem(call.path, call.line, "event date must be YYYY, YYYY-MM or YYYY-MM-DD", repr(date)))
     if not label.strip() or len(label) > MAX_LABEL or any(char in label for char in '<>"{}'):
-        yield Problem(call.path, call.line, f"event label must be plain text of at most {MAX_LABEL} characters",
-                      repr(clip(label, 80)), "a few words for the timeline: the sentence around it says the rest")
+        found.append(Problem(call.path, call.line, f"event label must be plain text of at most {MAX_LABEL} "
+                             "characters", repr(clip(label, 80)), "a few words for the timeline: the sentence "
+                             "around it says the rest"))
     else:
-        yield from _label_problems(call, label, parts)
+        found += _label_problems(call, label, parts)
     if is_partial_date(date):
-        yield from date_problems(call, "event", date, parts, source.value("date"), source.id)
+        found += date_problems(call, "event", date, parts, source.value("date"), source.id)
+    # a label and a date that each hold, but not together: the date dates other words than the label's
+    return found or list(_clause_problems(call, label, match, parts))
 
 
 def _label_problems(call: Call, label: str, parts: list[str]) -> Iterator[Problem]:
@@ -62,6 +71,44 @@ def _label_problems(call: Call, label: str, parts: list[str]) -> Iterator[Proble
                       "cited claim: each of its numbers and words is the passage's own (words compared by stem), a "
                       "small word of macros/claims/label_words.yml, or a country the passage names by one of its "
                       "forms in macros/claims/countries.yml")
+
+
+def _clause_problems(call: Call, label: str, match: Match, parts: list[str]) -> Iterator[Problem]:
+    """A stated date dates its own clause (clauses.py): the label's words stand by the event's date, not by
+    another one, and most of them stand in its clause."""
+    words = [word for word in dict.fromkeys(LABEL_WORD.findall(label)) if word.casefold() not in FREE_WORDS]
+    date, stated = call.args["date"], dated_clauses(match, parts)
+    own = dating(stated, *date_pieces(date))
+    if not words or not own:  # a date the passage does not state has its own problem
+        return
+    held = {dated.clause: _held(words, dated.clause) for dated in stated}
+    clause = max((dated.clause for dated in own), key=lambda clause: len(held[clause]))
+    rival = max(held, key=lambda other: len(held[other]))
+    if len(held[rival]) > len(held[clause]):
+        yield Problem(call.path, call.line, "event date is not the one its label's words stand by", repr(date),
+                      f"the clause {_shown(rival)} holds {_of(held[rival], words)}; the clause that states {date}, "
+                      f"{_shown(clause)}, holds {_of(held[clause], words)}: date the event by the clause that holds "
+                      f"most of its label's words ({CLAUSE_HINT})")
+    elif 2 * len(held[clause]) <= len(words):
+        yield Problem(call.path, call.line, "event label's words are not in its date's clause", _shown(clause),
+                      f"the passage dates these words by {date}, and they hold {_of(held[clause], words)}: most of "
+                      f"a label's words stand in its date's clause ({CLAUSE_HINT}); label the event with "
+                      "the words its date dates, or date it by the words its label uses")
+
+
+def _held(words: list[str], clause: str) -> list[str]:
+    stems = {_stem(word) for word in LABEL_WORD.findall(clause)}
+    return [word for word in words if _named(word, stems)]
+
+
+def _of(held: list[str], words: list[str]) -> str:
+    if not held:
+        return f"none of the label's {len(words)} words ({', '.join(words)})"
+    return f"{len(held)} of the label's {len(words)} words ({', '.join(held)})"
+
+
+def _shown(clause: str) -> str:
+    return repr(clip(" ".join(clause.split()), 90))
 
 
 def _stem(word: str) -> str:
