@@ -7,17 +7,7 @@ import pytest
 from tests import story_share
 from tests.conftest import ROOT, build
 
-# Pages whose prose issue 24 has not rewritten yet: strict, so a page that comes under 40% must leave this list.
-NOT_YET_REWRITTEN = {"csto-intervention.md", "geopolitics.md"}
-
-
-def share_test_cases():
-    for page in story_share.story_pages():
-        mark = pytest.mark.xfail(strict=True, reason="prose not yet rewritten (issue 24)")
-        yield pytest.param(page, marks=[mark] if page in NOT_YET_REWRITTEN else [])
-
-
-@pytest.mark.parametrize("page", list(share_test_cases()))
+@pytest.mark.parametrize("page", story_share.story_pages())
 def test_at_most_40_percent_of_a_story_page_names_its_source(built, page):
     attributed, total, which = story_share.shares(built)[page]
     assert total, f"{page}: no running prose found"
