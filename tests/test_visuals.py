@@ -159,7 +159,8 @@ def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
 @pytest.mark.parametrize("page, expected", [
     ('{{ visual("chart") }}\n', "docs/p.md:1: unknown visual 'chart' — known visuals: map, timeline"),
     ('Troops came.{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", qualifier="about", '
-     'date="2022-01-07") }}\n', "docs/p.md:1: the map cannot mark this troop figure's country — no subject — give "
+     'subject="troops", date="2022-01-07") }}\n', "docs/p.md:1: the map cannot mark this troop figure's country — "
+     "'troops' — give "
      "subject= one of the map's countries (Armenia, Belarus, China, Kazakhstan, Kyrgyzstan, Mongolia, Russia, "
      "Tajikistan, Turkmenistan, Uzbekistan), or add the country to macros/render/basemap/places.yml and run make "
      "basemap"),

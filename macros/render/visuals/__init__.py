@@ -61,13 +61,14 @@ def visual_problems(pages: dict, claims: list[Claim], about_the_site: frozenset[
 
 
 def troop_problems(claims: list[Claim]) -> Iterator[Problem]:
-    """The map marks every country a troop figure names: one it cannot mark fails the build."""
+    """The map marks every country a troop figure names: one it cannot mark fails the build. A figure
+    with no subject (a count the passage ties to no country) marks none."""
     countries = sorted(name for name, entry in BASEMAP["countries"].items() if "label" in entry)
     for subject, found in troop_countries(claims).items():
-        if subject not in countries:
+        if subject and subject not in countries:
             for claim in found:
                 yield Problem(claim.call.path, claim.call.line, "the map cannot mark this troop figure's country",
-                              repr(subject) if subject else "no subject", "give subject= one of the map's countries (" + ", ".join(countries)
+                              repr(subject), "give subject= one of the map's countries (" + ", ".join(countries)
                               + "), or add the country to macros/render/basemap/places.yml and run make basemap")
 
 
