@@ -129,7 +129,7 @@ def geonames(points: dict) -> dict:
     for name, place in points.items():
         if "geonames" in place:
             city = cities[str(place["geonames"])]
-            if city["name"] != place.get("geonames_name", name):
+            if city["name"] != name:  # the id names the place the editors meant
                 raise SystemExit(f"places.yml: {name}: GeoNames {place['geonames']} is {city['name']!r}")
             found[place["geonames"]] = (city["longitude"], city["latitude"])
     return found
