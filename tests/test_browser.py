@@ -641,6 +641,24 @@ def test_no_label_of_the_map_touches_another_label_or_another_places_mark(tab):
                 assert apart, (path, text or href, other or other_href)
 
 
+# The size on screen, in CSS px, of every text of the map: its labels as drawn at the map's scale, its key and credit.
+MAP_TEXT_SIZES = """() => [...document.querySelectorAll('.qq-map svg text')]
+    .map(t => [t.textContent, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a])
+    .concat([...document.querySelectorAll('.qq-map figcaption, .qq-map figcaption *, .qq-map + details *')]
+    .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(e => [e.textContent.slice(0, 40), parseFloat(getComputedStyle(e).fontSize)]))"""
+
+
+@pytest.mark.parametrize("device", sorted(DEVICES))
+def test_every_text_of_the_map_is_at_least_14_px(tab, device):
+    reader = tab(**DEVICES[device])
+    for path in [path for path, selectors in VISUALS.items() if ".qq-map svg" in selectors]:
+        page = reader.open(path)
+        expect(page.locator(".qq-map svg").first).to_be_visible()
+        sizes = page.evaluate(MAP_TEXT_SIZES)
+        assert sizes and [(text, size) for text, size in sizes if size < 14] == [], (path, device)
+
+
 def test_the_first_two_phone_screens_of_the_home_page_show_the_key_figures(tab):
     page = tab(**DEVICES["phone"]).open()
     figures = page.eval_on_selector_all(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
 
 from macros.check import check_project
 from macros.render.labels import figure_text
+from macros.render.visuals import BASEMAP
 from macros.render.visuals.map import place_names
 from macros.claims import doc_url
 from tests.conftest import ROOT, make_project
@@ -58,9 +60,59 @@ def test_every_place_the_pages_cite_is_on_the_map(pages, claims):
 
 
 def _countries() -> set[str]:
-    from macros.render.visuals.map import BASEMAP
-
     return set(BASEMAP["countries"])
+
+
+@pytest.fixture(scope="module")
+def events():
+    """The claims the map draws: those of the pages about the events."""
+    return check_project(ROOT).about_the_events()
+
+
+def maps(pages):
+    found = list(on_pages(pages, "figure.qq-map"))
+    assert found
+    return found
+
+
+def test_every_country_a_troop_figure_names_is_marked_as_sending_troops_and_no_other(pages, events):
+    subjects = {claim.figure["subject"] for claim in events if claim.figure and claim.figure["kind"] == "csto-troops"}
+    assert subjects
+    for page, figure in maps(pages):
+        marked = {label.text(strip=True) for label in figure.css("text.qq-country-label.qq-sent-troops")}
+        assert marked == subjects, page
+        assert len(figure.css("path.qq-sent-troops")) == len(subjects), page
+        listed = figure.next
+        while listed is not None and not listed.is_element_node:
+            listed = listed.next
+        assert all(f"<li>{subject}: " in listed.html for subject in subjects), page  # the text equivalent
+
+
+def test_the_capital_is_marked_only_from_a_passage_that_calls_it_the_capital(pages, claims, events):
+    names = place_names()
+    capitals = {names[claim.detail["name"]] for claim in events
+                if claim.macro == "place" and BASEMAP["points"].get(names[claim.detail["name"]], {}).get("capital")}
+    assert capitals
+    for page, figure in maps(pages):
+        drawn = [link for link in figure.css(".qq-map-places a") if link.css_first("circle.qq-capital")]
+        assert {link.text(strip=True) for link in drawn} == capitals, page
+        for link in drawn:
+            claim = claim_behind(claims, page, link.attributes["href"])
+            assert claim["macro"] == "place" and re.search(r"\bcapital\b", claim["passage"], re.I), page
+        assert (figure.css_first("figcaption .qq-swatch.qq-capital") is not None) == bool(drawn), page
+
+
+def test_every_point_says_where_its_position_comes_from_and_the_credit_names_its_licence():
+    """A point placed by hand is approximate, and its note and the credit say so; GeoNames is CC BY 4.0,
+    credited on the map (its caption shows the credit) and on the method page."""
+    method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
+    for name, point in BASEMAP["points"].items():
+        assert point["approximate"] == (point["from"] == "by_hand"), name
+        if point["approximate"]:
+            assert "approximate" in point["note"] and f"the {name} label placed by hand" in BASEMAP["credit"]
+        if point["from"] == "geonames":
+            assert re.search(rf"GeoNames \([^)]*\b{name}\b[^)]*\), CC BY 4\.0", BASEMAP["credit"]), name
+            assert "GeoNames" in method and "CC BY 4.0" in method
 
 
 def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims):
@@ -106,6 +158,12 @@ def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
 
 @pytest.mark.parametrize("page, expected", [
     ('{{ visual("chart") }}\n', "docs/p.md:1: unknown visual 'chart' — known visuals: map, timeline"),
+    ('Troops came.{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", qualifier="about", '
+     'subject="troops", date="2022-01-07") }}\n', "docs/p.md:1: the map cannot mark this troop figure's country — "
+     "'troops' — give "
+     "subject= one of the map's countries (Armenia, Belarus, China, Kazakhstan, Kyrgyzstan, Mongolia, Russia, "
+     "Tajikistan, Turkmenistan, Uzbekistan), or add the country to macros/render/basemap/places.yml and run make "
+     "basemap"),
     ('On the square.{{ place("alpha", "was the cry on the square", name="square") }}\n',
      "docs/p.md:1: the map has no place 'square' — places on the map: "),
     ('{{ visual("map") }}\n\n{{ visual("map") }}\n', "docs/p.md:3: visual 'map' drawn twice on one page"),
@@ -114,3 +172,13 @@ def test_a_visual_that_does_not_exist_or_a_place_not_on_the_map_fails_with_its_l
     project = make_project(tmp_path / "project", {"index.md": CITED, "p.md": page})
     problems = [str(problem) for problem in check_project(Path(project)).problems]
     assert any(line.startswith(expected) for line in problems), problems
+
+
+def test_a_capital_whose_passages_do_not_call_it_so_fails_with_its_line(tmp_path, monkeypatch):
+    square = {**BASEMAP["points"]["Almaty"], "capital": True}
+    monkeypatch.setitem(BASEMAP["points"], "square", square)
+    page = 'On the square.{{ place("alpha", "was the cry on the square", "square") }}\n'
+    project = make_project(tmp_path / "project", {"index.md": CITED, "p.md": page})
+    problems = [str(problem) for problem in check_project(Path(project)).problems]
+    assert "docs/p.md:1: no passage cited for 'square' calls it the capital — the map marks it as the capital only " \
+           "from a cited passage that says 'capital': cite one in one of its place() calls" in problems, problems

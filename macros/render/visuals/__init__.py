@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ...claims import Claim, doc_url
 from ...problems import Problem
 from ..labels import relative_url
-from .map import BASEMAP, draw_map, place_names
+from .map import BASEMAP, calls_it_capital, draw_map, place_names, troop_countries
 from .rail import draw_rail, draw_strip
 
 VISUALS = {"map": draw_map, "timeline": draw_rail, "timeline-strip": draw_strip}
@@ -36,8 +36,9 @@ class Links:
         return relative_url(self.here, doc_url(path))
 
 
-def visual_problems(pages: dict, claims: list[Claim]) -> Iterator[Problem]:
-    """A visual that does not exist, or a place the map cannot show."""
+def visual_problems(pages: dict, claims: list[Claim], about_the_site: frozenset[str] = frozenset()) -> Iterator[Problem]:
+    """A visual that does not exist, a place the map cannot show, or a mark of the map that its claims
+    cannot make as they should (`about_the_site`: the pages whose claims the map does not draw)."""
     for page in pages.values():
         drawn = set()
         for call in page.calls:
@@ -54,6 +55,35 @@ def visual_problems(pages: dict, claims: list[Claim]) -> Iterator[Problem]:
         if claim.macro == "place" and claim.detail["name"] not in names:
             yield Problem(claim.call.path, claim.call.line, f"the map has no place '{claim.detail['name']}'",
                           "", "places on the map: " + ", ".join(sorted(names)) + " (macros/render/basemap/places.yml)")
+    drawn = [claim for claim in claims if claim.page not in about_the_site]
+    yield from troop_problems(drawn)
+    yield from capital_problems(drawn, names)
+
+
+def troop_problems(claims: list[Claim]) -> Iterator[Problem]:
+    """The map marks every country a troop figure names: one it cannot mark fails the build. A figure
+    with no subject (a count the passage ties to no country) marks none."""
+    countries = sorted(name for name, entry in BASEMAP["countries"].items() if "label" in entry)
+    for subject, found in troop_countries(claims).items():
+        if subject and subject not in countries:
+            for claim in found:
+                yield Problem(claim.call.path, claim.call.line, "the map cannot mark this troop figure's country",
+                              repr(subject), "give subject= one of the map's countries (" + ", ".join(countries)
+                              + "), or add the country to macros/render/basemap/places.yml and run make basemap")
+
+
+def capital_problems(claims: list[Claim], names: dict[str, str]) -> Iterator[Problem]:
+    """A capital of places.yml that the pages cite is marked as such: one of its passages must call it so."""
+    cited: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.macro == "place" and names.get(claim.detail["name"]) in BASEMAP["points"]:
+            cited.setdefault(names[claim.detail["name"]], []).append(claim)
+    for name, found in sorted(cited.items()):
+        if BASEMAP["points"][name]["capital"] and not any(calls_it_capital(claim) for claim in found):
+            first = found[0]
+            yield Problem(first.call.path, first.call.line, f"no passage cited for '{name}' calls it the capital",
+                          "", "the map marks it as the capital only from a cited passage that says 'capital': "
+                          "cite one in one of its place() calls")
 
 
 __all__ = ["BASEMAP", "VISUALS", "draw", "visual_problems"]

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from ...claims import Claim
+from ...claims.wording import folded_parts, has_words
 from ..interface import say, words
 from ..labels import figure_text
 from ..templates_env import TEMPLATES
@@ -12,6 +13,7 @@ from ..templates_env import TEMPLATES
 BASEMAP = json.loads((Path(__file__).parent.parent / "basemap" / "basemap.json").read_text(encoding="utf-8"))
 HOME = "Kazakhstan"
 TROOPS = "csto-troops"
+CAPITAL = "capital"  # the word a passage cited for a place must use for the map to mark that place as the capital
 
 
 def place_names() -> dict[str, str]:
@@ -30,10 +32,7 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
     for claim in claims:
         if claim.macro == "place":
             places.setdefault(names[claim.detail["name"]], []).append(claim)
-    troops: dict[str, list[Claim]] = {}
-    for claim in claims:
-        if claim.figure and claim.figure["kind"] == TROOPS and claim.figure["subject"] in BASEMAP["countries"]:
-            troops.setdefault(claim.figure["subject"], []).append(claim)
+    troops = {name: found for name, found in troop_countries(claims).items() if name in BASEMAP["countries"]}
 
     def here_first(found: list[Claim]) -> list[Claim]:
         """One claim per source (a place) or per figure (troops), the one on this page first."""
@@ -45,9 +44,11 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
         return list(kept.values())
 
     points = {name: here_first(found) for name, found in sorted(places.items()) if name in BASEMAP["points"]}
+    capitals = {name: here_first(calling)[0] for name, found in points.items()
+                if BASEMAP["points"][name]["capital"] and (calling := [c for c in found if calls_it_capital(c)])}
     return TEMPLATES.get_template("visuals/map.html").render(
         t=words(), basemap=BASEMAP, home=HOME, credit=say("map_credit", credit=BASEMAP["credit"]), points=points,
-        a_region=any(BASEMAP["points"][name]["mark"] == "ring" for name in points),
+        capitals=capitals, a_region=any(BASEMAP["points"][name]["mark"] == "ring" for name in points),
         named_countries={name: here_first(found) for name, found in sorted(places.items())
                          if name in BASEMAP["countries"]},
         troops={name: here_first(found) for name, found in sorted(troops.items())},
@@ -56,9 +57,22 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
     )
 
 
+def calls_it_capital(claim: Claim) -> bool:
+    return has_words(folded_parts(claim.match.parts), CAPITAL)
+
+
+def troop_countries(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """The countries the troop figures name, each with its figures."""
+    troops: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.figure and claim.figure["kind"] == TROOPS:
+            troops.setdefault(claim.figure.get("subject") or "", []).append(claim)
+    return troops
+
+
 LABEL_OFFSETS = {"right": (1, 7, "start"), "left": (-1, 7, "end"), "above": (0, -3, "middle"),
                  "below": (0, 18, "middle"), "at": (0, 7, "middle")}  # from the edge of the mark
-MARK_RADIUS = {"dot": 8, "ring": 14, "none": 0}  # the circle's radius in map.html, its stroke and a gap
+MARK_RADIUS = {"dot": 8, "ring": 14, "none": 0, "range": 0}  # the circle's radius in map.html, its stroke and a gap
 
 
 def label_at(point: dict) -> tuple[float, float, str]:
