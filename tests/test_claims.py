@@ -146,8 +146,8 @@ def with_beta():
 
 ELISION_HINT = ("an elision may not drop 'not', 'no', 'never', 'nor', 'neither', 'without' or a word ending in n't; "
                 "quote the words with the negation, or cite the parts on their own")
-NEAR_HINT = ("within 8 words of it and nearer it than any other number: quote the words that say it, or choose "
-             "another kind")
+NEAR_HINT = ("within 8 words of it and nearer it than any other number of that sentence in the source: quote the "
+             "words that say it, or choose another kind")
 KIND_WORDS = "killed, died, dead, death toll, deaths, death of, lost their lives (macros/claims/figure_kinds.yml)"
 QUALIFIER_HINT = ("the qualifier is the source's words right before the number (a currency symbol may stand between), "
                   "or none where it has none")
@@ -249,7 +249,8 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "The regime spoke of “a band of international terrorists” in the capital.\n\n"
          "In 2019, the leader stepped down. A referendum in June was a sham.\n\n"
          "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 "
-         "protesters in 2 towns. They did not leave the square, and the police didn’t go home.\n")
+         "protesters in 2 towns. They did not leave the square, and the police didn’t go home.\n\n"
+         "Elsewhere 90 citizens have been killed, and more than 700 demonstrators have been arrested.\n")
 
 
 def with_gamma():
@@ -314,6 +315,14 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      "figure passage does not say what kind 'detained' counts — \"Police detained 40 protesters in 2 towns.\" — the "
      "sentence that gives the number must hold one of: arrested, arrests, detained, detention, detentions, detainees, "
      f"in custody (macros/claims/figure_kinds.yml), {NEAR_HINT}"),
+    ('{{ figure("gamma", "citizens have been killed. At least 238", "238", kind="deaths", qualifier="at least", '
+     'date="2022") }}',  # "killed" ends the sentence before: a sentence end stands between
+     "figure passage does not say what kind 'deaths' counts — \"citizens have been killed. At least 238\" — the "
+     f"sentence that gives the number must hold one of: {KIND_WORDS}, {NEAR_HINT}"),
+    ('{{ figure("gamma", "citizens have been killed, and more than 700 demonstrators", "700", kind="deaths", '
+     'qualifier="more than", date="2022") }}',  # "killed" is the 90's, which the passage leaves out
+     "figure passage does not say what kind 'deaths' counts — \"citizens have been killed, and more than 700 "
+     f"demonstrators\" — the sentence that gives the number must hold one of: {KIND_WORDS}, {NEAR_HINT}"),
     ('{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "40", kind="detained", subject="towns", '
      'date="2022") }}',  # three words away, but across the 2
      "figure subject does not stand by its value — 'towns' — the subject is the passage's words in the "
@@ -412,6 +421,9 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     'date="2022") }}',
     '{{ figure("gamma", "It is home to 19 million people.", "19", kind="population", unit="million", '
     'date="2022-01-07") }}',
+    '{{ figure("gamma", "Elsewhere 90 citizens have been killed", "90", kind="deaths", date="2022") }}',
+    '{{ figure("gamma", "more than 700 demonstrators have been arrested", "700", kind="detained", '
+    'qualifier="more than", date="2022") }}',
     '{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader steps down") }}',
     '{{ event("gamma", "A referendum in June was a sham.", date="2022-06", label="A referendum in June") }}',
     '{{ event("gamma", "A referendum in June was a sham.", date="2023-06", label="A referendum in June") }}',

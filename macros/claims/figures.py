@@ -19,7 +19,7 @@ from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
 from .dates import date_problems
-from .placing import NEAR_WORDS, dropped_qualifier, near, reads_as_year
+from .placing import NEAR_WORDS, Sentence, dropped_qualifier, near, reads_as_year, whole_sentence
 from .subjects import subject_place_problems, subject_problems
 from .wording import (Number, ends_with_words, folded_parts, is_currency, lowered, numbers, starts_with_words,
                       without_currency)
@@ -43,7 +43,7 @@ def figure_problems(call: Call, match: Match, source: Source) -> Iterator[Proble
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
     elif written:  # by the value: an elided part, or another sentence, does not say what it counts
-        yield from _kind_problems(call, kind, written, numbers(parts))
+        yield from _kind_problems(call, kind, written, [whole_sentence(match, parts, one) for one in written])
     if len(re.sub(r"\D", "", value)) > MAX_DIGITS:
         yield Problem(call.path, call.line, f"figure value has more than {MAX_DIGITS} digits", repr(value[:40]),
                       "a figure is a count or a measure a reader can compare")
@@ -71,14 +71,16 @@ def _kind_words(kind: str) -> list[str]:
     return FIGURE_KINDS.get(kind, {}).get("words", []) + FIGURE_KINDS.get(kind, {}).get("also", [])
 
 
-def _kind_problems(call: Call, kind: str, written: list[Number], others: list[Number]) -> Iterator[Problem]:
+def _kind_problems(call: Call, kind: str, written: list[Number],
+                   sentences: list[Sentence]) -> Iterator[Problem]:
     for key in ("words", "also"):
         wanted = FIGURE_KINDS[kind].get(key, [])
-        if wanted and not any(near(number, words, others) for number in written for words in wanted):
+        if wanted and not any(near(sentence, words) for sentence in sentences for words in wanted):
             yield Problem(call.path, call.line, f"figure passage does not say what kind '{kind}' counts",
                           f'"{clip(written[0].part, 90)}"', f"the sentence that gives the number must hold one of: "
                           f"{', '.join(wanted)} (macros/claims/figure_kinds.yml), within {NEAR_WORDS} words of it and "
-                          "nearer it than any other number: quote the words that say it, or choose another kind")
+                          "nearer it than any other number of that sentence in the source: quote the words that say "
+                          "it, or choose another kind")
 
 
 def _value_problems(call: Call, match: Match, value: str, parts: list[str]) -> Iterator[Problem]:
