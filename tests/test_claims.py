@@ -51,7 +51,7 @@ def test_a_figure_records_its_value_kind_qualifier_and_date():
      "\"2,000\", \"5000\""),
     ('{{ figure("alpha", "At least 238 people were killed", "238", kind="deaths", qualifier="least", '
      'date="2022-01") }}',
-     "docs/p.md:1: figure qualifier does not say what kind of number it is — 'least' — it must hold a wording "
+     "docs/p.md:1: figure qualifier does not say what kind of number it is — 'least' — a qualifier is one wording "
      "of macros/claims/qualifiers.yml"),
     ('{{ event("alpha", "about 2,000 troops arrived on 6 January", date="6 January", label="Troops arrive") }}',
      "docs/p.md:1: event date must be YYYY, YYYY-MM or YYYY-MM-DD — '6 January'"),
@@ -113,7 +113,8 @@ def test_a_passage_from_another_source_says_which():
 
 @pytest.mark.parametrize("qualifier, bound", [("", "exact"), ("more than", "lower"), ("at least", "lower"),
                                               ("estimated to be around", "approximate"), ("less than", "upper"),
-                                              ("overall", None)])
+                                              ("Over", "lower"), ("overall", None), ("over the airport", None),
+                                              ("in fact, more than", None)])
 def test_a_qualifier_says_what_kind_of_number_it_is_in_whole_words(qualifier, bound):
     from macros.claims import bound as bound_of
 
@@ -250,7 +251,8 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "In 2019, the leader stepped down. A referendum in June was a sham.\n\n"
          "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 "
          "protesters in 2 towns. They did not leave the square, and the police didn’t go home.\n\n"
-         "Elsewhere 90 citizens have been killed, and more than 700 demonstrators have been arrested.\n")
+         "Elsewhere 90 citizens have been killed, and more than 700 demonstrators have been arrested. A mob over the "
+         "airport has led to the death of 13 officers.\n")
 
 
 def with_gamma():
@@ -323,6 +325,12 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      'qualifier="more than", date="2022") }}',  # "killed" is the 90's, which the passage leaves out
      "figure passage does not say what kind 'deaths' counts — \"citizens have been killed, and more than 700 "
      f"demonstrators\" — the sentence that gives the number must hold one of: {KIND_WORDS}, {NEAR_HINT}"),
+    ('{{ figure("gamma", "mob over the airport has led to the death of 13 officers", "13", kind="security-deaths", '
+     'qualifier="over the airport has led to the death of", date="2022") }}',  # words before it, holding "over"
+     "figure qualifier does not say what kind of number it is — 'over the airport has led to the death of' — a "
+     "qualifier is one wording of macros/claims/qualifiers.yml (a lower or upper bound, or an approximate number), "
+     "the one the passage writes right before the number: give that wording alone, or add the source's wording "
+     "there"),
     ('{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "40", kind="detained", subject="towns", '
      'date="2022") }}',  # three words away, but across the 2
      "figure subject does not stand by its value — 'towns' — the subject is the passage's words in the "
@@ -401,6 +409,10 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      "block quote of words its source quotes from someone else — \"a band of international terrorists\" — the "
      "source puts these words in quotation marks, and blockquote() signs them as the source's own: use quote() in a "
      "sentence that names who said them"),
+    ('{{ blockquote("gamma", "The regime spoke of … a band of international terrorists") }}',  # marks elided
+     "block quote of words its source quotes from someone else — \"The regime spoke of … a band of international "
+     "terrorists\" — the source puts these words in quotation marks, and blockquote() signs them as the source's "
+     "own: use quote() in a sentence that names who said them"),
 ])
 def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not(call, expected):
     claims, problems = check(call, with_gamma())
@@ -422,6 +434,8 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ figure("gamma", "It is home to 19 million people.", "19", kind="population", unit="million", '
     'date="2022-01-07") }}',
     '{{ figure("gamma", "Elsewhere 90 citizens have been killed", "90", kind="deaths", date="2022") }}',
+    '{{ figure("gamma", "mob over the airport has led to the death of 13 officers", "13", kind="security-deaths", '
+    'date="2022") }}',
     '{{ figure("gamma", "more than 700 demonstrators have been arrested", "700", kind="detained", '
     'qualifier="more than", date="2022") }}',
     '{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader steps down") }}',
@@ -433,6 +447,7 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ event("gamma", "Some 2000 soldiers came.", date="2022", label="The soldiers came") }}',
     '{{ quote("gamma", "Police detained 40 protesters … They did not leave the square") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band of international terrorists” in the capital.") }}',
+    '{{ blockquote("gamma", "The regime spoke of “a band … terrorists” in the capital.") }}',  # the marks shown
 ])
 def test_what_the_passage_or_its_source_says_passes(call):
     claims, problems = check(call, with_gamma())

@@ -131,9 +131,10 @@ def place_problems(call: Call, match: Match, source: Source) -> Iterator[Problem
 
 
 def blockquote_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
-    """A block quote of words the source puts in quotation marks would sign someone else's words."""
-    text, start, end = match.paragraph.text, match.spans[0][0], match.spans[-1][1]
-    if _inside_quotation(text, start, end):
+    """A block quote of words the source puts in quotation marks would sign someone else's words. Each part is
+    read on its own: an elision that leaves out the marks ("under attack … a band of international terrorists",
+    out of "under attack from “a band of international terrorists”") still quotes the words inside them."""
+    if any(_inside_quotation(match.paragraph.text, start, end) for start, end in match.spans):
         yield Problem(call.path, call.line, "block quote of words its source quotes from someone else",
                       f'"{clip(call.args["passage"], 90)}"', "the source puts these words in quotation marks, and "
                       "blockquote() signs them as the source's own: use quote() in a sentence that names who said "

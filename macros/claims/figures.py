@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 from ..corpus import Match, Source, is_partial_date
-from ..corpus.text import fold
 from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
@@ -130,8 +129,9 @@ def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
                       "symbol may stand between), or none where it has none")
     elif qualifier and bound(qualifier) is None:
         yield Problem(call.path, call.line, "figure qualifier does not say what kind of number it is", repr(qualifier),
-                      "it must hold a wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
-                      "approximate number): add the wording there")
+                      "a qualifier is one wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
+                      "approximate number), the one the passage writes right before the number: give that wording "
+                      "alone, or add the source's wording there")
     else:
         yield from _dropped_problems(call, match, parts, fitting, qualifier)
     yield from subject_place_problems(call, match, parts, fitting, _kind_words(call.args["kind"]))
@@ -175,11 +175,12 @@ def _unit_fits(number: Number, unit: str) -> bool:
 
 
 def bound(qualifier: str) -> str | None:
-    """'exact', 'lower', 'upper' or 'approximate', from the qualifier's wording; None if it holds none."""
+    """'exact', 'lower', 'upper' or 'approximate': the class of the wording the qualifier is; None if it is none
+    ("over the airport has led to the death of" holds "over", but says nothing of the number after it)."""
     if not qualifier:
         return "exact"
-    words = f" {' '.join(fold(qualifier).lower().split())} "
-    return next((name for name, wordings in QUALIFIERS.items() if any(f" {w} " in words for w in wordings)), None)
+    wanted = lowered(qualifier)
+    return next((name for name, wordings in QUALIFIERS.items() if wanted in map(lowered, wordings)), None)
 
 
 def figure_record(args: dict) -> dict:
