@@ -252,7 +252,10 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 "
          "protesters in 2 towns. They did not leave the square, and the police didn’t go home.\n\n"
          "Elsewhere 90 citizens have been killed, and more than 700 demonstrators have been arrested. A mob over the "
-         "airport has led to the death of 13 officers.\n")
+         "airport has led to the death of 13 officers.\n\n"
+         "Kazakhstan is home to 18 million people, and some 70,000 soldiers serve in its army. Approximately 15% of "
+         "its population are ethnic Russians, although the Russian language is spoken more widely. The Russian "
+         "contingent (estimated to be around 3000 troops) arrived.\n")
 
 
 def with_gamma():
@@ -331,6 +334,22 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
      "qualifier is one wording of macros/claims/qualifiers.yml (a lower or upper bound, or an approximate number), "
      "the one the passage writes right before the number: give that wording alone, or add the source's wording "
      "there"),
+    ('{{ figure("gamma", "The Russian contingent (estimated to be around 3000 troops)", "3000", kind="armed-forces", '
+     'qualifier="estimated to be around", date="2022") }}',  # "Size of Kazakhstan’s armed forces"
+     "figure passage does not name the country its kind counts — 'armed-forces' — kind 'armed-forces' (“Size of "
+     f"Kazakhstan’s armed forces”) counts Kazakhstan's (macros/claims/figure_kinds.yml): quote the words that name "
+     "it (Kazakhstan, Kazakh, Kazakhs, Kazakhstani, Kazakhstanis), with an elided part (…) from the same paragraph "
+     "if they stand apart, or choose another kind"),
+    ('{{ figure("gamma", "Kazakhstan … estimated to be around 3000 troops", "3000", kind="armed-forces", '
+     'qualifier="estimated to be around", date="2022") }}',  # Kazakhstan elided in; its sentence names Russia
+     "figure value stands nearest another country than its kind's — '3000' — nearest 3000 its sentence in the "
+     "source names Russia; kind 'armed-forces' (“Size of Kazakhstan’s armed forces”) counts Kazakhstan's "
+     "(macros/claims/figure_kinds.yml): cite a number the source gives as Kazakhstan's, or choose another kind"),
+    ('{{ figure("gamma", "Kazakhstan … The Russian contingent (estimated to be around 3000 troops)", "3000", '
+     'kind="armed-forces", qualifier="estimated to be around", subject="Russia", date="2022") }}',
+     "figure subject is not the country its kind counts — 'Russia' — kind 'armed-forces' (“Size of Kazakhstan’s "
+     "armed forces”) counts Kazakhstan's (macros/claims/figure_kinds.yml): give subject=\"Kazakhstan\" or none, or "
+     "choose another kind"),
     ('{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "40", kind="detained", subject="towns", '
      'date="2022") }}',  # three words away, but across the 2
      "figure subject does not stand by its value — 'towns' — the subject is the passage's words in the "
@@ -420,18 +439,20 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
 
 
 @pytest.mark.parametrize("call", [
-    '{{ figure("gamma", "Some 2000 soldiers came.", "2000", kind="armed-forces", qualifier="some", date="2022") }}',
+    '{{ figure("gamma", "Some 2000 soldiers came.", "2000", kind="csto-troops", qualifier="some", date="2022") }}',
     '{{ figure("gamma", "Belarus (500 troops), Tajikistan (200 troops)", "200", kind="csto-troops", '
     'subject="Tajikistan", date="2022-01") }}',
     '{{ figure("gamma", "more than 225 citizens have been killed", "225", kind="deaths", qualifier="more than", '
     'date="2022") }}',
     '{{ figure("gamma", "more than 225 citizens have been killed", "225", kind="deaths", qualifier="more than", '
     'subject="citizens", date="2022") }}',
-    '{{ figure("gamma", "Approximately 20% of the population are ethnic Russians", "20", kind="ethnic-russians", '
-    'qualifier="approximately", unit="%", date="2022") }}',
+    '{{ figure("gamma", "Kazakhstan … Approximately 15% of its population are ethnic Russians", "15", '
+    'kind="ethnic-russians", qualifier="approximately", unit="%", date="2022") }}',  # "the Russian language" aside
+    '{{ figure("gamma", "Kazakhstan is home to 18 million people, and some 70,000 soldiers", "70,000", '
+    'kind="armed-forces", qualifier="some", date="2022") }}',
     '{{ figure("gamma", "Police detained 40 protesters in 2 towns.", "40", kind="detained", subject="protesters", '
     'date="2022") }}',
-    '{{ figure("gamma", "It is home to 19 million people.", "19", kind="population", unit="million", '
+    '{{ figure("gamma", "Kazakhstan is home to 18 million people", "18", kind="population", unit="million", '
     'date="2022-01-07") }}',
     '{{ figure("gamma", "Elsewhere 90 citizens have been killed", "90", kind="deaths", date="2022") }}',
     '{{ figure("gamma", "mob over the airport has led to the death of 13 officers", "13", kind="security-deaths", '
@@ -452,6 +473,23 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
 def test_what_the_passage_or_its_source_says_passes(call):
     claims, problems = check(call, with_gamma())
     assert problems == [] and len(claims) == 1
+
+
+def test_a_kind_whose_label_names_a_country_counts_that_countrys_number():
+    """figure_kinds.yml: a label that names a country ("Size of Kazakhstan’s armed forces") lists it as `country`,
+    which the figure rules then hold its figures to; a form inside the kind's own words names what it counts."""
+    import re
+
+    from macros.claims import FIGURE_KINDS
+    from macros.claims.subjects import COUNTRIES
+    from macros.claims.wording import has_words, lowered
+
+    for kind, about in FIGURE_KINDS.items():
+        label = re.sub(r"'s\b", "", lowered(about["label"]))
+        own = {word for words in about["words"] + about.get("also", []) for word in lowered(words).split()}
+        named = {country for country, forms in COUNTRIES.items()
+                 if any(form.casefold() not in own and has_words([label], form) for form in forms)}
+        assert named == ({about["country"]} if "country" in about else set()), kind
 
 
 def test_figures_of_one_kind_share_one_unit():

@@ -19,7 +19,7 @@ from ..problems import Problem, clip
 from ..yamlfile import LOADER
 from .dates import date_problems
 from .placing import NEAR_WORDS, Sentence, dropped_qualifier, near, reads_as_year, whole_sentence
-from .subjects import subject_place_problems, subject_problems
+from .subjects import kind_country_problems, subject_place_problems, subject_problems
 from .wording import (Number, ends_with_words, folded_parts, is_currency, lowered, numbers, starts_with_words,
                       without_currency)
 
@@ -32,12 +32,29 @@ THOUSANDS_POINT = re.compile(r"\d{1,3}\.\d{3}")  # "2.500": 2,500 written the Eu
 WORDINGS = [wording for wordings in QUALIFIERS.values() for wording in wordings]
 
 
-def figure_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
+def figure_problems(call: Call, match: Match, source: Source) -> list[Problem]:
+    """What the figure's words say against its passage; then, where they all hold, whose number it is."""
+    found = list(_word_problems(call, match, source))
+    parts = folded_parts(match.parts)
+    written = _written(call.args["value"], parts)
+    if found or not written:
+        return found
+    kind = call.args["kind"]
+    sentences = [whole_sentence(match, parts, number) for number in written]
+    return list(kind_country_problems(call, kind, FIGURE_KINDS[kind], parts, sentences))
+
+
+def _written(value: str, parts: list[str]) -> list[Number]:
+    """Where the passage writes the value as a count (where it is none, its own problem says so)."""
+    return [number for number in numbers(parts) if number.text == value and not number.joined
+            and not number.is_date]
+
+
+def _word_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
     args = call.args
     value, kind, date = args["value"], args["kind"], args["date"]
     parts = folded_parts(match.parts)
-    written = [number for number in numbers(parts) if number.text == value and not number.joined
-               and not number.is_date]  # where the value is no count, its own problem says so
+    written = _written(value, parts)
     if kind not in FIGURE_KINDS:
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
