@@ -145,8 +145,9 @@ def with_beta():
     return Corpus(CORPUS.root, {"alpha": alpha, "beta": beta})
 
 
-ELISION_HINT = ("an elision may not drop 'not', 'no', 'never', 'nor', 'neither', 'without' or a word ending in n't; "
-                "quote the words with the negation, or cite the parts on their own")
+ELISION_HINT = ("an elision may not drop a word that negates or limits what it leaves (not, no, never, cannot, little, "
+                "few, refused … : macros/claims/negations.yml) or a word ending in n't; quote the words with the "
+                "negation, or cite the parts on their own")
 NEAR_HINT = ("within 8 words of it and nearer it than any other number of that sentence in the source: quote the "
              "words that say it, or choose another kind")
 KIND_WORDS = "killed, died, dead, death toll, deaths, death of, lost their lives (macros/claims/figure_kinds.yml)"
@@ -255,7 +256,9 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "airport has led to the death of 13 officers.\n\n"
          "Kazakhstan is home to 18 million people, and some 70,000 soldiers serve in its army. Approximately 15% of "
          "its population are ethnic Russians, although the Russian language is spoken more widely. The Russian "
-         "contingent (estimated to be around 3000 troops) arrived.\n")
+         "contingent (estimated to be around 3000 troops) arrived.\n\n"
+         "Turkey cannot be pleased. Parts of the police have already refused to attack the crowd. The autocrats "
+         "have little interest in a precedent, and Moscow will hold.\n")
 
 
 def with_gamma():
@@ -424,6 +427,15 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
     ('{{ quote("gamma", "and the police … go home") }}',
      "elision leaves out a negation — \"and the police … go home\" — the source's words left out there: \"didn’t\", "
      f"with didn’t: {ELISION_HINT}"),
+    ('{{ blockquote("gamma", "Turkey … be pleased.") }}',  # negating words beyond not, no, never
+     f"elision leaves out a negation — \"Turkey … be pleased.\" — the source's words left out there: \"cannot\", "
+     f"with cannot: {ELISION_HINT}"),
+    ('{{ quote("gamma", "Parts of the police have already … to attack the crowd") }}',  # a verb of refusal, by stem
+     "elision leaves out a negation — \"Parts of the police have already … to attack the crowd\" — the source's words "
+     f"left out there: \"refused\", with refused: {ELISION_HINT}"),
+    ('{{ blockquote("gamma", "The autocrats have … interest in a precedent") }}',  # a limiting word
+     "elision leaves out a negation — \"The autocrats have … interest in a precedent\" — the source's words left out "
+     f"there: \"little\", with little: {ELISION_HINT}"),
     ('{{ blockquote("gamma", "a band of international terrorists") }}',  # the regime's words, signed as the source's
      "block quote of words its source quotes from someone else — \"a band of international terrorists\" — the "
      "source puts these words in quotation marks, and blockquote() signs them as the source's own: use quote() in a "
@@ -467,6 +479,8 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev’s puppet said") }}',
     '{{ event("gamma", "Some 2000 soldiers came.", date="2022", label="The soldiers came") }}',
     '{{ quote("gamma", "Police detained 40 protesters … They did not leave the square") }}',
+    '{{ quote("gamma", "Turkey cannot be pleased. Parts of the police … refused to attack the crowd") }}',
+    '{{ quote("gamma", "The autocrats have little interest … Moscow will hold") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band of international terrorists” in the capital.") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band … terrorists” in the capital.") }}',  # the marks shown
 ])
