@@ -427,6 +427,10 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
     ('{{ quote("gamma", "and the police … go home") }}',
      "elision leaves out a negation — \"and the police … go home\" — the source's words left out there: \"didn’t\", "
      f"with didn’t: {ELISION_HINT}"),
+    ('{{ blockquote("gamma", "The regime spoke of “a band … terrorists") }}',  # the closing mark left out
+     "block quote of words its source quotes from someone else — \"The regime spoke of “a band … terrorists\" — the "
+     "source puts these words in quotation marks, and blockquote() signs them as the source's own: use quote() in a "
+     "sentence that names who said them"),
     ('{{ blockquote("gamma", "Turkey … be pleased.") }}',  # negating words beyond not, no, never
      f"elision leaves out a negation — \"Turkey … be pleased.\" — the source's words left out there: \"cannot\", "
      f"with cannot: {ELISION_HINT}"),
@@ -483,6 +487,7 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     '{{ quote("gamma", "The autocrats have little interest … Moscow will hold") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band of international terrorists” in the capital.") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band … terrorists” in the capital.") }}',  # the marks shown
+    '{{ blockquote("gamma", "The regime spoke of “a band … international … terrorists” in the capital.") }}',
 ])
 def test_what_the_passage_or_its_source_says_passes(call):
     claims, problems = check(call, with_gamma())
