@@ -131,20 +131,32 @@ def place_problems(call: Call, match: Match, source: Source) -> Iterator[Problem
 
 
 def blockquote_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
-    """A block quote of words the source puts in quotation marks would sign someone else's words."""
-    text, start, end = match.paragraph.text, match.spans[0][0], match.spans[-1][1]
-    if _inside_quotation(text, start, end):
+    """A block quote of words the source puts in quotation marks would sign someone else's words. Each part is
+    read on its own: an elision that leaves out the marks ("under attack … a band of international terrorists",
+    out of "under attack from “a band of international terrorists”") still quotes the words inside them."""
+    text, spans = match.paragraph.text, match.spans
+    if any(_quoted_unmarked(text, spans, *quotation) for start, end in spans
+           if (quotation := _quotation_around(text, start, end))):
         yield Problem(call.path, call.line, "block quote of words its source quotes from someone else",
                       f'"{clip(call.args["passage"], 90)}"', "the source puts these words in quotation marks, and "
                       "blockquote() signs them as the source's own: use quote() in a sentence that names who said "
                       "them")
 
 
-def _inside_quotation(text: str, start: int, end: int) -> bool:
+def _quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The source's opening and closing quotation marks around the part [start, end), if it lies wholly inside."""
     if any(mark in text[start:end] for mark in '“”"'):
-        return False
-    opened = text.rfind("“", 0, start) > text.rfind("”", 0, start)
+        return None
+    opening = text.rfind("“", 0, start)
     closing, reopening = text.find("”", end), text.find("“", end)
-    if opened and closing >= 0 and (reopening < 0 or closing < reopening):
-        return True
-    return text.count('"', 0, start) % 2 == 1 and '"' in text[end:]
+    if opening > text.rfind("”", 0, start) and closing >= 0 and (reopening < 0 or closing < reopening):
+        return opening, closing
+    if text.count('"', 0, start) % 2 == 1 and '"' in text[end:]:
+        return text.rfind('"', 0, start), text.find('"', end)
+    return None
+
+
+def _quoted_unmarked(text: str, spans: tuple[tuple[int, int], ...], opening: int, closing: int) -> bool:
+    """Whether the passage leaves out the opening or the closing mark of a quotation (shown, both mark the
+    words between as someone else's, as in "He said “we will … fight” loudly")."""
+    return not all(any(start <= mark < end for start, end in spans) for mark in (opening, closing))

@@ -14,13 +14,12 @@ from pathlib import Path
 import yaml
 
 from ..corpus import Match, Source, is_partial_date
-from ..corpus.text import fold
 from ..pages import Call
 from ..problems import Problem, clip
 from ..yamlfile import LOADER
 from .dates import date_problems
-from .placing import NEAR_WORDS, dropped_qualifier, near, reads_as_year
-from .subjects import subject_place_problems, subject_problems
+from .placing import NEAR_WORDS, Sentence, dropped_qualifier, near, reads_as_year, whole_sentence
+from .subjects import kind_country_problems, subject_place_problems, subject_problems
 from .wording import (Number, ends_with_words, folded_parts, is_currency, lowered, numbers, starts_with_words,
                       without_currency)
 
@@ -33,17 +32,34 @@ THOUSANDS_POINT = re.compile(r"\d{1,3}\.\d{3}")  # "2.500": 2,500 written the Eu
 WORDINGS = [wording for wordings in QUALIFIERS.values() for wording in wordings]
 
 
-def figure_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
+def figure_problems(call: Call, match: Match, source: Source) -> list[Problem]:
+    """What the figure's words say against its passage; then, where they all hold, whose number it is."""
+    found = list(_word_problems(call, match, source))
+    parts = folded_parts(match.parts)
+    written = _written(call.args["value"], parts)
+    if found or not written:
+        return found
+    kind = call.args["kind"]
+    sentences = [whole_sentence(match, parts, number) for number in written]
+    return list(kind_country_problems(call, kind, FIGURE_KINDS[kind], parts, sentences))
+
+
+def _written(value: str, parts: list[str]) -> list[Number]:
+    """Where the passage writes the value as a count (where it is none, its own problem says so)."""
+    return [number for number in numbers(parts) if number.text == value and not number.joined
+            and not number.is_date]
+
+
+def _word_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
     args = call.args
     value, kind, date = args["value"], args["kind"], args["date"]
     parts = folded_parts(match.parts)
-    written = [number for number in numbers(parts) if number.text == value and not number.joined
-               and not number.is_date]  # where the value is no count, its own problem says so
+    written = _written(value, parts)
     if kind not in FIGURE_KINDS:
         yield Problem(call.path, call.line, f"unknown figure kind '{kind}'", "",
                       "known kinds: " + ", ".join(FIGURE_KINDS) + " (macros/claims/figure_kinds.yml)")
     elif written:  # by the value: an elided part, or another sentence, does not say what it counts
-        yield from _kind_problems(call, kind, written, numbers(parts))
+        yield from _kind_problems(call, kind, written, [whole_sentence(match, parts, one) for one in written])
     if len(re.sub(r"\D", "", value)) > MAX_DIGITS:
         yield Problem(call.path, call.line, f"figure value has more than {MAX_DIGITS} digits", repr(value[:40]),
                       "a figure is a count or a measure a reader can compare")
@@ -71,14 +87,16 @@ def _kind_words(kind: str) -> list[str]:
     return FIGURE_KINDS.get(kind, {}).get("words", []) + FIGURE_KINDS.get(kind, {}).get("also", [])
 
 
-def _kind_problems(call: Call, kind: str, written: list[Number], others: list[Number]) -> Iterator[Problem]:
+def _kind_problems(call: Call, kind: str, written: list[Number],
+                   sentences: list[Sentence]) -> Iterator[Problem]:
     for key in ("words", "also"):
         wanted = FIGURE_KINDS[kind].get(key, [])
-        if wanted and not any(near(number, words, others) for number in written for words in wanted):
+        if wanted and not any(near(sentence, words) for sentence in sentences for words in wanted):
             yield Problem(call.path, call.line, f"figure passage does not say what kind '{kind}' counts",
                           f'"{clip(written[0].part, 90)}"', f"the sentence that gives the number must hold one of: "
                           f"{', '.join(wanted)} (macros/claims/figure_kinds.yml), within {NEAR_WORDS} words of it and "
-                          "nearer it than any other number: quote the words that say it, or choose another kind")
+                          "nearer it than any other number of that sentence in the source: quote the words that say "
+                          "it, or choose another kind")
 
 
 def _value_problems(call: Call, match: Match, value: str, parts: list[str]) -> Iterator[Problem]:
@@ -128,8 +146,9 @@ def _qualifier_and_unit_problems(call: Call, match: Match, parts: list[str],
                       "symbol may stand between), or none where it has none")
     elif qualifier and bound(qualifier) is None:
         yield Problem(call.path, call.line, "figure qualifier does not say what kind of number it is", repr(qualifier),
-                      "it must hold a wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
-                      "approximate number): add the wording there")
+                      "a qualifier is one wording of macros/claims/qualifiers.yml (a lower or upper bound, or an "
+                      "approximate number), the one the passage writes right before the number: give that wording "
+                      "alone, or add the source's wording there")
     else:
         yield from _dropped_problems(call, match, parts, fitting, qualifier)
     yield from subject_place_problems(call, match, parts, fitting, _kind_words(call.args["kind"]))
@@ -173,11 +192,12 @@ def _unit_fits(number: Number, unit: str) -> bool:
 
 
 def bound(qualifier: str) -> str | None:
-    """'exact', 'lower', 'upper' or 'approximate', from the qualifier's wording; None if it holds none."""
+    """'exact', 'lower', 'upper' or 'approximate': the class of the wording the qualifier is; None if it is none
+    ("over the airport has led to the death of" holds "over", but says nothing of the number after it)."""
     if not qualifier:
         return "exact"
-    words = f" {' '.join(fold(qualifier).lower().split())} "
-    return next((name for name, wordings in QUALIFIERS.items() if any(f" {w} " in words for w in wordings)), None)
+    wanted = lowered(qualifier)
+    return next((name for name, wordings in QUALIFIERS.items() if wanted in map(lowered, wordings)), None)
 
 
 def figure_record(args: dict) -> dict:

@@ -1,22 +1,26 @@
 """Where a figure's words stand from its value, in the part of the passage that writes it.
 
-Its kind's words are in the same sentence (no . ! ? between), within NEAR_WORDS words, and nearer it than any
-other number; the countries
-named in its sentence (subjects.py); a year-like number (1800 to 2099, no separator) is a count
-only when its unit or its kind's words follow it; and the qualifier the source writes right before the
-value is not dropped.
+Its kind's words are in that part, in the value's sentence, within NEAR_WORDS words, and nearer it than any
+other number of the whole sentence as the source writes it (a passage that leaves the other number out does
+not make the words its value's); the countries named in its sentence (subjects.py); a year-like number (1800
+to 2099, no separator) is a count only when its unit or its kind's words follow it; and the qualifier the
+source writes right before the value is not dropped.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..corpus import Match
 from ..corpus.text import fold
-from .wording import Number, ends_with_words, lowered, places, starts_with_words, without_currency
+from .wording import Number, ends_with_words, lowered, numbers, places, starts_with_words, without_currency
 
 NEAR_WORDS = 8  # words between a figure's value and its kind's words, at most
 SENTENCE_END = re.compile(r"[.!?](?!\d)|(?<!\d)[.!?]")  # not the point of "2.7"
 TOKEN = re.compile(r"\w+")
+# What ends a clause between a word and a number: a comma, semicolon, colon, bracket, dash (folded: "-"), or a
+# joining word ("238 people were killed and about 2,000 troops": "killed" is the 238's).
+CLAUSE_MARK = re.compile(r"[,;:()]|(?<!\w)-(?!\w)|\b(?i:and|or|but)\b")
 YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")
 LOOK_BACK = 300  # characters of the source read before a part: a figure's cost does not grow with its paragraph
 
@@ -30,19 +34,48 @@ def distance(number: Number, span: tuple[int, int]) -> int:
     return len(TOKEN.findall(between(number, span)))
 
 
-def near(number: Number, words: str, others: list[Number]) -> bool:
-    """Whether `words` stand in the number's sentence, within NEAR_WORDS words of it and nearer to it than to
-    any other number of its part (`others`: the passage's numbers): "killed" beside 225 says nothing of 5000."""
-    rivals = [other for other in others if other.part is number.part and other.start != number.start]
-    return any(not SENTENCE_END.search(between(number, span)) and distance(number, span) <= NEAR_WORDS
-               and all(_apart(other, span) > distance(number, span) for other in rivals)
+@dataclass(frozen=True)
+class Sentence:
+    """A number in its whole sentence as the source writes it (folded), and where its part of the passage lies."""
+    number: Number
+    part: tuple[int, int]
+
+
+def whole_sentence(match: Match, parts: list[str], number: Number) -> Sentence:
+    """The number's sentence, read in the source paragraph on both sides of its part (at most LOOK_BACK
+    characters each way): what the passage leaves out of it still stands by the number."""
+    index = next(index for index, part in enumerate(parts) if part is number.part)
+    start, end = match.spans[index]
+    text = match.paragraph.text
+    before, after = fold(text[max(0, start - LOOK_BACK): start]), fold(text[end: end + LOOK_BACK])
+    whole = f"{before} {number.part} {after}"
+    offset = len(before) + 1
+    at, until = offset + number.start, offset + number.end
+    ends = list(SENTENCE_END.finditer(whole))
+    first = max((found.end() for found in ends if found.end() <= at), default=0)
+    last = min((found.start() for found in ends if found.start() >= until), default=len(whole))
+    sentence = Number(whole[first: last], at - first, until - first)
+    return Sentence(sentence, (max(0, offset - first), min(last, offset + len(number.part)) - first))
+
+
+def near(sentence: Sentence, words: str) -> bool:
+    """Whether `words` stand in the number's part, within NEAR_WORDS words of it and nearer to it than to any
+    other number of its whole sentence in the source: "killed" beside 225 says nothing of 5000, even where
+    the passage leaves the 225 out."""
+    number, (low, high) = sentence.number, sentence.part
+    rivals = [other for other in numbers([number.part]) if other.start != number.start]
+    return any(low <= span[0] and span[1] <= high and distance(number, span) <= NEAR_WORDS
+               and all(_apart(other, span) > _apart(number, span) for other in rivals)
                for span in places(number.part, words))
 
 
 def _apart(number: Number, span: tuple[int, int]) -> int:
-    """Words between a number and a span; one that overlaps the span is not apart from it."""
+    """Words and clause marks between a number and a span ("225 citizens have been killed, and more than 5000":
+    the comma and the "and" put "killed" nearer 225); one that overlaps the span is not apart from it."""
     start, end = span
-    return -1 if start < number.end and number.start < end else distance(number, span)
+    if start < number.end and number.start < end:
+        return -1
+    return distance(number, span) + len(CLAUSE_MARK.findall(between(number, span)))
 
 
 def countries_named(number: Number, countries: dict[str, list[str]], kind_words: list[str]) -> dict[str, int]:

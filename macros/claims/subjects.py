@@ -18,7 +18,7 @@ from ..corpus import Match
 from ..pages import Call
 from ..problems import Problem
 from ..yamlfile import LOADER
-from .placing import SENTENCE_END, between, countries_named, distance, in_its_sentence, places
+from .placing import SENTENCE_END, Sentence, between, countries_named, distance, in_its_sentence, places
 from .wording import Number, has_words
 
 COUNTRIES: dict[str, list[str]] = yaml.load((Path(__file__).parent / "countries.yml").read_text("utf-8"), LOADER)
@@ -80,3 +80,45 @@ def _country_problems(call: Call, match: Match, parts: list[str], fitting: list[
                       repr(call.args["subject"]), f"nearest {fitting[0].text} the passage names "
                       f"{', '.join(sorted(nearest[0]))}: a country subject is the one its passage names nearest the "
                       "number")
+
+
+def kind_country_problems(call: Call, kind: str, about: dict, parts: list[str],
+                          sentences: list[Sentence]) -> Iterator[Problem]:
+    """A kind whose label names a country ("Size of Kazakhstan’s armed forces", `country` in figure_kinds.yml)
+    counts that country's number: its passage names the country, its subject is no other country, and no other
+    country is named nearer the number in its whole sentence as the source writes it."""
+    country = about.get("country")
+    if not country:
+        return
+    counts = f"kind '{kind}' (“{about['label']}”) counts {country}'s (macros/claims/figure_kinds.yml)"
+    subject = next((name for name, forms in COUNTRIES.items() if call.args.get("subject", "").strip().casefold()
+                    in {form.casefold() for form in forms + [name]}), None)
+    if subject and subject != country:
+        yield Problem(call.path, call.line, "figure subject is not the country its kind counts",
+                      repr(call.args["subject"]), f"{counts}: give subject=\"{country}\" or none, or choose another kind")
+    elif not any(has_words(parts, form) for form in COUNTRIES[country]):
+        yield Problem(call.path, call.line, "figure passage does not name the country its kind counts", repr(kind),
+                      f"{counts}: quote the words that name it ({', '.join(COUNTRIES[country])}), with an elided "
+                      "part (…) from the same paragraph if they stand apart, or choose another kind")
+    elif others := _nearest_other(country, about, sentences):
+        yield Problem(call.path, call.line, "figure value stands nearest another country than its kind's",
+                      repr(sentences[0].number.text), f"nearest {sentences[0].number.text} its sentence in the source "
+                      f"names {', '.join(sorted(others))}; {counts}: cite a number the source gives as {country}'s, "
+                      "or choose another kind")
+
+
+def _nearest_other(country: str, about: dict, sentences: list[Sentence]) -> set[str]:
+    """The countries named nearest the value in each of its whole sentences, where none of them is the kind's
+    own; a form the kind's own words hold ("Russian" of "ethnic Russians") names what is counted, wherever it
+    stands ("the Russian language"), not whose count it is."""
+    kind_words = about.get("words", []) + about.get("also", [])
+    own = {word.casefold() for words in kind_words for word in words.split()}
+    countries = {name: [form for form in forms if form.casefold() not in own] for name, forms in COUNTRIES.items()}
+    nearest = []
+    for sentence in sentences:
+        found = countries_named(sentence.number, countries, kind_words)
+        names = {name for name, words in found.items() if words == min(found.values())}
+        if not names or country in names:
+            return set()
+        nearest.append(names)
+    return nearest[0] if nearest else set()
