@@ -249,7 +249,9 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "The regime spoke of “a band of international terrorists” in the capital.\n\n"
          "In 2019, the leader stepped down. A referendum in June was a sham.\n\n"
          "Russia and China watch. Approximately 20% of the population are ethnic Russians. Police detained 40 "
-         "protesters in 2 towns. They did not leave the square, and the police didn’t go home.\n")
+         "protesters in 2 towns. They did not leave the square, and the police didn’t go home.\n\n"
+         "Russian troops arrived in Kazakhstan yesterday, 6 January. The statue was erected only 5 years ago. Two "
+         "leaders visited this fall.\n")
 
 
 def with_gamma():
@@ -261,6 +263,8 @@ def with_gamma():
     return Corpus(corpus.root, {**corpus.sources, "gamma": gamma})
 
 
+YEAR_HINT = ("a day or month without a year is in its source's year, or the year before where it comes later in the "
+             "year than the source's date")
 LABEL_HINT = ("the timeline shows the label as a cited claim: each of its numbers and words is the passage's own "
               "(words compared by stem), a small word of macros/claims/label_words.yml, or a country the passage names "
               "by one of its forms in macros/claims/countries.yml")
@@ -348,15 +352,29 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
     ('{{ event("gamma", "A referendum in June was a sham.", date="2022-06-05", label="A referendum") }}',
      "event day is neither its passage's nor its source's — '2022-06-05' — the passage states: June, and its source "
      "'gamma' is dated 2022-01-07: give only the year and month, or quote the words that state the day"),
-    ('{{ event("gamma", "A referendum in June was a sham.", date="1990-06", label="A referendum") }}',  # year free
-     "event year is not near its source's — '1990-06' — the passage states June but no year, and its source 'gamma' "
-     "is dated 2022-01-07: a source writes of months near its own date, so give 2021, 2022 or 2023, or quote the "
-     "words that state the year"),
+    ('{{ event("gamma", "A referendum in June was a sham.", date="2023-06", label="A referendum") }}',  # year after
+     "event year is not its source's — '2023-06' — the passage states June but no year, and its source 'gamma' is "
+     f"dated 2022-01-07: {YEAR_HINT}, so give 2022 or 2021, or quote the words that state the year"),
+    ('{{ event("gamma", "Russian troops arrived in Kazakhstan yesterday, 6 January.", date="2023-01-06", '
+     'label="Russian troops arrived") }}',  # 6 January is before the source's 7 January: its own year alone
+     "event year is not its source's — '2023-01-06' — the passage states 6 January but no year, and its source "
+     f"'gamma' is dated 2022-01-07: {YEAR_HINT}, so give 2022, or quote the words that state the year"),
     ('{{ figure("alpha", "about 2,000 troops arrived on 6 January", "2,000", kind="csto-troops", qualifier="about", '
-     'date="1999-01-06") }}',
-     "figure year is not near its source's — '1999-01-06' — the passage states 6 January but no year, and its source "
-     "'alpha' is dated 2022-01-07: a source writes of months near its own date, so give 2021, 2022 or 2023, or quote "
-     "the words that state the year"),
+     'date="2023-01-06") }}',
+     "figure year is not its source's — '2023-01-06' — the passage states 6 January but no year, and its source "
+     f"'alpha' is dated 2022-01-07: {YEAR_HINT}, so give 2022, or quote the words that state the year"),
+    ('{{ event("gamma", "Some 2000 soldiers came.", date="0001", label="Soldiers came") }}',  # no date stated
+     "event date is not its passage's or its source's — '0001' — its passage states no day, month or year, and its "
+     "source 'gamma' is dated 2022-01-07: give the source's date (or less of it), or quote a part of the paragraph "
+     "that states the event's date"),
+    ('{{ event("gamma", "Two leaders visited this fall.", date="2020", label="Two leaders visited") }}',
+     "event year is not the one its passage counts — '2020' — the passage gives no date but counts from its "
+     "source's, and its source 'gamma' is dated 2022-01-07: give the year 2022 or 2021 alone, or the source's date "
+     "(or less of it), or quote the words that state the date"),
+    ('{{ event("gamma", "The statue was erected only 5 years ago.", date="2016-01", label="Statue erected") }}',
+     "event year is not the one its passage counts — '2016-01' — the passage gives no date but counts from its "
+     "source's, and its source 'gamma' is dated 2022-01-07: give the year 2017 or 2016 alone, or the source's date "
+     "(or less of it), or quote the words that state the date"),
     ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", '
      'label="Ten killed as troops fire on Almaty crowd") }}',
      f"event label says what its passage does not — 'Ten killed as troops fire on Almaty crowd' — not in the "
@@ -414,11 +432,16 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     'date="2022-01-07") }}',
     '{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader steps down") }}',
     '{{ event("gamma", "A referendum in June was a sham.", date="2022-06", label="A referendum in June") }}',
-    '{{ event("gamma", "A referendum in June was a sham.", date="2023-06", label="A referendum in June") }}',
+    '{{ event("gamma", "A referendum in June was a sham.", date="2021-06", label="A referendum in June") }}',
     '{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", label="At least 238 killed") }}',
     '{{ event("gamma", "Belarus (500 troops), Tajikistan (200 troops).", date="2022", label="Belarusian troops") }}',
     '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev’s puppet said") }}',
     '{{ event("gamma", "Some 2000 soldiers came.", date="2022", label="The soldiers came") }}',
+    '{{ event("gamma", "Some 2000 soldiers came.", date="2022-01-07", label="The soldiers came") }}',
+    '{{ event("gamma", "The statue was erected only 5 years ago.", date="2016", label="Statue erected") }}',
+    '{{ event("gamma", "Two leaders visited this fall.", date="2021", label="Two leaders visited") }}',
+    '{{ event("gamma", "Russian troops arrived in Kazakhstan yesterday, 6 January.", date="2022-01-06", '
+    'label="Russian troops arrived in Kazakhstan") }}',
     '{{ quote("gamma", "Police detained 40 protesters … They did not leave the square") }}',
     '{{ blockquote("gamma", "The regime spoke of “a band of international terrorists” in the capital.") }}',
 ])
