@@ -575,15 +575,15 @@ def with_delta():
      "'Tokayev visited Ankara in May', holds 1 of the label's 4 words (visit): date the event by the clause that "
      f"holds most of its label's words ({CLAUSE_HINT})"),
     ('{{ event("delta", "from the violent end of the Ceausescus in Romania in 1989 to the tottering government of '
-     'Alexander Lukashenko in Belarus", date="1989", label="Lukashenko’s government totters in Belarus") }}',
+     'Alexander Lukashenko in Belarus", date="1989", label="Tottering government of Lukashenko in Belarus") }}',
      "event label's words are not in its date's clause — 'from the violent end of the Ceausescus in Romania in 1989' "
-     "— the passage dates these words by 1989, and they hold none of the label's 4 words (Lukashenko’s, government, "
-     f"totters, Belarus): most of a label's words stand in its date's clause ({CLAUSE_HINT}); label the event "
+     "— the passage dates these words by 1989, and they hold none of the label's 4 words (Tottering, government, "
+     f"Lukashenko, Belarus): most of a label's words stand in its date's clause ({CLAUSE_HINT}); label the event "
      "with the words its date dates, or date it by the words its label uses"),
     ('{{ event("delta", "in Romania in 1989 to the tottering government of Alexander Lukashenko in Belarus", '
-     'date="1989", label="Lukashenko’s government totters in Belarus") }}',  # "from" left out: the source has it
+     'date="1989", label="Tottering government of Lukashenko in Belarus") }}',  # "from" left out: the source has it
      "event label's words are not in its date's clause — 'in Romania in 1989' — the passage dates these words by "
-     "1989, and they hold none of the label's 4 words (Lukashenko’s, government, totters, Belarus): most of a "
+     "1989, and they hold none of the label's 4 words (Tottering, government, Lukashenko, Belarus): most of a "
      f"label's words stand in its date's clause ({CLAUSE_HINT}); label the event with the words its date dates, or "
      "date it by the words its label uses"),
 ])
