@@ -606,3 +606,97 @@ def test_an_events_date_dates_the_clause_of_its_labels_words(call, expected):
 def test_an_events_label_may_use_its_date_clause_and_the_words_around_it(passage, date, label):
     claims, problems = check(f'{{{{ event("delta", "{passage}", date="{date}", label="{label}") }}}}', with_delta())
     assert problems == [] and len(claims) == 1
+
+
+EPSILON = ("When only last year Armenia sought help to counter Azerbaijan, the CSTO took 3 months to reply.\n\n"
+           "Russian troops will most likely not be used to directly confront Kazakh protesters.\n\n"
+           "Tokayev visited Ankara in May; Erdoğan paid a return visit in October. Ties with Turkey grew.\n\n"
+           "In 2019, the aging Nazarbayev formally stepped down in favour of Tokayev.\n\n"
+           "The regime declared that the country was under attack from “a band of international terrorists”.\n\n"
+           "Tokayev did not resign; the troops left the city.\n\n"
+           "Friday 07 January 2022 21:30 GMT. Russian troops arrived in Kazakhstan yesterday, 6 January.\n\n"
+           "The statue of the “leader of the nation” was pulled down by protesters. A Russian official, Zhilin, "
+           "was deported back into the clutches of the Kremlin.\n")
+
+
+def with_epsilon():
+    from macros.corpus import Corpus
+
+    corpus = with_beta()
+    alpha = corpus.get("alpha")  # dated 2022-01-07 in its catalogue
+    epsilon = type(alpha)("epsilon", "epsilon.txt", EPSILON, alpha.meta, alpha.licence, False, None, 60)
+    return Corpus(corpus.root, {**corpus.sources, "epsilon": epsilon})
+
+
+ORDER_HINT = ("a label keeps its passage's order, so that it never swaps who did what to whom (\"Armenia sought help "
+              "to counter Azerbaijan\" is not \"Azerbaijan sought help to counter Armenia\"); it may end on a place or "
+              "a person named elsewhere in the passage, led by a small word (\"… in Belarus\")")
+NEGATION_HINT = "a label keeps every negation of the clauses of its passage that it draws on, and adds none"
+COUNT_HINT = ("as the day, year or time of a date, which the timeline shows as the event's date: a label's number "
+              "counts what its passage counts (\"238 killed\")")
+
+
+@pytest.mark.parametrize("passage, date, label, expected", [
+    ("When only last year Armenia sought help to counter Azerbaijan", "2021", "Azerbaijan sought help to counter Armenia",
+     "event label's words are not in its passage's order — 'Azerbaijan sought help to counter Armenia' — the passage "
+     f"has them in the order: Armenia, sought, help, counter, Azerbaijan; {ORDER_HINT}"),
+    ("When only last year Armenia sought help to counter Azerbaijan", "2021", "Azerbaijan sought help",
+     "event label's words are not in its passage's order — 'Azerbaijan sought help' — the passage has them in the "
+     f"order: sought, help, Azerbaijan; {ORDER_HINT}"),
+    ("Russian troops will most likely not be used to directly confront Kazakh protesters", "2022",
+     "Russian troops used to confront Kazakh protesters",
+     "event label does not keep its passage's negation — 'Russian troops used to confront Kazakh protesters' — the "
+     f"clauses it draws on say 'not': {NEGATION_HINT}"),
+    ("Tokayev did not resign; the troops left the city.", "2022", "Not the troops left the city",  # "not" of another
+     f"event label does not keep its passage's negation — 'Not the troops left the city' — the label adds 'not': "
+     f"{NEGATION_HINT}"),
+    ("Tokayev visited Ankara in May; Erdoğan paid a return visit in October. Ties with Turkey grew.", "2022-10",
+     "Tokayev paid a return visit to Turkey",  # Erdoğan's return visit, Tokayev from May's clause
+     "event label takes words from the clause of another date — 'Tokayev paid a return visit to Turkey' — the clause "
+     "'Tokayev visited Ankara in May' states another date than 2022-10 and alone holds the label's Tokayev: a date "
+     f"dates only its own clause ({CLAUSE_HINT}); label the event with the words its date dates"),
+    ("In 2019, the aging Nazarbayev formally stepped down", "2019", "Nazarbayev formally stepped up",
+     f"event label says what its passage does not — 'Nazarbayev formally stepped up' — not in the passage: up; "
+     f"{LABEL_HINT}"),
+    ("The regime declared that the country was under attack from “a band of international terrorists”.", "2022",
+     "Country under attack from international terrorists",  # the regime's words as the event
+     "event label gives words its source quotes as the event — 'Country under attack from international "
+     "terrorists' — the passage has international, terrorists only inside quotation marks: they are someone's "
+     "words, which the source reports; take into the label the word of saying that reports them, as the passage "
+     "writes it (macros/claims/speech_words.yml: declared, ordered, said, …), or label the event with the source's "
+     "own words"),
+    ("Friday 07 January 2022 21:30 GMT. Russian troops arrived in Kazakhstan yesterday, 6 January.", "2022-01-06",
+     "6 Russian troops arrived in Kazakhstan",  # the day as a count
+     f"event label's number is not a count of its passage — '6 Russian troops arrived in Kazakhstan' — the passage "
+     f"writes 6 {COUNT_HINT}"),
+    ("Friday 07 January 2022 21:30 GMT", "2022-01-07", "Friday 21 January 2022",  # the hour as a day
+     f"event label's number is not a count of its passage — 'Friday 21 January 2022' — the passage writes 21, 2022 "
+     f"{COUNT_HINT}"),
+])
+def test_an_events_label_reads_as_its_passage(passage, date, label, expected):
+    claims, problems = check(f'{{{{ event("epsilon", "{passage}", date="{date}", label="{label}") }}}}',
+                             with_epsilon())
+    assert (claims, problems) == ([], [f"docs/p.md:1: {expected}"])
+
+
+@pytest.mark.parametrize("passage, date, label", [
+    ("When only last year Armenia sought help to counter Azerbaijan", "2021", "Armenia sought help"),
+    ("Russian troops will most likely not be used to directly confront Kazakh protesters", "2022",
+     "Russian troops not used to confront protesters"),
+    ("In 2019, the aging Nazarbayev formally stepped down in favour of Tokayev.", "2019",
+     "Nazarbayev steps down for Tokayev"),
+    ("The regime declared that the country was under attack from “a band of international terrorists”.", "2022",
+     "Regime declared country under attack from terrorists"),  # whose words they are
+    ("Tokayev visited Ankara in May; Erdoğan paid a return visit in October. Ties with Turkey grew.", "2022-10",
+     "Erdoğan paid a return visit to Turkey"),  # a closing place from elsewhere in the passage
+    ("The statue of the “leader of the nation” was pulled down by protesters.", "2022",
+     "Statue pulled down by protesters"),
+    ("A Russian official, Zhilin, was deported back into the clutches of the Kremlin.", "2022",
+     "Zhilin deported back to Russia"),
+    ("When only last year Armenia sought help to counter Azerbaijan, the CSTO took 3 months to reply.", "2021",
+     "The CSTO took 3 months to reply"),  # a count
+])
+def test_an_events_label_in_its_passages_order_negation_and_voice_passes(passage, date, label):
+    claims, problems = check(f'{{{{ event("epsilon", "{passage}", date="{date}", label="{label}") }}}}',
+                             with_epsilon())
+    assert problems == [] and len(claims) == 1

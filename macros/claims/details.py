@@ -98,8 +98,8 @@ def _borrowed(call: Call, label: str, words: list[str], held: dict[str, list[str
         taken = [word for word in found if clause not in own and word not in mine]
         if taken:
             yield Problem(call.path, call.line, "event label takes words from the clause of another date",
-                          repr(label), f"{', '.join(taken)} of the label stand only in {_shown(clause)}, which "
-                          f"states another date than {call.args['date']}: a date dates only its own clause "
+                          repr(label), f"the clause {_shown(clause)} states another date than {call.args['date']} "
+                          f"and alone holds the label's {', '.join(taken)}: a date dates only its own clause "
                           f"({CLAUSE_HINT}); label the event with the words its date dates")
             return
 

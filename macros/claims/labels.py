@@ -122,36 +122,38 @@ def reading_problems(call: Call, label: str, match: Match) -> Iterator[Problem]:
                       "timeline shows as the event's date: a label's number counts what its passage counts "
                       "(\"238 killed\")")
         return
-    found = in_order(tokens, words)
+    passage = [key(word) for word in words]
+    found = in_order(tokens, words, passage)
     if found is None:
-        yield _order_problem(call, label, tokens, words)
+        yield _order_problem(call, label, tokens, passage)
         return
-    yield from _negation_problems(call, label, tokens, [words[at].clause for at in found], words)
-    yield from _quotation_problems(call, label, tokens, words)
+    drawn = [words[at].clause for at in found if not negates(words[at].text)]  # a negation draws on nothing
+    yield from _negation_problems(call, label, tokens, drawn, words)
+    yield from _quotation_problems(call, label, tokens, words, passage)
 
 
 def _token(token: str) -> str:
     return token.rstrip(".,") if token[0].isdigit() else token
 
 
-def in_order(tokens: list[str], words: list[Word]) -> list[int] | None:
+def in_order(tokens: list[str], words: list[Word], passage: list[str]) -> list[int] | None:
     """Where the label's words (small words aside) stand in the passage, in the label's order; or where they
     stand with a closing place or person ("… in Belarus") taken from anywhere; None if neither."""
     content = [at for at, token in enumerate(tokens) if token.casefold() not in FREE_WORDS]
-    found = _subsequence([tokens[at] for at in content], words)
+    found = _subsequence([tokens[at] for at in content], passage)
     for cut in range(1, len(content)):
         if found is not None:
             break
         led = tokens[content[cut] - 1].casefold() in PLACE_LEADS
-        if led and all(_is_name(tokens[at], words) for at in content[cut:]):
-            head = _subsequence([tokens[at] for at in content[:cut]], words)
-            tail = _subsequence([tokens[at] for at in content[cut:]], words)
+        if led and all(_is_name(tokens[at], words, passage) for at in content[cut:]):
+            head = _subsequence([tokens[at] for at in content[:cut]], passage)
+            tail = _subsequence([tokens[at] for at in content[cut:]], passage)
             found = None if head is None or tail is None else head + tail
     return found
 
 
-def _subsequence(tokens: list[str], words: list[Word]) -> list[int] | None:
-    passage, found, at = [key(word) for word in words], [], -1
+def _subsequence(tokens: list[str], passage: list[str]) -> list[int] | None:
+    found, at = [], -1
     for token in tokens:
         wanted = keys(token)
         at = next((index for index in range(at + 1, len(passage)) if passage[index] in wanted), None)
@@ -161,16 +163,16 @@ def _subsequence(tokens: list[str], words: list[Word]) -> list[int] | None:
     return found
 
 
-def _is_name(token: str, words: list[Word]) -> bool:
+def _is_name(token: str, words: list[Word], passage: list[str]) -> bool:
     """A country, or a word that the label and its passage both write with a capital letter."""
     if POSSESSIVE.sub("", token.casefold()) in COUNTRY_OF:
         return True
-    return token[0].isupper() and any(word.text[0].isupper() and stem(word.text) == stem(token) for word in words)
+    wanted = stem(token)
+    return token[0].isupper() and any(word.text[0].isupper() and found == wanted for word, found in zip(words, passage))
 
 
-def _order_problem(call: Call, label: str, tokens: list[str], words: list[Word]) -> Problem:
+def _order_problem(call: Call, label: str, tokens: list[str], passage: list[str]) -> Problem:
     content = [token for token in tokens if token.casefold() not in FREE_WORDS]
-    passage = [key(word) for word in words]
     ordered = sorted(content, key=lambda token: min(at for at, found in enumerate(passage) if found in keys(token)))
     return Problem(call.path, call.line, "event label's words are not in its passage's order", repr(label),
                    f"the passage has them in the order: {', '.join(ordered)}; a label keeps its passage's order, so "
@@ -200,11 +202,13 @@ def _listed(what: str, found: list[str]) -> str:
     return f"{what} {', '.join(repr(word) for word in found)}" if found else ""
 
 
-def _quotation_problems(call: Call, label: str, tokens: list[str], words: list[Word]) -> Iterator[Problem]:
+def _quotation_problems(call: Call, label: str, tokens: list[str], words: list[Word],
+                        passage: list[str]) -> Iterator[Problem]:
     """Words only the source's quotation marks hold are someone else's: the label says whose, with its word
     of saying ("declared", "ordered"), as the passage writes it outside the quotation marks."""
     def quoted_only(token: str) -> bool:
-        return all(word.quoted for word in words if key(word) in keys(token))
+        wanted = keys(token)
+        return all(word.quoted for word, found in zip(words, passage) if found in wanted)
     content = [token for token in tokens if not token[0].isdigit() and token.casefold() not in FREE_WORDS]
     quoted = [token for token in content if quoted_only(token)]
     if quoted and not any(stem(token) in SPEECH and not quoted_only(token) for token in content):
