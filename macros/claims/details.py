@@ -6,7 +6,9 @@ a word of the passage compared by stem (Snowball's English stemmer: "arrive" for
 label_words.yml ("the", "in"), or a country the passage names by one of its forms (countries.yml). Where the
 passage states a date, most of the label's words stand in the clause that states the event's date, and no
 clause that states another date holds more of them (clauses.py): "5 January" does not date the troops that
-arrived "6 January" in the next sentence. A place is named in its passage. A block quote, signed with the
+arrived "6 January" in the next sentence, and no word of it stands only in a clause of another date. It also
+reads as its passage does: in its order, with its negations, quoted words with their word of saying, and
+numbers that count (labels.py). A place is named in its passage. A block quote, signed with the
 source's name, is never words the source itself quotes from someone else.
 """
 from __future__ import annotations
