@@ -616,7 +616,7 @@ EPSILON = ("When only last year Armenia sought help to counter Azerbaijan, the C
            "Tokayev did not resign; the troops left the city.\n\n"
            "Friday 07 January 2022 21:30 GMT. Russian troops arrived in Kazakhstan yesterday, 6 January.\n\n"
            "The statue of the “leader of the nation” was pulled down by protesters. A Russian official, Zhilin, "
-           "was deported back into the clutches of the Kremlin.\n")
+           "was deported back into the clutches of the Kremlin. Some 2000 soldiers came.\n")
 
 
 def with_epsilon():
@@ -632,8 +632,8 @@ ORDER_HINT = ("a label keeps its passage's order, so that it never swaps who did
               "to counter Azerbaijan\" is not \"Azerbaijan sought help to counter Armenia\"); it may end on a place or "
               "a person named elsewhere in the passage, led by a small word (\"… in Belarus\")")
 NEGATION_HINT = "a label keeps every negation of the clauses of its passage that it draws on, and adds none"
-COUNT_HINT = ("as the day, year or time of a date, which the timeline shows as the event's date: a label's number "
-              "counts what its passage counts (\"238 killed\")")
+COUNT_HINT = ("as a day, year or time (or it is a number from 1800 to 2099, which reads as a year): a label's number "
+              "counts what its passage counts (\"238 killed\"), and the timeline shows the event's date itself")
 
 
 @pytest.mark.parametrize("passage, date, label, expected", [
@@ -671,6 +671,9 @@ COUNT_HINT = ("as the day, year or time of a date, which the timeline shows as t
      f"writes 6 {COUNT_HINT}"),
     ("Friday 07 January 2022 21:30 GMT", "2022-01-07", "Friday 21 January 2022",  # the hour as a day
      f"event label's number is not a count of its passage — 'Friday 21 January 2022' — the passage writes 21, 2022 "
+     f"{COUNT_HINT}"),
+    ("Some 2000 soldiers came.", "2022", "Some 2000 soldiers came",  # a count that reads as a year on the rail
+     f"event label's number is not a count of its passage — 'Some 2000 soldiers came' — the passage writes 2000 "
      f"{COUNT_HINT}"),
 ])
 def test_an_events_label_reads_as_its_passage(passage, date, label, expected):

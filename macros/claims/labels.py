@@ -10,7 +10,7 @@ Its words are its passage's (details.py); beyond that, a label
 - takes words its passage has only inside quotation marks (someone's words, that the source reports) only
   with the word of saying that reports them (speech_words.yml: "declared", "ordered");
 - writes as a number only a count of its passage, never the day, year or hour of a date ("6 January" is not
-  "6 Russian troops"): the timeline shows the date itself.
+  "6 Russian troops"), nor a number from 1800 to 2099, which reads as a year: the timeline shows the date.
 """
 from __future__ import annotations
 
@@ -28,12 +28,12 @@ from ..problems import Problem
 from ..yamlfile import LOADER
 from .clauses import CLAUSE_END
 from .elisions import NEGATIONS
-from .placing import YEAR_LIKE
 from .subjects import COUNTRIES
 from .wording import Number
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.]*+")
 QUOTE_MARKS = "“”\""
+YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")  # a count of 2000 reads as a year on a date rail
 PLACE_LEADS = frozenset({"in", "of", "to", "at", "from", "for", "on"})  # not "by": a doer stays where it is
 # Words that state nothing, which a label may use although its passage does not ("Demonstrations began in Mangystau").
 FREE_WORDS = frozenset(yaml.load((Path(__file__).parent / "label_words.yml").read_text("utf-8"), LOADER))
@@ -118,9 +118,9 @@ def reading_problems(call: Call, label: str, match: Match) -> Iterator[Problem]:
                  and not any(word.count and word.text == token for word in words)]
     if uncounted:
         yield Problem(call.path, call.line, "event label's number is not a count of its passage", repr(label),
-                      f"the passage writes {', '.join(uncounted)} as the day, year or time of a date, which the "
-                      "timeline shows as the event's date: a label's number counts what its passage counts "
-                      "(\"238 killed\")")
+                      f"the passage writes {', '.join(uncounted)} as a day, year or time (or it is a number from 1800 "
+                      "to 2099, which reads as a year): a label's number counts what its passage counts (\"238 "
+                      "killed\"), and the timeline shows the event's date itself")
         return
     passage = [key(word) for word in words]
     found = in_order(tokens, words, passage)
