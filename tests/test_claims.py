@@ -258,7 +258,9 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "its population are ethnic Russians, although the Russian language is spoken more widely. The Russian "
          "contingent (estimated to be around 3000 troops) arrived.\n\n"
          "Turkey cannot be pleased. Parts of the police have already refused to attack the crowd. The autocrats "
-         "have little interest in a precedent, and Moscow will hold.\n")
+         "have little interest in a precedent, and Moscow will hold.\n"
+         "\nRussian troops arrived in Kazakhstan yesterday, 6 January. The statue was erected only 5 years ago. Two "
+         "leaders visited this fall.\n")
 
 
 def with_gamma():
@@ -270,6 +272,8 @@ def with_gamma():
     return Corpus(corpus.root, {**corpus.sources, "gamma": gamma})
 
 
+YEAR_HINT = ("a day or month without a year is in its source's year, or the year before where it comes later in the "
+             "year than the source's date")
 LABEL_HINT = ("the timeline shows the label as a cited claim: each of its numbers and words is the passage's own "
               "(words compared by stem), a small word of macros/claims/label_words.yml, or a country the passage names "
               "by one of its forms in macros/claims/countries.yml")
@@ -387,15 +391,29 @@ LABEL_HINT = ("the timeline shows the label as a cited claim: each of its number
     ('{{ event("gamma", "A referendum in June was a sham.", date="2022-06-05", label="A referendum") }}',
      "event day is neither its passage's nor its source's — '2022-06-05' — the passage states: June, and its source "
      "'gamma' is dated 2022-01-07: give only the year and month, or quote the words that state the day"),
-    ('{{ event("gamma", "A referendum in June was a sham.", date="1990-06", label="A referendum") }}',  # year free
-     "event year is not near its source's — '1990-06' — the passage states June but no year, and its source 'gamma' "
-     "is dated 2022-01-07: a source writes of months near its own date, so give 2021, 2022 or 2023, or quote the "
-     "words that state the year"),
+    ('{{ event("gamma", "A referendum in June was a sham.", date="2023-06", label="A referendum") }}',  # year after
+     "event year is not its source's — '2023-06' — the passage states June but no year, and its source 'gamma' is "
+     f"dated 2022-01-07: {YEAR_HINT}, so give 2022 or 2021, or quote the words that state the year"),
+    ('{{ event("gamma", "Russian troops arrived in Kazakhstan yesterday, 6 January.", date="2023-01-06", '
+     'label="Russian troops arrived") }}',  # 6 January is before the source's 7 January: its own year alone
+     "event year is not its source's — '2023-01-06' — the passage states 6 January but no year, and its source "
+     f"'gamma' is dated 2022-01-07: {YEAR_HINT}, so give 2022, or quote the words that state the year"),
     ('{{ figure("alpha", "about 2,000 troops arrived on 6 January", "2,000", kind="csto-troops", qualifier="about", '
-     'date="1999-01-06") }}',
-     "figure year is not near its source's — '1999-01-06' — the passage states 6 January but no year, and its source "
-     "'alpha' is dated 2022-01-07: a source writes of months near its own date, so give 2021, 2022 or 2023, or quote "
-     "the words that state the year"),
+     'date="2023-01-06") }}',
+     "figure year is not its source's — '2023-01-06' — the passage states 6 January but no year, and its source "
+     f"'alpha' is dated 2022-01-07: {YEAR_HINT}, so give 2022, or quote the words that state the year"),
+    ('{{ event("gamma", "Some 2000 soldiers came.", date="0001", label="Soldiers came") }}',  # no date stated
+     "event date is not its passage's or its source's — '0001' — its passage states no day, month or year, and its "
+     "source 'gamma' is dated 2022-01-07: give the source's date (or less of it), or quote a part of the paragraph "
+     "that states the event's date"),
+    ('{{ event("gamma", "Two leaders visited this fall.", date="2020", label="Two leaders visited") }}',
+     "event year is not the one its passage counts — '2020' — the passage gives no date but counts from its "
+     "source's, and its source 'gamma' is dated 2022-01-07: give the year 2022 or 2021 alone, or the source's date "
+     "(or less of it), or quote the words that state the date"),
+    ('{{ event("gamma", "The statue was erected only 5 years ago.", date="2016-01", label="Statue erected") }}',
+     "event year is not the one its passage counts — '2016-01' — the passage gives no date but counts from its "
+     "source's, and its source 'gamma' is dated 2022-01-07: give the year 2017 or 2016 alone, or the source's date "
+     "(or less of it), or quote the words that state the date"),
     ('{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", '
      'label="Ten killed as troops fire on Almaty crowd") }}',
      f"event label says what its passage does not — 'Ten killed as troops fire on Almaty crowd' — not in the "
@@ -477,11 +495,16 @@ def test_a_figure_an_event_and_a_block_quote_show_nothing_their_passage_does_not
     'qualifier="more than", date="2022") }}',
     '{{ event("gamma", "In 2019, the leader stepped down.", date="2019", label="The leader steps down") }}',
     '{{ event("gamma", "A referendum in June was a sham.", date="2022-06", label="A referendum in June") }}',
-    '{{ event("gamma", "A referendum in June was a sham.", date="2023-06", label="A referendum in June") }}',
+    '{{ event("gamma", "A referendum in June was a sham.", date="2021-06", label="A referendum in June") }}',
     '{{ event("gamma", "At least 238 people were killed.", date="2022-01-07", label="At least 238 killed") }}',
     '{{ event("gamma", "Belarus (500 troops), Tajikistan (200 troops).", date="2022", label="Belarusian troops") }}',
     '{{ event("gamma", "as Nazarbayev’s puppet said", date="2022", label="Nazarbayev’s puppet said") }}',
     '{{ event("gamma", "Some 2000 soldiers came.", date="2022", label="The soldiers came") }}',
+    '{{ event("gamma", "Some 2000 soldiers came.", date="2022-01-07", label="The soldiers came") }}',
+    '{{ event("gamma", "The statue was erected only 5 years ago.", date="2016", label="Statue erected") }}',
+    '{{ event("gamma", "Two leaders visited this fall.", date="2021", label="Two leaders visited") }}',
+    '{{ event("gamma", "Russian troops arrived in Kazakhstan yesterday, 6 January.", date="2022-01-06", '
+    'label="Russian troops arrived in Kazakhstan") }}',
     '{{ quote("gamma", "Police detained 40 protesters … They did not leave the square") }}',
     '{{ quote("gamma", "Turkey cannot be pleased. Parts of the police … refused to attack the crowd") }}',
     '{{ quote("gamma", "The autocrats have little interest … Moscow will hold") }}',
@@ -636,15 +659,15 @@ def with_delta():
      "'Tokayev visited Ankara in May', holds 1 of the label's 4 words (visit): date the event by the clause that "
      f"holds most of its label's words ({CLAUSE_HINT})"),
     ('{{ event("delta", "from the violent end of the Ceausescus in Romania in 1989 to the tottering government of '
-     'Alexander Lukashenko in Belarus", date="1989", label="Lukashenko’s government totters in Belarus") }}',
+     'Alexander Lukashenko in Belarus", date="1989", label="Tottering government of Lukashenko in Belarus") }}',
      "event label's words are not in its date's clause — 'from the violent end of the Ceausescus in Romania in 1989' "
-     "— the passage dates these words by 1989, and they hold none of the label's 4 words (Lukashenko’s, government, "
-     f"totters, Belarus): most of a label's words stand in its date's clause ({CLAUSE_HINT}); label the event "
+     "— the passage dates these words by 1989, and they hold none of the label's 4 words (Tottering, government, "
+     f"Lukashenko, Belarus): most of a label's words stand in its date's clause ({CLAUSE_HINT}); label the event "
      "with the words its date dates, or date it by the words its label uses"),
     ('{{ event("delta", "in Romania in 1989 to the tottering government of Alexander Lukashenko in Belarus", '
-     'date="1989", label="Lukashenko’s government totters in Belarus") }}',  # "from" left out: the source has it
+     'date="1989", label="Tottering government of Lukashenko in Belarus") }}',  # "from" left out: the source has it
      "event label's words are not in its date's clause — 'in Romania in 1989' — the passage dates these words by "
-     "1989, and they hold none of the label's 4 words (Lukashenko’s, government, totters, Belarus): most of a "
+     "1989, and they hold none of the label's 4 words (Tottering, government, Lukashenko, Belarus): most of a "
      f"label's words stand in its date's clause ({CLAUSE_HINT}); label the event with the words its date dates, or "
      "date it by the words its label uses"),
 ])
@@ -666,4 +689,101 @@ def test_an_events_date_dates_the_clause_of_its_labels_words(call, expected):
 ])
 def test_an_events_label_may_use_its_date_clause_and_the_words_around_it(passage, date, label):
     claims, problems = check(f'{{{{ event("delta", "{passage}", date="{date}", label="{label}") }}}}', with_delta())
+    assert problems == [] and len(claims) == 1
+
+
+EPSILON = ("When only last year Armenia sought help to counter Azerbaijan, the CSTO took 3 months to reply.\n\n"
+           "Russian troops will most likely not be used to directly confront Kazakh protesters.\n\n"
+           "Tokayev visited Ankara in May; Erdoğan paid a return visit in October. Ties with Turkey grew.\n\n"
+           "In 2019, the aging Nazarbayev formally stepped down in favour of Tokayev.\n\n"
+           "The regime declared that the country was under attack from “a band of international terrorists”.\n\n"
+           "Tokayev did not resign; the troops left the city.\n\n"
+           "Friday 07 January 2022 21:30 GMT. Russian troops arrived in Kazakhstan yesterday, 6 January.\n\n"
+           "The statue of the “leader of the nation” was pulled down by protesters. A Russian official, Zhilin, "
+           "was deported back into the clutches of the Kremlin. Some 2000 soldiers came.\n")
+
+
+def with_epsilon():
+    from macros.corpus import Corpus
+
+    corpus = with_beta()
+    alpha = corpus.get("alpha")  # dated 2022-01-07 in its catalogue
+    epsilon = type(alpha)("epsilon", "epsilon.txt", EPSILON, alpha.meta, alpha.licence, False, None, 60)
+    return Corpus(corpus.root, {**corpus.sources, "epsilon": epsilon})
+
+
+ORDER_HINT = ("a label keeps its passage's order, so that it never swaps who did what to whom (\"Armenia sought help "
+              "to counter Azerbaijan\" is not \"Azerbaijan sought help to counter Armenia\"); it may end on a place or "
+              "a person named elsewhere in the passage, led by a small word (\"… in Belarus\")")
+NEGATION_HINT = "a label keeps every negation of the clauses of its passage that it draws on, and adds none"
+COUNT_HINT = ("as a day, year or time (or it is a number from 1800 to 2099, which reads as a year): a label's number "
+              "counts what its passage counts (\"238 killed\"), and the timeline shows the event's date itself")
+
+
+@pytest.mark.parametrize("passage, date, label, expected", [
+    ("When only last year Armenia sought help to counter Azerbaijan", "2021", "Azerbaijan sought help to counter Armenia",
+     "event label's words are not in its passage's order — 'Azerbaijan sought help to counter Armenia' — the passage "
+     f"has them in the order: Armenia, sought, help, counter, Azerbaijan; {ORDER_HINT}"),
+    ("When only last year Armenia sought help to counter Azerbaijan", "2021", "Azerbaijan sought help",
+     "event label's words are not in its passage's order — 'Azerbaijan sought help' — the passage has them in the "
+     f"order: sought, help, Azerbaijan; {ORDER_HINT}"),
+    ("Russian troops will most likely not be used to directly confront Kazakh protesters", "2022",
+     "Russian troops used to confront Kazakh protesters",
+     "event label does not keep its passage's negation — 'Russian troops used to confront Kazakh protesters' — the "
+     f"clauses it draws on say 'not': {NEGATION_HINT}"),
+    ("Tokayev did not resign; the troops left the city.", "2022", "Not the troops left the city",  # "not" of another
+     f"event label does not keep its passage's negation — 'Not the troops left the city' — the label adds 'not': "
+     f"{NEGATION_HINT}"),
+    ("Tokayev visited Ankara in May; Erdoğan paid a return visit in October. Ties with Turkey grew.", "2022-10",
+     "Tokayev paid a return visit to Turkey",  # Erdoğan's return visit, Tokayev from May's clause
+     "event label takes words from the clause of another date — 'Tokayev paid a return visit to Turkey' — the clause "
+     "'Tokayev visited Ankara in May' states another date than 2022-10 and alone holds the label's Tokayev: a date "
+     f"dates only its own clause ({CLAUSE_HINT}); label the event with the words its date dates"),
+    ("In 2019, the aging Nazarbayev formally stepped down", "2019", "Nazarbayev formally stepped up",
+     f"event label says what its passage does not — 'Nazarbayev formally stepped up' — not in the passage: up; "
+     f"{LABEL_HINT}"),
+    ("The regime declared that the country was under attack from “a band of international terrorists”.", "2022",
+     "Country under attack from international terrorists",  # the regime's words as the event
+     "event label gives words its source quotes as the event — 'Country under attack from international "
+     "terrorists' — the passage has international, terrorists only inside quotation marks: they are someone's "
+     "words, which the source reports; take into the label the word of saying that reports them, as the passage "
+     "writes it (macros/claims/speech_words.yml: declared, ordered, said, …), or label the event with the source's "
+     "own words"),
+    ("Friday 07 January 2022 21:30 GMT. Russian troops arrived in Kazakhstan yesterday, 6 January.", "2022-01-06",
+     "6 Russian troops arrived in Kazakhstan",  # the day as a count
+     f"event label's number is not a count of its passage — '6 Russian troops arrived in Kazakhstan' — the passage "
+     f"writes 6 {COUNT_HINT}"),
+    ("Friday 07 January 2022 21:30 GMT", "2022-01-07", "Friday 21 January 2022",  # the hour as a day
+     f"event label's number is not a count of its passage — 'Friday 21 January 2022' — the passage writes 21, 2022 "
+     f"{COUNT_HINT}"),
+    ("Some 2000 soldiers came.", "2022", "Some 2000 soldiers came",  # a count that reads as a year on the rail
+     f"event label's number is not a count of its passage — 'Some 2000 soldiers came' — the passage writes 2000 "
+     f"{COUNT_HINT}"),
+])
+def test_an_events_label_reads_as_its_passage(passage, date, label, expected):
+    claims, problems = check(f'{{{{ event("epsilon", "{passage}", date="{date}", label="{label}") }}}}',
+                             with_epsilon())
+    assert (claims, problems) == ([], [f"docs/p.md:1: {expected}"])
+
+
+@pytest.mark.parametrize("passage, date, label", [
+    ("When only last year Armenia sought help to counter Azerbaijan", "2021", "Armenia sought help"),
+    ("Russian troops will most likely not be used to directly confront Kazakh protesters", "2022",
+     "Russian troops not used to confront protesters"),
+    ("In 2019, the aging Nazarbayev formally stepped down in favour of Tokayev.", "2019",
+     "Nazarbayev steps down for Tokayev"),
+    ("The regime declared that the country was under attack from “a band of international terrorists”.", "2022",
+     "Regime declared country under attack from terrorists"),  # whose words they are
+    ("Tokayev visited Ankara in May; Erdoğan paid a return visit in October. Ties with Turkey grew.", "2022-10",
+     "Erdoğan paid a return visit to Turkey"),  # a closing place from elsewhere in the passage
+    ("The statue of the “leader of the nation” was pulled down by protesters.", "2022",
+     "Statue pulled down by protesters"),
+    ("A Russian official, Zhilin, was deported back into the clutches of the Kremlin.", "2022",
+     "Zhilin deported back to Russia"),
+    ("When only last year Armenia sought help to counter Azerbaijan, the CSTO took 3 months to reply.", "2021",
+     "The CSTO took 3 months to reply"),  # a count
+])
+def test_an_events_label_in_its_passages_order_negation_and_voice_passes(passage, date, label):
+    claims, problems = check(f'{{{{ event("epsilon", "{passage}", date="{date}", label="{label}") }}}}',
+                             with_epsilon())
     assert problems == [] and len(claims) == 1

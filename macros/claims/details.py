@@ -6,24 +6,22 @@ a word of the passage compared by stem (Snowball's English stemmer: "arrive" for
 label_words.yml ("the", "in"), or a country the passage names by one of its forms (countries.yml). Where the
 passage states a date, most of the label's words stand in the clause that states the event's date, and no
 clause that states another date holds more of them (clauses.py): "5 January" does not date the troops that
-arrived "6 January" in the next sentence. A place is named in its passage. A block quote, signed with the
+arrived "6 January" in the next sentence, and no word of it stands only in a clause of another date. It also
+reads as its passage does: in its order, with its negations, quoted words with their word of saying, and
+numbers that count (labels.py). A place is named in its passage. A block quote, signed with the
 source's name, is never words the source itself quotes from someone else.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
-
-import snowballstemmer
-import yaml
 
 from ..corpus import Match, Source, is_partial_date
 from ..pages import Call
 from ..problems import Problem, clip
-from ..yamlfile import LOADER
 from .clauses import dated_clauses, dating
 from .dates import date_pieces, date_problems
+from .labels import COUNTRY_OF, FREE_WORDS, POSSESSIVE, reading_problems, stem
 from .subjects import COUNTRIES
 from .wording import NUMBER_RUN, folded_parts, has_words, numbers
 
@@ -32,11 +30,6 @@ MAX_LABEL = 60
 CLAUSE_HINT = ("a clause is a sentence or a part of one between semicolons, and a date on one side of a "
                "'from … to …' range dates that side alone")
 LABEL_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# Words that state nothing, which a label may use although its passage does not ("Demonstrations began in Mangystau").
-FREE_WORDS = frozenset(yaml.load((Path(__file__).parent / "label_words.yml").read_text("utf-8"), LOADER))
-STEMMER = snowballstemmer.stemmer("english")
-POSSESSIVE = re.compile(r"['’]s\Z")
-COUNTRY_OF = {form.casefold(): country for country, forms in COUNTRIES.items() for form in forms}
 
 
 def event_problems(call: Call, match: Match, source: Source) -> list[Problem]:
@@ -50,7 +43,7 @@ def event_problems(call: Call, match: Match, source: Source) -> list[Problem]:
                              "characters", repr(clip(label, 80)), "a few words for the timeline: the sentence "
                              "around it says the rest"))
     else:
-        found += _label_problems(call, label, parts)
+        found += list(_label_problems(call, label, parts)) or list(reading_problems(call, label, match))
     if is_partial_date(date):
         found += date_problems(call, "event", date, parts, source.value("date"), source.id)
     # a label and a date that each hold, but not together: the date dates other words than the label's
@@ -62,7 +55,7 @@ def _label_problems(call: Call, label: str, parts: list[str]) -> Iterator[Proble
     written = {number.text for number in numbers(parts)}
     foreign = [run.group().rstrip(".,") for run in NUMBER_RUN.finditer(label)
                if run.group().rstrip(".,") not in written]
-    stems = {_stem(word) for part in parts for word in LABEL_WORD.findall(part)}
+    stems = {stem(word) for part in parts for word in LABEL_WORD.findall(part)}
     foreign += [word for word in LABEL_WORD.findall(label)
                 if word.casefold() not in FREE_WORDS and not _named(word, stems)]
     if foreign:
@@ -94,10 +87,27 @@ def _clause_problems(call: Call, label: str, match: Match, parts: list[str]) -> 
                       f"the passage dates these words by {date}, and they hold {_of(held[clause], words)}: most of "
                       f"a label's words stand in its date's clause ({CLAUSE_HINT}); label the event with "
                       "the words its date dates, or date it by the words its label uses")
+    else:
+        yield from _borrowed(call, label, words, held, {dated.clause for dated in own})
+
+
+def _borrowed(call: Call, label: str, words: list[str], held: dict[str, list[str]],
+              own: set[str]) -> Iterator[Problem]:
+    """A word that stands only in a clause of another date belongs to that date's event: "Tokayev visited
+    Ankara in May; Erdoğan paid a return visit in October" has no return visit of Tokayev's."""
+    mine = {word for clause in own for word in held[clause]}
+    for clause, found in held.items():
+        taken = [word for word in found if clause not in own and word not in mine]
+        if taken:
+            yield Problem(call.path, call.line, "event label takes words from the clause of another date",
+                          repr(label), f"the clause {_shown(clause)} states another date than {call.args['date']} "
+                          f"and alone holds the label's {', '.join(taken)}: a date dates only its own clause "
+                          f"({CLAUSE_HINT}); label the event with the words its date dates")
+            return
 
 
 def _held(words: list[str], clause: str) -> list[str]:
-    stems = {_stem(word) for word in LABEL_WORD.findall(clause)}
+    stems = {stem(word) for word in LABEL_WORD.findall(clause)}
     return [word for word in words if _named(word, stems)]
 
 
@@ -111,16 +121,12 @@ def _shown(clause: str) -> str:
     return repr(clip(" ".join(clause.split()), 90))
 
 
-def _stem(word: str) -> str:
-    return STEMMER.stemWord(POSSESSIVE.sub("", word.casefold()).replace("’", "'"))
-
-
 def _named(word: str, stems: set[str]) -> bool:
     """Whether the passage has the word (by stem), or, for a country, any of its forms ("Russia": "Russian")."""
     country = COUNTRY_OF.get(POSSESSIVE.sub("", word.casefold()))
     if country:
-        return any(_stem(form) in stems for form in COUNTRIES[country])
-    return _stem(word) in stems
+        return any(stem(form) in stems for form in COUNTRIES[country])
+    return stem(word) in stems
 
 
 def place_problems(call: Call, match: Match, source: Source) -> Iterator[Problem]:
