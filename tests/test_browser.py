@@ -320,26 +320,32 @@ BLANK_BELOW_TEXT = """() => {
 }"""
 
 
-def test_on_a_phone_a_tooltip_tapped_near_the_bottom_leaves_its_sentence_in_view(tab, claims):
+# A phone's tap on a marker 40 px above the screen's bottom edge; a mouse's hover on one 150 px above it
+NEAR_THE_EDGE = {"phone": ("tap", 40), "desktop": ("hover", 150)}
+
+
+@pytest.mark.parametrize("device", sorted(NEAR_THE_EDGE))
+def test_a_tooltip_opened_near_the_bottom_leaves_its_sentence_in_view(tab, claims, device):
     """The tooltip opens below the sentence it checks, never over it, and both are on the screen."""
-    page = tab(**DEVICES["phone"]).open("crackdown/")
-    claim = next(c for c in claims if c["page"] == "crackdown/" and page.evaluate(PAGE_TOP, c["anchor"]) > PHONE["height"]
+    page, screen = tab(**DEVICES[device]).open("crackdown/"), DEVICES[device]["viewport"]["height"]
+    claim = next(c for c in claims if c["page"] == "crackdown/" and page.evaluate(PAGE_TOP, c["anchor"]) > screen
                  and 2 <= page.evaluate(SENTENCE, c["anchor"])["lines"] <= 4)  # a sentence the tooltip could cover
-    bottom = page.evaluate(NEAR_THE_BOTTOM, claim["anchor"])
-    assert PHONE["height"] - 80 < bottom <= PHONE["height"], "the marker is not near the bottom of the screen"
-    page.locator(f"[id='{claim['anchor']}'] a.footnote-ref").tap()
+    action, gap = NEAR_THE_EDGE[device]
+    bottom = page.evaluate(NEAR_THE_BOTTOM, [claim["anchor"], gap])
+    assert screen - gap - 40 < bottom <= screen, "the marker is not near the bottom of the screen"
+    getattr(page.locator(f"[id='{claim['anchor']}'] a.footnote-ref"), action)()
     expect(page.locator("#qq-tip")).to_be_visible()
     sentence, tip = page.evaluate(SENTENCE, claim["anchor"]), page.locator("#qq-tip").bounding_box()
     assert tip["y"] >= sentence["bottom"] or tip["y"] + tip["height"] <= sentence["top"], (sentence, tip)
     header = page.locator(".md-header").bounding_box()
-    assert header["y"] + header["height"] <= sentence["top"] and tip["y"] + tip["height"] <= PHONE["height"]
+    assert header["y"] + header["height"] <= sentence["top"] and tip["y"] + tip["height"] <= screen
     assert _squash(claim["passage"])[:40] in _squash(_visible_tooltip_text(page))
 
 
-# The top of a marker in the page, and a scroll that puts its bottom 40 px above the screen's bottom edge
+# The top of a marker in the page, and a scroll that puts its bottom `gap` px above the screen's bottom edge
 PAGE_TOP = "id => document.getElementById(id).getBoundingClientRect().top + scrollY"
-NEAR_THE_BOTTOM = """id => { const marker = document.getElementById(id).querySelector('a.footnote-ref');
-  scrollBy({top: marker.getBoundingClientRect().bottom - (innerHeight - 40), behavior: 'instant'});
+NEAR_THE_BOTTOM = """([id, gap]) => { const marker = document.getElementById(id).querySelector('a.footnote-ref');
+  scrollBy({top: marker.getBoundingClientRect().bottom - (innerHeight - gap), behavior: 'instant'});
   return marker.getBoundingClientRect().bottom; }"""
 # The line boxes of the sentence a marker checks (from the marker before it in its block, or the block's start, to
 # the marker itself, included): their top and bottom on the screen, and how many lines they are

@@ -49,26 +49,27 @@
     return true;
   }
 
-  // Below the marker's line, where it covers none of the sentence it checks. A hover with no room below
-  // opens it above (the pointer stays on the marker); a tap or the keyboard scrolls the page up to make the
-  // room, as far as the line can go without going under the header, and what is still missing is taken
-  // from the tooltip's height: it scrolls on its own (its cap and overflow are in citations.css).
+  // Below the marker's line, where it covers none of the sentence it checks. A tap or the keyboard scrolls
+  // the page up to make the room, as far as the line can go without going under the header; a hover does not
+  // move the page under the pointer. What room is still missing is taken from the tooltip's height: it
+  // scrolls on its own (its cap and overflow are in citations.css). Only a hover with less than a few lines
+  // of room below opens above.
   function place(el, hovered) {
     var box = tip;
     (el.closest("sup") || el).after(box);  // next in the page: Tab goes from the marker into the tooltip
     box.style.left = "0px"; box.style.top = "0px"; box.style.maxHeight = "";
     var origin = box.getBoundingClientRect();  // where (0, 0) is, whatever positioned ancestor it has
-    var r = el.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight, gap = 6, edge = 8;
+    var r = el.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight, gap = 6, edge = 8, few = 96;
     var left = Math.max(edge, Math.min(r.left + r.width / 2 - w / 2, document.documentElement.clientWidth - w - edge));
     var top = r.bottom + gap, room = window.innerHeight - edge - top;
-    if (h > room && hovered && r.top - gap - h >= headerBottom()) {
+    if (h > room && hovered && room < few && r.top - gap - h >= headerBottom()) {
       top = r.top - gap - h;
     } else if (h > room) {
       if (!hovered) {
         window.scrollBy({ top: Math.min(h - room, Math.max(0, r.top - headerBottom() - gap)), behavior: "instant" });
         room += r.top - el.getBoundingClientRect().top;  // what the page could scroll
       }
-      if (h > room) box.style.maxHeight = Math.max(Math.floor(room), 96) + "px";
+      if (h > room) box.style.maxHeight = Math.max(Math.floor(room), few) + "px";  // a few lines at least
     }
     box.style.left = Math.round(left - origin.left) + "px";
     box.style.top = Math.round(top - origin.top) + "px";  // from the page's top: the same before and after scrolling
