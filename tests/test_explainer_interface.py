@@ -9,12 +9,13 @@ import posixpath
 
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.mkdocs_plugin.theme import CONTRIBUTORS_PAGE
 from macros.render.interface import words
 from tests.conftest import CONFIG
 
 EXEMPT = next(plugin["citations"]["exempt"] for plugin in CONFIG["plugins"]
               if isinstance(plugin, dict) and "citations" in plugin)
-CONTRIBUTORS = "conventions.md"
+CONTRIBUTORS = CONTRIBUTORS_PAGE
 
 
 def _url(src: str) -> str:

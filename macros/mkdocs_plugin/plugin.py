@@ -25,7 +25,7 @@ from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import finish_markers, generated_pages, marker, references, render_page, search_meta, words
+from ..render import finish_markers, generated_pages, marker, references, render_page
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
@@ -35,6 +35,7 @@ from ..sitecheck.content import check_content, check_coverage, check_titles, toc
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import docs_files_problems
 from .glossary import GlossaryMarking
+from .theme import search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
@@ -59,8 +60,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.generated: set[str] = set()
         self.refused: list[Problem] = []  # problems of the pages' content, reported together
         self.budget = RenderBudget(0)
-        self.converting = ""  # the page whose Markdown is being converted
-        self.drawn: dict[str, list[str]] = {}  # page -> the HTML of its visuals
+        self.converting, self.drawn = "", {}  # the page being converted; page -> the HTML of its visuals
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
@@ -209,7 +209,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """Every page's content is read: fail with all the problems of all pages, before any is written."""
         if self.refused:
             raise PluginError("Refusing to build:\n" + report(self.refused, "in the pages' content"))
-        env.globals["qq_words"] = words()  # the theme's own words: the footer, "Suggest a correction"
+        env.globals.update(theme_globals(files))  # the footer's and "Suggest a correction"'s words and links
         return env
 
     on_page_content = CombinedEvent(_stop_render, _check_content)
