@@ -320,6 +320,47 @@ BLANK_BELOW_TEXT = """() => {
 }"""
 
 
+# A phone's tap on a marker 40 px above the screen's bottom edge; a mouse's hover on one 150 px above it
+NEAR_THE_EDGE = {"phone": ("tap", 40), "desktop": ("hover", 150)}
+
+
+@pytest.mark.parametrize("device", sorted(NEAR_THE_EDGE))
+def test_a_tooltip_opened_near_the_bottom_leaves_its_sentence_in_view(tab, claims, device):
+    """The tooltip opens below the sentence it checks, never over it, and both are on the screen."""
+    page, screen = tab(**DEVICES[device]).open("crackdown/"), DEVICES[device]["viewport"]["height"]
+    claim = next(c for c in claims if c["page"] == "crackdown/" and page.evaluate(PAGE_TOP, c["anchor"]) > screen
+                 and 2 <= page.evaluate(SENTENCE, c["anchor"])["lines"] <= 4)  # a sentence the tooltip could cover
+    action, gap = NEAR_THE_EDGE[device]
+    bottom = page.evaluate(NEAR_THE_BOTTOM, [claim["anchor"], gap])
+    assert screen - gap - 40 < bottom <= screen, "the marker is not near the bottom of the screen"
+    getattr(page.locator(f"[id='{claim['anchor']}'] a.footnote-ref"), action)()
+    expect(page.locator("#qq-tip")).to_be_visible()
+    sentence, tip = page.evaluate(SENTENCE, claim["anchor"]), page.locator("#qq-tip").bounding_box()
+    assert tip["y"] >= sentence["bottom"] or tip["y"] + tip["height"] <= sentence["top"], (sentence, tip)
+    header = page.locator(".md-header").bounding_box()
+    assert header["y"] + header["height"] <= sentence["top"] and tip["y"] + tip["height"] <= screen
+    assert _squash(claim["passage"])[:40] in _squash(_visible_tooltip_text(page))
+
+
+# The top of a marker in the page, and a scroll that puts its bottom `gap` px above the screen's bottom edge
+PAGE_TOP = "id => document.getElementById(id).getBoundingClientRect().top + scrollY"
+NEAR_THE_BOTTOM = """([id, gap]) => { const marker = document.getElementById(id).querySelector('a.footnote-ref');
+  scrollBy({top: marker.getBoundingClientRect().bottom - (innerHeight - gap), behavior: 'instant'});
+  return marker.getBoundingClientRect().bottom; }"""
+# The line boxes of the sentence a marker checks (from the marker before it in its block, or the block's start, to
+# the marker itself, included): their top and bottom on the screen, and how many lines they are
+SENTENCE = """id => {
+  const sup = document.getElementById(id), block = sup.closest('p, li, td, blockquote');
+  const before = [...block.querySelectorAll('sup[id^="fnref:"]')].filter(s => s.compareDocumentPosition(sup)
+    & Node.DOCUMENT_POSITION_FOLLOWING);
+  const range = document.createRange();
+  if (before.length) range.setStartAfter(before[before.length - 1]); else range.setStart(block, 0);
+  range.setEndAfter(sup);
+  const rects = [...range.getClientRects()].filter(r => r.width && r.height);
+  const top = Math.min(...rects.map(r => r.top)), bottom = Math.max(...rects.map(r => r.bottom));
+  return {top, bottom, lines: Math.round((bottom - top) / parseFloat(getComputedStyle(block).lineHeight))}; }"""
+
+
 def test_a_tapped_tooltip_stays_while_the_address_bar_folds_and_goes_when_the_phone_turns(tab, claims):
     claim = _a_claim(claims)
     page = tab(viewport=PHONE, is_mobile=True, has_touch=True).open(claim["page"])
@@ -435,6 +476,32 @@ def test_search_finds_a_word_that_appears_only_inside_a_quote(tab, site, claims)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     assert any(f"/{citing_page}" in link for link in links), (word, citing_page, links)
+
+
+def test_a_search_for_a_place_lists_the_story_pages_before_the_source_and_contributor_pages(tab):
+    page = tab().open()
+    page.click("input.md-search__input")
+    page.keyboard.type("Almaty")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    found = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.pathname)")
+    behind = [not _tells_the_story(path) for path in found]
+    assert found and not behind[0] and behind == sorted(behind), found
+    numbers = page.eval_on_selector_all(".md-search-result sup", "sups => sups.map(s => s.textContent.trim())")
+    assert not [number for number in numbers if number.isdigit()], "a marker's number is in a snippet"
+
+
+def _tells_the_story(path: str) -> bool:
+    """A reader's page: not a source's page, nor the method or the conventions page (mkdocs.yml's exempt)."""
+    page = path.strip("/")
+    exempt = [name.removesuffix(".md") for name in _exempt_pages()]
+    return not (page.startswith("sources") or page in exempt)
+
+
+def _exempt_pages() -> list[str]:
+    from tests.conftest import CONFIG
+    return next(plugin["citations"]["exempt"] for plugin in CONFIG["plugins"]
+                if isinstance(plugin, dict) and "citations" in plugin)
 
 
 # --- layout, dark mode, print ------------------------------------------------------------

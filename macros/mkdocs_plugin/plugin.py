@@ -25,7 +25,7 @@ from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import generated_pages, mark_adjacent_markers, marker, references, render_page
+from ..render import finish_markers, generated_pages, marker, references, render_page
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
@@ -35,6 +35,7 @@ from ..sitecheck.content import check_content, check_coverage, check_titles, toc
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import docs_files_problems
 from .glossary import GlossaryMarking
+from .theme import search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
@@ -59,8 +60,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.generated: set[str] = set()
         self.refused: list[Problem] = []  # problems of the pages' content, reported together
         self.budget = RenderBudget(0)
-        self.converting = ""  # the page whose Markdown is being converted
-        self.drawn: dict[str, list[str]] = {}  # page -> the HTML of its visuals
+        self.converting, self.drawn = "", {}  # the page being converted; page -> the HTML of its visuals
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
@@ -176,6 +176,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     @event_priority(-100)  # last: what follows is Markdown's conversion to HTML
     def _start_render(self, markdown, page, config, files):
+        page.meta["search"] = search_meta(page.file.src_uri, self.config.exempt)  # the story's pages first
         self.converting = page.file.src_uri
         self.budget.start(f"docs/{page.file.src_uri}")
         return markdown
@@ -184,9 +185,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     @event_priority(100)  # first: the conversion is done
     def _stop_render(self, html, page, config, files):
-        """Markers side by side get the class that keeps their tap targets apart."""
+        """Markers side by side get the class that keeps their tap targets apart; search skips markers."""
         self.budget.stop()
-        return mark_adjacent_markers(html)
+        return finish_markers(html)
 
     @event_priority(-100)  # last: the HTML as the theme will receive it
     def _check_content(self, html, page, config, files):
@@ -208,6 +209,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """Every page's content is read: fail with all the problems of all pages, before any is written."""
         if self.refused:
             raise PluginError("Refusing to build:\n" + report(self.refused, "in the pages' content"))
+        env.globals.update(theme_globals(files))  # the footer's and "Suggest a correction"'s words and links
         return env
 
     on_page_content = CombinedEvent(_stop_render, _check_content)
@@ -215,9 +217,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_page_context(self, context, page, config, nav):
         """What a link preview and a search engine read: the share image, and the page as JSON-LD."""
         src = page.file.src_uri
-        parsed = self.checked.pages.get(src)
+        parsed, page.qq_jsonld = self.checked.pages.get(src), None
         page.qq_share_image = f"{(config['site_url'] or '').rstrip('/')}/{SHARE_IMAGE}"
-        page.qq_jsonld = None
         if src == METHOD_PAGE:
             page.qq_jsonld = as_script_text(dataset(page.canonical_url, config["site_url"], config["site_name"]))
         elif parsed and src not in self.checked.exempt:

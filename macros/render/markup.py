@@ -20,6 +20,9 @@ ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
            **{char: f"&#{ord(char)};" for char in MARKDOWN_SPECIALS}}
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 ADJACENT_MARKER = re.compile(r'</sup><sup id="(fnref:[^"<>]++)">')
+MARKER_START = re.compile(r'<sup id="(fnref:[^"<>]++)"')
+# Material's search leaves out an element with this attribute, then removes the attribute from the page
+OUT_OF_SEARCH = 'data-search-exclude="marker"'
 
 
 def md_escape(text: str) -> str:
@@ -54,10 +57,20 @@ def marker(claim: Claim) -> str:
             f"{md_escape(dated(claim.source))}{ref}\n\n</blockquote>\n\n")
 
 
+def finish_markers(html: str) -> str:
+    """The markers of a page's HTML as Python-Markdown wrote them, ready for the theme."""
+    return keep_markers_out_of_search(mark_adjacent_markers(html))
+
+
 def mark_adjacent_markers(html: str) -> str:
     """Markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
     targets apart (a sibling selector cannot tell whether text stands between two markers)."""
     return ADJACENT_MARKER.sub(r'</sup><sup id="\1" class="qq-next">', html)
+
+
+def keep_markers_out_of_search(html: str) -> str:
+    """Markers' numbers are not words: in the search index they ran into each other ("232425")."""
+    return MARKER_START.sub(rf'<sup id="\1" {OUT_OF_SEARCH}', html)
 
 
 def render_page(pieces: list, output_of) -> str:

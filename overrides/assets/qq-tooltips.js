@@ -8,7 +8,7 @@
 // so that Tab reaches its link next.
 (function () {
   var HOSTS = "a.footnote-ref, abbr[title], abbr[data-qq-title]";
-  var tip = null, host = null, timer = 0, touched = false, shownBeforeTap = false;
+  var tip = null, host = null, timer = 0, touched = false, tapping = false, shownBeforeTap = false;
 
   function tooltip() {
     if (tip) return tip;
@@ -49,27 +49,45 @@
     return true;
   }
 
-  function place(el) {
+  // Below the marker's line, where it covers none of the sentence it checks. A tap or the keyboard scrolls
+  // the page up to make the room, as far as the line can go without going under the header; a hover does not
+  // move the page under the pointer. What room is still missing is taken from the tooltip's height: it
+  // scrolls on its own (its cap and overflow are in citations.css). Only a hover with less than a few lines
+  // of room below opens above.
+  function place(el, hovered) {
     var box = tip;
     (el.closest("sup") || el).after(box);  // next in the page: Tab goes from the marker into the tooltip
-    box.style.left = "0px"; box.style.top = "0px";
+    box.style.left = "0px"; box.style.top = "0px"; box.style.maxHeight = "";
     var origin = box.getBoundingClientRect();  // where (0, 0) is, whatever positioned ancestor it has
-    var r = el.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight, gap = 6;
-    var left = Math.max(8, Math.min(r.left + r.width / 2 - w / 2, document.documentElement.clientWidth - w - 8));
-    var below = r.bottom + gap + h <= window.innerHeight || r.top - gap - h < 0;
-    var top = below ? r.bottom + gap : r.top - gap - h;
+    var r = el.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight, gap = 6, edge = 8, few = 96;
+    var left = Math.max(edge, Math.min(r.left + r.width / 2 - w / 2, document.documentElement.clientWidth - w - edge));
+    var top = r.bottom + gap, room = window.innerHeight - edge - top;
+    if (h > room && hovered && room < few && r.top - gap - h >= headerBottom()) {
+      top = r.top - gap - h;
+    } else if (h > room) {
+      if (!hovered) {
+        window.scrollBy({ top: Math.min(h - room, Math.max(0, r.top - headerBottom() - gap)), behavior: "instant" });
+        room += r.top - el.getBoundingClientRect().top;  // what the page could scroll
+      }
+      if (h > room) box.style.maxHeight = Math.max(Math.floor(room), few) + "px";  // a few lines at least
+    }
     box.style.left = Math.round(left - origin.left) + "px";
-    box.style.top = Math.round(top - origin.top) + "px";
+    box.style.top = Math.round(top - origin.top) + "px";  // from the page's top: the same before and after scrolling
   }
 
-  function show(el) {
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  function show(el, hovered) {
     clearTimeout(timer);
     if (host === el && !tip.hidden) return;
     hide();
     if (!fill(el)) return;
     host = el;
     tip.hidden = false;
-    place(el);
+    place(el, hovered);
     el.setAttribute("aria-describedby", "qq-tip");
   }
 
@@ -94,22 +112,24 @@
     return el && el.closest(".md-content") ? el : null;
   }
 
-  document.addEventListener("mouseover", function (e) { var el = hostOf(e); if (el && !touched) show(el); });
+  document.addEventListener("mouseover", function (e) { var el = hostOf(e); if (el && !touched) show(el, true); });
   document.addEventListener("mouseout", function (e) { if (hostOf(e) && !touched) hideSoon(); });
   document.addEventListener("focusin", function (e) {
     var el = hostOf(e);
-    if (el) show(el);
-    else if (host && !inTip(e.target)) hide();  // focus moving into the tooltip keeps it
+    if (el && !tapping) show(el);  // a tap's focus comes before its click, which shows it (and may scroll)
+    else if (!el && host && !inTip(e.target)) hide();  // focus moving into the tooltip keeps it
   });
   document.addEventListener("focusout", function (e) {
     if ((hostOf(e) || inTip(e.target)) && !inTip(e.relatedTarget) && e.relatedTarget !== host) hideSoon();
   });
   document.addEventListener("pointerdown", function (e) {
-    touched = e.pointerType === "touch";
-    shownBeforeTap = !!host && host === hostOf(e);  // before the tap's own focus shows it
+    touched = tapping = e.pointerType === "touch";
+    shownBeforeTap = !!host && host === hostOf(e);
   }, true);
+  document.addEventListener("pointercancel", function () { tapping = false; }, true);  // a swipe, not a tap
   document.addEventListener("click", function (e) {
     var el = hostOf(e);
+    tapping = false;
     if (el && touched) {  // a tap shows the tooltip, a second tap hides it: the link is the tooltip's to follow
       e.preventDefault();
       if (shownBeforeTap) hide(); else show(el);
@@ -134,8 +154,7 @@
   }
   // Scroll the passage up into view, as far as the way back can go without going under the header.
   function bringIntoView(mark, back) {
-    var header = document.querySelector(".md-header");
-    var room = back.getBoundingClientRect().top - (header ? header.getBoundingClientRect().bottom : 0) - 4;
+    var room = back.getBoundingClientRect().top - headerBottom() - 4;
     var over = mark.getBoundingClientRect().bottom - window.innerHeight + 16;
     if (over > 0) window.scrollBy(0, Math.min(over, Math.max(room, 0)));
     if (mark.getBoundingClientRect().top > window.innerHeight - 48) mark.scrollIntoView({ block: "center" });
