@@ -103,7 +103,8 @@ STATIC = {
 CLASS = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the theme's, "
          "Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
 NUMBER = ("headings, links, a table's header, code and an image's text are not cited, so they state no number (a year "
-          "the page's references state may name the events): give the number in cited text, with figure()")
+          "the page's references state may date the events, as in “January 2022” or “before 2022”): give the number "
+          "in cited text, with figure()")
 
 AFTER_BUILD = {
     "stale-anchor": [

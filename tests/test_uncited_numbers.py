@@ -1,7 +1,8 @@
 """Text that needs no citation states no number (macros/numbers.py, macros/pages/number_words.yml): editors'
 notes, headings (raw <h6> too), the text of link-only blocks and link-led list items, a table's header row, code
 blocks, an image's alt, a page's title and description (a title attribute, a tooltip, is the engine's alone:
-engineonly.py). A year the page's references state may name the events in all but a note. And a block that holds an image needs its citation, even with no words.
+engineonly.py). A year the page's references state may date the events in all but a note, where it reads as a
+date. And a block that holds an image needs its citation, even with no words.
 Checked on the HTML Python-Markdown makes of each sample, with the extensions MkDocs and mkdocs.yml use."""
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from macros.sitecheck.content import check_coverage
 from tests.conftest import parse
 
 HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number (a "
-        "year the page's references state may name the events): give the number in cited text, with figure()")
+        "year the page's references state may date the events, as in “January 2022” or “before 2022”): give the "
+        "number in cited text, with figure()")
 NOTE = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number in "
         "cited text, with figure()")
 UNCITED = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the page "
@@ -62,6 +64,32 @@ def number(line: int, found: str) -> str:
     ("# T\n\n## The protests of January 2022\n\n## After 2023\n\n" + CITED, []),
     ("# T\n\n## The massacre of 2021\n\n" + CITED,
      [number(3, "'The massacre of 2021' in heading 'The massacre of 2021'")]),
+    # a year the references state reads as a date only after a month, or after a word of time with nothing but
+    # punctuation, the end or "to" next: before a noun it is a count
+    ("# T\n\n## In 2022, the unrest\n\n## Before 2022\n\n## From the January 2022 unrest in 2023 to now\n\n" + CITED,
+     []),
+    ("# T\n\n## 2022 protesters shot dead by Russian troops\n\n## The deaths of 2022 protesters\n\n"
+     "## In 2022 protesters were shot\n\n" + CITED,
+     [number(3, "'2022' in heading '2022 protesters shot dead by Russian troops'"),
+      number(5, "'The deaths of 2022' in heading 'The deaths of 2022 protesters'"),
+      number(7, "'In 2022' in heading 'In 2022 protesters were shot'")]),
+    ("# T\n\n[2022 protesters were shot dead by Russian troops](timeline.md)\n\n" + CITED,
+     [number(3, "'2022' in links '2022 protesters were shot dead by Russian troops'")]),
+    # Roman numerals in capitals, multiples, and the number words of French, German and Kazakh
+    ('# T\n\n<p class="qq-editors-note">Russian troops shot CCXXV protesters dead on the night of VI January.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Russian troops shot CCXXV' in 'Russian "
+      f"troops shot CCXXV protesters dead on the night of V…' — {NOTE}"]),
+    ('# T\n\n<p class="qq-editors-note">The death toll rose tenfold, then a hundredfold.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'death toll rose tenfold,' in 'The death "
+      f"toll rose tenfold, then a hundredfold.' — {NOTE}"]),
+    ('# T\n\n<p class="qq-editors-note">Dix mille manifestants ont été tués par les troupes russes.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Dix' in 'Dix mille manifestants ont été "
+      f"tués par les troupes russes.' — {NOTE}"]),
+    ("# T\n\n## Он мың адам қаза тапты\n\n## Zehntausend Demonstranten\n", [
+        number(3, "'Он мың' in heading 'Он мың адам қаза тапты'"),
+        number(5, "'Zehntausend' in heading 'Zehntausend Demonstranten'")]),
+    # words that look like those and are not: a name, a millennium, "manifold", "simple"
+    ("# T\n\n## Xi Jinping, a manifold Jahrtausend, einfach I\n\n" + CITED, []),
     # number words and numbers in look-alike letters: Greek capitals, fullwidth letters, O and l for 0 and 1
     ('# T\n\n<p class="qq-editors-note">No: ΝΙΝΕ ΗΥΝ protesters were shot.</p>\n',
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'No: ΝΙΝΕ' in 'No: ΝΙΝΕ ΗΥΝ protesters "
@@ -83,16 +111,26 @@ def test_text_that_needs_no_citation_states_no_number(text, expected):
     assert problems(text) == expected
 
 
+FRONT_HINT = ("a page's title and description are not cited, so they state no number (a year the page's references "
+              "state may date the events, as in “January 2022” or “before 2022”): give the number in cited text")
+
+
+def in_front(key: str, found: str, value: str) -> list[str]:
+    return [f"docs/p.md:2: text exempt from citations may not hold a number — {found!r} in {key} {value!r} — "
+            f"{FRONT_HINT}"]
+
+
 @pytest.mark.parametrize("front, expected", [
-    ("title: Russian troops kill 10,000 protesters in Almaty", ["docs/p.md:2: text exempt from citations may not hold "
-     "a number — '10,000' in title 'Russian troops kill 10,000 protesters in Almaty' — a page's title and description "
-     "are not cited, so they state no number (a year the page's references state may name the events): give the "
-     "number in cited text"]),
-    ("description: Ten thousand were killed in January 2022", ["docs/p.md:2: text exempt from citations may not hold "
-     "a number — 'Ten' in description 'Ten thousand were killed in January 2022' — a page's title and description "
-     "are not cited, so they state no number (a year the page's references state may name the events): give the "
-     "number in cited text"]),
+    ("title: Russian troops kill 10,000 protesters in Almaty",
+     in_front("title", "10,000", "Russian troops kill 10,000 protesters in Almaty")),
+    ("description: Ten thousand were killed in January 2022",
+     in_front("description", "Ten", "Ten thousand were killed in January 2022")),
     ("title: The protests of January 2022", []),
+    # a year as a count, and a Roman numeral
+    ("description: 2022 protesters were shot dead by Russian troops.",
+     in_front("description", "2022", "2022 protesters were shot dead by Russian troops.")),
+    ("title: MMCCCLXXX killed by Russian troops in Almaty",
+     in_front("title", "MMCCCLXXX", "MMCCCLXXX killed by Russian troops in Almaty")),
 ])
 def test_a_title_or_description_states_no_number(front, expected):
     from macros.pages.coverage import numbers_in_front_matter

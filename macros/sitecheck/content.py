@@ -39,8 +39,8 @@ NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it 
 CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the "
               "theme's, Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
 NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
-               "(a year the page's references state may name the events): give the number in cited text, with "
-               "figure()")
+               "(a year the page's references state may date the events, as in “January 2022” or “before 2022”): "
+               "give the number in cited text, with figure()")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
