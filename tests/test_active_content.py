@@ -222,3 +222,22 @@ def test_attributes_come_from_one_allow_list_through_attribute_lists_and_html_bl
         f"docs/a.md:{line}: attribute not allowed in page content — data-clipboard-text on <{tag}> — pages hold "
         "text, links, images and citations: see SECURITY.md"]
 
+
+
+@pytest.mark.parametrize("markdown_text, found", [
+    # a list's numbers are text no citation covers: "10412." before an item led by a link to a page is exempt
+    ('# A\n\n<ol start="10412">\n<li><a href="b.md">Protesters shot dead by Russian troops</a></li>\n</ol>\n',
+     ["docs/a.md:3: attribute not allowed in page content — start on <ol>"]),
+    ('# A\n\n<ol>\n<li value="10412"><a href="b.md">Protesters shot dead</a></li>\n</ol>\n',
+     ["docs/a.md:4: attribute not allowed in page content — value on <li>"]),
+    # Python-Markdown numbers a Markdown list from 1, whatever number it starts with
+    ("# A\n\n10412. [Protesters shot dead by Russian troops](b.md)\n", []),
+])
+def test_a_list_counts_from_one(markdown_text, found):
+    import markdown
+
+    from macros.sitecheck.content import check_content
+
+    html = markdown.markdown(markdown_text, extensions=["footnotes", "attr_list", "md_in_html"])
+    assert [str(p) for p in check_content("docs/a.md", html, SITE_URL, markdown_text.split("\n"))] == [
+        f"{line} — pages hold text, links, images and citations: see SECURITY.md" for line in found]
