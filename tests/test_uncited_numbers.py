@@ -19,6 +19,8 @@ NOTE = ("a note about the site (class qq-editors-note) is not cited, so it state
         "cited text, with figure()")
 UNCITED = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the page "
            "became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
+IMAGE = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence (a "
+         "chart): show it in a paragraph or a table row with its citation")
 # the engine's reference of one citation: its source's date and its passage state the years 2022 and 2023
 NOTE_QQ1 = ('[^qq1]: <span class="qq-source">CEPA</span> · commentary, written January 2023: '
             '<q class="qq-passage">the protests of January 2022</q>\n')
@@ -58,7 +60,13 @@ def number(line: int, found: str) -> str:
         number(4, "'Official death toll: 10,412' in code 'Official death toll: 10,412'")]),
     ('# T\n\nThe toll.[^qq1] ![Toll: 10,412 killed](chart.png "Ministry of Health: 10,412")\n\n' + NOTE_QQ1, [
         number(3, "'Toll: 10,412' in image alt 'Toll: 10,412 killed'")]),  # its title: engineonly.py refuses any
-    # a picture states as much as a sentence: a paragraph that is only an image needs its citation
+    # a picture states as much as a sentence: none in a heading, a table's header or a note, where no citation is
+    ("# T\n\n## The toll ![Chart of deaths](img/toll-chart.png)\n\n| ![](toll.png) | Source |\n| --- | --- |\n"
+     '| Ordered to shoot.[^qq1] | CEPA |\n\n<p class="qq-editors-note">See <img src="a.png" alt="chart"></p>\n\n' +
+     NOTE_QQ1, [f"docs/p.md:3: text exempt from citations may not hold an image — 'toll-chart.png' in h2 — {IMAGE}",
+                f"docs/p.md:5: text exempt from citations may not hold an image — 'toll.png' in table header — {IMAGE}",
+                f"docs/p.md:9: text exempt from citations may not hold an image — 'a.png' in note — {IMAGE}"]),
+    # and a paragraph that is only an image needs its citation
     ("# T\n\n![](toll-chart.png)\n", [f"docs/p.md:3: paragraph without a citation — 'toll-chart.png' — {UNCITED}"]),
     # a year the page's references state may name the events; another year, or a count, may not
     ("# T\n\n## The protests of January 2022\n\n## After 2023\n\n" + CITED, []),

@@ -25,7 +25,7 @@ from ..lines import LineIndex
 from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
-from .coverage import numbers_in_exempt_text, numbers_in_notes, uncited_blocks
+from .coverage import images_in_exempt_text, numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .engineonly import handwritten
 from .rules import ElementRules
 
@@ -41,6 +41,8 @@ CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq
 NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
                "(a year the page's references state may date the events, as in “January 2022” or “before 2022”): "
                "give the number in cited text, with figure()")
+IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
+              "(a chart): show it in a paragraph or a table row with its citation")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
@@ -72,16 +74,19 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
 
 
 def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
-    """Every block of the page's text holds a citation marker, in the HTML it became, and a block exempt by its
-    class holds no number (coverage.py)."""
+    """Every block of the page's text holds a citation marker, in the HTML it became; a block exempt by its
+    class holds no number, and text exempt from citations no number and no image (coverage.py)."""
     problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
-    exempt = _locator(label, lines, NUMBER_HINT)
+    exempt, picture = _locator(label, lines, NUMBER_HINT), _locator(label, lines, IMAGE_HINT)
     return capped(problem("paragraph without a citation", repr(text), *_needles(text))
                   for text in uncited_blocks(html, drawn)) + \
         capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
                     *_needles(text)) for number, text in numbers_in_notes(html)) + \
         capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
-                      *_number_needles(number, text)) for kind, number, text in numbers_in_exempt_text(html, drawn))
+                      *_number_needles(number, text))
+               for kind, number, text in numbers_in_exempt_text(html, drawn)) + \
+        capped(picture("text exempt from citations may not hold an image", f"{name!r} in {kind}", name, "<img", "![")
+               for kind, name in images_in_exempt_text(html, drawn))
 
 
 def _number_needles(number: str, text: str) -> list[str]:

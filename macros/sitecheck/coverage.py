@@ -17,6 +17,7 @@ early; this is the guarantee, on the HTML Python-Markdown produced, raw HTML inc
   begins with a link to a page of the site (at most 15 words after it), and a block of the
   class `qq-editors-note`, for notes about the site itself, never about the events: such a
   note holds no number (numbers_in_notes), which would be an uncited way to state one.
+- Exempt text holds no image (images_in_exempt_text): a chart in a heading would be as uncited as a number.
 
 Pure Python: nothing here imports MkDocs.
 """
@@ -156,6 +157,19 @@ def numbers_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, s
     for image in top.css("img"):
         alt = (image.attributes.get("alt") or "").split()
         yield from (("image alt", *found) for found in _first_number(alt, years))
+
+
+def images_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, str]]:
+    """(what it is in, its file name) of each image in text that needs no citation: a heading, a table's header,
+    code, a note. A picture states as much as a sentence (a chart), and there no citation would stand beside it."""
+    for image in _content(html, drawn).css("img"):
+        parent = image.parent
+        while parent is not None and parent.attributes.get("id") != "qq-root" and not _exempt(parent):
+            parent = parent.parent
+        if parent is not None and parent.attributes.get("id") != "qq-root":
+            kind = "note" if NOTE in (parent.attributes.get("class") or "").split() else \
+                "table header" if parent.tag == "thead" else "code" if parent.tag == "pre" else parent.tag
+            yield kind, (image.attributes.get("src") or "").rpartition("/")[2]
 
 
 def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str]]:
