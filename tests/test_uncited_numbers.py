@@ -172,3 +172,22 @@ def test_the_static_pass_does_not_take_an_image_for_a_link():
     assert [str(problem) for problem in uncited(page.path, page.front, page.calls)] == [
         'docs/p.md:3: paragraph without a citation — "![](toll-chart.png)" — cite the passage it rests on with '
         "cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
+
+
+def test_a_table_of_contents_entry_reads_as_its_heading():
+    from macros.sitecheck.content import check_titles
+
+    text = ('# T\n\n## The toll { data-toc-label="Russian troops killed 10,412 protesters" }\n\n## Tokayev & “order”\n\n'
+            '<div markdown="1">\n<h2 data-toc-label="Shot dead" markdown="1">Raw</h2>\n</div>\n')
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"], extension_configs={"toc": {"permalink": True}})
+    html = md.convert(text)
+    entries, stack = [], list(md.toc_tokens)
+    while stack:
+        token = stack.pop(0)
+        entries.append((token["name"], f"#{token['id']}"))
+        stack = token["children"] + stack
+    hint = "the page's contents show the heading's own text: remove data-toc-label"
+    assert [str(problem) for problem in check_titles("docs/p.md", "T", entries, text.split("\n"), html)] == [
+        "docs/p.md:3: a table of contents entry must read as its heading — 'Russian troops killed 10,412 protesters' "
+        f"for the heading 'The toll' — {hint}",
+        f"docs/p.md:8: a table of contents entry must read as its heading — 'Shot dead' for the heading 'Raw' — {hint}"]

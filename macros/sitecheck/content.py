@@ -28,6 +28,7 @@ from .classes import unknown_classes
 from .coverage import images_in_exempt_text, numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .engineonly import handwritten
 from .rules import ElementRules
+from .toclabels import relabelled
 
 DEEPEST = 40  # levels of elements inside a page's content
 MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of contents
@@ -44,6 +45,7 @@ NUMBER_HINT = ("headings, links, a table's header, code and an image's text are 
 IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
               "(a chart): show it in a paragraph or a table row with its citation")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
+TOC_HINT = "the page's contents show the heading's own text: remove data-toc-label"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
@@ -59,10 +61,11 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str],
         (check_classes(label, html, engine[0], lines) if engine is not None else [])
 
 
-def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
+def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str],
+                 html: str = "") -> list[Problem]:
     """The page's title and its table of contents' (title, url) entries, as MkDocs made them: text only, a
-    link to an id of letters, digits and '-_.:', and not too many."""
-    problem = _locator(label, lines, TITLE_HINT)
+    link to an id of letters, digits and '-_.:', not too many, and each the text of its heading in `html`."""
+    problem, label_problem = _locator(label, lines, TITLE_HINT), _locator(label, lines, TOC_HINT)
     texts = dict.fromkeys([title, *(text for text, _ in headings)])
     too_many = [len(headings)] if len(headings) > MOST_HEADINGS else []
     return capped(chain(  # made one by one: the rest are never made, nor looked for in the page
@@ -70,7 +73,10 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
         (problem("a page title or heading must be plain text", repr(clip(text, 80)), clip(text, 30)[:-1], "#")
          for text in texts if text and not _is_text(text)),
         (problem("a heading's id is letters, digits, '-', '_', '.' and ':' only", repr(clip(url, 60)), "id=", "#")
-         for _, url in headings if not TOC_URL.fullmatch(url))))
+         for _, url in headings if not TOC_URL.fullmatch(url)),
+        (label_problem("a table of contents entry must read as its heading", f"{clip(text, 60)!r} for the heading "
+                       f"{clip(own, 60)!r}", *_needles(text), *_needles(own), "data-toc-label")
+         for text, own in relabelled(html, headings) if too_many == [])))
 
 
 def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
