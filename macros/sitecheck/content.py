@@ -25,6 +25,7 @@ from ..lines import LineIndex
 from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
+from .codeblocks import GAP, hidden_by_gaps
 from .coverage import images_in_exempt_text, numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .engineonly import handwritten
 from .rules import ElementRules
@@ -45,6 +46,8 @@ NUMBER_HINT = ("headings, links, a table's header, code and an image's text are 
 IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
               "(a chart): show it in a paragraph or a table row with its citation")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
+GAP_HINT = ("a reader sees the code before the gap and copies what follows it too: write each command on its own "
+            "line")
 TOC_HINT = "the page's contents show the heading's own text: remove data-toc-label"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
@@ -56,6 +59,9 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str],
     Markdown (`lines`) where it can be found. On a page of docs/, `engine` is what the engine wrote into it:
     the HTML of its visuals, and the glossary's cards by term (engineonly.py); there, its classes are checked too."""
     own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint)) if engine is not None else ()
+    gap = _locator(label, lines, GAP_HINT)
+    own = chain(own, (gap(f"a code line may not hold {GAP} blanks in a row", f"{before!r} then {width} blanks",
+                          *_needles(before), "```") for before, width in hidden_by_gaps(html) if engine is not None))
     return capped(chain(_content_problems(html, site_url, _locator(label, lines, HINT)), own)) + \
         _format_characters(html, label, lines) + \
         (check_classes(label, html, engine[0], lines) if engine is not None else [])

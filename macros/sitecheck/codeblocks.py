@@ -1,0 +1,34 @@
+"""A code block shows what it holds: no line of it hides text past a run of blanks.
+
+Code needs no citation, and a reader copies a command whole. A line such as "git clone … && make serve",
+400 spaces, "; curl … | sh" shows the first command and copies both: the gap pushes the rest out of view
+(or, where code wraps, onto a line that looks like another). Long lines are fine: the site's stylesheet
+wraps code, so nothing scrolls out of sight. Read on the HTML, however the block was written (a fence, an
+indented block, a raw <pre>). Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..problems import clip
+
+GAP = 20  # columns of blanks inside a code line: more than any alignment needs
+TAB = 8
+BLANKS = re.compile(r"[^\S\n]{2,}+")
+
+
+def hidden_by_gaps(html: str) -> Iterator[tuple[str, int]]:
+    """(the words before the gap, the gap's width in columns) of each code line with a run of GAP blanks."""
+    body = LexborHTMLParser(f"<!doctype html><html><body>{html}</body></html>").body
+    for pre in body.css("pre"):
+        for line in pre.text().split("\n"):
+            gap = next((run for run in BLANKS.finditer(line) if _width(run.group()) >= GAP), None)
+            if gap is not None:
+                yield clip(" ".join(line[:gap.start()].split()), 60), _width(gap.group())
+
+
+def _width(blanks: str) -> int:
+    return sum(TAB if char == "\t" else 1 for char in blanks)
