@@ -20,14 +20,16 @@ TAB = 8
 BLANKS = re.compile(r"[^\S\n]{2,}+")
 
 
-def hidden_by_gaps(html: str) -> Iterator[tuple[str, int]]:
-    """(the words before the gap, the gap's width in columns) of each code line with a run of GAP blanks."""
+def hidden_by_gaps(html: str) -> Iterator[tuple[str, int, str]]:
+    """(the words before the gap, the gap's width in columns, the last word and the gap's start, to find the line
+    in the Markdown) of each code line with a run of GAP blanks."""
     body = LexborHTMLParser(f"<!doctype html><html><body>{html}</body></html>").body
     for pre in body.css("pre"):
         for line in pre.text().split("\n"):
             gap = next((run for run in BLANKS.finditer(line) if _width(run.group()) >= GAP), None)
             if gap is not None:
-                yield clip(" ".join(line[:gap.start()].split()), 60), _width(gap.group())
+                before = line[:gap.start()].split()
+                yield clip(" ".join(before), 60), _width(gap.group()), "".join(before[-1:]) + gap.group()[:GAP]
 
 
 def _width(blanks: str) -> int:

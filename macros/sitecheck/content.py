@@ -61,7 +61,8 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str],
     own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint)) if engine is not None else ()
     gap = _locator(label, lines, GAP_HINT)
     own = chain(own, (gap(f"a code line may not hold {GAP} blanks in a row", f"{before!r} then {width} blanks",
-                          *_needles(before), "```") for before, width in hidden_by_gaps(html) if engine is not None))
+                          needle, *_needles(before), "```") for before, width, needle in hidden_by_gaps(html)
+                    if engine is not None))
     return capped(chain(_content_problems(html, site_url, _locator(label, lines, HINT)), own)) + \
         _format_characters(html, label, lines) + \
         (check_classes(label, html, engine[0], lines) if engine is not None else [])
