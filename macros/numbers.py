@@ -24,13 +24,16 @@ YEAR = re.compile(r"[12]\d{3}")
 # Letters standing for digits, as a reader's eye takes them: O and o for 0, l and I for 1. Narrow on purpose,
 # so that no English word is taken: groups joined by "," or "." ("lO,OOO"), or a run holding "OO" ("lOOO").
 LETTERS_AS_DIGITS = re.compile(r"[0-9OolI]++(?:[.,][0-9OolI]++)*+")
-# A Roman numeral: two or more capitals, all of them numeral letters ("VI", "CCXXV", "MMCCCLXXX"; "I" is a word).
+# A Roman numeral: two or more capitals, all of them numeral letters ("VI", "CCXXV", "MMCCCLXXX"; "I" is a word),
+# or three or more small letters that form one by the rules ("xiv", "ccxxv"; not "civil", "mill", "dim"), but "mix".
 ROMAN = re.compile(r"[IVXLCDM]{2,}+")
+SMALL_ROMAN = re.compile(r"(?=[mdclxvi]{3})m{0,4}(?:cm|cd|d?c{0,4})(?:xc|xl|l?x{0,4})(?:ix|iv|v?i{0,4})")
+ROMAN_WORDS = {"mix"}
 # A year reads as a date right after a month ("January 2022"), or after a word of time when nothing but
 # punctuation, the end or "to" follows ("Before 2022", "in 1989 to"). "2022 protesters", "of 2022 protesters"
 # and "in 2022 protesters" read as counts.
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-AFTER_MONTH = re.compile(rf"(?<!\w)(?i:{MONTHS})\s++\Z")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+AFTER_MONTH = re.compile(rf"(?<!\w)(?:{MONTHS})\s++\Z")  # "March 2022"; not "protesters march 2022 strong"
 AFTER_TIME_WORD = re.compile(r"(?<!\w)(?i:in|since|until|till|before|after|during)\s++\Z")
 ENDS_DATE = re.compile(r"\s*+(?:[^\w\s]|\Z)|\s++to(?!\w)")
 
@@ -48,8 +51,10 @@ def is_number(token: str) -> bool:
 
 def _is_word_number(word: str) -> bool:
     folded = word.casefold()
-    return folded in WORDS or bool(ROMAN.fullmatch(word)) or any(
-        folded[:cut] in WORDS and _ends_number(folded[cut:]) for cut in range(2, min(LONGEST, len(folded) - 1) + 1))
+    if folded in WORDS or (ROMAN.fullmatch(word) or SMALL_ROMAN.fullmatch(word)) and word not in ROMAN_WORDS:
+        return True
+    cuts = range(2, min(LONGEST, len(folded) - 1) + 1)  # a number word, then a number word or an ending
+    return any(folded[:cut] in WORDS and _ends_number(folded[cut:]) for cut in cuts)
 
 
 def _ends_number(rest: str) -> bool:

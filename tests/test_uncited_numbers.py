@@ -96,8 +96,11 @@ def number(line: int, found: str) -> str:
     ("# T\n\n## Он мың адам қаза тапты\n\n## Zehntausend Demonstranten\n", [
         number(3, "'Он мың' in heading 'Он мың адам қаза тапты'"),
         number(5, "'Zehntausend' in heading 'Zehntausend Demonstranten'")]),
-    # words that look like those and are not: a name, a millennium, "manifold", "simple"
-    ("# T\n\n## Xi Jinping, a manifold Jahrtausend, einfach I\n\n" + CITED, []),
+    ("# T\n\n## Protesters march 2022 strong\n\n## xiv killed\n", [
+        number(3, "'Protesters march 2022' in heading 'Protesters march 2022 strong'"),
+        number(5, "'xiv' in heading 'xiv killed'")]),
+    # words that look like those and are not: a name, a millennium, "manifold", "simple", words of numeral letters
+    ("# T\n\n## Xi Jinping, a manifold Jahrtausend, einfach I, a civil mix, a dim mill, cm\n\n" + CITED, []),
     # number words and numbers in look-alike letters: Greek capitals, fullwidth letters, O and l for 0 and 1
     ('# T\n\n<p class="qq-editors-note">No: ΝΙΝΕ ΗΥΝ protesters were shot.</p>\n',
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'No: ΝΙΝΕ' in 'No: ΝΙΝΕ ΗΥΝ protesters "
