@@ -8,14 +8,13 @@ reader sees on hovering the name on any page.
 An alias can open only its own entry's card: it is the last word of the entry's heading, its
 surname ("Tokayev" of "Kassym-Jomart Tokayev"), or listed for the entry's id in glossary_aliases.yml,
 which a maintainer reviews, and then never part of another entry's name. A title ("President" of
-"President of Belarus") is no surname. Names are compared as a reader sees them: NFKC-normalised and
-without case, so "Erdoğan" with a combining breve is the same name as "Erdoğan", defined twice.
+"President of Belarus") is no surname. Names are compared as a reader sees them: NFKC-normalised, look-alike
+letters folded and without case, so "Erdoğan" with a combining breve is the same name as "Erdoğan", defined twice.
 Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 import yaml
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
+from ..corpus.characters import read_as
 from ..problems import Problem, clip
 from .frontmatter import FrontMatter
 
@@ -56,7 +56,9 @@ def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[P
 
 
 def _seen_as(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).casefold()
+    """The name as a reader sees it: compatibility forms and look-alike letters folded (NFKC, "Рutin" with a
+    Cyrillic Р), without case."""
+    return read_as(name).casefold()
 
 
 @dataclass(frozen=True)
