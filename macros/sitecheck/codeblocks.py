@@ -17,7 +17,7 @@ from ..problems import clip
 
 GAP = 20  # columns of blanks inside a code line: more than any alignment needs
 TAB = 8
-BLANKS = re.compile(r"[^\S\n]{2,}+")
+BLANKS = re.compile(r"(?:[^\S\n]|\u2800){2,}+")  # spaces of any width, tabs, and the braille blank, which shows none
 
 
 def hidden_by_gaps(html: str) -> Iterator[tuple[str, int, str]]:
