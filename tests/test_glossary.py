@@ -81,10 +81,11 @@ def test_an_alias_is_the_last_whole_word_where_a_hyphen_or_an_apostrophe_joins_o
 
 def test_a_title_is_no_surname_and_a_name_written_otherwise_is_the_same_name():
     # "President" is a word of its own heading, and would open Lukashenko's card on "President Tokayev"
-    entries = ("# People\n\n### President of Belarus { #belarus data-terms=\"President\" }\n\nLukashenko.{{ cite(\"a\", "
-               "\"b\") }}\n\n### Recep Tayyip Erdoğan\n\nPresident of Turkey.{{ cite(\"a\", \"b\") }}\n\n"
-               "### Recep Tayyip Erdog\u0306an\n\nBelarus’ leader.{{ cite(\"a\", \"b\") }}\n\n### RECEP TAYYIP ERDOĞAN\n\n"
-               "Belarus’ leader.{{ cite(\"a\", \"b\") }}\n")
+    cited = '{{ cite("a", "b") }}'
+    entries = (f"# People\n\n### President of Belarus {{ #belarus data-terms=\"President\" }}\n\nLukashenko.{cited}\n\n"
+               f"### Recep Tayyip Erdoğan\n\nPresident of Turkey.{cited}\n\n"
+               f"### Recep Tayyip Erdog\u0306an\n\nBelarus’ leader.{cited}\n\n"
+               f"### RECEP TAYYIP ERDOĞAN\n\nBelarus’ leader.{cited}\n")
     glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=entries, offset=0))
     assert [str(p) for p in problems] == [
         ALIAS.format(3, "'President' is not the last word of 'President of Belarus' — " + LISTED.format("belarus")),

@@ -180,9 +180,10 @@ def test_the_static_pass_does_not_take_an_image_for_a_link():
 def test_a_table_of_contents_entry_reads_as_its_heading():
     from macros.sitecheck.content import check_titles
 
-    text = ('# T\n\n## The toll { data-toc-label="Russian troops killed 10,412 protesters" }\n\n## Tokayev & “order”\n\n'
-            '<div markdown="1">\n<h2 data-toc-label="Shot dead" markdown="1">Raw</h2>\n</div>\n')
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"], extension_configs={"toc": {"permalink": True}})
+    text = ('# T\n\n## The toll { data-toc-label="Russian troops killed 10,412 protesters" }\n\n'
+            '## Tokayev & “order”\n\n<div markdown="1">\n<h2 data-toc-label="Shot dead" markdown="1">Raw</h2>\n</div>\n')
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"],
+                           extension_configs={"toc": {"permalink": True}})
     html = md.convert(text)
     entries, stack = [], list(md.toc_tokens)
     while stack:
