@@ -1,5 +1,5 @@
 """What states a number in text: a digit of any script, a number word (macros/pages/number_words.yml), a word
-made of them ("tenfold", "zehntausend"), or a Roman numeral in capitals ("CCXXV").
+made of them ("tenfold", "zehntausend"), a Roman numeral ("CCXXV"), or a symbol named for one ("🔟").
 
 Text that needs no citation may state none (pages/coverage.py, sitecheck/coverage.py), except a year
 that a passage of the same page states, naming the events by their date in a heading or a title ("The
@@ -8,6 +8,7 @@ crackdown on the January 2022 protests"), and only where it reads as a date (rea
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -19,7 +20,10 @@ LISTS = yaml.safe_load((Path(__file__).parent / "pages" / "number_words.yml").re
 ENDINGS = frozenset(LISTS.pop("endings"))  # what makes a number word into a multiple: "fold", "fach"
 WORDS = frozenset(word for words in LISTS.values() for word in words)
 LONGEST = max(map(len, WORDS))
-TOKEN = re.compile(r"\w++(?:[.,]\w++)*+")  # "10,412", "2.7", "Ten", "30": a hyphen or a space ends a word
+TOKEN = re.compile(r"\w++(?:[.,]\w++)*+|[^\w\s]")  # "10,412", "2.7", "Ten", "30"; and each sign or symbol
+# Symbols that picture a count, by their Unicode names: "🔟" KEYCAP TEN, "💯", "⚀" DIE FACE-1, tally marks, dominoes.
+PICTURED = re.compile(r"\b(?:KEYCAP|DIGIT|DIE FACE|HUNDRED POINTS|TALLY MARK|COUNTING ROD|DOMINO TILE|PLAYING CARD "
+                      r"(?:ACE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN))\b")
 YEAR = re.compile(r"[12]\d{3}")
 # Letters standing for digits, as a reader's eye takes them: O and o for 0, l and I for 1. Narrow on purpose,
 # so that no English word is taken: groups joined by "," or "." ("lO,OOO"), or a run holding "OO" ("lOOO").
@@ -44,9 +48,15 @@ def is_number(token: str) -> bool:
     written in look-alike letters ("ΝΙΝΕ" in Greek capitals, fullwidth "ｔｅｎ", "lO,OOO")."""
     if any(char.isnumeric() for char in token):
         return True
+    if len(token) == 1 and not token.isalpha():
+        return _is_number_symbol(token)
     seen = read_as(token)
     return any(_is_word_number(word) for word in dict.fromkeys((token, seen))) or \
         (bool(LETTERS_AS_DIGITS.fullmatch(seen)) and ("OO" in seen or "," in seen or "." in seen))
+
+
+def _is_number_symbol(char: str) -> bool:
+    return bool(PICTURED.search(unicodedata.name(char, "")))
 
 
 def _is_word_number(word: str) -> bool:

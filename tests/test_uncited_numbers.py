@@ -96,9 +96,10 @@ def number(line: int, found: str) -> str:
     ("# T\n\n## Он мың адам қаза тапты\n\n## Zehntausend Demonstranten\n", [
         number(3, "'Он мың' in heading 'Он мың адам қаза тапты'"),
         number(5, "'Zehntausend' in heading 'Zehntausend Demonstranten'")]),
-    ("# T\n\n## Protesters march 2022 strong\n\n## xiv killed\n", [
+    ("# T\n\n## Protesters march 2022 strong\n\n## xiv killed\n\n## 🔟🔟 protesters shot dead\n", [
         number(3, "'Protesters march 2022' in heading 'Protesters march 2022 strong'"),
-        number(5, "'xiv' in heading 'xiv killed'")]),
+        number(5, "'xiv' in heading 'xiv killed'"),
+        number(7, "'🔟🔟' in heading '🔟🔟 protesters shot dead'")]),
     # words that look like those and are not: a name, a millennium, "manifold", "simple", words of numeral letters
     ("# T\n\n## Xi Jinping, a manifold Jahrtausend, einfach I, a civil mix, a dim mill, cm\n\n" + CITED, []),
     # number words and numbers in look-alike letters: Greek capitals, fullwidth letters, O and l for 0 and 1
