@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -55,6 +56,7 @@ def is_number(token: str) -> bool:
         (bool(LETTERS_AS_DIGITS.fullmatch(seen)) and ("OO" in seen or "," in seen or "." in seen))
 
 
+@lru_cache(maxsize=4096)  # a page of signs asks about the same few many times
 def _is_number_symbol(char: str) -> bool:
     return bool(PICTURED.search(unicodedata.name(char, "")))
 
