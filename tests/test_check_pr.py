@@ -182,13 +182,28 @@ def test_a_seed_file_without_a_new_entry_is_a_new_source(repository):
                                             f"catalogue entry — {ASK_NEW}"
 
 
-def test_a_second_entry_under_an_existing_id_is_a_new_source(repository):
+def test_a_second_entry_under_an_existing_id_fails_whatever_the_labels(repository):
+    """It would pass for the first: "Reuters" under CEPA's id (round 4, attack 48)."""
     catalogue = repository / "seeds" / "catalogue.yml"
     text = catalogue.read_text(encoding="utf-8")
     catalogue.write_text(text + "\n" + text.replace("The Alpha Gazette\n", "Alpha\n", 1), encoding="utf-8")
+    result = check(repository, labels="new-source, source-correction")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "seeds/catalogue.yml:31: a second catalogue entry with the id of another — 'alpha' — each source has its own "
+        "id: give the new source its own",
+        "1 error in the pull-request check against base"]
+
+
+def test_a_value_of_another_type_is_a_change_though_python_calls_them_equal(repository):
+    """YAML's `true` and `1` are equal in Python (round 4, attack 35); the build reads them differently."""
+    edit(repository / "seeds" / "catalogue.yml", "  republish: true\n", "  republish: 1\n")
     result = check(repository)
     assert result.returncode == 1
-    assert result.stdout.startswith("seeds/catalogue.yml:31: new source — 'alpha' 'alpha.txt': title 'Alpha'")
+    assert result.stdout.splitlines() == [
+        f"seeds/catalogue.yml:29: catalogue entry of an existing source changed — 'alpha' republish: True → 1 — "
+        f"{ASK_CORRECTION}",
+        "1 error in the pull-request check against base"]
 
 
 def test_a_removed_source_fails(repository):

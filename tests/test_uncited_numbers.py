@@ -1,7 +1,8 @@
 """Text that needs no citation states no number (macros/numbers.py, macros/pages/number_words.yml): editors'
 notes, headings (raw <h6> too), the text of link-only blocks and link-led list items, a table's header row, code
 blocks, an image's alt, a page's title and description (a title attribute, a tooltip, is the engine's alone:
-engineonly.py). A year the page's references state may name the events in all but a note. And a block that holds an image needs its citation, even with no words.
+engineonly.py). A year the page's references state may date the events in all but a note, where it reads as a
+date. And a block that holds an image needs its citation, even with no words.
 Checked on the HTML Python-Markdown makes of each sample, with the extensions MkDocs and mkdocs.yml use."""
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from macros.sitecheck.content import check_coverage
 from tests.conftest import parse
 
 HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number (a "
-        "year the page's references state may name the events): give the number in cited text, with figure()")
+        "year the page's references state may date the events, as in “January 2022” or “before 2022”): give the "
+        "number in cited text, with figure()")
 NOTE = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number in "
         "cited text, with figure()")
 UNCITED = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the page "
            "became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
+IMAGE = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence (a "
+         "chart): show it in a paragraph or a table row with its citation")
 # the engine's reference of one citation: its source's date and its passage state the years 2022 and 2023
 NOTE_QQ1 = ('[^qq1]: <span class="qq-source">CEPA</span> · commentary, written January 2023: '
             '<q class="qq-passage">the protests of January 2022</q>\n')
@@ -56,12 +60,48 @@ def number(line: int, found: str) -> str:
         number(4, "'Official death toll: 10,412' in code 'Official death toll: 10,412'")]),
     ('# T\n\nThe toll.[^qq1] ![Toll: 10,412 killed](chart.png "Ministry of Health: 10,412")\n\n' + NOTE_QQ1, [
         number(3, "'Toll: 10,412' in image alt 'Toll: 10,412 killed'")]),  # its title: engineonly.py refuses any
-    # a picture states as much as a sentence: a paragraph that is only an image needs its citation
+    # a picture states as much as a sentence: none in a heading, a table's header or a note, where no citation is
+    ("# T\n\n## The toll ![Chart of deaths](img/toll-chart.png)\n\n| ![](toll.png) | Source |\n| --- | --- |\n"
+     '| Ordered to shoot.[^qq1] | CEPA |\n\n<p class="qq-editors-note">See <img src="a.png" alt="chart"></p>\n\n' +
+     NOTE_QQ1, [f"docs/p.md:3: text exempt from citations may not hold an image — 'toll-chart.png' in h2 — {IMAGE}",
+                f"docs/p.md:5: text exempt from citations may not hold an image — 'toll.png' in table header — {IMAGE}",
+                f"docs/p.md:9: text exempt from citations may not hold an image — 'a.png' in note — {IMAGE}"]),
+    # and a paragraph that is only an image needs its citation
     ("# T\n\n![](toll-chart.png)\n", [f"docs/p.md:3: paragraph without a citation — 'toll-chart.png' — {UNCITED}"]),
     # a year the page's references state may name the events; another year, or a count, may not
     ("# T\n\n## The protests of January 2022\n\n## After 2023\n\n" + CITED, []),
     ("# T\n\n## The massacre of 2021\n\n" + CITED,
      [number(3, "'The massacre of 2021' in heading 'The massacre of 2021'")]),
+    # a year the references state reads as a date only after a month, or after a word of time with nothing but
+    # punctuation, the end or "to" next: before a noun it is a count
+    ("# T\n\n## In 2022, the unrest\n\n## Before 2022\n\n## From the January 2022 unrest in 2023 to now\n\n" + CITED,
+     []),
+    ("# T\n\n## 2022 protesters shot dead by Russian troops\n\n## The deaths of 2022 protesters\n\n"
+     "## In 2022 protesters were shot\n\n" + CITED,
+     [number(3, "'2022' in heading '2022 protesters shot dead by Russian troops'"),
+      number(5, "'The deaths of 2022' in heading 'The deaths of 2022 protesters'"),
+      number(7, "'In 2022' in heading 'In 2022 protesters were shot'")]),
+    ("# T\n\n[2022 protesters were shot dead by Russian troops](timeline.md)\n\n" + CITED,
+     [number(3, "'2022' in links '2022 protesters were shot dead by Russian troops'")]),
+    # Roman numerals in capitals, multiples, and the number words of French, German and Kazakh
+    ('# T\n\n<p class="qq-editors-note">Russian troops shot CCXXV protesters dead on the night of VI January.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Russian troops shot CCXXV' in 'Russian "
+      f"troops shot CCXXV protesters dead on the night of V…' — {NOTE}"]),
+    ('# T\n\n<p class="qq-editors-note">The death toll rose tenfold, then a hundredfold.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'death toll rose tenfold,' in 'The death "
+      f"toll rose tenfold, then a hundredfold.' — {NOTE}"]),
+    ('# T\n\n<p class="qq-editors-note">Dix mille manifestants ont été tués par les troupes russes.</p>\n',
+     [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Dix' in 'Dix mille manifestants ont été "
+      f"tués par les troupes russes.' — {NOTE}"]),
+    ("# T\n\n## Он мың адам қаза тапты\n\n## Zehntausend Demonstranten\n", [
+        number(3, "'Он мың' in heading 'Он мың адам қаза тапты'"),
+        number(5, "'Zehntausend' in heading 'Zehntausend Demonstranten'")]),
+    ("# T\n\n## Protesters march 2022 strong\n\n## xiv killed\n\n## 🔟🔟 protesters shot dead\n", [
+        number(3, "'Protesters march 2022' in heading 'Protesters march 2022 strong'"),
+        number(5, "'xiv' in heading 'xiv killed'"),
+        number(7, "'🔟🔟' in heading '🔟🔟 protesters shot dead'")]),
+    # words that look like those and are not: a name, a millennium, "manifold", "simple", words of numeral letters
+    ("# T\n\n## Xi Jinping, a manifold Jahrtausend, einfach I, a civil mix, a dim mill, cm\n\n" + CITED, []),
     # number words and numbers in look-alike letters: Greek capitals, fullwidth letters, O and l for 0 and 1
     ('# T\n\n<p class="qq-editors-note">No: ΝΙΝΕ ΗΥΝ protesters were shot.</p>\n',
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'No: ΝΙΝΕ' in 'No: ΝΙΝΕ ΗΥΝ protesters "
@@ -83,16 +123,26 @@ def test_text_that_needs_no_citation_states_no_number(text, expected):
     assert problems(text) == expected
 
 
+FRONT_HINT = ("a page's title and description are not cited, so they state no number (a year the page's references "
+              "state may date the events, as in “January 2022” or “before 2022”): give the number in cited text")
+
+
+def in_front(key: str, found: str, value: str) -> list[str]:
+    return [f"docs/p.md:2: text exempt from citations may not hold a number — {found!r} in {key} {value!r} — "
+            f"{FRONT_HINT}"]
+
+
 @pytest.mark.parametrize("front, expected", [
-    ("title: Russian troops kill 10,000 protesters in Almaty", ["docs/p.md:2: text exempt from citations may not hold "
-     "a number — '10,000' in title 'Russian troops kill 10,000 protesters in Almaty' — a page's title and description "
-     "are not cited, so they state no number (a year the page's references state may name the events): give the "
-     "number in cited text"]),
-    ("description: Ten thousand were killed in January 2022", ["docs/p.md:2: text exempt from citations may not hold "
-     "a number — 'Ten' in description 'Ten thousand were killed in January 2022' — a page's title and description "
-     "are not cited, so they state no number (a year the page's references state may name the events): give the "
-     "number in cited text"]),
+    ("title: Russian troops kill 10,000 protesters in Almaty",
+     in_front("title", "10,000", "Russian troops kill 10,000 protesters in Almaty")),
+    ("description: Ten thousand were killed in January 2022",
+     in_front("description", "Ten", "Ten thousand were killed in January 2022")),
     ("title: The protests of January 2022", []),
+    # a year as a count, and a Roman numeral
+    ("description: 2022 protesters were shot dead by Russian troops.",
+     in_front("description", "2022", "2022 protesters were shot dead by Russian troops.")),
+    ("title: MMCCCLXXX killed by Russian troops in Almaty",
+     in_front("title", "MMCCCLXXX", "MMCCCLXXX killed by Russian troops in Almaty")),
 ])
 def test_a_title_or_description_states_no_number(front, expected):
     from macros.pages.coverage import numbers_in_front_matter
@@ -126,3 +176,23 @@ def test_the_static_pass_does_not_take_an_image_for_a_link():
     assert [str(problem) for problem in uncited(page.path, page.front, page.calls)] == [
         'docs/p.md:3: paragraph without a citation — "![](toll-chart.png)" — cite the passage it rests on with '
         "cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
+
+
+def test_a_table_of_contents_entry_reads_as_its_heading():
+    from macros.sitecheck.content import check_titles
+
+    text = ('# T\n\n## The toll { data-toc-label="Russian troops killed 10,412 protesters" }\n\n'
+            '## Tokayev & “order”\n\n<div markdown="1">\n<h2 data-toc-label="Shot dead" markdown="1">Raw</h2>\n</div>\n')
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"],
+                           extension_configs={"toc": {"permalink": True}})
+    html = md.convert(text)
+    entries, stack = [], list(md.toc_tokens)
+    while stack:
+        token = stack.pop(0)
+        entries.append((token["name"], f"#{token['id']}"))
+        stack = token["children"] + stack
+    hint = "the page's contents show the heading's own text: remove data-toc-label"
+    assert [str(problem) for problem in check_titles("docs/p.md", "T", entries, text.split("\n"), html)] == [
+        "docs/p.md:3: a table of contents entry must read as its heading — 'Russian troops killed 10,412 protesters' "
+        f"for the heading 'The toll' — {hint}",
+        f"docs/p.md:8: a table of contents entry must read as its heading — 'Shot dead' for the heading 'Raw' — {hint}"]

@@ -5,24 +5,23 @@
 Sources are append-only. A changed or removed seed text, checksum line or catalogue entry of an
 existing source (any key: its attribution, licence, republish, language, paragraphs or note) passes
 only with the maintainers' label `source-correction`, a new source only with `new-source`: each label
-is a person's review of the evidence, and the check lists what changed for them. Both sides of the catalogue are read by the build's own loader. Pure Python:
-nothing here imports MkDocs.
+is a person's review of the evidence, and the check lists what changed for them. No label allows a second
+entry under an id. Both sides of the catalogue are read by the build's own loader. Pure Python.
 """
 from __future__ import annotations
 
 import argparse
-import datetime
 import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import zip_longest
 from pathlib import Path
 
 from .. import yamlfile
 from ..problems import Problem, counted
 from .catalogue import CATALOGUE
 from .checksums import CHECKSUMS, read_checksums
+from .shown import SHOWN, around, first_difference, one_line, typed
 from .trees import GitProblem, commit_of, files_at, files_now
 
 CORRECTION, NEW = "source-correction", "new-source"
@@ -31,7 +30,6 @@ SUMMARY = ("title", "author", "date")
 ASK = {CORRECTION: "sources are append-only: restore it, or a maintainer reviews the evidence and adds the label "
                    f"'{CORRECTION}'",
        NEW: f"a maintainer reviews the new source and its evidence, then adds the label '{NEW}'"}
-SHOWN = 60  # characters of a changed value
 ATTRIBUTION_RULE = "attribution of an existing source changed"
 ENTRY_RULE = "catalogue entry of an existing source changed"
 
@@ -71,7 +69,7 @@ def _text_changes(base: dict[str, bytes], head: dict[str, bytes], summarised: se
         if name not in head:
             yield Change(f"{label}/{name}", 1, "seed text of an existing source removed", name, CORRECTION)
         elif head[name] != data:
-            line, old, new = _first_difference(data, head[name])
+            line, old, new = first_difference(data, head[name])
             yield Change(f"{label}/{name}", line, "seed text of an existing source changed",
                          f"{old} → {new}", CORRECTION)
     for name, data in sorted(head.items()):
@@ -80,13 +78,6 @@ def _text_changes(base: dict[str, bytes], head: dict[str, bytes], summarised: se
                          "catalogue entry", NEW)
 
 
-def _first_difference(old: bytes, new: bytes) -> tuple[int, str, str]:
-    """The first line that differs, and the two versions of it around the first character that does."""
-    pairs = zip_longest(old.decode("utf-8", "replace").split("\n"), new.decode("utf-8", "replace").split("\n"))
-    for number, (before, after) in enumerate(pairs, 1):
-        if before != after:
-            return (number, *_around(before, after))
-    return 1, "bytes that are not UTF-8", "other bytes"
 
 
 def _checksum_changes(base: bytes | None, head: bytes | None, label: str) -> Iterator[Change]:
@@ -108,19 +99,23 @@ def _catalogue_changes(base: bytes | None, head: bytes | None, files: dict[str, 
     after, found = _entries(head, where, "")
     changes += found
     existing = {entry["id"]: entry for entry in reversed(before) if isinstance(entry.get("id"), str)}  # first wins
-    compared, named = set(), set()
+    compared, named, seen = set(), set(), set()
     for entry in after:
         source_id = entry.get("id") if isinstance(entry.get("id"), str) else None
-        if source_id in existing and source_id not in compared:
+        if source_id is not None and source_id in seen:  # no label allows it: it would pass for the first
+            changes.append(Change(where, entry.line, "a second catalogue entry with the id of another",
+                                  repr(source_id), None, "each source has its own id: give the new source its own"))
+        elif source_id in existing:
             compared.add(source_id)
             changes += _entry_changes(existing[source_id], entry, where)
         else:
             named.add(entry.get("file") if isinstance(entry.get("file"), str) else None)
             changes.append(Change(where, entry.line, "new source", _summary(entry, files), NEW))
+        seen.add(source_id)
     for source_id, entry in existing.items():
         if source_id not in compared:
             changes.append(Change(where, 1, "existing source removed from the catalogue",
-                                  f"'{source_id}' ({_value(entry.get('file'))}), line {entry.line} at the base",
+                                  f"'{source_id}' ({one_line(entry.get('file'))}), line {entry.line} at the base",
                                   CORRECTION))
     return changes, named
 
@@ -148,12 +143,12 @@ def _entry_changes(old: yamlfile.LineDict, new: yamlfile.LineDict, where: str) -
         before, after = old.get(name), new.get(name)
         if isinstance(before, yamlfile.LineDict) and isinstance(after, yamlfile.LineDict):
             for key in _keys(before, after):
-                if _plain(before.get(key)) != _plain(after.get(key)):
-                    old_shown, new_shown = _around(before.get(key), after.get(key))
+                if typed(before.get(key)) != typed(after.get(key)):
+                    old_shown, new_shown = around(before.get(key), after.get(key))
                     yield Change(where, after.line_of(key), rule,
                                  f"'{old['id']}' {_key(name)} {_key(key)}: {old_shown} → {new_shown}", CORRECTION)
-        elif _plain(before) != _plain(after):
-            old_shown, new_shown = _around(before, after)
+        elif typed(before) != typed(after):
+            old_shown, new_shown = around(before, after)
             yield Change(where, new.line_of(name), rule, f"'{old['id']}' {_key(name)}: {old_shown} → {new_shown}",
                          CORRECTION)
 
@@ -164,53 +159,27 @@ def _keys(old: dict, new: dict) -> list:
 
 
 def _key(key) -> str:
-    return key if isinstance(key, str) and len(key) <= SHOWN else _value(key)
+    return key if isinstance(key, str) and len(key) <= SHOWN else one_line(key)
 
 
 def _summary(entry: yamlfile.LineDict, files: dict[str, bytes]) -> str:
     """One line: id, file, title, author, date and size."""
     file = entry.get("file")
     size = f"{len(files[file]):,} bytes" if isinstance(file, str) and file in files else "no such file"
-    fields = [f"{name} {_value(_field_value(entry.get(name)))}" for name in SUMMARY]
-    return f"{_value(entry.get('id'))} {_value(file)}: " + ", ".join([*fields, size])
+    fields = [f"{name} {one_line(_field_value(entry.get(name)))}" for name in SUMMARY]
+    return f"{one_line(entry.get('id'))} {one_line(file)}: " + ", ".join([*fields, size])
 
 
 def _field_value(raw):
     return raw.get("value") if isinstance(raw, yamlfile.LineDict) else raw
 
 
-def _plain(value):
-    """A value as the build uses it: a date as YYYY-MM-DD (catalogue.py), a mapping by its fields."""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
 
 
-def _value(value) -> str:
-    """A value on one line, clipped: 'none' for a missing one."""
-    value = _plain(value)
-    if value is None:
-        return "none"
-    if isinstance(value, str) and len(value) > SHOWN:
-        return repr(value[:SHOWN - 1] + "…")
-    shown = repr(value)
-    return shown if len(shown) <= SHOWN else shown[:SHOWN - 1] + "…"
 
 
-def _around(before, after) -> tuple[str, str]:
-    """Two values as shown, texts from a little before their first difference ('38' → '238', not the
-    same first sixty characters twice)."""
-    before, after = _plain(before), _plain(after)
-    if not (isinstance(before, str) and isinstance(after, str)):
-        return _value(before), _value(after)
-    same = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
-    start = max(0, same - SHOWN // 3)
-    cut = lambda text: ("…" if start else "") + text[start:]  # noqa: E731
-    return _value(cut(before)), _value(cut(after))
+
+
 
 
 def main(argv: list[str]) -> int:

@@ -197,7 +197,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         lines, drawn = (parsed.body_lines() if parsed else []), self.drawn.get(page.file.src_uri, [])
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
         problems = check_content(label, html, config["site_url"], lines, engine) + \
-            check_titles(label, page.title or "", toc_entries(page.toc), lines)
+            check_titles(label, page.title or "", toc_entries(page.toc), lines, html)
         if parsed and page.file.src_uri not in self.checked.exempt:
             problems += check_coverage(label, html, drawn, lines)
         if problems:

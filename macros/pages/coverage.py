@@ -86,8 +86,8 @@ def uncited(path: str, front: FrontMatter, calls: list[Call]) -> Iterator[Proble
 
 def numbers_in_front_matter(path: str, front: FrontMatter, stated: Iterable[str]) -> Iterator[Problem]:
     """The page's title and description are not cited: they state no number (macros/numbers.py), but for a year
-    that the page's references state (`stated`: its passages and its sources' dates), which may name the
-    events ("the January 2022 protests")."""
+    that the page's references state (`stated`: its passages and its sources' dates), which may date the
+    events where it reads as a date ("the January 2022 protests"; macros/numbers.py says where)."""
     years = years_in(stated)
     for key in ("title", "description"):
         value = front.data.get(key)
@@ -96,7 +96,8 @@ def numbers_in_front_matter(path: str, front: FrontMatter, stated: Iterable[str]
             yield Problem(path, front.lines.get(key, 1), "text exempt from citations may not hold a number",
                           f"{number!r} in {key} {clip(value, 60)!r}",
                           "a page's title and description are not cited, so they state no number (a year the "
-                          "page's references state may name the events): give the number in cited text")
+                          "page's references state may date the events, as in “January 2022” or “before 2022”): "
+                          "give the number in cited text")
 
 
 def _any_between(sorted_lines: list[int], first: int, last: int) -> bool:

@@ -5,10 +5,12 @@ to mark in an attribute list (`### Kassym-Jomart Tokayev { #tokayev data-terms="
 followed by one paragraph. That paragraph, without its citation markers, is what a
 reader sees on hovering the name on any page.
 
-An alias can open only its own entry's card: it is a word or words of the entry's heading
-("Tokayev" of "Kassym-Jomart Tokayev"), or listed for the entry's id in glossary_aliases.yml,
-which a maintainer reviews; and it is never part of another entry's name. Pure Python:
-nothing here imports MkDocs.
+An alias can open only its own entry's card: it is the last word of the entry's heading, its
+surname ("Tokayev" of "Kassym-Jomart Tokayev"), or listed for the entry's id in glossary_aliases.yml,
+which a maintainer reviews, and then never part of another entry's name. A title ("President" of
+"President of Belarus") is no surname. Names are compared as a reader sees them: NFKC-normalised, look-alike
+letters folded and without case, so "Erdoğan" with a combining breve is the same name as "Erdoğan", defined twice.
+Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from pathlib import Path
 import yaml
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
+from ..corpus.characters import read_as
 from ..problems import Problem, clip
 from .frontmatter import FrontMatter
 
@@ -39,15 +42,23 @@ def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[P
     """{term: description} for every entry of the people page; an alias's description starts with the entry's name."""
     entries, problems = _entries(path, front)
     glossary: dict[str, str] = {}
+    seen: set[str] = set()  # the names as a reader sees them
     names = [(entry.name, entry.line) for entry in entries]
     for entry in entries:
         found = list(_alias_problems(path, entry, names))
         problems += found
         for term in [] if found else entry.terms:
-            if term in glossary:
+            if _seen_as(term) in seen:
                 problems.append(Problem(path, entry.line, "glossary term defined twice", repr(term)))
+            seen.add(_seen_as(term))
             glossary[term] = entry.description if term == entry.name else f"{entry.name}: {entry.description}"
     return glossary, problems
+
+
+def _seen_as(name: str) -> str:
+    """The name as a reader sees it: compatibility forms and look-alike letters folded (NFKC, "Рutin" with a
+    Cyrillic Р), without case."""
+    return read_as(name).casefold()
 
 
 @dataclass(frozen=True)
@@ -93,26 +104,33 @@ def _entry_problem(terms: list[str], paragraph: str, count: int) -> tuple[str, s
 
 
 def _alias_problems(path: str, entry: _Entry, names: list[tuple[str, int]]) -> Iterator[Problem]:
-    """An alias must be part of its entry's name, or listed for it in ALIASES_FILE, and not be part of
-    another entry's name: "Nazarbayev" on Tokayev's entry would open Tokayev's card on Nazarbayev."""
+    """An alias must be its entry's surname, or listed for it in ALIASES_FILE and not part of another
+    entry's name: "Nazarbayev" on Tokayev's entry would open Tokayev's card on Nazarbayev."""
+    listed = {_seen_as(alias) for alias in ALIASES.get(entry.id, [])}
     for alias in entry.terms[1:]:
-        if _part_of(alias, entry.name):
+        if _words(alias) == _words(entry.name)[-1:]:
             continue
         other = next(((name, line) for name, line in names if line != entry.line and _part_of(alias, name)), None)
         if other:
-            yield Problem(path, entry.line, "a glossary alias must be part of its entry's name",
+            yield Problem(path, entry.line, "a glossary alias must be its entry's surname",
                           f"{alias!r} on {entry.name!r} is part of {other[0]!r} (line {other[1]})",
                           "a name opens its own entry's card only: remove it from data-terms")
-        elif alias not in ALIASES.get(entry.id, []):
-            yield Problem(path, entry.line, "a glossary alias must be part of its entry's name",
-                          f"{alias!r} is not a word of {entry.name!r}", "use words of the heading, or ask a "
-                          f"maintainer to list it under the entry's id ('{entry.id or '#id'}') in {ALIASES_FILE}")
+        elif _seen_as(alias) not in listed:
+            yield Problem(path, entry.line, "a glossary alias must be its entry's surname",
+                          f"{alias!r} is not the last word of {entry.name!r}", "use the last word of the heading, "
+                          f"or ask a maintainer to list it under the entry's id ('{entry.id or '#id'}') in "
+                          f"{ALIASES_FILE}")
+
+
+def _words(name: str) -> list[str]:
+    """The name's words as a reader sees them: "RT’s editor-in-chief" is two, joined by a hyphen or an
+    apostrophe."""
+    return WORD.findall(_seen_as(name))
 
 
 def _part_of(alias: str, name: str) -> bool:
-    """Whether the alias's words are a run of the name's words, ignoring case: "chief" is no word of "RT’s
-    editor-in-chief", where words joined by a hyphen or an apostrophe are one."""
-    words, within = WORD.findall(alias.casefold()), WORD.findall(name.casefold())
+    """Whether the alias's words are a run of the name's words, as a reader sees them."""
+    words, within = _words(alias), _words(name)
     return bool(words) and any(within[start:start + len(words)] == words for start in range(len(within)))
 
 

@@ -25,9 +25,11 @@ from ..lines import LineIndex
 from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
-from .coverage import numbers_in_exempt_text, numbers_in_notes, uncited_blocks
+from .codeblocks import GAP, hidden_by_gaps
+from .coverage import images_in_exempt_text, numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .engineonly import handwritten
 from .rules import ElementRules
+from .toclabels import relabelled
 
 DEEPEST = 40  # levels of elements inside a page's content
 MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of contents
@@ -39,9 +41,14 @@ NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it 
 CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the "
               "theme's, Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
 NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
-               "(a year the page's references state may name the events): give the number in cited text, with "
-               "figure()")
+               "(a year the page's references state may date the events, as in “January 2022” or “before 2022”): "
+               "give the number in cited text, with figure()")
+IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
+              "(a chart): show it in a paragraph or a table row with its citation")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
+GAP_HINT = ("a reader sees the code before the gap and copies what follows it too: write each command on its own "
+            "line")
+TOC_HINT = "the page's contents show the heading's own text: remove data-toc-label"
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
@@ -52,15 +59,20 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str],
     Markdown (`lines`) where it can be found. On a page of docs/, `engine` is what the engine wrote into it:
     the HTML of its visuals, and the glossary's cards by term (engineonly.py); there, its classes are checked too."""
     own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint)) if engine is not None else ()
+    gap = _locator(label, lines, GAP_HINT)
+    own = chain(own, (gap(f"a code line may not hold {GAP} blanks in a row", f"{before!r} then {width} blanks",
+                          needle, *_needles(before), "```") for before, width, needle in hidden_by_gaps(html)
+                    if engine is not None))
     return capped(chain(_content_problems(html, site_url, _locator(label, lines, HINT)), own)) + \
         _format_characters(html, label, lines) + \
         (check_classes(label, html, engine[0], lines) if engine is not None else [])
 
 
-def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str]) -> list[Problem]:
+def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str],
+                 html: str = "") -> list[Problem]:
     """The page's title and its table of contents' (title, url) entries, as MkDocs made them: text only, a
-    link to an id of letters, digits and '-_.:', and not too many."""
-    problem = _locator(label, lines, TITLE_HINT)
+    link to an id of letters, digits and '-_.:', not too many, and each the text of its heading in `html`."""
+    problem, label_problem = _locator(label, lines, TITLE_HINT), _locator(label, lines, TOC_HINT)
     texts = dict.fromkeys([title, *(text for text, _ in headings)])
     too_many = [len(headings)] if len(headings) > MOST_HEADINGS else []
     return capped(chain(  # made one by one: the rest are never made, nor looked for in the page
@@ -68,20 +80,26 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
         (problem("a page title or heading must be plain text", repr(clip(text, 80)), clip(text, 30)[:-1], "#")
          for text in texts if text and not _is_text(text)),
         (problem("a heading's id is letters, digits, '-', '_', '.' and ':' only", repr(clip(url, 60)), "id=", "#")
-         for _, url in headings if not TOC_URL.fullmatch(url))))
+         for _, url in headings if not TOC_URL.fullmatch(url)),
+        (label_problem("a table of contents entry must read as its heading", f"{clip(text, 60)!r} for the heading "
+                       f"{clip(own, 60)!r}", *_needles(text), *_needles(own), "data-toc-label")
+         for text, own in relabelled(html, headings) if too_many == [])))
 
 
 def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
-    """Every block of the page's text holds a citation marker, in the HTML it became, and a block exempt by its
-    class holds no number (coverage.py)."""
+    """Every block of the page's text holds a citation marker, in the HTML it became; a block exempt by its
+    class holds no number, and text exempt from citations no number and no image (coverage.py)."""
     problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
-    exempt = _locator(label, lines, NUMBER_HINT)
+    exempt, picture = _locator(label, lines, NUMBER_HINT), _locator(label, lines, IMAGE_HINT)
     return capped(problem("paragraph without a citation", repr(text), *_needles(text))
                   for text in uncited_blocks(html, drawn)) + \
         capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
                     *_needles(text)) for number, text in numbers_in_notes(html)) + \
         capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
-                      *_number_needles(number, text)) for kind, number, text in numbers_in_exempt_text(html, drawn))
+                      *_number_needles(number, text))
+               for kind, number, text in numbers_in_exempt_text(html, drawn)) + \
+        capped(picture("text exempt from citations may not hold an image", f"{name!r} in {kind}", name, "<img", "![")
+               for kind, name in images_in_exempt_text(html, drawn))
 
 
 def _number_needles(number: str, text: str) -> list[str]:

@@ -17,6 +17,7 @@ early; this is the guarantee, on the HTML Python-Markdown produced, raw HTML inc
   begins with a link to a page of the site (at most 15 words after it), and a block of the
   class `qq-editors-note`, for notes about the site itself, never about the events: such a
   note holds no number (numbers_in_notes), which would be an uncited way to state one.
+- Exempt text holds no image (images_in_exempt_text): a chart in a heading would be as uncited as a number.
 
 Pure Python: nothing here imports MkDocs.
 """
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..numbers import unsupported, years_in
+from ..numbers import first_unsupported, years_in
 from ..problems import clip
 from .builtsite import is_element
 from .nodes import words
@@ -141,7 +142,7 @@ def numbers_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, s
     """(what it is, the words up to its first number, the start of its text) of each text outside the notes that
     needs no citation and states a number: a heading, a table's header, code, a block of links, an image's alt
     text (a title, a tooltip, is the engine's alone: engineonly.py). A year that the page's references state (a
-    passage, a source's date) may name the events."""
+    passage, a source's date) may date the events, where it reads as a date (macros/numbers.py)."""
     top = _content(html, drawn)
     years = years_in(words(node) for node in top.css("details#references li"))
     texts = [*(("heading", node) for node in top.css("h1, h2, h3, h4, h5, h6")),
@@ -158,10 +159,25 @@ def numbers_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, s
         yield from (("image alt", *found) for found in _first_number(alt, years))
 
 
+def images_in_exempt_text(html: str, drawn: list[str]) -> Iterator[tuple[str, str]]:
+    """(what it is in, its file name) of each image in text that needs no citation: a heading, a table's header,
+    code, a note. A picture states as much as a sentence (a chart), and there no citation would stand beside it."""
+    for image in _content(html, drawn).css("img"):
+        parent = image.parent
+        while parent is not None and parent.attributes.get("id") != "qq-root" and not _exempt(parent):
+            parent = parent.parent
+        if parent is not None and parent.attributes.get("id") != "qq-root":
+            kind = "note" if NOTE in (parent.attributes.get("class") or "").split() else \
+                "table header" if parent.tag == "thead" else "code" if parent.tag == "pre" else parent.tag
+            yield kind, (image.attributes.get("src") or "").rpartition("/")[2]
+
+
 def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str]]:
-    first = next((index for index, word in enumerate(words) if unsupported(word, years)), None)
-    if first is not None:
-        yield " ".join(words[max(0, first - 3):first + 1]), clip(" ".join(words), 60)
+    text = " ".join(words)  # read whole: whether a year is a date depends on the words around it
+    found = first_unsupported(text, years)
+    if found is not None:
+        first = text.count(" ", 0, found.start())
+        yield " ".join(words[max(0, first - 3):first + 1]), clip(text, 60)
 
 
 def _in_note(node) -> bool:

@@ -34,8 +34,8 @@ CONTENT = {
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "role", "tabindex", "translate"}
 CONTENT_ATTRIBUTES = GLOBAL_ATTRIBUTES | {
     "href", "hreflang", "rel", "target", "src", "alt", "width", "height", "loading", "decoding",
-    "colspan", "rowspan", "scope", "headers", "abbr", "start", "reversed", "type", "value", "open", "datetime",
-    "cite", "media", "span",
+    # no start or value: a list's numbers are uncited text ("10412." before a link-led item), so a list counts from 1
+    "colspan", "rowspan", "scope", "headers", "abbr", "reversed", "type", "open", "datetime", "cite", "media", "span",
     # no fill, stroke, mask, filter or clip-path: their values are CSS, where url() loads a file
     "xmlns", "viewbox", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "points",
     "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "opacity", "fill-opacity",
