@@ -1,4 +1,5 @@
-"""The static pass: the corpus, every page, every claim and the source-page plan, before any rendering.
+"""The static pass: the corpus, every page, every claim, the source-page plan and the dateline's day, before
+any rendering.
 
     python -m macros.check [PROJECT_DIR]
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .claims import Claim, Verifier
@@ -22,6 +24,7 @@ from .pages.coverage import numbers_in_front_matter, uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .problems import Problem, capped, counted, report
+from .render.dateline import last_update
 from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
 from .render.visuals import visual_problems
@@ -39,6 +42,7 @@ class Checked:
     glossary: dict[str, str]  # term -> description, from the people page
     problems: list[Problem]
     exempt: frozenset[str] = frozenset()  # the pages about the site, as mkdocs.yml lists them
+    updated: date | None = None  # the last change to the pages or the sources, for the dateline (render/dateline.py)
 
     @property
     def titles(self) -> dict[str, str]:
@@ -95,7 +99,10 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     everything = [claim for src in sorted(claims) for claim in claims[src]]
     problems += visual_problems(pages, everything, exempt)
     problems += capped(unit_problems(everything))
-    return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)), exempt)
+    updated, found = last_update(root, (docs_dir, seeds_dir))
+    problems += found
+    return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)), exempt,
+                   updated)
 
 
 def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterator[Problem]:

@@ -726,13 +726,37 @@ def test_every_text_of_the_map_is_at_least_14_px(tab, device):
         assert sizes and [(text, size) for text, size in sizes if size < 14] == [], (path, device)
 
 
-def test_the_first_two_phone_screens_of_the_home_page_show_the_key_figures(tab):
+# The home page as a phone lays it out, in page pixels: the title's bottom; every block from the title to the
+# end of the numbers at a glance, with its bottom; the figures of the numbers; the labels of the list before
+# them; and the bottom of the "Start here" heading. Measured once the fonts are in, since they set the wrapping.
+HOME_SCREENS = """() => document.fonts.ready.then(() => {
+    const bottom = el => el.getBoundingClientRect().bottom + scrollY;
+    const article = document.querySelector('article'), title = article.querySelector('h1');
+    const numbers = article.querySelector('.qq-facts'), start = document.getElementById('start-here');
+    const after = el => title.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const upTo = el => el === numbers || (el.compareDocumentPosition(numbers) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const blocks = numbers ? [...article.children].filter(el => after(el) && upTo(el)) : [];
+    return {title: bottom(title), blocks: blocks.map(el => [el.tagName.toLowerCase(), el.className, bottom(el)]),
+            figures: numbers ? [...numbers.querySelectorAll('.qq-figure')].map(el => el.dataset.kind) : [],
+            labels: blocks.filter(el => el.tagName === 'UL')
+                .flatMap(ul => [...ul.querySelectorAll(':scope > li > strong:first-child')])
+                .map(el => el.textContent.trim()),
+            start: start ? bottom(start) : null}; })"""
+
+
+def test_a_phone_shows_what_when_where_who_and_the_numbers_in_its_first_screen_after_the_title(tab):
+    """Issue 24: a newcomer reads the summary, when, where and who, and the numbers at a glance (deaths,
+    detentions, convictions, troops) without scrolling past one 844-px screen below the title; "Start here"
+    ends within the first two screens."""
     page = tab(**DEVICES["phone"]).open()
-    figures = page.eval_on_selector_all(
-        ".qq-facts .qq-figure", "els => els.map(e => [e.dataset.kind, e.getBoundingClientRect().bottom + scrollY])")
-    kinds = {kind for kind, _ in figures}
-    assert {"deaths", "detained", "convicted", "csto-troops"} <= kinds, kinds
-    assert [kind for kind, bottom in figures if bottom > 2 * PHONE["height"]] == []
+    expect(page.locator("article .qq-facts")).to_be_visible()
+    home = page.evaluate(HOME_SCREENS)
+    assert {"deaths", "detained", "convicted", "csto-troops"} <= set(home["figures"]), home["figures"]
+    assert {"When:", "Where:", "Who:"} <= set(home["labels"]), home["labels"]
+    assert home["blocks"][0][0] == "p" and home["blocks"][-1][1] == "qq-facts", home["blocks"]
+    first_screen = home["title"] + PHONE["height"]
+    assert [block for block in home["blocks"] if block[2] > first_screen] == [], (first_screen, home["blocks"])
+    assert home["start"] is not None and home["start"] <= 2 * PHONE["height"], home["start"]
 
 
 @pytest.mark.parametrize("mark", [".qq-map .qq-map-places a", ".qq-rail a[href*='#']", "a.qq-chart-link"])

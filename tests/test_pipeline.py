@@ -114,7 +114,9 @@ def test_deploy_runs_from_main_only_and_only_its_deploy_job_may_write_to_pages()
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["needs"] == "build" and jobs["deploy"]["environment"]["name"] == "github-pages"
     runs = [step["run"] for step in jobs["build"]["steps"] if "run" in step]
-    assert runs == ["make test", 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" make build']
+    assert runs == ["make test", 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct -- docs seeds)" make build']
+    checkout = next(step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the last commit that changed docs/ or seeds/, not only the tip
     uses = [step["uses"].split("@")[0] for job in jobs.values() for step in job["steps"] if "uses" in step]
     assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
                     "actions/deploy-pages"]

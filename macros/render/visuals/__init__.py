@@ -1,4 +1,5 @@
-"""Visuals drawn at build time from the citations: the locator map and the timeline rail.
+"""Visuals drawn at build time from the citations: the locator map and the timeline rail; and the
+home page's dateline, drawn from the day of the last change (dateline.py).
 
 A page asks for one with `{{ visual("map") }}` on a line of its own. Every mark a visual shows
 comes from a claim and links to its marker; the map's geometry is context (basemap.json, from
@@ -8,18 +9,24 @@ site's stylesheet in light and dark. Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from ...claims import Claim, doc_url
 from ...problems import Problem
+from ..dateline import draw_dateline
 from ..labels import relative_url
 from .map import BASEMAP, calls_it_capital, draw_map, place_names, troop_countries
 from .rail import draw_rail, draw_strip
 
 VISUALS = {"map": draw_map, "timeline": draw_rail, "timeline-strip": draw_strip}
+DATELINE = "dateline"
+NAMES = (*VISUALS, DATELINE)
 
 
-def draw(name: str, page: str, claims: list[Claim], titles: dict[str, str]) -> str:
-    """The visual's HTML for the page docs/<page>, from every claim of the site."""
+def draw(name: str, page: str, claims: list[Claim], titles: dict[str, str], updated: date | None = None) -> str:
+    """The visual's HTML for the page docs/<page>, from every claim of the site (the dateline: from `updated`)."""
+    if name == DATELINE:
+        return draw_dateline(updated)
     return VISUALS[name](claims, Links(doc_url(page)), page)
 
 
@@ -42,9 +49,9 @@ def visual_problems(pages: dict, claims: list[Claim], about_the_site: frozenset[
     for page in pages.values():
         drawn = set()
         for call in page.calls:
-            if call.macro == "visual" and call.args["name"] not in VISUALS:
+            if call.macro == "visual" and call.args["name"] not in NAMES:
                 yield Problem(call.path, call.line, f"unknown visual '{call.args['name']}'", "",
-                              "known visuals: " + ", ".join(VISUALS))
+                              "known visuals: " + ", ".join(NAMES))
             elif call.macro == "visual" and call.args["name"] in drawn:
                 yield Problem(call.path, call.line, f"visual '{call.args['name']}' drawn twice on one page", "",
                               "draw each visual once per page")
@@ -86,4 +93,4 @@ def capital_problems(claims: list[Claim], names: dict[str, str]) -> Iterator[Pro
                           "cite one in one of its place() calls")
 
 
-__all__ = ["BASEMAP", "VISUALS", "draw", "visual_problems"]
+__all__ = ["BASEMAP", "NAMES", "VISUALS", "draw", "visual_problems"]

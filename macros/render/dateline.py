@@ -1,0 +1,66 @@
+"""The home page's dateline: "Updated 6 January 2022 · By the Qandy Qantar editors".
+
+The date is the day of the last change to what the site says, never the day of the build, so
+that two builds of one tree are byte-identical: SOURCE_DATE_EPOCH where it is set (CI sets it
+from the git command below, with the full history fetched), else the last commit that touched
+the pages or the sources, else nothing, and the dateline is left out. Dates are written with
+Babel's pattern of the edition's locale. Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from babel.dates import format_date
+from markupsafe import Markup, escape
+
+from ..problems import Problem
+from .interface import words
+
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
+LOCALES = {"en": "en_GB"}  # "6 January 2022"; Babel's plain "en" writes "January 6, 2022"
+GIT_SECONDS = 30
+
+
+def last_update(root: Path, folders: tuple[str, ...],
+                environ: Mapping[str, str] = os.environ) -> tuple[date | None, list[Problem]]:
+    """The day the dateline shows, or None where neither the variable nor git gives one; `folders` are
+    the project's pages and sources (docs, seeds)."""
+    epoch = environ.get(EPOCH_VARIABLE)
+    if epoch is None:
+        epoch = _last_commit_time(root, folders)
+    if not epoch:
+        return None, []
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date(), []
+    except (ValueError, OverflowError, OSError):
+        return None, [Problem(EPOCH_VARIABLE, 0, "the build date is not a time", f"'{epoch[:40]}'",
+                              "set SOURCE_DATE_EPOCH to whole seconds since 1970 (git log -1 --format=%ct)")]
+
+
+def _last_commit_time(root: Path, folders: tuple[str, ...]) -> str:
+    """`git log -1 --format=%ct -- docs seeds` in the project, or '' where there is no git or no history."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *folders], cwd=root,
+                                capture_output=True, text=True, timeout=GIT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def human_day(day: date, language: str = "en") -> str:
+    """'6 January 2022', with the edition's locale."""
+    return format_date(day, format="long", locale=LOCALES[language])
+
+
+def draw_dateline(day: date | None, language: str = "en") -> str:
+    """The dateline's HTML, or '' without a date."""
+    if day is None:
+        return ""
+    said = words(language)
+    when = Markup('<time datetime="{}">{}</time>').format(day.isoformat(), human_day(day, language))
+    updated = escape(said["updated"]).format(date=when)
+    return str(Markup('<p class="qq-dateline">{} · {}</p>').format(updated, said["byline"]))
