@@ -31,7 +31,7 @@ def last_update(root: Path, folders: tuple[str, ...],
     the project's pages and sources (docs, seeds)."""
     epoch = environ.get(EPOCH_VARIABLE)
     if epoch is None:
-        epoch = _last_commit_time(root, folders)
+        epoch = last_commit_time(root, folders)
     if not epoch:
         return None, []
     try:
@@ -41,7 +41,7 @@ def last_update(root: Path, folders: tuple[str, ...],
                               "set SOURCE_DATE_EPOCH to whole seconds since 1970 (git log -1 --format=%ct)")]
 
 
-def _last_commit_time(root: Path, folders: tuple[str, ...]) -> str:
+def last_commit_time(root: Path, folders: tuple[str, ...]) -> str:
     """`git log -1 --format=%ct -- docs seeds` in the project, or '' where there is no git or no history."""
     try:
         result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *folders], cwd=root,

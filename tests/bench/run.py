@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from macros.render.dateline import EPOCH_VARIABLE, last_commit_time
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
@@ -188,8 +190,11 @@ def baked_copy(project: Path, into: Path) -> Path:
     hook = Path(__file__).with_name("bake_hook.py")
     (renderer / "mkdocs.yml").write_text(config.replace("\nhooks:\n", f"\nhooks:\n  - {hook}\n"), encoding="utf-8")
     shutil.copytree(project, into, ignore=shutil.ignore_patterns(*COPY_IGNORE_NAMES, "*.md"))
+    # The copy has no git history, so it is given the project's dateline day, as CI gives the deploy build.
+    day = ENV.get(EPOCH_VARIABLE) or last_commit_time(project, ("docs", "seeds"))
     result = subprocess.run([MKDOCS, "build", "-d", str(renderer / "site")], cwd=renderer, capture_output=True,
-                            text=True, env={**ENV, "BENCH_BAKE_DOCS": str(into / "docs")})
+                            text=True, env={**ENV, "BENCH_BAKE_DOCS": str(into / "docs"),
+                                            **({EPOCH_VARIABLE: day} if day else {})})
     if result.returncode:
         sys.exit(f"bench: rendering the pages failed:\n{result.stderr[-3000:]}")
     (into / "mkdocs.yml").write_text(without_layer(config), encoding="utf-8")
