@@ -222,7 +222,7 @@ def test_a_proof_mark_shows_what_its_call_wrote(tmp_path):
             f'{marker(2)}</p>\n<ol><li id="fn:qq1"><q class="qq-passage">real one</q></li>\n'
             '<li id="fn:qq2">A reference the page redefined</li></ol>')
     entries = [{**CITES[0], "macro": "quote"}, {**CITES[1], "macro": "figure", "figure": {
-        "qualifier": "at least", "value": "238", "unit": ""}}]
+        "qualifier": "at least", "value": "238", "number": 238, "unit": ""}}]
     assert proof_problems(tmp_path, html, entries) == [
         f"site/index.html:1: figure that is not its figure()'s words — 'at least 283', where figure() wrote "
         f"'at least 238' — {BY_HAND}",

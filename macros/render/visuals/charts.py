@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from ...claims import Claim, bound
+from ..formats import number
 from ..interface import words
 from ..labels import dated, figure_text, human_date
 from ..templates_env import TEMPLATES
@@ -94,4 +95,4 @@ def nice_ceiling(value: float) -> float:
 
 
 def _tick_text(value: float) -> str:
-    return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:g}"
+    return number(round(value) if value >= 10 else value)
