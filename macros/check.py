@@ -93,7 +93,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
     problems += _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
-    problems += visual_problems(pages, everything)
+    problems += visual_problems(pages, everything, exempt)
     problems += capped(unit_problems(everything))
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)), exempt)
 

@@ -609,6 +609,22 @@ DRAWN_TEXT_AND_BODY_TEXT = """() => [Math.max(0, ...[...document.querySelectorAl
     .map(t => t.getBoundingClientRect().height)), parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)]"""
 
 
+# Every element of a rail that holds text of its own: [its text, its computed font size in CSS px].
+RAIL_TEXT_SIZES = """els => els.flatMap(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+    ? [[e.textContent.trim(), parseFloat(getComputedStyle(e).fontSize)]] : [])"""
+RAIL_MIN_PX = 14
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
+def test_every_word_of_a_rail_is_at_least_14_px(tab, width):
+    reader = tab(viewport={"width": width, "height": PHONE["height"]})
+    for path in [path for path, selectors in VISUALS.items() if ".qq-rail" in selectors]:
+        page = reader.open(path)
+        expect(page.locator(".qq-rail").first).to_be_visible()
+        sizes = page.eval_on_selector_all(".qq-rail, .qq-rail *", RAIL_TEXT_SIZES)
+        assert sizes and [(text, size) for text, size in sizes if size < RAIL_MIN_PX] == [], (path or "/", width)
+
+
 def test_the_visuals_need_no_javascript(browser, server):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     try:

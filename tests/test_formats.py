@@ -45,3 +45,13 @@ def test_every_chip_is_formatted_and_its_reference_keeps_the_passages_digits(bui
         passage = page.css_first(f'[id="{claim["anchor"].replace("fnref:", "fn:")}"] q.qq-passage').text()
         assert claim["figure"]["value"] in passage, claim["anchor"]
 
+
+def test_the_charts_and_the_rail_write_numbers_and_dates_through_formats(pages):
+    ticks = [text.text() for text in pages["figures/"].css("svg.qq-chart-axis text")]
+    assert ticks and all(formats.number(parse_decimal(tick, locale="en_GB")) == tick for tick in ticks)
+    marks = [time for tree in pages.values() for time in tree.css(".qq-rail time")]
+    assert marks
+    for time in marks:
+        stamp = time.attributes["datetime"]
+        assert time.text() in (formats.date(stamp, short=True), formats.day_of_month(stamp) if stamp.count("-") == 2
+                               else None, words()["rail_day_not_given"]), stamp

@@ -64,18 +64,22 @@ def _countries() -> set[str]:
 
 
 def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims):
+    """The home page's strip names each event under its day; /timeline/'s rail marks each date once, leading
+    to an event of that date, and marks every event's date."""
     rail = list(on_pages(pages, ".qq-rail a[href*='#']"))
     assert rail
     for page, link in rail:
         claim = claim_behind(claims, page, link.attributes["href"])
-        assert claim["macro"] == "event" and claim["event"]["label"] == link.text(strip=True)
+        assert claim["macro"] == "event", (page, link.attributes["href"])
+        if link.css_first("time") is not None:  # a mark of /timeline/'s rail: its date
+            assert link.css_first("time").attributes["datetime"] == claim["event"]["date"]
+            continue
+        assert claim["event"]["label"] == link.text(strip=True)
         day = link.parent.parent.parent  # li.qq-rail-day > ul > li > a
-        if "qq-rail-day" in (day.attributes.get("class") or ""):
-            assert day.css_first("time").attributes["datetime"] == claim["event"]["date"]
+        assert day.css_first("time").attributes["datetime"] == claim["event"]["date"]
     drawn = [claim_behind(claims, "timeline/", link.attributes["href"]) for page, link in rail if page == "timeline/"]
-    events = {(doc_url(claim.page), claim.anchor) for claim in check_project(ROOT).about_the_events()
-              if claim.macro == "event"}
-    assert {(claim["page"], claim["anchor"]) for claim in drawn} == events
+    events = [claim for claim in check_project(ROOT).about_the_events() if claim.macro == "event"]
+    assert sorted(claim["event"]["date"] for claim in drawn) == sorted({claim.detail["date"] for claim in events})
 
 
 def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, claims):
@@ -114,3 +118,16 @@ def test_a_visual_that_does_not_exist_or_a_place_not_on_the_map_fails_with_its_l
     project = make_project(tmp_path / "project", {"index.md": CITED, "p.md": page})
     problems = [str(problem) for problem in check_project(Path(project)).problems]
     assert any(line.startswith(expected) for line in problems), problems
+
+
+def test_an_event_off_the_timeline_page_is_refused_with_its_line(tmp_path):
+    """/timeline/'s rail is its list's picture: an event cited elsewhere would be a mark the list does not say.
+    A page about the site (mkdocs.yml's `exempt`) may show one as an example."""
+    event = ('Troops came.{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-06", '
+             'label="Troops arrived") }}\n')
+    project = make_project(tmp_path / "project", {"index.md": CITED + "\n" + event, "conventions.md": event,
+                                                  "timeline.md": '{{ visual("timeline") }}\n\n' + event})
+    problems = [str(problem) for problem in check_project(Path(project)).problems]
+    assert [line for line in problems if "timeline's list" in line] == [
+        "docs/index.md:3: event outside the timeline's list — 'Troops arrived' — cite it in the list of "
+        "docs/timeline.md, whose rail is the list's picture; here, cite the passage with cite()"]

@@ -7,7 +7,7 @@ site's stylesheet in light and dark. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from ...claims import Claim, doc_url
 from ...problems import Problem
@@ -36,8 +36,9 @@ class Links:
         return relative_url(self.here, doc_url(path))
 
 
-def visual_problems(pages: dict, claims: list[Claim]) -> Iterator[Problem]:
-    """A visual that does not exist, or a place the map cannot show."""
+def visual_problems(pages: dict, claims: list[Claim], exempt: Collection[str] = ()) -> Iterator[Problem]:
+    """A visual that does not exist, a place the map cannot show, an event outside the timeline's list.
+    `exempt`: the pages about the site, whose examples no visual draws."""
     for page in pages.values():
         drawn = set()
         for call in page.calls:
@@ -54,6 +55,19 @@ def visual_problems(pages: dict, claims: list[Claim]) -> Iterator[Problem]:
         if claim.macro == "place" and claim.detail["name"] not in names:
             yield Problem(claim.call.path, claim.call.line, f"the map has no place '{claim.detail['name']}'",
                           "", "places on the map: " + ", ".join(sorted(names)) + " (macros/render/basemap/places.yml)")
+    yield from _events_off_the_timeline(pages, claims, exempt)
+
+
+def _events_off_the_timeline(pages: dict, claims: list[Claim], exempt: Collection[str]) -> Iterator[Problem]:
+    """The timeline's rail is the picture of its page's list, which says each event in words: an event cited
+    on another page would be a mark on the rail that the list does not say."""
+    timeline = sorted(page.src for page in pages.values()
+                      for call in page.calls if call.macro == "visual" and call.args["name"] == "timeline")
+    for claim in claims:
+        if timeline and claim.macro == "event" and claim.page not in timeline and claim.page not in exempt:
+            yield Problem(claim.call.path, claim.call.line, "event outside the timeline's list",
+                          f"'{claim.detail['label']}'", f"cite it in the list of docs/{timeline[0]}, whose rail is "
+                          "the list's picture; here, cite the passage with cite()")
 
 
 __all__ = ["BASEMAP", "VISUALS", "draw", "visual_problems"]
