@@ -82,23 +82,48 @@ def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims
     assert sorted(claim["event"]["date"] for claim in drawn) == sorted({claim.detail["date"] for claim in events})
 
 
+def cited_in(node) -> list:
+    """The links of a chart row's or a card's 'Cited in' line."""
+    return node.css(".qq-figure-cited a")
+
+
 def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, claims):
-    rows = list(on_pages(pages, "a.qq-chart-link"))
-    cards = list(on_pages(pages, ".qq-card-cited a"))
+    rows = list(on_pages(pages, "li.qq-chart-row"))
+    cards = list(on_pages(pages, ".qq-figure-card"))
     assert rows and cards
-    for page, link in rows:
-        claim = claim_behind(claims, page, link.attributes["href"])
-        assert link.css_first(".qq-chart-value").text(strip=True).startswith(figure_text(claim["figure"]))
-    for page, link in cards:
-        card = link.parent.parent
-        claim = claim_behind(claims, page, link.attributes["href"])
-        assert card.css_first(".qq-card-value strong").text(strip=True) == figure_text(claim["figure"])
+    for page, row in rows + cards:
+        main = row.css_first("a.qq-chart-link")
+        shown = (main.css_first(".qq-chart-value") if main else row.css_first(".qq-card-value strong")).text(strip=True)
+        assert cited_in(row)
+        for link in ([main] if main else []) + cited_in(row):
+            claim = claim_behind(claims, page, link.attributes["href"])
+            assert claim["macro"] == "figure" and shown.startswith(figure_text(claim["figure"])), (shown, claim)
 
 
-def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
+def test_each_figure_lists_every_page_about_the_events_that_cites_it_and_none_about_the_site(pages, claims):
+    """A chart's rows are its text: each row (or a lone value's card) links every sentence that gives the
+    figure, once; the examples of the method and conventions pages are not shown to readers."""
+    about_the_site = {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
+    assert about_the_site
+    figure = lambda claim: (claim["source"], claim["figure"]["value"], claim["figure"]["subject"],  # noqa: E731
+                            claim["figure"]["qualifier"], claim["figure"]["date"])
+    listed = {}
+    for page, row in list(on_pages(pages, "li.qq-chart-row")) + list(on_pages(pages, ".qq-figure-card")):
+        found = [claim_behind(claims, page, link.attributes["href"]) for link in cited_in(row)]
+        assert len({figure(claim) for claim in found}) == 1, row.text()
+        for claim in found:
+            assert (claim["page"], claim["anchor"]) not in listed, claim
+            listed[(claim["page"], claim["anchor"])] = figure(claim)
+    expected = {(claim["page"], claim["anchor"]): figure(claim) for claim in claims
+                if "figure" in claim and claim["page"] not in about_the_site}
+    assert listed == expected
+
+
+def test_a_kind_with_more_than_one_value_is_drawn_and_not_repeated_by_cards(pages, claims):
     kinds = {}
+    about_the_site = {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
     for claim in claims:
-        if "figure" in claim:
+        if "figure" in claim and claim["page"] not in about_the_site:
             kinds.setdefault(claim["figure"]["kind"], set()).add(
                 (claim["source"], claim["figure"]["value"], claim["figure"]["subject"]))
     figures = pages["figures/"]
@@ -106,6 +131,7 @@ def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
         section = figures.css_first(f"section#{kind}")
         assert section is not None, kind
         assert (section.css_first(".qq-chart") is not None) == (len(values) > 1), kind
+        assert len(section.css(".qq-figure-card")) == (len(values) == 1), kind
 
 
 @pytest.mark.parametrize("page, expected", [
