@@ -625,6 +625,20 @@ def test_every_word_of_a_rail_is_at_least_14_px(tab, width):
         assert sizes and [(text, size) for text, size in sizes if size < RAIL_MIN_PX] == [], (path or "/", width)
 
 
+# The top of the first two marks of each group of /timeline/'s rail that has two.
+RAIL_ROWS = """lists => lists.filter(l => l.children.length > 1)
+    .map(l => [l.children[0].getBoundingClientRect().top, l.children[1].getBoundingClientRect().top])"""
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
+def test_the_timeline_rail_runs_across_the_screen_not_down_it(tab, width):
+    """A rail, not a list: the marks of a group stand side by side (a theme rule for lists once stacked them)."""
+    page = tab(viewport={"width": width, "height": PHONE["height"]}).open("timeline/")
+    expect(page.locator(".qq-rail ol").first).to_be_visible()
+    rows = page.eval_on_selector_all(".qq-rail ol", RAIL_ROWS)
+    assert rows and all(first == second for first, second in rows), rows
+
+
 def test_the_visuals_need_no_javascript(browser, server):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     try:
