@@ -53,8 +53,8 @@ class Checked:
         return [claim for page in sorted(self.claims) for claim in self.claims[page]]
 
     def about_the_events(self) -> list[Claim]:
-        """The claims the map and the timeline draw: not the examples of the pages about the site
-        (the method and the conventions pages). The figures page shows every figure."""
+        """The claims the map, the timeline and the figures page draw: not the examples of the pages about
+        the site (the method and the conventions pages)."""
         about_the_site = self.pages_about_the_site()
         return [claim for claim in self.all_claims() if claim.page not in about_the_site]
 

@@ -676,6 +676,36 @@ DRAWN_TEXT_AND_BODY_TEXT = """() => [Math.max(0, ...[...document.querySelectorAl
     .map(t => t.getBoundingClientRect().height)), parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)]"""
 
 
+# Every element of a rail that holds text of its own: [its text, its computed font size in CSS px].
+RAIL_TEXT_SIZES = """els => els.flatMap(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+    ? [[e.textContent.trim(), parseFloat(getComputedStyle(e).fontSize)]] : [])"""
+RAIL_MIN_PX = 14
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
+def test_every_word_of_a_rail_is_at_least_14_px(tab, width):
+    reader = tab(viewport={"width": width, "height": PHONE["height"]})
+    for path in [path for path, selectors in VISUALS.items() if ".qq-rail" in selectors]:
+        page = reader.open(path)
+        expect(page.locator(".qq-rail").first).to_be_visible()
+        sizes = page.eval_on_selector_all(".qq-rail, .qq-rail *", RAIL_TEXT_SIZES)
+        assert sizes and [(text, size) for text, size in sizes if size < RAIL_MIN_PX] == [], (path or "/", width)
+
+
+# The top of the first two marks of each group of /timeline/'s rail that has two.
+RAIL_ROWS = """lists => lists.filter(l => l.children.length > 1)
+    .map(l => [l.children[0].getBoundingClientRect().top, l.children[1].getBoundingClientRect().top])"""
+
+
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
+def test_the_timeline_rail_runs_across_the_screen_not_down_it(tab, width):
+    """A rail, not a list: the marks of a group stand side by side (a theme rule for lists once stacked them)."""
+    page = tab(viewport={"width": width, "height": PHONE["height"]}).open("timeline/")
+    expect(page.locator(".qq-rail ol").first).to_be_visible()
+    rows = page.eval_on_selector_all(".qq-rail ol", RAIL_ROWS)
+    assert rows and all(first == second for first, second in rows), rows
+
+
 def test_the_visuals_need_no_javascript(browser, server):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     try:

@@ -86,14 +86,41 @@ def last_day(stamp: str) -> datetime.date:
 
 def rail_dates(rail, month: bool = True) -> list[tuple[bool, datetime.date]]:
     """(is one of the six days, the last day it stands for) of every date on a rail, in page order;
-    without the events dated only "January 2022" (their own group, after the six days) if not `month`."""
-    return [("qq-rail-day" in classes(time.parent), last_day(time.attributes["datetime"])) for time in rail.css("time")
-            if month or time.attributes["datetime"] != RAIL_DAYS[0].isoformat()[:7]]
+    without the events dated only "January 2022" (after the six days, "day not given") if not `month`."""
+    stamps = [time.attributes["datetime"] for time in rail.css("time")]
+    return [(stamp in DAY_STAMPS, last_day(stamp)) for stamp in stamps
+            if month or stamp != RAIL_DAYS[0].isoformat()[:7]]
 
 
-def test_the_timeline_rail_shows_every_day_from_2_to_7_january_2022_in_order(pages):
-    rails = [rail for page, rail in visuals(pages, "qq-rail") if page == "timeline/"]
-    assert len(rails) == 1 and [day for is_day, day in rail_dates(rails[0]) if is_day] == RAIL_DAYS
+DAY_STAMPS = {day.isoformat() for day in RAIL_DAYS}
+
+
+def event_dates() -> set[str]:
+    from macros.check import check_project
+    return {claim.detail["date"] for claim in check_project(ROOT).about_the_events() if claim.macro == "event"}
+
+
+def test_the_rails_show_only_days_with_events_and_the_timeline_rail_every_date(pages):
+    """No blank day: each date on a rail is an event's; /timeline/'s marks every event's date, once; the
+    home page's strip, every day from 2 to 7 January 2022 with an event."""
+    dates = event_dates()
+    for page, rail in visuals(pages, "qq-rail"):
+        shown = [time.attributes["datetime"] for time in rail.css("time")]
+        assert shown and set(shown) <= dates, page
+        assert len(shown) == len(set(shown)), f"{page}: a date marked twice"
+        expected = dates if page == "timeline/" else dates & DAY_STAMPS
+        assert set(shown) == expected, page
+
+
+def test_the_timeline_rail_is_a_picture_of_dates_and_its_list_the_text(pages):
+    """/timeline/ shows each event once: its rail gives dates, each leading to an event of that date,
+    and no event's label, which the list says in words."""
+    from macros.check import check_project
+    events = [claim for claim in check_project(ROOT).about_the_events() if claim.macro == "event"]
+    rail = next(rail for page, rail in visuals(pages, "qq-rail") if page == "timeline/")
+    text = flat(rail.text())
+    assert not [event.detail["label"] for event in events if event.detail["label"] in text]
+    assert {event.page for event in events} == {"timeline.md"}, "the list of /timeline/ cites every event"
 
 
 def test_every_rail_keeps_date_order_with_the_six_days_between_earlier_and_later_events(pages):
@@ -101,8 +128,8 @@ def test_every_rail_keeps_date_order_with_the_six_days_between_earlier_and_later
         dates = rail_dates(rail)
         in_order = [day for _, day in rail_dates(rail, month=False)]
         assert in_order == sorted(in_order), page
-        where = [index for index, (is_day, day) in enumerate(dates) if is_day and day in RAIL_DAYS]
-        assert where and len(where) == sum(is_day for is_day, _ in dates), page
+        where = [index for index, (is_day, _) in enumerate(dates) if is_day]
+        assert where == list(range(where[0], where[-1] + 1)), page
         assert all(day < RAIL_DAYS[0] for _, day in dates[:where[0]]), page
         assert all(day > RAIL_DAYS[-1] for _, day in dates[where[-1] + 1:]), page
 

@@ -7,7 +7,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
+from macros.claims import doc_url
 from tests.conftest import CONFIG, ROOT, build, error_lines
 
 MARKER = re.compile(r'<sup id="(fnref:qq\d+)"[^>]*>')
@@ -124,20 +126,17 @@ def test_search_indexes_the_prose_but_not_the_reference_lists(built):
     assert not [text for text in texts if back_link in text]
 
 
-def test_figure_cards_cite_the_explainer_pages_and_set_the_pages_about_the_site_apart(built):
+def test_the_figures_page_shows_readers_no_page_about_the_site(built, pages):
+    """The method and conventions pages cite figures as examples of the macro: /figures/ neither links them
+    nor sets them apart as 'As an example in'."""
     from macros.check import check_project
     from macros.render.interface import say
-    about_the_site = {src.removesuffix(".md").removesuffix("index")
-                      for src in check_project(ROOT).pages_about_the_site()}
+    about_the_site = check_project(ROOT).pages_about_the_site()
     assert about_the_site
-    html = (built / "figures" / "index.html").read_text(encoding="utf-8")
-    cited = re.findall(rf'<p class="qq-card-cited">{say("cited_in")}: (.*?)</p>', html)
-    examples = re.findall(rf'<p class="qq-card-cited">{say("example_in")}: (.*?)</p>', html)
-    assert cited
-    linked = lambda paragraphs: {href.split("../", 1)[-1].split("#")[0].rstrip("/")  # noqa: E731
-                                  for paragraph in paragraphs for href in re.findall(r'href="([^"]+)"', paragraph)}
-    assert not linked(cited) & about_the_site
-    assert linked(examples) <= about_the_site
+    article = pages["figures/"].css_first("article")
+    linked = {urljoin("/figures/", link.attributes["href"]).split("#")[0] for link in article.css("a[href]")}
+    assert not linked & {"/" + doc_url(src) for src in about_the_site}
+    assert say("example_in") not in " ".join(article.text().split())
 
 
 def test_every_cited_page_collapses_its_references_under_their_count(built):

@@ -82,6 +82,26 @@ def test_a_figure_missing_from_the_figures_page_and_a_stray_one_on_it_are_report
     ]
 
 
+
+def test_the_figures_page_lists_no_example_of_a_page_about_the_site_and_need_not(tmp_path):
+    write(tmp_path / "site", {
+        "a/index.html": '<span class="qq-figure">238</span><sup id="fnref:qq1"></sup>',
+        "method/index.html": '<span class="qq-figure">238</span><sup id="fnref:qq1"></sup>'
+                             '<span class="qq-figure">225</span><sup id="fnref:qq2"></sup>',
+        "figures/index.html": '<a href="../a/#fnref:qq1">a [1]</a>\n<a href="../method/#fnref:qq2">Method [2]</a>',
+    })
+    entries = [{"page": "a/", "anchor": "fnref:qq1", "kind": "figure", "value": "238", "markdown": "docs/a.md:7",
+                "figure": {"kind": "deaths"}},
+               *({"page": "method/", "anchor": f"fnref:qq{number}", "kind": "figure", "value": value,
+                  "markdown": f"docs/method.md:{number}", "figure": {"kind": "deaths"}}
+                 for number, value in ((1, "238"), (2, "225")))]
+    problems = check_figures(BuiltSite.read(tmp_path / "site"), entries, about_the_site={"method/"})
+    assert [str(problem) for problem in problems] == [
+        "site/figures/index.html:2: figures page lists an example of a page about the site — method/#fnref:qq2 — "
+        "the figures page is generated from every figure(): report this as a bug",
+    ]
+
+
 PAGE = """---
 title: T
 ---
@@ -222,7 +242,7 @@ def test_a_proof_mark_shows_what_its_call_wrote(tmp_path):
             f'{marker(2)}</p>\n<ol><li id="fn:qq1"><q class="qq-passage">real one</q></li>\n'
             '<li id="fn:qq2">A reference the page redefined</li></ol>')
     entries = [{**CITES[0], "macro": "quote"}, {**CITES[1], "macro": "figure", "figure": {
-        "qualifier": "at least", "value": "238", "unit": ""}}]
+        "qualifier": "at least", "value": "238", "number": 238, "unit": ""}}]
     assert proof_problems(tmp_path, html, entries) == [
         f"site/index.html:1: figure that is not its figure()'s words — 'at least 283', where figure() wrote "
         f"'at least 238' — {BY_HAND}",

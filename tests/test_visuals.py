@@ -116,37 +116,66 @@ def test_every_point_says_where_its_position_comes_from_and_the_credit_names_its
 
 
 def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims):
+    """The home page's strip names each event under its day; /timeline/'s rail marks each date once, leading
+    to an event of that date, and marks every event's date."""
     rail = list(on_pages(pages, ".qq-rail a[href*='#']"))
     assert rail
     for page, link in rail:
         claim = claim_behind(claims, page, link.attributes["href"])
-        assert claim["macro"] == "event" and claim["event"]["label"] == link.text(strip=True)
+        assert claim["macro"] == "event", (page, link.attributes["href"])
+        if link.css_first("time") is not None:  # a mark of /timeline/'s rail: its date
+            assert link.css_first("time").attributes["datetime"] == claim["event"]["date"]
+            continue
+        assert claim["event"]["label"] == link.text(strip=True)
         day = link.parent.parent.parent  # li.qq-rail-day > ul > li > a
-        if "qq-rail-day" in (day.attributes.get("class") or ""):
-            assert day.css_first("time").attributes["datetime"] == claim["event"]["date"]
+        assert day.css_first("time").attributes["datetime"] == claim["event"]["date"]
     drawn = [claim_behind(claims, "timeline/", link.attributes["href"]) for page, link in rail if page == "timeline/"]
-    events = {(doc_url(claim.page), claim.anchor) for claim in check_project(ROOT).about_the_events()
-              if claim.macro == "event"}
-    assert {(claim["page"], claim["anchor"]) for claim in drawn} == events
+    events = [claim for claim in check_project(ROOT).about_the_events() if claim.macro == "event"]
+    assert sorted(claim["event"]["date"] for claim in drawn) == sorted({claim.detail["date"] for claim in events})
+
+
+def cited_in(node) -> list:
+    """The links of a chart row's or a card's 'Cited in' line."""
+    return node.css(".qq-figure-cited a")
 
 
 def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, claims):
-    rows = list(on_pages(pages, "a.qq-chart-link"))
-    cards = list(on_pages(pages, ".qq-card-cited a"))
+    rows = list(on_pages(pages, "li.qq-chart-row"))
+    cards = list(on_pages(pages, ".qq-figure-card"))
     assert rows and cards
-    for page, link in rows:
-        claim = claim_behind(claims, page, link.attributes["href"])
-        assert link.css_first(".qq-chart-value").text(strip=True).startswith(figure_text(claim["figure"]))
-    for page, link in cards:
-        card = link.parent.parent
-        claim = claim_behind(claims, page, link.attributes["href"])
-        assert card.css_first(".qq-card-value strong").text(strip=True) == figure_text(claim["figure"])
+    for page, row in rows + cards:
+        main = row.css_first("a.qq-chart-link")
+        shown = (main.css_first(".qq-chart-value") if main else row.css_first(".qq-card-value strong")).text(strip=True)
+        assert cited_in(row)
+        for link in ([main] if main else []) + cited_in(row):
+            claim = claim_behind(claims, page, link.attributes["href"])
+            assert claim["macro"] == "figure" and shown.startswith(figure_text(claim["figure"])), (shown, claim)
 
 
-def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
+def test_each_figure_lists_every_page_about_the_events_that_cites_it_and_none_about_the_site(pages, claims):
+    """A chart's rows are its text: each row (or a lone value's card) links every sentence that gives the
+    figure, once; the examples of the method and conventions pages are not shown to readers."""
+    about_the_site = {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
+    assert about_the_site
+    figure = lambda claim: (claim["source"], claim["figure"]["value"], claim["figure"]["subject"],  # noqa: E731
+                            claim["figure"]["qualifier"], claim["figure"]["date"])
+    listed = {}
+    for page, row in list(on_pages(pages, "li.qq-chart-row")) + list(on_pages(pages, ".qq-figure-card")):
+        found = [claim_behind(claims, page, link.attributes["href"]) for link in cited_in(row)]
+        assert len({figure(claim) for claim in found}) == 1, row.text()
+        for claim in found:
+            assert (claim["page"], claim["anchor"]) not in listed, claim
+            listed[(claim["page"], claim["anchor"])] = figure(claim)
+    expected = {(claim["page"], claim["anchor"]): figure(claim) for claim in claims
+                if "figure" in claim and claim["page"] not in about_the_site}
+    assert listed == expected
+
+
+def test_a_kind_with_more_than_one_value_is_drawn_and_not_repeated_by_cards(pages, claims):
     kinds = {}
+    about_the_site = {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
     for claim in claims:
-        if "figure" in claim:
+        if "figure" in claim and claim["page"] not in about_the_site:
             kinds.setdefault(claim["figure"]["kind"], set()).add(
                 (claim["source"], claim["figure"]["value"], claim["figure"]["subject"]))
     figures = pages["figures/"]
@@ -154,6 +183,7 @@ def test_a_kind_with_more_than_one_value_is_drawn(pages, claims):
         section = figures.css_first(f"section#{kind}")
         assert section is not None, kind
         assert (section.css_first(".qq-chart") is not None) == (len(values) > 1), kind
+        assert len(section.css(".qq-figure-card")) == (len(values) == 1), kind
 
 
 @pytest.mark.parametrize("page, expected", [
@@ -182,3 +212,16 @@ def test_a_capital_whose_passages_do_not_call_it_so_fails_with_its_line(tmp_path
     problems = [str(problem) for problem in check_project(Path(project)).problems]
     assert "docs/p.md:1: no passage cited for 'square' calls it the capital — the map marks it as the capital only " \
            "from a cited passage that says 'capital': cite one in one of its place() calls" in problems, problems
+
+
+def test_an_event_off_the_timeline_page_is_refused_with_its_line(tmp_path):
+    """/timeline/'s rail is its list's picture: an event cited elsewhere would be a mark the list does not say.
+    A page about the site (mkdocs.yml's `exempt`) may show one as an example."""
+    event = ('Troops came.{{ event("alpha", "about 2,000 troops arrived on 6 January", date="2022-01-06", '
+             'label="Troops arrived") }}\n')
+    project = make_project(tmp_path / "project", {"index.md": CITED + "\n" + event, "conventions.md": event,
+                                                  "timeline.md": '{{ visual("timeline") }}\n\n' + event})
+    problems = [str(problem) for problem in check_project(Path(project)).problems]
+    assert [line for line in problems if "timeline's list" in line] == [
+        "docs/index.md:3: event outside the timeline's list — 'Troops arrived' — cite it in the list of "
+        "docs/timeline.md, whose rail is the list's picture; here, cite the passage with cite()"]

@@ -237,7 +237,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
         root, docs = Path(config["config_file_path"]).parent, Path(config["docs_dir"])
         checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
-                            docs.relative_to(root).as_posix(), "site")
+                            docs.relative_to(root).as_posix(), "site", frozenset(self.checked.pages_about_the_site()))
         problems = check_built_site(BuiltSite.read(site), docs, entries, checks)
         if problems:
             raise PluginError("The site check failed:\n" + report(problems, "in the built site"))

@@ -78,33 +78,33 @@ def sources_index(plans: dict[str, SourcePlan]) -> str:
 
 
 def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Collection[str] = ()) -> str:
-    """Every figure, by kind. Each card links every sentence that gives it: first those of the explainer
-    pages, then, set apart as examples, those of the pages about the site (method, conventions)."""
-    figures = [claim for claim in claims if claim.figure]
+    """Every figure the pages about the events cite, by kind: a kind with more than one value is a chart,
+    whose rows are its text and list every page that cites each value; a kind with one value, a card.
+    The examples of the pages about the site (method, conventions) are not shown: readers do not need them."""
+    figures = [claim for claim in claims if claim.figure and claim.page not in about_the_site]
     link = lambda claim: relative_url("figures/", f"{doc_url(claim.page)}#{claim.anchor}")  # noqa: E731
+    title = lambda claim: titles.get(claim.page, claim.page)  # noqa: E731
     groups = []
     for kind, about in FIGURE_KINDS.items():
         of_kind = [claim for claim in figures if claim.figure["kind"] == kind]
         if not of_kind:
             continue
-        every = in_chart_order(about.get("chart", "dots"), _same_figures(of_kind))  # the cards follow the chart
-        subjects = list(dict.fromkeys(same[0].figure["subject"] for same in every))
-        rows = [(subject, [same for same in every if same[0].figure["subject"] == subject]) for subject in subjects]
-        chart = draw_chart(about.get("chart", "dots"), every, link, about["label"]) if len(every) > 1 else ""
-        subjects = [subject for subject in subjects if subject]
+        every = in_chart_order(about.get("chart", "dots"), _same_figures(of_kind))
+        chart = draw_chart(about.get("chart", "dots"), every, link, about["label"], title) if len(every) > 1 else ""
+        subjects = [name for name in dict.fromkeys(same[0].figure["subject"] for same in every) if name]
         named = ", ".join(say("figures_subject", subject=name) for name in subjects)
         counts = say("figures_subjects", subjects=named) if chart and about.get("chart") != "bars" \
             and len(subjects) > 1 else ""
-        groups.append({"kind": kind, "label": about["label"], "rows": rows, "chart": Markup(chart), "counts": counts,
-                       "differ": any(len({same[0].figure["number"] for same in row}) > 1 for _, row in rows)})
+        by_subject = [[same[0].figure["number"] for same in every if same[0].figure["subject"] == name]
+                      for name in dict.fromkeys(same[0].figure["subject"] for same in every)]
+        groups.append({"kind": kind, "label": about["label"], "card": None if chart else every[0],
+                       "chart": Markup(chart), "counts": counts,
+                       "differ": any(len(set(numbers)) > 1 for numbers in by_subject)})
     cited_sources = {claim.source.id: claim.source for claim in figures}.values()
     intro = say("figures_intro", date_notes=date_notes(cited_sources)).strip()
     body = TEMPLATES.get_template("figures.html").render(
         groups=groups, t=words(), intro=intro, dated=dated, human_date=human_date, figure_text=figure_text,
-        title=lambda claim: titles.get(claim.page, claim.page), link=link,
-        cited_and_examples=lambda claims: ([claim for claim in claims if claim.page not in about_the_site],
-                                           [claim for claim in claims if claim.page in about_the_site]),
-        source_link=lambda claim: relative_url("figures/", claim.source_page),
+        title=title, link=link, source_link=lambda claim: relative_url("figures/", claim.source_page),
     )
     return _generated_page(say("figures_title"), say("figures_description"), body)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from ..yamlfile import LOADER  # libyaml's safe loader, as MkDocs uses it
+from . import formats
 
 HERE = Path(__file__).parent
 
@@ -25,4 +26,4 @@ def say(key: str, language: str = "en", **values) -> str:
 def say_count(key: str, count: int, language: str = "en", **values) -> str:
     """'1 reference', '36 references': the form for the count."""
     form = "one" if count == 1 else "other"
-    return words(language)[f"{key}.{form}"].format(count=count, **values)
+    return words(language)[f"{key}.{form}"].format(count=formats.number(count, language), **values)

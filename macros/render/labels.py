@@ -5,19 +5,13 @@ from collections.abc import Iterable
 
 from ..claims.wording import is_currency
 from ..corpus import Source
-from .interface import say, words
+from . import formats
+from .interface import say
 
 
 def human_date(value: str | None) -> str:
-    if not value:
-        return say("undated")
-    months = words()["months"]
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{months[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
+    """'6 January 2022', 'January 2022', '2022' (formats.py), or 'undated'."""
+    return formats.date(value) if value else say("undated")
 
 
 MARKED_DATES = ("inferred", "supplied")  # the bases a source's date is shown with
@@ -47,9 +41,10 @@ def byline(source: Source) -> str:
 
 
 def figure_text(figure: dict) -> str:
-    """'at least 238', 'about 20%', 'around €500', '19 million': qualifier, value and unit, a currency
-    symbol before the value as the sources write it."""
-    unit, value = figure["unit"], figure["value"]
+    """'at least 238', 'about 20%', 'around €500', 'more than 5,000': qualifier, value and unit, a currency
+    symbol before the value as the sources write it. The value is written the site's way (formats.py), not
+    with the passage's digits ("5000"), which its tooltip and reference keep."""
+    unit, value = figure["unit"], formats.number(figure["number"])
     if is_currency(unit):
         value = unit + value
     elif unit:

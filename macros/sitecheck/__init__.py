@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..claims import doc_url
 from ..problems import Problem
 from .active import check_active_content
 from .builtsite import BuiltSite
@@ -32,6 +33,7 @@ class SiteConfig:
     policy: str  # the Content-Security-Policy every page must carry (extra.csp)
     docs_label: str = "docs"
     site_label: str = "site"
+    about_the_site: frozenset[str] = frozenset()  # the pages about the site, in docs/ ('method.md'): `exempt`
 
 
 def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], config: SiteConfig) -> list[Problem]:
@@ -39,7 +41,7 @@ def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], co
     sources = MarkdownSources(docs, config.docs_label)
     problems = check_site(site, docs, site_base(config.site_url), config.docs_label, config.site_label)
     problems += check_proof_marks(site, entries, sources, config.site_label)
-    problems += check_figures(site, entries, config.site_label)
+    problems += check_figures(site, entries, config.site_label, {doc_url(page) for page in config.about_the_site})
     problems += check_active_content(site, config.site_url, config.policy, sources, config.site_label)
     return sorted(set(problems))
 

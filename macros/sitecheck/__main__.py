@@ -26,7 +26,8 @@ def main(argv: list[str]) -> int:
     claims = site / "claims.json"
     entries = json.loads(claims.read_text(encoding="utf-8")) if claims.is_file() else []
     built = BuiltSite.read(site)
-    checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"])
+    checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"],
+                        frozenset(config["exempt"]))
     host = urlsplit(config["site_url"] or "").hostname or ""
     problems = check_built_site(built, docs, entries, checks) + list(check_stylesheets(built, host, config["site_dir"]))
     if problems:

@@ -1,14 +1,16 @@
-"""Every figure() is on the figures page, and the figures page lists only figure() claims.
+"""Every figure() of a page about the events is on the figures page, and the figures page lists only those.
 
-After the build, every figure claim in claims.json is linked from the figures page,
-and every marker the figures page links to is a figure claim. That every figure shown
-on a page is a figure() claim is proof.py's rule (an orphan figure).
+After the build, every figure claim in claims.json of a page about the events is linked from the
+figures page, and every marker the figures page links to is such a claim: the examples of the pages
+about the site (method, conventions: the citations plugin's `exempt`) are not shown to readers as
+places a figure is cited. That every figure shown on a page is a figure() claim is proof.py's rule
+(an orphan figure).
 
 Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from ..problems import Problem
 from .builtsite import BuiltSite, built_page_url
@@ -19,18 +21,21 @@ FIGURES_PAGE = "figures/index.html"
 BUG = "the figures page is generated from every figure(): report this as a bug"
 
 
-def check_figures(site: BuiltSite, entries: list[dict], site_label: str = "site") -> Iterator[Problem]:
+def check_figures(site: BuiltSite, entries: list[dict], site_label: str = "site",
+                  about_the_site: Collection[str] = ()) -> Iterator[Problem]:
+    """`about_the_site`: the URLs of the pages about the site ('method/')."""
     figures = {(entry["page"], entry["anchor"]): entry for entry in entries if entry["kind"] == "figure"}
     listed = _listed(site)
     for key, entry in sorted(figures.items()):
-        if key not in listed:
+        if key not in listed and key[0] not in about_the_site:
             where, _, line = entry["markdown"].rpartition(":")
             yield Problem(where, int(line), "figure missing from the figures page",
                           f"{entry['value']} ({entry['figure']['kind']})", BUG)
     for key in sorted(listed):
-        if key not in figures:
+        if key not in figures or key[0] in about_the_site:
+            rule = "a marker that is not a figure()" if key not in figures else "an example of a page about the site"
             yield Problem(f"{site_label}/{FIGURES_PAGE}", site.pages[FIGURES_PAGE].line_of(key[1]),
-                          "figures page lists a marker that is not a figure()", f"{key[0]}#{key[1]}", BUG)
+                          f"figures page lists {rule}", f"{key[0]}#{key[1]}", BUG)
 
 
 def _listed(site: BuiltSite) -> set[tuple[str, str]]:

@@ -8,7 +8,7 @@ site's stylesheet in light and dark. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 
 from ...claims import Claim, doc_url
@@ -43,9 +43,11 @@ class Links:
         return relative_url(self.here, doc_url(path))
 
 
-def visual_problems(pages: dict, claims: list[Claim], about_the_site: frozenset[str] = frozenset()) -> Iterator[Problem]:
-    """A visual that does not exist, a place the map cannot show, or a mark of the map that its claims
-    cannot make as they should (`about_the_site`: the pages whose claims the map does not draw)."""
+def visual_problems(pages: dict, claims: list[Claim],
+                    about_the_site: Collection[str] = frozenset()) -> Iterator[Problem]:
+    """A visual that does not exist, a place the map cannot show, a mark of the map that its claims cannot
+    make as they should, or an event outside the timeline's list (`about_the_site`: the pages whose
+    examples no visual draws)."""
     for page in pages.values():
         drawn = set()
         for call in page.calls:
@@ -65,6 +67,19 @@ def visual_problems(pages: dict, claims: list[Claim], about_the_site: frozenset[
     drawn = [claim for claim in claims if claim.page not in about_the_site]
     yield from troop_problems(drawn)
     yield from capital_problems(drawn, names)
+    yield from _events_off_the_timeline(pages, claims, about_the_site)
+
+
+def _events_off_the_timeline(pages: dict, claims: list[Claim], exempt: Collection[str]) -> Iterator[Problem]:
+    """The timeline's rail is the picture of its page's list, which says each event in words: an event cited
+    on another page would be a mark on the rail that the list does not say."""
+    timeline = sorted(page.src for page in pages.values()
+                      for call in page.calls if call.macro == "visual" and call.args["name"] == "timeline")
+    for claim in claims:
+        if timeline and claim.macro == "event" and claim.page not in timeline and claim.page not in exempt:
+            yield Problem(claim.call.path, claim.call.line, "event outside the timeline's list",
+                          f"'{claim.detail['label']}'", f"cite it in the list of docs/{timeline[0]}, whose rail is "
+                          "the list's picture; here, cite the passage with cite()")
 
 
 def troop_problems(claims: list[Claim]) -> Iterator[Problem]:

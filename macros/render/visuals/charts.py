@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from ...claims import Claim, bound
+from ..formats import number
 from ..interface import words
 from ..labels import dated, figure_text, human_date
 from ..templates_env import TEMPLATES
@@ -36,8 +37,9 @@ class Row:
         return bound(self.figure["qualifier"]) or "exact"
 
 
-def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
-    """The chart ('dots' or 'bars') of one kind's figures, each a list of the claims of one figure."""
+def draw_chart(chart: str, figures: list[list[Claim]], link, label: str, title) -> str:
+    """The chart ('dots' or 'bars') of one kind's figures, each a list of the claims of one figure. Its rows
+    are its text: each gives its value, date and source, and every page that cites it (`title(claim)`)."""
     top = max(claims[0].figure["number"] for claims in figures)
     scale_end = nice_ceiling(top * 1.15)
     rows = [Row(claims, claims[0].figure["subject"], LEFT + (RIGHT - LEFT) * claims[0].figure["number"] / scale_end)
@@ -46,7 +48,8 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str) -> str:
              (0, scale_end / 2, scale_end)]
     return TEMPLATES.get_template("visuals/chart.html").render(
         t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
-        label=label, link=link, figure_text=figure_text, dated=dated, human_date=human_date, key=_key(rows, chart),
+        label=label, link=link, title=title, figure_text=figure_text, dated=dated, human_date=human_date,
+        key=_key(rows, chart),
         groups_start=_groups_start(rows) if chart == "bars" else set())
 
 
@@ -94,4 +97,4 @@ def nice_ceiling(value: float) -> float:
 
 
 def _tick_text(value: float) -> str:
-    return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:g}"
+    return number(round(value) if value >= 10 else value)

@@ -1,18 +1,24 @@
-"""The timeline's date rail: 2 to 7 January 2022 day by day, what came before and after, each event
-linked to its citation; and the home page's strip of the same six days."""
+"""The date rails, drawn from the event() claims, each mark linked to its citation; only days with events.
+
+/timeline/'s rail is the picture of its list, which is the text: one mark per date, before January 2022,
+the days of 2 to 7 January 2022 that have events, and later, each mark leading to the first event of its
+date in the list, whose entries say what happened. The home page's strip has no list beside it: it shows
+those days with what happened on each.
+"""
 from __future__ import annotations
 
 import calendar
 import datetime
 
 from ...claims import Claim
+from .. import formats
 from ..interface import words
-from ..labels import human_date
 from ..templates_env import TEMPLATES
 
 FIRST, LAST = datetime.date(2022, 1, 2), datetime.date(2022, 1, 7)
 TIMELINE = "timeline.md"  # the page the strip leads to
 DAYS = [(FIRST + datetime.timedelta(days=n)).isoformat() for n in range((LAST - FIRST).days + 1)]
+MONTH = DAYS[0][:7]  # an event dated only "2022-01": on the January rail, after its days, "day not given"
 
 
 def _events(claims: list[Claim]) -> list[Claim]:
@@ -30,33 +36,33 @@ def _end(date: str) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
-def _days(events: list[Claim]) -> list[tuple[str, list[Claim]]]:
-    return [(day, [event for event in events if event.detail["date"] == day]) for day in DAYS]
+def _by_date(events: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    """(date, its events), in the events' order: one mark per date."""
+    dates: dict[str, list[Claim]] = {}
+    for event in events:
+        dates.setdefault(event.detail["date"], []).append(event)
+    return list(dates.items())
 
 
 def draw_rail(claims: list[Claim], link, page: str) -> str:
-    events = _events(claims)
-    month = DAYS[0][:7]
+    events, t = _events(claims), words()
     # an event dated only "2022" may have come after the six days: it goes with the later ones
-    return _render(days=_days(events), strip=False,
-                   before=[event for event in events if _end(event.detail["date"]) < DAYS[0]],
-                   month=[event for event in events if event.detail["date"] == month],
-                   after=[event for event in events if _end(event.detail["date"]) > DAYS[-1]
-                          and event.detail["date"] != month], link=link, timeline="")
+    groups = [(t["rail_earlier"], [event for event in events if _end(event.detail["date"]) < DAYS[0]]),
+              (t["rail_days"], [event for event in events if event.detail["date"] in DAYS + [MONTH]]),
+              (t["rail_later"], [event for event in events if _end(event.detail["date"]) > DAYS[-1]
+                                 and event.detail["date"] != MONTH])]
+    return TEMPLATES.get_template("visuals/rail.html").render(
+        t=t, strip=False, id="qq-rail", link=link, mark_text=_mark_text,
+        groups=[(heading, _by_date(found)) for heading, found in groups if found])
 
 
 def draw_strip(claims: list[Claim], link, page: str) -> str:
-    events = _events(claims)
-    return _render(days=[(day, found) for day, found in _days(events) if found], strip=True,
-                   before=[], month=[], after=[], link=link, timeline=link.page(TIMELINE))
-
-
-def _render(**parts) -> str:
+    days = [(day, found) for day, found in _by_date(_events(claims)) if day in DAYS]
     return TEMPLATES.get_template("visuals/rail.html").render(
-        t=words(), human_date=human_date, day_label=_day_label,
-        id="qq-rail-strip" if parts["strip"] else "qq-rail", **parts)
+        t=words(), strip=True, id="qq-rail-strip", link=link, days=days, day_label=formats.day_of_month,
+        timeline=link.page(TIMELINE))
 
 
-def _day_label(day: str) -> str:
-    """'5 January', from 2022-01-05."""
-    return human_date(day).rsplit(" ", 1)[0]
+def _mark_text(date: str) -> str:
+    """A mark's date, short: '1989', 'Aug 2020', '2 Jan'; the January group's undated events, 'day not given'."""
+    return words()["rail_day_not_given"] if date == MONTH else formats.date(date, short=True)

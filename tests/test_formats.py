@@ -1,0 +1,57 @@
+"""The site's own numbers and dates, written one way through Babel (macros/render/formats.py): en_GB's
+patterns in English, the same calls in another locale for another edition; a passage keeps its digits."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from babel.numbers import parse_decimal
+
+from macros.render import formats
+from macros.render.interface import words
+from macros.render.labels import figure_text, human_date
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", ["5,000", "2.7", "6 January 2022", "January 2022", "2022", "6 Jan", "Aug 2020", "6 January"]),
+    ("ru", ["5\xa0000", "2,7", "6 января 2022\u202fг.", "январь 2022\u202fг.", "2022", "6 янв.",
+            "авг. 2020\u202fг.", "6 января"]),
+])
+def test_numbers_and_dates_follow_the_editions_locale(language, expected):
+    """English is en_GB's day-month order ("6 January 2022"), not Babel's plain `en` ("January 6, 2022")."""
+    assert [formats.number(5000, language), formats.number(2.7, language), formats.date("2022-01-06", language),
+            formats.date("2022-01", language), formats.date("2022", language),
+            formats.date("2022-01-06", language, short=True), formats.date("2020-08", language, short=True),
+            formats.day_of_month("2022-01-06", language)] == expected
+
+
+def test_a_figure_is_written_the_sites_way_whatever_digits_its_passage_uses():
+    for value, number in (("5000", 5000), ("5,000", 5000), ("2.7", 2.7)):
+        figure = {"qualifier": "more than", "value": value, "number": number, "unit": ""}
+        assert figure_text(figure) == f"more than {formats.number(number)}"
+    assert human_date("2022-01-06") == formats.date("2022-01-06") and human_date(None) == words()["undated"]
+
+
+def test_every_chip_is_formatted_and_its_reference_keeps_the_passages_digits(built, pages):
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    figures = [claim for claim in claims if "figure" in claim]
+    assert figures
+    for claim in figures:
+        page = pages[claim["page"]]
+        chip = page.css_first(f'[id="{claim["anchor"]}"]').prev
+        while chip is not None and not chip.is_element_node:
+            chip = chip.prev
+        assert chip is not None and chip.text() == figure_text(claim["figure"]), claim["anchor"]
+        passage = page.css_first(f'[id="{claim["anchor"].replace("fnref:", "fn:")}"] q.qq-passage').text()
+        assert claim["figure"]["value"] in passage, claim["anchor"]
+
+
+def test_the_charts_and_the_rail_write_numbers_and_dates_through_formats(pages):
+    ticks = [text.text() for text in pages["figures/"].css("svg.qq-chart-axis text")]
+    assert ticks and all(formats.number(parse_decimal(tick, locale="en_GB")) == tick for tick in ticks)
+    marks = [time for tree in pages.values() for time in tree.css(".qq-rail time")]
+    assert marks
+    for time in marks:
+        stamp = time.attributes["datetime"]
+        assert time.text() in (formats.date(stamp, short=True), formats.day_of_month(stamp) if stamp.count("-") == 2
+                               else None, words()["rail_day_not_given"]), stamp
