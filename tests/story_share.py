@@ -21,7 +21,7 @@ MOST = 0.40  # at most 40% of a page's running prose sentences name their source
 # cards made of them, block quotes, headings, the references and tooltips.
 NOT_PROSE = {"blockquote", "table", "figure", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "svg"}
 NOT_PROSE_CLASSES = {"qq-facts", "qq-editors-note", "qq-gaps", "qq-visual", "qq-visual-text", "qq-cards",
-                     "qq-references", "qq-tip", "footnote"}
+                     "qq-references", "qq-tip", "footnote", "qq-correction"}
 QUOTE = "“…{}”"  # a quotation's words are its source's, not the site's: only its last stop is kept
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "vs", "e.g", "i.e", "etc", "jan", "feb", "aug", "sept", "oct",
                  "nov", "dec"}
