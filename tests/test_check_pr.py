@@ -342,14 +342,18 @@ def test_changed_words_in_a_note_fail_wherever_markdown_puts_the_class(site):
     edit(page, "<li>No source says when the troops left.</li>\n",
          "<li>No source says when the troops left.</li>\n<li>Every source blames the police.</li>\n")
     with page.open("a", encoding="utf-8") as file:
-        file.write("\nThe police fired first, all agree.\n{: .qq-editors-note }\n")
+        file.write("\nThe police fired first, all agree.\n{: .qq-editors-note }\n\n"
+                   '<p class="qq-editors-note">Our name, explained: the police fired first.</p>\n')
     result = check(site)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "docs/index.md:8: editors' note added or changed — 'What the sources do not tell us No source says when the "
         f"troops left. Every source blames the police.' — {ASK_NOTE}",
         f"docs/index.md:15: editors' note added or changed — 'The police fired first, all agree.' — {ASK_NOTE}",
-        "2 errors in the pull-request check against base"]
+        # its first words open the note at line 5 too: looked for after the notes before it
+        f"docs/index.md:18: editors' note added or changed — 'Our name, explained: the police fired first.' — "
+        f"{ASK_NOTE}",
+        "3 errors in the pull-request check against base"]
     assert check(site, labels="editors-note").returncode == 0
 
 
@@ -364,3 +368,12 @@ def test_a_pull_request_that_touches_no_note_passes(site):
                                              encoding="utf-8")
     result = check(site)
     assert (result.returncode, result.stdout) == (0, UNCHANGED.format("base")), result.stderr
+
+
+def test_a_note_inside_a_template_statement_is_read_as_written(site):
+    """The static pass leaves a statement's text out of its parse (and refuses the page): here it is read."""
+    with (site / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write('\n{% if true %}<p class="qq-editors-note">All agree: the police fired.</p>{% endif %}\n')
+    assert check(site).stdout.splitlines() == [
+        f"docs/index.md:14: editors' note added or changed — 'All agree: the police fired.' — {ASK_NOTE}",
+        "1 error in the pull-request check against base"]

@@ -12,9 +12,11 @@ Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import markdown
 from selectolax.lexbor import LexborHTMLParser
@@ -61,15 +63,15 @@ def new_notes(base: dict[str, bytes], head: dict[str, bytes], label: str,
 
 def notes_of(path: str, src: str, data: bytes, md: markdown.Markdown) -> list[Note]:
     """The outermost notes of a page's file, in order."""
-    page, _ = read_page(path, src, as_read(data.decode("utf-8", "replace")))
-    # A page Jinja cannot parse has no pieces: its body is read as it is (the build refuses it anyway).
-    body = render_page(page.pieces, _stands_for) if page.pieces else page.body
+    page, problems = read_page(path, src, as_read(data.decode("utf-8", "replace")))
+    # A page the static pass refuses (a Jinja statement, whose text its parse leaves out) is read as it is
+    # written, every word of it: the build refuses it anyway.
+    body = page.body if problems else render_page(page.pieces, _stands_for)
     html = md.reset().convert(body)
     root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div>'
                             "</body></html>").css_first("#qq-root")
-    lines = LineIndex.of_lines(page.body_lines(), ignore_case=True)
     texts = [" ".join(node.text().split()) for node in root.css(f".{NOTE}") if not _inside_another(node, root)]
-    return [Note(lines.first_line(_needles(text), 1), text) for text in texts]
+    return [Note(line, text) for line, text in zip(_lines(texts, page.body_lines()), texts)]
 
 
 def _stands_for(call: Call) -> str:
@@ -85,6 +87,20 @@ def _inside_another(node, root) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _lines(texts: list[str], lines: list[str]) -> list[int]:
+    """The line of each note's first words, each looked for after the one before (two notes can start alike)."""
+    index = LineIndex.of_lines(lines, ignore_case=True)
+    found, start = [], 0
+    for text in texts:
+        needles = [needle.lower() for needle in _needles(text)]
+        position = next((position for position in chain((index.text.find(needle, start) for needle in needles),
+                                                        (index.text.find(needle) for needle in needles))
+                         if position >= 0), -1)
+        found.append(bisect_right(index.starts, position) if position >= 0 else 1)
+        start = max(start, position + 1)
+    return found
 
 
 def _needles(text: str) -> list[str]:
