@@ -1,4 +1,5 @@
-"""`make check-pr`: sources are append-only, compared with the base branch of a scratch git repository.
+"""`make check-pr`: sources are append-only, and a maintainer reads every editors' note a pull request adds or
+changes, compared with the base branch of a scratch git repository.
 
 The repository holds a copy of the mini fixture's seeds, committed as the base; each test changes the
 working tree as a pull request would, then runs the check as CI does. No global git configuration and
