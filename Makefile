@@ -63,9 +63,10 @@ check: $(STAMP)
 	$(BIN)/python -m macros.check
 	$(BIN)/python -m macros.sitecheck
 
-# The pull-request check: seeds/ against the base branch, e.g. `make check-pr BASE=main LABELS="new-source"`.
-# An existing source's text, checksum or attribution changed passes only with the maintainers' label
-# source-correction, a new source only with new-source (CONTRIBUTING.md). BASE and LABELS reach the check
+# The pull-request check: seeds/ and the notes of docs/ against the base branch, e.g. `make check-pr BASE=main
+# LABELS="new-source"`. An existing source's text, checksum or attribution changed passes only with the maintainers'
+# label source-correction, a new source only with new-source, an editors' note added or changed only with
+# editors-note (CONTRIBUTING.md). BASE and LABELS reach the check
 # through its environment, never through the shell's parsing of this line.
 check-pr: $(STAMP)
 	$(BIN)/python -m macros.corpus.changes --base="$$BASE" --labels="$$LABELS"

@@ -1,4 +1,5 @@
-"""`make check-pr`: sources are append-only, compared with the base branch of a scratch git repository.
+"""`make check-pr`: sources are append-only, and a maintainer reads every editors' note a pull request adds or
+changes, compared with the base branch of a scratch git repository.
 
 The repository holds a copy of the mini fixture's seeds, committed as the base; each test changes the
 working tree as a pull request would, then runs the check as CI does. No global git configuration and
@@ -30,6 +31,9 @@ NEW_ENTRY = """
 ASK_CORRECTION = "sources are append-only: restore it, or a maintainer reviews the evidence and adds the label " \
                  "'source-correction'"
 ASK_NEW = "a maintainer reviews the new source and its evidence, then adds the label 'new-source'"
+ASK_NOTE = ("a note about the site (class qq-editors-note) is not cited, and no check can tell a claim about the events "
+            "in its words: a maintainer reads it, then adds the label 'editors-note'")
+UNCHANGED = "no source or editors' note changed since {}\n"
 
 
 def environment() -> dict:
@@ -92,9 +96,9 @@ def test_an_unchanged_tree_passes_through_make(repository):
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
     result = make_check_pr(repository, "base", "")
-    assert (result.returncode, result.stdout) == (0, "no source changed since base\n"), result.stderr
+    assert (result.returncode, result.stdout) == (0, UNCHANGED.format("base")), result.stderr
     hostile = make_check_pr(repository, "base", "new-source\"; touch one; `touch two` $$(touch three)")
-    assert (hostile.returncode, hostile.stdout) == (0, "no source changed since base\n"), hostile.stderr
+    assert (hostile.returncode, hostile.stdout) == (0, UNCHANGED.format("base")), hostile.stderr
     assert not [path.name for path in repository.iterdir() if path.name in ("one", "two", "three")]
 
 
@@ -157,7 +161,7 @@ def test_the_same_catalogue_written_otherwise_is_no_change(repository):
     edit(catalogue, "  genre:\n    value: test fixture\n    basis: supplied\n    note: \"Made for the tests.\"",
          "  genre: {value: 'test fixture', basis: supplied, note: Made for the tests.}")
     result = check(repository)
-    assert (result.returncode, result.stdout) == (0, "no source changed since base\n")
+    assert (result.returncode, result.stdout) == (0, UNCHANGED.format("base"))
 
 
 def test_a_new_source_fails_with_a_one_line_summary_and_passes_only_with_new_source(repository):
@@ -235,7 +239,7 @@ def test_a_commit_is_compared_with_its_base_like_the_working_tree(repository):
     add_beta(repository / "seeds")
     git(repository, "add", "seeds")
     git(repository, "commit", "-q", "-m", "add beta")
-    assert check(repository, base="HEAD").stdout == "no source changed since HEAD\n"
+    assert check(repository, base="HEAD").stdout == UNCHANGED.format("HEAD")
     assert check(repository, base="HEAD^1").returncode == 1
 
 
@@ -252,11 +256,14 @@ def test_a_bad_base_is_a_clear_error(repository, base, found):
     assert not (repository / "x").exists()
 
 
-def test_both_labels_are_documented_for_contributors_and_in_the_security_promise():
-    from macros.corpus.changes import CORRECTION, NEW
+def test_every_label_is_documented_for_contributors_and_in_the_security_promise():
+    from macros.corpus.changes import ASK, CORRECTION, EDITORS_NOTE, NEW
+    assert set(ASK) == {CORRECTION, NEW, EDITORS_NOTE}
     for name in ("CONTRIBUTING.md", "SECURITY.md"):
         text = (ROOT / name).read_text(encoding="utf-8")
-        assert f"`{CORRECTION}`" in text and f"`{NEW}`" in text and "make check-pr" in text, name
+        assert all(f"`{label}`" in text for label in ASK) and "make check-pr" in text, name
+    workflow = (ROOT / ".github" / "workflows" / "pull-request-sources.yml").read_text(encoding="utf-8")
+    assert all(label in workflow for label in ASK)
 
 
 def test_every_key_of_an_existing_entry_is_compared_field_by_field(repository):
@@ -282,3 +289,92 @@ def test_every_key_of_an_existing_entry_is_compared_field_by_field(repository):
         "5 errors in the pull-request check against base"]
     assert check(repository, labels="new-source").returncode == 1
     assert check(repository, labels="source-correction").returncode == 0
+
+
+PAGE = """# Home
+
+The cry on the square was {{ quote("alpha", "Shal, ket!") }}, the reporter noted.
+
+<p class="qq-about qq-editors-note">Our name, explained: a note about the site.</p>
+
+<aside class="qq-gaps qq-editors-note">
+<h2>What the sources do not tell us</h2>
+<ul>
+<li>No source says when the troops left.</li>
+</ul>
+</aside>
+"""
+CLAIM = "every source agrees that Russian troops, not Kazakh police, fired on the protesters in Almaty."
+
+
+@pytest.fixture
+def site(repository) -> Path:
+    """The scratch repository with the project's mkdocs.yml and a page with two notes, at the base."""
+    shutil.copy(ROOT / "mkdocs.yml", repository / "mkdocs.yml")
+    (repository / "docs").mkdir()
+    (repository / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "a site")
+    git(repository, "tag", "-f", "base")
+    return repository
+
+
+def test_a_new_editors_note_fails_with_its_words_and_passes_only_with_editors_note(site):
+    """A note is exempt from citations and may hold no number, but its words can still claim something about the
+    events (round 4, attack 47): a maintainer reads every one a pull request adds."""
+    with (site / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write(f'\n<p class="qq-editors-note" markdown="1">Our note: {CLAIM}</p>\n')
+    result = check(site)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"docs/index.md:14: editors' note added or changed — 'Our note: {CLAIM}' — {ASK_NOTE}",
+        "1 error in the pull-request check against base"]
+    assert check(site, labels="new-source, source-correction").returncode == 1
+    allowed = check(site, labels="editors-note")
+    assert allowed.returncode == 0, allowed.stdout
+    assert allowed.stdout.endswith("ok: 1 change to the editors' notes since base, allowed by the label "
+                                   "editors-note\n")
+
+
+def test_changed_words_in_a_note_fail_wherever_markdown_puts_the_class(site):
+    """The gaps aside's new item, and the class given by Markdown's attribute list rather than by HTML: the page
+    is read as Python-Markdown renders it, as the build's coverage check reads it."""
+    page = site / "docs" / "index.md"
+    edit(page, "<li>No source says when the troops left.</li>\n",
+         "<li>No source says when the troops left.</li>\n<li>Every source blames the police.</li>\n")
+    with page.open("a", encoding="utf-8") as file:
+        file.write("\nThe police fired first, all agree.\n{: .qq-editors-note }\n\n"
+                   '<p class="qq-editors-note">Our name, explained: the police fired first.</p>\n')
+    result = check(site)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/index.md:8: editors' note added or changed — 'What the sources do not tell us No source says when the "
+        f"troops left. Every source blames the police.' — {ASK_NOTE}",
+        f"docs/index.md:15: editors' note added or changed — 'The police fired first, all agree.' — {ASK_NOTE}",
+        # its first words open the note at line 5 too: looked for after the notes before it
+        f"docs/index.md:18: editors' note added or changed — 'Our name, explained: the police fired first.' — "
+        f"{ASK_NOTE}",
+        "3 errors in the pull-request check against base"]
+    assert check(site, labels="editors-note").returncode == 0
+
+
+def test_a_pull_request_that_touches_no_note_passes(site):
+    """Cited prose, a moved note and a note taken out need no label: only words a reader has not seen in a note."""
+    page = site / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    note = '<p class="qq-about qq-editors-note">Our name, explained: a note about the site.</p>\n\n'
+    page.write_text(text.replace(note, "").replace("the reporter noted.", "the reporter wrote.") + "\n" +
+                    note.replace("qq-about ", ""), encoding="utf-8")
+    (site / "docs" / "other.md").write_text('# Other\n\nThe cry.{{ cite("alpha", "Shal, ket!") }}\n',
+                                             encoding="utf-8")
+    result = check(site)
+    assert (result.returncode, result.stdout) == (0, UNCHANGED.format("base")), result.stderr
+
+
+def test_a_note_inside_a_template_statement_is_read_as_written(site):
+    """The static pass leaves a statement's text out of its parse (and refuses the page): here it is read."""
+    with (site / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write('\n{% if true %}<p class="qq-editors-note">All agree: the police fired.</p>{% endif %}\n')
+    assert check(site).stdout.splitlines() == [
+        f"docs/index.md:14: editors' note added or changed — 'All agree: the police fired.' — {ASK_NOTE}",
+        "1 error in the pull-request check against base"]

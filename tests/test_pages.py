@@ -101,14 +101,15 @@ def test_the_body_is_what_mkdocs_renders_and_the_metadata_what_it_reads(text, tm
     assert page.front.data == data
 
 
-def test_docs_holds_at_most_a_limit_of_files_and_images_are_checked_by_their_first_bytes(tmp_path):
+def test_docs_holds_at_most_a_limit_of_files_and_images_are_checked_by_their_headers(tmp_path):
     from macros.pages import read_docs
+    from tests.test_images import gif, png
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20_000_000))  # read 16 bytes of, not 20 MB
+    (docs / "big.png").write_bytes(png(1, 1) + bytes(20_000_000))  # its first bytes and header read, not 20 MB
     for n in range(1_000):
-        (docs / f"x{n:04d}.gif").write_bytes(b"GIF89a")
+        (docs / f"x{n:04d}.gif").write_bytes(gif(1, 1))
     pages, problems = read_docs(docs)
     assert [str(problem) for problem in problems] == [
         "docs/x0999.gif:1: more than 1,000 files in docs/ — ask a maintainer to raise the limit"]

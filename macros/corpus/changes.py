@@ -1,12 +1,15 @@
-"""The pull-request check: what a change does to the sources, compared with the base branch.
+"""The pull-request check: what a change does to the sources and the editors' notes, compared with the base branch.
 
-    python -m macros.corpus.changes --base REF [--labels "source-correction, new-source"] [--seeds seeds]
+    python -m macros.corpus.changes --base REF [--labels "source-correction, new-source, editors-note"] [--seeds seeds]
 
 Sources are append-only. A changed or removed seed text, checksum line or catalogue entry of an
 existing source (any key: its attribution, licence, republish, language, paragraphs or note) passes
 only with the maintainers' label `source-correction`, a new source only with `new-source`: each label
 is a person's review of the evidence, and the check lists what changed for them. No label allows a second
-entry under an id. Both sides of the catalogue are read by the build's own loader. Pure Python.
+entry under an id. Both sides of the catalogue are read by the build's own loader. A note about the site
+(the class `qq-editors-note`) is exempt from citations, and no check can tell what its words claim: one added
+or changed on a page of docs/ passes only with `editors-note` (pages/notes.py reads them as the build does).
+Pure Python.
 """
 from __future__ import annotations
 
@@ -17,19 +20,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .. import yamlfile
-from ..problems import Problem, counted
+from ..pages.notes import markdown_converter, new_notes
+from ..problems import Problem, clip, counted
+from ..sitecheck import read_config
 from .catalogue import CATALOGUE
 from .checksums import CHECKSUMS, read_checksums
 from .shown import SHOWN, around, first_difference, one_line, typed
 from .trees import GitProblem, commit_of, files_at, files_now
 
-CORRECTION, NEW = "source-correction", "new-source"
+CORRECTION, NEW, EDITORS_NOTE = "source-correction", "new-source", "editors-note"
 ATTRIBUTION = ("file", "short", "title", "publisher", "author", "date", "genre", "url")
 SUMMARY = ("title", "author", "date")
 ASK = {CORRECTION: "sources are append-only: restore it, or a maintainer reviews the evidence and adds the label "
                    f"'{CORRECTION}'",
-       NEW: f"a maintainer reviews the new source and its evidence, then adds the label '{NEW}'"}
+       NEW: f"a maintainer reviews the new source and its evidence, then adds the label '{NEW}'",
+       EDITORS_NOTE: "a note about the site (class qq-editors-note) is not cited, and no check can tell a claim about "
+                     f"the events in its words: a maintainer reads it, then adds the label '{EDITORS_NOTE}'"}
 ATTRIBUTION_RULE = "attribution of an existing source changed"
 ENTRY_RULE = "catalogue entry of an existing source changed"
 
@@ -174,12 +183,11 @@ def _field_value(raw):
     return raw.get("value") if isinstance(raw, yamlfile.LineDict) else raw
 
 
-
-
-
-
-
-
+def note_changes(base: dict[str, bytes], head: dict[str, bytes], label: str, extensions: dict) -> list[Change]:
+    """Every note about the site that the pages of docs/ (both as {name: bytes}) add or change, with its words."""
+    md = markdown_converter(extensions)
+    return [Change(path, note.line, "editors' note added or changed", repr(clip(note.text, 300)), EDITORS_NOTE)
+            for path, note in new_notes(base, head, label, md)]
 
 
 def main(argv: list[str]) -> int:
@@ -190,12 +198,24 @@ def main(argv: list[str]) -> int:
     arguments = parser.parse_args(argv)
     labels = {label.lower() for label in re.split(r"[\s,]+", arguments.labels) if label}
     try:
-        base = files_at(commit_of(arguments.base, Path.cwd()), arguments.seeds, Path.cwd())
+        config = read_config(Path.cwd())
+        commit = commit_of(arguments.base, Path.cwd())
+        base, docs = (files_at(commit, folder, Path.cwd()) for folder in (arguments.seeds, config["docs_dir"]))
     except GitProblem as problem:
         print(f"make check-pr: cannot read the base — {problem.found} — {problem.hint}", file=sys.stderr)
         return 2
+    except yaml.YAMLError as error:
+        print(f"make check-pr: cannot read mkdocs.yml — {clip(str(error), 200)} — correct it", file=sys.stderr)
+        return 2
     changes = compare(base, files_now(Path(arguments.seeds)), arguments.seeds)
-    return _report(changes, labels, arguments.base)
+    try:
+        changes += note_changes(docs, files_now(Path(config["docs_dir"])), config["docs_dir"],
+                                config["markdown_extensions"])
+    except (ImportError, ValueError, TypeError) as error:  # what Python-Markdown raises for an extension
+        print(f"make check-pr: cannot read the pages as MkDocs does — {clip(str(error), 200)} — correct "
+              "markdown_extensions in mkdocs.yml", file=sys.stderr)
+        return 2
+    return _report(sorted(changes), labels, arguments.base)
 
 
 def _report(changes: list[Change], labels: set[str], base: str) -> int:
@@ -209,10 +229,13 @@ def _report(changes: list[Change], labels: set[str], base: str) -> int:
               + (f" ({allowed} allowed by a label)" if allowed else ""))
         return 1
     if not changes:
-        print(f"no source changed since {base}")
+        print(f"no source or editors' note changed since {base}")
         return 0
     used = sorted({change.label for change in changes})
-    print(f"ok: {counted(len(changes), 'change')} to the sources since {base}, allowed by the label"
+    notes = sum(change.label == EDITORS_NOTE for change in changes)
+    changed = " and ".join(name for name, count in (("the sources", len(changes) - notes),
+                                                    ("the editors' notes", notes)) if count)
+    print(f"ok: {counted(len(changes), 'change')} to {changed} since {base}, allowed by the label"
           f"{'s' if len(used) > 1 else ''} {', '.join(used)}")
     return 0
 

@@ -1,4 +1,5 @@
-"""What MkDocs lists from docs/, checked again as MkDocs reads it: each file's kind, and each page's metadata."""
+"""What MkDocs lists from docs/, checked again as MkDocs reads it: each file's kind, each image's size in pixels
+(pages/images.py), and each page's metadata."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 from mkdocs.utils import meta as mkdocs_meta
 
 from ..pages import docs_file_problem, meta_problems
+from ..pages.images import image_problem
 from ..problems import Problem
 
 
@@ -23,6 +25,7 @@ def _file_problems(file) -> list[Problem]:
     if problem:
         return [problem]
     if not file.is_documentation_page():
-        return []
+        image = image_problem(label, Path(file.abs_src_path))
+        return [image] if image else []
     _, data = mkdocs_meta.get_data(file.content_string)
     return list(meta_problems(label, data, {}))

@@ -19,6 +19,7 @@ from ..problems import Problem, clip
 from .body import Call, body_pieces, template_text
 from .brackets import link_work_problems
 from .frontmatter import ALLOWED_KEYS, FrontMatter, meta_problems, read_front_matter
+from .images import image_problem
 
 __all__ = ["ALLOWED_KEYS", "Call", "ParsedPage", "docs_file_problem", "meta_problems", "read_docs", "read_page"]
 MAX_PAGE_BYTES = 200_000
@@ -132,9 +133,9 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
             problems.append(Problem(f"{label}/{name}", 1, f"more than {MAX_FILES:,} files in {label}/", "",
                                     "ask a maintainer to raise the limit"))
             break
-        with path.open("rb") as file:  # an image is checked by its first bytes: the rest is never read
+        with path.open("rb") as file:  # an image is checked by its first bytes, then its header (images.py)
             head = file.read(16)
-        problem = docs_file_problem(f"{label}/{name}", name, head)
+        problem = docs_file_problem(f"{label}/{name}", name, head) or image_problem(f"{label}/{name}", path)
         if problem:
             problems.append(problem)
         elif name.endswith(".md"):

@@ -60,15 +60,19 @@ def read_config(root: Path) -> dict:
     exempt = _plugin_options(data.get("plugins"), "citations").get("exempt")
     return {"site_url": data.get("site_url"), "docs_dir": data.get("docs_dir") or "docs",
             "site_dir": data.get("site_dir") or "site", "csp": extra.get("csp") or "",
-            "exempt": [page for page in exempt if isinstance(page, str)] if isinstance(exempt, list) else []}
+            "exempt": [page for page in exempt if isinstance(page, str)] if isinstance(exempt, list) else [],
+            "markdown_extensions": _plugin_options(data.get("markdown_extensions"), None)}
 
 
-def _plugin_options(plugins, name: str) -> dict:
-    """One plugin's options in `plugins:`, which lists names and {name: options}, or maps names to options."""
+def _plugin_options(plugins, name: str | None) -> dict:
+    """One plugin's options in `plugins:`, which lists names and {name: options}, or maps names to options;
+    with no name, every one's, by name (the `markdown_extensions:` are written the same way)."""
     if isinstance(plugins, dict):
         entries = list(plugins.items())
     else:
         entries = [next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
-                   for item in plugins or []]
+                   for item in plugins or []] if isinstance(plugins, list) else []
+    if name is None:
+        return {key: options if isinstance(options, dict) else {} for key, options in entries if isinstance(key, str)}
     options = next((options for key, options in entries if key == name), None)
     return options if isinstance(options, dict) else {}
