@@ -9,7 +9,7 @@ import posixpath
 
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.mkdocs_plugin.theme import CONTRIBUTORS_PAGE
+from macros.render.search import CONTRIBUTORS_PAGE
 from macros.render.interface import words
 from tests.conftest import CONFIG
 
@@ -61,6 +61,9 @@ def _resolved(url: str, href: str) -> str:
 
 def test_search_ranks_the_story_before_the_sources_and_the_pages_about_the_site(built):
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    contributors = CONTRIBUTORS_PAGE.removesuffix(".md") + "/"
+    assert (built / contributors / "index.html").is_file()
+    assert not [doc for doc in index["docs"] if doc["location"].startswith(contributors)]  # its examples are code
     for doc in index["docs"]:
         url = doc["location"].split("#")[0]
         if _tells_the_story(url):

@@ -4,10 +4,9 @@ page's `search` metadata (search_meta)."""
 from __future__ import annotations
 
 from ..render import search_meta, words
+from ..render.search import CONTRIBUTORS_PAGE
 
 __all__ = ["CONTRIBUTORS_PAGE", "search_meta", "theme_globals"]
-
-CONTRIBUTORS_PAGE = "conventions.md"
 
 
 def theme_globals(files) -> dict:
