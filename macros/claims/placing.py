@@ -63,7 +63,8 @@ def near(sentence: Sentence, words: str) -> bool:
     other number of its whole sentence in the source: "killed" beside 225 says nothing of 5000, even where
     the passage leaves the 225 out."""
     number, (low, high) = sentence.number, sentence.part
-    rivals = [other for other in numbers([number.part]) if other.start != number.start]
+    # a day or year of a date counts nothing, so it takes no kind word from a count ("42 held in custody on 5 January")
+    rivals = [other for other in numbers([number.part]) if other.start != number.start and not other.is_date]
     return any(low <= span[0] and span[1] <= high and distance(number, span) <= NEAR_WORDS
                and all(_apart(other, span) > _apart(number, span) for other in rivals)
                for span in places(number.part, words))
