@@ -36,6 +36,7 @@ def test_the_engines_own_output_passes():
     ('The <abbr title="A newspaper.">Gazette</abbr> without its tab stop.', "<abbr> not written by the glossary"),
     ('<span aria-hidden="true">238</span> 10,412', "role and aria-* attributes are the engine's"),
     ('A label\n{: role="note" }', "role and aria-* attributes are the engine's"),
+    ('Troops arrived on <time datetime="2022-01-02">6 January</time>.', "datetime attributes are the engine's"),
     ('<section aria-labelledby="x"><p id="x">Not a heading.</p></section>',
      "role and aria-* attributes are the engine's"),
     ('<p aria-labelledby="t"></p>\n\n## Title {: #t }', "role and aria-* attributes are the engine's"),

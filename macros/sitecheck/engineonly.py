@@ -15,6 +15,8 @@ engine's visuals taken out first (`drawn`: the HTML visual() returned, as the co
   visual's; on its own page, the site check proves it is the marker's or the reference's own (proof.py).
 - A title is a tooltip: only the ones Python-Markdown writes (a heading's permalink, a reference's
   link back) and the glossary's.
+- A datetime is a date for machines, which readers never see: only the home page's dateline writes one,
+  so a <time> by hand cannot give search engines a date other than the cited one it shows.
 
 Pure Python: nothing here imports MkDocs.
 """
@@ -50,6 +52,7 @@ ARIA_HINT = ("a screen reader reads what the page shows: write no role or aria-*
 LINK_HINT = ("a marker and its reference are the citation engine's: link to the page, or to a heading of it (the "
              "maps and timelines link to the markers)")
 TITLE_HINT = "a title is a tooltip over the page's words: say it in cited text instead"
+DATETIME_HINT = "write the date as text, cited: a machine-readable date is the engine's (the home page's dateline)"
 
 
 def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator) -> Iterator:
@@ -59,8 +62,8 @@ def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator) 
         html = html.replace(piece, "", 1)
     top = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
     root = top.css_first("#qq-root")
-    drawing, abbr, aria, title, link = (locator(hint) for hint in (DRAWING_HINT, ABBR_HINT, ARIA_HINT, TITLE_HINT,
-                                                                   LINK_HINT))
+    drawing, abbr, aria, title, link, machine = (locator(hint) for hint in (
+        DRAWING_HINT, ABBR_HINT, ARIA_HINT, TITLE_HINT, LINK_HINT, DATETIME_HINT))
     inside_drawing = set()
     for node in root.traverse(include_text=False):
         if node.mem_id == root.mem_id or not is_element(node):
@@ -83,6 +86,9 @@ def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator) 
             elif name.lower() == "title" and node.tag != "abbr" and not _markdown_title(node, value or ""):
                 yield title("title attributes are the engine's", f"title={clip(value or '', 50)!r} on <{node.tag}>",
                             value or "", "title=")
+            elif name.lower() == "datetime":
+                yield machine("datetime attributes are the engine's", f"datetime={clip(value or '', 30)!r} on "
+                              f"<{node.tag}>", "datetime=")
 
 
 def _to_another_pages_marker(href: str) -> bool:
