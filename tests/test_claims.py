@@ -263,13 +263,18 @@ GAMMA = ("Nationalists want to drive out anti-Russian NGOs, as Nazarbayev’s pu
          "leaders visited this fall.\n")
 
 
-def with_gamma():
+def with_text(name: str, text: str, order: int):
+    """The test corpus and one more source, `name`, with alpha's catalogue entry (dated 2022-01-07)."""
     from macros.corpus import Corpus
 
     corpus = with_beta()
-    alpha = corpus.get("alpha")  # dated 2022-01-07 in its catalogue
-    gamma = type(alpha)("gamma", "gamma.txt", GAMMA, alpha.meta, alpha.licence, False, None, 40)
-    return Corpus(corpus.root, {**corpus.sources, "gamma": gamma})
+    alpha = corpus.get("alpha")
+    added = type(alpha)(name, f"{name}.txt", text, alpha.meta, alpha.licence, False, None, order)
+    return Corpus(corpus.root, {**corpus.sources, name: added})
+
+
+def with_gamma():
+    return with_text("gamma", GAMMA, 40)
 
 
 YEAR_HINT = ("a day or month without a year is in its source's year, or the year before where it comes later in the "
@@ -704,12 +709,7 @@ EPSILON = ("When only last year Armenia sought help to counter Azerbaijan, the C
 
 
 def with_epsilon():
-    from macros.corpus import Corpus
-
-    corpus = with_beta()
-    alpha = corpus.get("alpha")  # dated 2022-01-07 in its catalogue
-    epsilon = type(alpha)("epsilon", "epsilon.txt", EPSILON, alpha.meta, alpha.licence, False, None, 60)
-    return Corpus(corpus.root, {**corpus.sources, "epsilon": epsilon})
+    return with_text("epsilon", EPSILON, 60)
 
 
 ORDER_HINT = ("a label keeps its passage's order, so that it never swaps who did what to whom (\"Armenia sought help "
