@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .claims import Claim, Verifier
+from .claims.quotations import quotation_problems
 from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
@@ -90,6 +91,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         if page.path not in unparsed and src not in exempt:
             stated = [text for claim in claims[src] for text in (claim.match.passage, claim.source.meta["date"].value)]
             problems += numbers_in_front_matter(page.path, page.front, map(str, stated))
+            problems += capped(quotation_problems(page, claims[src]))
         if src == PEOPLE_PAGE:
             glossary, found = read_glossary(page.path, page.front)
             problems += found

@@ -145,6 +145,17 @@ def template_text(text: str) -> str | None:
     return "".join(pieces)
 
 
+def prose_pieces(text: str) -> list[tuple[int, str]]:
+    """A block's own words as Jinja reads them, each run with its 1-based line in `text`, a macro call
+    standing as one NUL character; the text as written if it does not parse (a block inside {% raw %})."""
+    try:
+        template = PARSER.parse(text)
+    except (jinja2.TemplateSyntaxError, RecursionError, ValueError):
+        return [(1, text)]
+    return [(node.lineno, node.data if isinstance(node, nodes.TemplateData) else "\0")
+            for statement in template.body if isinstance(statement, nodes.Output) for node in statement.nodes]
+
+
 def _not_allowed(path, offset, lines, node, what) -> Problem:
     return Problem(path, offset + node.lineno,
                    "only text and citation macro calls with literal arguments are allowed",

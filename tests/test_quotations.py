@@ -1,0 +1,73 @@
+"""Typed quotations: words in quotation marks in a page's own prose are words of a passage its block cites."""
+import pytest
+
+from macros.check import check_project
+from macros.claims import Verifier
+from macros.claims.quotations import quotation_problems
+from macros.corpus import load_corpus
+from tests.conftest import FIXTURES, ROOT, parse
+
+CORPUS, _ = load_corpus(FIXTURES / "mini" / "seeds")
+CITE = '{{ cite("alpha", "At least 238 people were killed and about 2,000 troops arrived") }}'
+HINT = "quote a source with quote(), which checks it; in your own words use no quotation marks"
+
+
+def typed(body: str) -> list[str]:
+    page, problems = parse(body)
+    assert problems == []
+    claims, problems = Verifier(CORPUS).verify("p.md", page.calls)
+    assert problems == []
+    return [str(problem) for problem in quotation_problems(page, claims)]
+
+
+def test_a_typed_quotation_that_no_cited_passage_has_is_refused_with_its_line():
+    # round 3, attack 74: curly marks typed beside a checked quote look just like it
+    body = ('Intro paragraph. ' + CITE + '\n\nThe president told the forces “shoot ten thousand of them if you '
+            'must”,\nand {{ quote("alpha", "about 2,000 troops arrived") }} came.' + CITE)
+    assert typed(body) == [f"docs/p.md:3: quotation not in the passages it cites — 'shoot ten thousand of them if "
+                           f"you must' — {HINT}"]
+
+
+@pytest.mark.parametrize("prose", [
+    "Reports said “At least 238 people were killed”.",  # the passage's words
+    'Reports said "about  2,000 troops" arrived.',  # plain marks, spacing folded as passages are matched
+    "Reports said «238 people were killed».",
+    "Reports said „about 2,000 troops“ arrived.",
+    "Reports said “At least 238 … troops arrived”.",  # words left out, as in a passage
+    "Nazarbayev’s men and the protesters’ square.",  # apostrophes are not quotation marks
+    "The “{{ quote(\"alpha\", \"about 2,000 troops\") }}” came.",  # a call's own words are checked by the call
+    'See <a href="other.md" class="x">the other page</a>.',  # an attribute's value is no quotation (sitecheck's)
+    '<img src="x.png" o{# a comment #}nerror="alert(1)" alt="">',  # nor in a tag Jinja joins from pieces
+])
+def test_typed_quotations_of_the_cited_passage_pass(prose):
+    assert typed(f"{prose} {CITE}") == []
+
+
+@pytest.mark.parametrize("body, found", [
+    (f"Reports said “at least 238 people”. {CITE}", "at least 238 people"),  # case kept, as passages are matched
+    (f"Reports said “38 people were killed”. {CITE}", "38 people were killed"),  # cut inside a number
+    (f"Reports said ”shoot them”. {CITE}", "shoot them"),  # any two marks
+    (f"Reports said “shoot them all. {CITE}", "shoot them all. …"),  # an unclosed mark quotes to the block's end
+    (f"- An item “shoot them” {CITE}", "shoot them"),
+    (f"| 2022 | “shoot them” {CITE} |", "shoot them"),
+    (f"Reports said “troops arrived on 6 January”. {CITE}", "troops arrived on 6 January"),  # the source, not cited
+    (f'A <span class="x">“shoot them”</span> {CITE}', "shoot them"),  # inside a tag's text, not its attribute
+    (f'A x=" “shoot them” {CITE}', "shoot them"),  # an attribute left open ends at a typographic mark
+])
+def test_typed_quotations_not_in_the_cited_passages_are_refused(body, found):
+    assert typed(body) == [f"docs/p.md:1: quotation not in the passages it cites — '{found}' — {HINT}"]
+
+
+def test_the_line_is_the_quotation_s_own_after_a_call_over_several_lines():
+    body = f'Intro {{{{ cite("alpha",\n"At least 238 people") }}}} and\nthen “shoot them”.{CITE}'
+    assert typed(body) == [f"docs/p.md:3: quotation not in the passages it cites — 'shoot them' — {HINT}"]
+
+
+def test_a_passage_cited_by_another_block_does_not_count():
+    body = f"{CITE}\n\nReports said “about 2,000 troops arrived”. {{{{ cite(\"alpha\", \"on 6 January\") }}}}"
+    assert typed(body) == [f"docs/p.md:3: quotation not in the passages it cites — 'about 2,000 troops arrived' — "
+                           f"{HINT}"]
+
+
+def test_every_real_page_passes():
+    assert [str(problem) for problem in check_project(ROOT).problems if "quotation" in problem.rule] == []
