@@ -13,14 +13,18 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
+import markdown
+
 from ..numbers import numbers_in
 from ..problems import Problem
+from ..sitecheck.nodes import shown
 from .body import body_pieces
 from .coverage import prose_blocks
 from .frontmatter import FrontMatter
 
+MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "footnotes"])
 GROUPED = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")  # "10,000", as Babel writes a number in English
-LEADING = re.compile(r"\d++(?:\.\d++)?+")  # "5000", "2.7", and the "6" of "6th", the "1990" of "1990s"
+LEADING = re.compile(r"\d++(?:\.\d++)?+")  # "5000", "2.7", the "6" of "6th", the "1990" of "1990s"
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -50,18 +54,21 @@ def numbers_beyond_passages(path: str, front: FrontMatter, passages_by_line: dic
 
 
 def _prose(path: str, text: str, first: int) -> str:
-    """The block's text outside its macro calls, as Jinja reads it (the page parsed whole already)."""
+    """The words a reader sees of the block outside its macro calls: its text as Jinja reads it (the page parsed
+    whole already), then as Python-Markdown renders it, so that a link's address or an attribute is not prose."""
     pieces, problems = body_pieces(path, text, first - 1)
-    return "" if problems else " ".join(piece for piece in pieces if isinstance(piece, str))
+    if problems:
+        return ""
+    return shown(MARKDOWN.reset().convert(" ".join(piece for piece in pieces if isinstance(piece, str))))
 
 
 def value(number: str) -> Decimal | str:
-    """What a number word or figure is worth, to compare: digits as a number, a number word as its value
-    where it has a plain one, else the word itself without case."""
-    digits = number.replace(",", "") if GROUPED.fullmatch(number) else number
-    if leading := LEADING.match(digits):
+    """What a number word or figure is worth, to compare: its digits as a number (also where a word is glued to
+    them, "killed.6"), a number word as its value where it has a plain one, else the word itself without case."""
+    digits = GROUPED.search(number) or LEADING.search(number)
+    if digits:
         try:
-            return Decimal(leading.group())
+            return Decimal(digits.group().replace(",", ""))
         except InvalidOperation:
             pass
     folded = number.casefold()
@@ -74,9 +81,9 @@ def passages_by_line(claims: Iterable) -> dict[int, list[str]]:
     the source's date, which dates what it reports as the front matter's years do ("in January 2022")."""
     found: dict[int, list[str]] = {}
     for claim in claims:
-        date = claim.call.args.get("date") if claim.macro in ("event", "figure") else None
+        date = claim.call.args.get("date", "") if claim.macro in ("event", "figure") else ""
+        year_and_day = date.split("-")[::2]  # prose names the month: "01" would make any "one" stated
         source_year = str(claim.source.meta["date"].value or "")[:4]
-        found.setdefault(claim.call.line, []).extend(
-            [claim.match.passage, source_year, *([date.replace("-", " ")] if date else [])])
+        found.setdefault(claim.call.line, []).extend([claim.match.passage, source_year, *year_and_day])
     return found
 
