@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 import markdown
+from selectolax.lexbor import LexborHTMLParser
 
 from ..numbers import numbers_in
-from ..problems import Problem
-from ..sitecheck.nodes import shown
+from ..problems import Problem, clip
+from ..sitecheck.nodes import words
 from .body import body_pieces
 from .coverage import prose_blocks
 from .frontmatter import FrontMatter
@@ -49,17 +50,24 @@ def numbers_beyond_passages(path: str, front: FrontMatter, passages_by_line: dic
         stated = {value(number) for text in passages for number in numbers_in(text)}
         numbers = dict.fromkeys(numbers_in(_prose(path, block.text, block.first)))
         for missing in (number for number in numbers if value(number) not in stated):
-            yield Problem(path, block.first, "number not in the passages it cites", repr(missing),
+            yield Problem(path, block.first, "number not in the passages it cites", repr(clip(missing, 40)),
                           "give the number with figure(), or cite the passage that states it")
 
 
 def _prose(path: str, text: str, first: int) -> str:
     """The words a reader sees of the block outside its macro calls: its text as Jinja reads it (the page parsed
-    whole already), then as Python-Markdown renders it, so that a link's address or an attribute is not prose."""
+    whole already), then as Python-Markdown renders it, so that a link's address, an attribute or code is not
+    prose."""
     pieces, problems = body_pieces(path, text, first - 1)
     if problems:
         return ""
-    return shown(MARKDOWN.reset().convert(" ".join(piece for piece in pieces if isinstance(piece, str))))
+    html = MARKDOWN.reset().convert(" ".join(piece for piece in pieces if isinstance(piece, str)))
+    body = LexborHTMLParser(f"<!doctype html><html><head></head><body>{html}</body></html>").body
+    if body is None:
+        return ""
+    for code in body.css("code"):  # a command or a name, shown as written: not a statement of the prose
+        code.decompose()
+    return words(body)
 
 
 def value(number: str) -> Decimal | str:
