@@ -5,7 +5,10 @@ The block is the unit the coverage rule cites (pages/coverage.py: a paragraph, a
 quote); the prose is its text outside the macro calls (a figure()'s chip and a quote()'s words are the engine's,
 checked against their passage already). Numbers are compared as numbers: "5,000" is the passage's "5000", "6th"
 its "6", "ten" its "10"; a word with no value of its own ("hundreds", "двести") is matched as a word. Without this,
-"About 10,000 people were killed" could end on a citation of "At least 238 people were killed." Pure Python.
+"About 10,000 people were killed" could end on a citation of "At least 238 people were killed." The prose is
+what a reader sees of it (a link's address, an attribute or code is not prose); an event()'s or a figure()'s
+date (its year and day: the engine checked it) and the year of a cited source's date count as stated. Nothing
+here imports MkDocs.
 """
 from __future__ import annotations
 
