@@ -24,6 +24,7 @@ from .pages import parse_docs
 from .pages.coverage import numbers_in_front_matter, uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
+from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
 from .problems import Problem, capped, counted, report
 from .render.dateline import last_update
 from .render.interface import say
@@ -92,6 +93,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             stated = [text for claim in claims[src] for text in (claim.match.passage, claim.source.meta["date"].value)]
             problems += numbers_in_front_matter(page.path, page.front, map(str, stated))
             problems += capped(quotation_problems(page, claims[src]))
+            problems += capped(numbers_beyond_passages(page.path, page.front, passages_by_line(claims[src])))
         if src == PEOPLE_PAGE:
             glossary, found = read_glossary(page.path, page.front)
             problems += found

@@ -1,0 +1,100 @@
+"""A cited block's own numbers: every number the prose of a block states (digits, and number words as
+macros/numbers.py finds them in uncited text) is a number one of the passages the block cites states.
+
+The block is the unit the coverage rule cites (pages/coverage.py: a paragraph, a list item, a table row, a block
+quote); the prose is its text outside the macro calls (a figure()'s chip and a quote()'s words are the engine's,
+checked against their passage already). Numbers are compared as numbers: "5,000" is the passage's "5000", "6th"
+its "6", "ten" its "10"; a word with no value of its own ("hundreds", "двести") is matched as a word. Without this,
+"About 10,000 people were killed" could end on a citation of "At least 238 people were killed." The prose is
+what a reader sees of it (a link's address, an attribute or code is not prose); an event()'s or a figure()'s
+date (its year and day: the engine checked it) and the year of a cited source's date count as stated. Nothing
+here imports MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+
+import markdown
+from selectolax.lexbor import LexborHTMLParser
+
+from ..numbers import numbers_in
+from ..problems import Problem, clip
+from ..sitecheck.nodes import words
+from .body import body_pieces
+from .coverage import prose_blocks
+from .frontmatter import FrontMatter
+
+MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "footnotes"])
+GROUPED = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")  # "10,000", as Babel writes a number in English
+LEADING = re.compile(r"\d++(?:\.\d++)?+")  # "5000", "2.7", the "6" of "6th", the "1990" of "1990s"
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+            "eighteenth", "nineteenth"]
+WORD_VALUES = {**{word: value for value, word in enumerate(WORDS)},
+               **{word: 20 + 10 * index for index, word in enumerate(TENS)},
+               **{word: value for value, word in enumerate(ORDINALS) if word},
+               **{word[:-1] + "ieth": 20 + 10 * index for index, word in enumerate(TENS)},
+               "hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "dozen": 12}
+
+
+def numbers_beyond_passages(path: str, front: FrontMatter, passages_by_line: dict[int, list[str]]) \
+        -> Iterator[Problem]:
+    """A problem for each number of a cited block that none of the block's passages states.
+    `passages_by_line`: the passages of the page's citations, by the line of their call."""
+    for block in prose_blocks(front.body, front.offset):
+        passages = [text for line in range(block.first, block.last + 1) for text in passages_by_line.get(line, ())]
+        if not passages:
+            continue  # an uncited block is the coverage rule's
+        stated = {value(number) for text in passages for number in numbers_in(text)}
+        numbers = dict.fromkeys(numbers_in(_prose(path, block.text, block.first)))
+        for missing in (number for number in numbers if value(number) not in stated):
+            yield Problem(path, block.first, "number not in the passages it cites", repr(clip(missing, 40)),
+                          "give the number with figure(), or cite the passage that states it")
+
+
+def _prose(path: str, text: str, first: int) -> str:
+    """The words a reader sees of the block outside its macro calls: its text as Jinja reads it (the page parsed
+    whole already), then as Python-Markdown renders it, so that a link's address, an attribute or code is not
+    prose."""
+    pieces, problems = body_pieces(path, text, first - 1)
+    if problems:
+        return ""
+    html = MARKDOWN.reset().convert(" ".join(piece for piece in pieces if isinstance(piece, str)))
+    body = LexborHTMLParser(f"<!doctype html><html><head></head><body>{html}</body></html>").body
+    if body is None:
+        return ""
+    for code in body.css("code"):  # a command or a name, shown as written: not a statement of the prose
+        code.decompose()
+    return words(body)
+
+
+def value(number: str) -> Decimal | str:
+    """What a number word or figure is worth, to compare: its digits as a number (also where a word is glued to
+    them, "killed.6"), a number word as its value where it has a plain one, else the word itself without case."""
+    digits = GROUPED.search(number) or LEADING.search(number)
+    if digits:
+        try:
+            return Decimal(digits.group().replace(",", ""))
+        except InvalidOperation:
+            pass
+    folded = number.casefold()
+    return Decimal(WORD_VALUES[folded]) if folded in WORD_VALUES else folded
+
+
+def passages_by_line(claims: Iterable) -> dict[int, list[str]]:
+    """The passages of the claims, by the line of their call; an event's or a figure's date too, which the
+    engine checked against its passage or its source's date ("5 January 2022 (year inferred)"), and the year of
+    the source's date, which dates what it reports as the front matter's years do ("in January 2022")."""
+    found: dict[int, list[str]] = {}
+    for claim in claims:
+        date = claim.call.args.get("date", "") if claim.macro in ("event", "figure") else ""
+        year_and_day = date.split("-")[::2]  # prose names the month: "01" would make any "one" stated
+        source_year = str(claim.source.meta["date"].value or "")[:4]
+        found.setdefault(claim.call.line, []).extend([claim.match.passage, source_year, *year_and_day])
+    return found
+
