@@ -7,7 +7,7 @@ checked against their passage already). Numbers are compared as numbers: "5,000"
 its "6", "ten" its "10"; a word with no value of its own ("hundreds", "двести") is matched as a word. Without this,
 "About 10,000 people were killed" could end on a citation of "At least 238 people were killed." The prose is
 what a reader sees of it (a link's address, an attribute or code is not prose); an event()'s or a figure()'s
-date (its year and day: the engine checked it) and the year of a cited source's date count as stated. Nothing
+date (its year and day: the engine checked it) and the year and day of a cited source's date count as stated. Nothing
 here imports MkDocs.
 """
 from __future__ import annotations
@@ -88,13 +88,14 @@ def value(number: str) -> Decimal | str:
 
 def passages_by_line(claims: Iterable) -> dict[int, list[str]]:
     """The passages of the claims, by the line of their call; an event's or a figure's date too, which the
-    engine checked against its passage or its source's date ("5 January 2022 (year inferred)"), and the year of
-    the source's date, which dates what it reports as the front matter's years do ("in January 2022")."""
+    engine checked against its passage or its source's date ("5 January 2022 (year inferred)"), and the year and
+    day of the source's catalogue date, which the prose may give as the catalogue does ("a post of 7 January 2022
+    (date inferred)") and which dates what it reports as the front matter's years do ("in January 2022")."""
     found: dict[int, list[str]] = {}
     for claim in claims:
         date = claim.call.args.get("date", "") if claim.macro in ("event", "figure") else ""
         year_and_day = date.split("-")[::2]  # prose names the month: "01" would make any "one" stated
-        source_year = str(claim.source.meta["date"].value or "")[:4]
-        found.setdefault(claim.call.line, []).extend([claim.match.passage, source_year, *year_and_day])
+        source_date = str(claim.source.meta["date"].value or "").split("-")[::2]  # "a post of 7 January 2022"
+        found.setdefault(claim.call.line, []).extend([claim.match.passage, *source_date, *year_and_day])
     return found
 
