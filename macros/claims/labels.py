@@ -28,12 +28,12 @@ from ..problems import Problem
 from ..yamlfile import LOADER
 from .clauses import CLAUSE_END
 from .elisions import NEGATIONS
+from .placing import YEAR_LIKE  # a count of 2000 reads as a year on a date rail
 from .subjects import COUNTRIES
 from .wording import Number
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.]*+")
 QUOTE_MARKS = "“”\""
-YEAR_LIKE = re.compile(r"(?:18|19|20)\d\d")  # a count of 2000 reads as a year on a date rail
 PLACE_LEADS = frozenset({"in", "of", "to", "at", "from", "for", "on"})  # not "by": a doer stays where it is
 # Words that state nothing, which a label may use although its passage does not ("Demonstrations began in Mangystau").
 FREE_WORDS = frozenset(yaml.load((Path(__file__).parent / "label_words.yml").read_text("utf-8"), LOADER))

@@ -14,14 +14,13 @@ from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from ..problems import Problem
+from .formats import date as written_date
 from .interface import words
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
-LOCALES = {"en": "en_GB"}  # "6 January 2022"; Babel's plain "en" writes "January 6, 2022"
 GIT_SECONDS = 30
 
 
@@ -52,8 +51,8 @@ def last_commit_time(root: Path, folders: tuple[str, ...]) -> str:
 
 
 def human_day(day: date, language: str = "en") -> str:
-    """'6 January 2022', with the edition's locale."""
-    return format_date(day, format="long", locale=LOCALES[language])
+    """'6 January 2022', as the site writes every date (formats.py)."""
+    return written_date(day.isoformat(), language)
 
 
 def draw_dateline(day: date | None, language: str = "en") -> str:
