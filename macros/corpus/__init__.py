@@ -62,7 +62,6 @@ class Source:
 
 @dataclass
 class Corpus:
-    root: Path  # the seeds folder
     sources: dict[str, Source]
 
     def get(self, source_id: str) -> Source | None:
@@ -74,11 +73,11 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
     problems = list(symlink_problems(seeds_dir, label))
     linked = {problem.path for problem in problems}
     if linked & {label, f"{label}/{CATALOGUE}", f"{label}/{CHECKSUMS}"}:
-        return Corpus(seeds_dir, {}), problems  # read nothing through a link
+        return Corpus({}), problems  # read nothing through a link
     problems += _unexpected_files(seeds_dir, label)
     too_big = _over_size(seeds_dir, label)
     if too_big:  # checked before anything is read
-        return Corpus(seeds_dir, {}), problems + [too_big]
+        return Corpus({}), problems + [too_big]
     text, found = _read(seeds_dir / CHECKSUMS, f"{label}/{CHECKSUMS}")
     sums, more = read_checksums(text, label) if text is not None else ({}, [])
     problems += found + more
@@ -108,7 +107,7 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
             break
     problems += _unmatched(seeds_dir, label, named, sums)
     problems += _near_copies(list(sources.values()), label)
-    return Corpus(seeds_dir, sources), problems
+    return Corpus(sources), problems
 
 
 def _one_per_file(entries: list[Entry], label: str, problems: list[Problem]) -> Iterator[Entry]:
