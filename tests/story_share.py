@@ -1,5 +1,5 @@
-"""How much of a page's running prose names its source in the sentence (design §5: the prose tells what
-happened; the marker tells who says so). Read on the built site with selectolax.
+"""How much of a page's running prose names its source in the sentence (CONTRIBUTING, "The prose tells what
+happened; the marker tells who says so"). Read on the built site with selectolax.
 
     python -m tests.story_share site/          # each page's share of attributed sentences
     python -m tests.story_share site/ -v       # and each attributed sentence, with what named its source

@@ -1,4 +1,4 @@
-"""The check of what the browser will see: every built page parsed as a browser parses it (design §6).
+"""The check of what the browser will see: every built page parsed as a browser parses it (SECURITY.md).
 
 A table of tricky HTML, each case a page of the built site with the theme's own head around
 it; the check must refuse exactly the active content and leave the rest alone.

@@ -1,4 +1,4 @@
-"""One hostile pull request per class of attack, each a tiny site built for real (design §6).
+"""One hostile pull request per class of attack, each a tiny site built for real (SECURITY.md).
 
 Each touches only docs/ and seeds/, as an outside contributor's would. Every build has its
 own canaries: a file the payloads try to create, and a secret in the build's environment

@@ -106,7 +106,7 @@ def test_a_passage_from_another_source_says_which():
     source = CORPUS.get("alpha")
     other = type(source)("beta", "beta.txt", "Nothing here.\n", source.meta, source.licence, False, None, 30)
     claims, problems = check('{{ cite("beta", "about 2,000 troops arrived") }}',
-                             Corpus(CORPUS.root, {"alpha": source, "beta": other}))
+                             Corpus({"alpha": source, "beta": other}))
     assert problems == ["docs/p.md:1: passage not found in source 'beta' — \"about 2,000 troops arrived\" — it is in "
                         "source 'alpha', paragraph 3: cite that source"]
 
@@ -142,7 +142,7 @@ def with_beta():
 
     alpha = CORPUS.get("alpha")
     beta = type(alpha)("beta", "beta.txt", BETA, alpha.meta, alpha.licence, False, None, 30)
-    return Corpus(CORPUS.root, {"alpha": alpha, "beta": beta})
+    return Corpus({"alpha": alpha, "beta": beta})
 
 
 ELISION_HINT = ("an elision may not drop a word that negates or limits what it leaves (not, no, never, cannot, little, "
@@ -270,7 +270,7 @@ def with_text(name: str, text: str, order: int):
     corpus = with_beta()
     alpha = corpus.get("alpha")
     added = type(alpha)(name, f"{name}.txt", text, alpha.meta, alpha.licence, False, None, order)
-    return Corpus(corpus.root, {**corpus.sources, name: added})
+    return Corpus({**corpus.sources, name: added})
 
 
 def with_gamma():
@@ -647,7 +647,7 @@ def with_delta():
     corpus = with_beta()
     alpha = corpus.get("alpha")
     delta = type(alpha)("delta", "delta.txt", DELTA, alpha.meta, alpha.licence, False, None, 50)
-    return Corpus(corpus.root, {**corpus.sources, "delta": delta})
+    return Corpus({**corpus.sources, "delta": delta})
 
 
 @pytest.mark.parametrize("call, expected", [

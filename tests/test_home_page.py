@@ -1,4 +1,4 @@
-"""The home page's numbers at a glance keep the rules of design §5 whatever the sources say: each number
+"""The home page's numbers at a glance keep CONTRIBUTING's writing rules whatever the sources say: each number
 with its own source named beside it, the values the sources give for one thing side by side, and no number
 of the site's own making, such as a sum the sources do not make."""
 from __future__ import annotations

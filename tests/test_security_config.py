@@ -1,4 +1,4 @@
-"""The build's configuration keeps the renderer reading pages as the static pass does (design §6)."""
+"""The build's configuration keeps the renderer reading pages as the static pass does (SECURITY.md)."""
 from __future__ import annotations
 
 import yaml

@@ -1,4 +1,4 @@
-"""Source text is escaped on its way into Markdown and HTML (design §6).
+"""Source text is escaped on its way into Markdown and HTML (SECURITY.md).
 
 A fixture source (tests/fixtures/security/seeds) holds <script>, {{ }}, {% %}, *, _, |,
 backticks and [link](url) in its passages and catalogue; every place it is shown must

@@ -1,4 +1,4 @@
-"""Unit tests of each security rule of the static pass (design §6), without building a site."""
+"""Unit tests of each security rule of the static pass (SECURITY.md), without building a site."""
 from __future__ import annotations
 
 import pytest

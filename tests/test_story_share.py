@@ -1,4 +1,4 @@
-"""The prose tells what happened; the marker tells who says so (design §5, issue 24): on the home page and on
+"""The prose tells what happened; the marker tells who says so (CONTRIBUTING.md): on the home page and on
 each topic page, at most 40% of the running prose's sentences name their source, measured on the built site."""
 from __future__ import annotations
 

@@ -135,10 +135,8 @@ class Verifier:
         if self.citations > MAX_CITATIONS or self.meter.read > READ_LIMIT:
             self.unchecked.append(call)
             return None, []
-        found = source.find(passage, explain=False, meter=self.meter)
-        explain = isinstance(found, Failure) and found.reason == "not-found" and self.explanations.take()
-        if explain:  # the closest passage, and the other sources, are searched for the first few only
-            found = source.find(passage, meter=self.meter)
+        # the closest passage, and the other sources, are searched for the first few failures only
+        found, explain = source.find_or_explain(passage, self.explanations, self.meter)
         if isinstance(found, Failure):
             hint = self._elsewhere(source, passage) if explain else None
             return None, [Problem(call.path, call.line, FAILURE_RULES[found.reason].format(source=source_id),

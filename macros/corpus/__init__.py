@@ -12,11 +12,11 @@ from pathlib import Path
 
 from ..problems import Problem
 from .catalogue import BASES, CATALOGUE, DESCRIBED_FIELDS, Described, Entry, field_problems, is_partial_date, \
-    read_catalogue
+    read_catalogue, UNSIGNED
 from .characters import control_problems, format_problems
 from .checksums import CHECKSUMS, Checksum, read_checksums
 from .copies import SHINGLE, near_copies
-from .files import files_in, symlink_problems
+from .files import decode, files_in, symlink_problems
 from .matching import Explanations, Failure, Match, Meter, find_passage
 from .text import Normalised, Paragraph, normalise, split_paragraphs
 
@@ -50,19 +50,30 @@ class Source:
     def find(self, passage: str, explain: bool = True, meter: Meter | None = None) -> Match | Failure:
         return find_passage(self.paragraphs, self.normalised, passage, explain, meter)
 
+    def find_or_explain(self, passage: str, explanations: Explanations,
+                        meter: Meter | None = None) -> tuple[Match | Failure, bool]:
+        """The passage, or why not; a passage not found is explained (its closest passage searched for)
+        only while `explanations` last. True where it was explained."""
+        found = self.find(passage, explain=False, meter=meter)
+        explained = isinstance(found, Failure) and found.reason == "not-found" and explanations.take()
+        return (self.find(passage, meter=meter) if explained else found), explained
+
     def value(self, name: str) -> str | None:
         return self.meta[name].value
 
     @property
-    def short(self) -> str:
+    def named_author(self) -> str | None:
+        """The author's name, or None where the text is unsigned or its author unknown."""
         author = self.value("author")
-        known_author = author if author and author != "unsigned" else None
-        return self.short_label or known_author or self.value("publisher") or self.value("title") or self.id
+        return author if author and author != UNSIGNED else None
+
+    @property
+    def short(self) -> str:
+        return self.short_label or self.named_author or self.value("publisher") or self.value("title") or self.id
 
 
 @dataclass
 class Corpus:
-    root: Path  # the seeds folder
     sources: dict[str, Source]
 
     def get(self, source_id: str) -> Source | None:
@@ -74,11 +85,11 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
     problems = list(symlink_problems(seeds_dir, label))
     linked = {problem.path for problem in problems}
     if linked & {label, f"{label}/{CATALOGUE}", f"{label}/{CHECKSUMS}"}:
-        return Corpus(seeds_dir, {}), problems  # read nothing through a link
+        return Corpus({}), problems  # read nothing through a link
     problems += _unexpected_files(seeds_dir, label)
     too_big = _over_size(seeds_dir, label)
     if too_big:  # checked before anything is read
-        return Corpus(seeds_dir, {}), problems + [too_big]
+        return Corpus({}), problems + [too_big]
     text, found = _read(seeds_dir / CHECKSUMS, f"{label}/{CHECKSUMS}")
     sums, more = read_checksums(text, label) if text is not None else ({}, [])
     problems += found + more
@@ -108,7 +119,7 @@ def load_corpus(seeds_dir: Path, label: str = "seeds") -> tuple[Corpus, list[Pro
             break
     problems += _unmatched(seeds_dir, label, named, sums)
     problems += _near_copies(list(sources.values()), label)
-    return Corpus(seeds_dir, sources), problems
+    return Corpus(sources), problems
 
 
 def _one_per_file(entries: list[Entry], label: str, problems: list[Problem]) -> Iterator[Entry]:
@@ -149,10 +160,7 @@ def _over_size(seeds_dir: Path, label: str) -> Problem | None:
 def _read(path: Path, where: str) -> tuple[str | None, list[Problem]]:
     if not path.is_file():
         return None, [Problem(where, 1, f"{path.name} is missing", "", "keep it next to the seed files")]
-    try:
-        return path.read_text(encoding="utf-8"), []
-    except UnicodeDecodeError as error:
-        return None, [Problem(where, 1, "file is not UTF-8 text", f"byte at offset {error.start}", "save it as UTF-8")]
+    return decode(path.read_bytes(), where, "file is not UTF-8 text", "save it as UTF-8")
 
 
 def _unexpected_files(seeds_dir: Path, label: str) -> Iterator[Problem]:
@@ -177,13 +185,10 @@ def _source(seeds_dir, label, entry: Entry, sums, linked, explanations) -> tuple
         return None, problems + [Problem(f"{label}/{entry.file}", 1, f"seed file is larger than "
                                          f"{MAX_SEED_BYTES:,} bytes", f"{len(data):,} bytes",
                                          "cite a shorter text, or ask a maintainer to raise the limit")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return None, problems + [Problem(f"{label}/{entry.file}", line, "seed file is not UTF-8 text",
-                                         f"byte 0x{data[error.start]:02x} at offset {error.start}",
-                                         "add the text as UTF-8, exactly as it was collected otherwise")]
+    text, undecoded = decode(data, f"{label}/{entry.file}", "seed file is not UTF-8 text",
+                             "add the text as UTF-8, exactly as it was collected otherwise")
+    if text is None:
+        return None, problems + undecoded
     problems += control_problems(text, f"{label}/{entry.file}")
     source = Source(entry.id, entry.file, text, entry.meta, entry.licence, entry.republish, entry.url, entry.line,
                     entry.short, entry.by_lines)
@@ -195,9 +200,7 @@ def _source(seeds_dir, label, entry: Entry, sums, linked, explanations) -> tuple
 
 
 def _missing(source: Source, passage: str, explanations: Explanations) -> str | None:
-    found = source.find(passage, explain=False)
-    if isinstance(found, Failure) and found.reason == "not-found" and explanations.take():
-        found = source.find(passage)
+    found, _ = source.find_or_explain(passage, explanations)
     return found.detail if isinstance(found, Failure) else None
 
 

@@ -15,6 +15,7 @@ from ..problems import Problem, clip
 from .stated import stated_problems
 
 CATALOGUE = "catalogue.yml"
+UNSIGNED = "unsigned"  # the author of a text that names none: it speaks for its publisher
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*+")
 SEED_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]*\.txt")
 PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

@@ -40,13 +40,17 @@ def read_text(path: Path, label: str, limit: int) -> tuple[str | None, list[Prob
     if len(data) > limit:
         return None, [Problem(label, 1, f"file is larger than {limit:,} bytes", f"{len(data):,} bytes",
                               "split it, or ask a maintainer to raise the limit")]
+    text, problems = decode(data, label, "file is not UTF-8 text", "save it as UTF-8")
+    return (None if text is None else as_read(text)), problems
+
+
+def decode(data: bytes, label: str, rule: str, hint: str) -> tuple[str | None, list[Problem]]:
+    """A file's bytes as UTF-8 text, or the problem naming the line and offset of the first bad byte."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return None, [Problem(label, line, "file is not UTF-8 text",
-                              f"byte 0x{data[error.start]:02x} at offset {error.start}", "save it as UTF-8")]
-    return as_read(text), []
+        return None, [Problem(label, line, rule, f"byte 0x{data[error.start]:02x} at offset {error.start}", hint)]
 
 
 def as_read(text: str) -> str:

@@ -105,8 +105,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _visual(self, env):
         def visual(name: str) -> str:
-            html = draw(name, env.page.file.src_uri, self.checked.about_the_events(), self.checked.titles,
-                        self.checked.updated)
+            html = draw(name, env.page.file.src_uri, self.checked.about_the_events(), self.checked.updated)
             html = "\n".join(line for line in html.splitlines() if line.strip())  # one HTML block for Markdown
             self.drawn.setdefault(env.page.file.src_uri, []).append(html)
             return html

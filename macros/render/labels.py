@@ -31,12 +31,11 @@ def date_notes(sources: Iterable[Source]) -> str:
 
 def byline(source: Source) -> str:
     """'Author, “Title”, Publisher' with only what is known."""
-    author = source.meta["author"].value
     publisher = source.meta["publisher"].value
     title = source.value("title")
     if source.meta["title"].basis != "supplied":  # a supplied title is a description, not a quotation
         title = f"“{title}”"
-    parts = [author if author and author != "unsigned" else None, title, publisher]
+    parts = [source.named_author, title, publisher]
     return ", ".join(part for part in parts if part)
 
 

@@ -26,9 +26,9 @@ def dataset(url: str, site_url: str, site_name: str) -> dict:
 
 def _work(source: Source) -> dict:
     work = {"@type": "CreativeWork", "name": source.value("title"), "genre": source.value("genre")}
-    author, publisher, date = source.value("author"), source.value("publisher"), source.value("date")
-    if author and author != "unsigned":
-        work["author"] = {"@type": "Person", "name": author}
+    publisher, date = source.value("publisher"), source.value("date")
+    if source.named_author:
+        work["author"] = {"@type": "Person", "name": source.named_author}
     if publisher:
         work["publisher"] = {"@type": "Organization", "name": publisher}
     if date and source.meta["date"].basis == "stated":

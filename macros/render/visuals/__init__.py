@@ -23,7 +23,7 @@ DATELINE = "dateline"
 NAMES = (*VISUALS, DATELINE)
 
 
-def draw(name: str, page: str, claims: list[Claim], titles: dict[str, str], updated: date | None = None) -> str:
+def draw(name: str, page: str, claims: list[Claim], updated: date | None = None) -> str:
     """The visual's HTML for the page docs/<page>, from every claim of the site (the dateline: from `updated`)."""
     if name == DATELINE:
         return draw_dateline(updated)
