@@ -186,6 +186,18 @@ def test_a_kind_with_more_than_one_value_is_drawn_and_not_repeated_by_cards(page
         assert len(section.css(".qq-figure-card")) == (len(values) == 1), kind
 
 
+def test_bars_of_several_subjects_say_that_no_cited_figure_adds_them_up(pages):
+    """Bars side by side read as parts of a whole: a chart of several subjects' bars tells the reader that
+    the site cites no total of them: never invite a reader to add numbers the sources do not add."""
+    from macros.render.interface import words
+    parts = words()["chart_key_parts"]
+    charts = [chart for _, chart in on_pages(pages, ".qq-chart")]
+    assert charts
+    for chart in charts:
+        several = "qq-chart-bars" in (chart.attributes.get("class") or "") and len(chart.css("li.qq-chart-group")) > 1
+        assert (parts in chart.css_first("figcaption").text()) == several, chart.css_first("figcaption").text()
+
+
 @pytest.mark.parametrize("page, expected", [
     ('{{ visual("chart") }}\n', "docs/p.md:1: unknown visual 'chart' — known visuals: map, timeline"),
     ('Troops came.{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", qualifier="about", '

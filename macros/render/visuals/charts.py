@@ -76,7 +76,9 @@ def _key(rows: list[Row], chart: str) -> list[str]:
     """The marks of the chart that need a word of explanation, in a fixed order."""
     bounds = {row.bound for row in rows}
     marks = [("lower", "lower"), ("upper", "upper"), ("approximate", f"approximate_{chart}")]
-    return [key for bound, key in marks if bound in bounds]
+    # bars side by side look like parts of a whole: say that no cited figure adds them up
+    parts = chart == "bars" and len({row.group for row in rows}) > 1 and all(row.group for row in rows)
+    return [key for bound, key in marks if bound in bounds] + (["parts"] if parts else [])
 
 
 def _groups_start(rows: list[Row]) -> set[int]:
