@@ -94,17 +94,37 @@ BODY = [
     ("unclosed comment", "{{# {P}\n", "docs/evil.md:1: template syntax error"),
     ("line statement", "# for x in [{inner}]\n{P}\n", "docs/evil.md:2: " + NOT_A_MACRO),
     ("under a subfolder", "{P}\n", "docs/evil.md:1: " + NOT_A_MACRO),
+    ("in the title heading", "# {P}\n\n" + CITED, "docs/evil.md:1: " + NOT_A_MACRO),
+    ("a macro call in the title heading", '# Title {{{{ cite("alpha", "At least 238 people were killed") }}}}\n\n'
+     + CITED, "docs/evil.md:1: the page title heading may hold only text — # Title {{ cite(\"alpha\", \"At least "
+     "238 people were killed\") }} — MkDocs renders the title from this heading again on its own: put macro calls "
+     "after the heading"),
 ]
 
 
-@pytest.mark.parametrize("name, text, expected", BODY, ids=[case[0] for case in BODY])
-def test_template_code_in_a_page_body_fails_the_build(tmp_path, canary, name, text, expected):
-    page = "deep/er/evil.md" if name == "under a subfolder" else "evil.md"
-    inner = payload(canary)[3:-3]
-    text = text.format(P=payload(canary), inner=inner)
-    project = site(tmp_path, {page: text})
-    (project / "docs" / "partial.txt").write_text(payload(canary) + "\n", encoding="utf-8")
-    assert_refused(build(project), canary, expected.replace("docs/evil.md", f"docs/{page}"))
+def body_page(index: int, name: str) -> str:
+    return "deep/er/evil.md" if name == "under a subfolder" else f"body-{index}.md"
+
+
+@pytest.fixture(scope="module")
+def body_build(tmp_path_factory):
+    """Every body payload on its own page of one site, built once: each page's refusal is its own line."""
+    where = tmp_path_factory.mktemp("body")
+    pages, canaries = {}, {}
+    for index, (name, text, _) in enumerate(BODY):
+        canaries[name] = where / f"canary-{index}"
+        pages[body_page(index, name)] = text.format(P=payload(canaries[name]), inner=payload(canaries[name])[3:-3])
+    project = make_project(where / "project", {"index.md": CITED, **pages})
+    (project / "docs" / "partial.txt").write_text(payload(where / "canary-partial") + "\n", encoding="utf-8")
+    return build(project), canaries, where / "canary-partial"
+
+
+@pytest.mark.parametrize("index, name, expected", [(index, name, expected) for index, (name, _, expected)
+                                                    in enumerate(BODY)], ids=[case[0] for case in BODY])
+def test_template_code_in_a_page_body_fails_the_build(body_build, index, name, expected):
+    result, canaries, partial = body_build
+    assert_refused(result, canaries[name], expected.replace("docs/evil.md", f"docs/{body_page(index, name)}"))
+    assert not partial.exists()
 
 
 # --- front matter ----------------------------------------------------------------------------------
@@ -153,84 +173,115 @@ FRONT_MATTER = [
 ]
 
 
-@pytest.mark.parametrize("name, text, expected", FRONT_MATTER, ids=[case[0] for case in FRONT_MATTER])
-def test_template_code_in_page_metadata_fails_the_build(tmp_path, canary, name, text, expected):
-    text = text.format(P=payload(canary), inner=payload(canary)[3:-3], canary=canary)
-    assert_refused(build(site(tmp_path, {"evil.md": text})), canary, expected)
+@pytest.fixture(scope="module")
+def front_matter_build(tmp_path_factory):
+    """Every front-matter payload on its own page of one site, built once."""
+    where = tmp_path_factory.mktemp("front")
+    pages, canaries = {}, {}
+    for index, (name, text, _) in enumerate(FRONT_MATTER):
+        canaries[name] = where / f"canary-{index}"
+        pages[f"front-{index}.md"] = text.format(P=payload(canaries[name]), inner=payload(canaries[name])[3:-3],
+                                                  canary=canaries[name])
+    return build(make_project(where / "project", {"index.md": CITED, **pages})), canaries
+
+
+@pytest.mark.parametrize("index, name, expected", [(index, name, expected) for index, (name, _, expected)
+                                                    in enumerate(FRONT_MATTER)], ids=[case[0] for case in FRONT_MATTER])
+def test_template_code_in_page_metadata_fails_the_build(front_matter_build, index, name, expected):
+    result, canaries = front_matter_build
+    assert_refused(result, canaries[name], expected.replace("docs/evil.md", f"docs/front-{index}.md"))
 
 
 # --- titles ----------------------------------------------------------------------------------------
 
-def test_a_payload_in_the_first_heading_fails_the_build(tmp_path, canary):
-    project = site(tmp_path, {"evil.md": f"# {payload(canary)}\n\n" + CITED})
-    assert_refused(build(project), canary, "docs/evil.md:1: " + NOT_A_MACRO)
+# --- what a page keeps: text, and inert raw blocks, comments and titles ----------------------------
 
-
-def test_a_macro_call_in_the_title_heading_fails_the_build(tmp_path, canary):
-    project = site(tmp_path, {"evil.md": '# Title {{ cite("alpha", "At least 238 people were killed") }}\n\n'
-                              + CITED})
-    assert_refused(build(project), canary, "docs/evil.md:1: the page title heading may hold only text — "
-                   "# Title {{ cite(\"alpha\", \"At least 238 people were killed\") }} — MkDocs renders the title "
-                   "from this heading again on its own: put macro calls after the heading")
-
-
-def test_a_raw_block_in_the_title_heading_shows_its_text_and_runs_nothing(tmp_path, canary):
-    # a canary the build's working directory would hold: a heading states no number, and tmp paths hold digits
-    shown = payload("canary-of-the-raw-title")
-    project = site(tmp_path, {"shown.md": f"# Shown {{% raw %}}{shown}{{% endraw %}}\n\n" + CITED})
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    html = (project / "site" / "shown" / "index.html").read_text(encoding="utf-8")
-    assert f"<title>Shown {shown}" in html.replace("&#39;", "'")
-    assert not (project / "canary-of-the-raw-title").exists()
-
-
-def test_a_payload_in_a_nav_title_shows_as_text_and_runs_nothing(tmp_path, canary):
-    """Nav titles are maintainer code (mkdocs.yml), and mkdocs-macros never renders a title."""
-    project = site(tmp_path, {})
-    config = project / "mkdocs.yml"
-    title = payload(canary).replace('"', "'")
-    nav = f'\nnav:\n  - "{title}": index.md\n  - Figures: figures.md\n  - Sources: sources/index.md\n'
+@pytest.fixture(scope="module")
+def shown_build(tmp_path_factory):
+    """Payloads that the build keeps as text or drops, each on its own page of one site built once; the site
+    must build. A heading states no number, and tmp paths hold digits: the raw title's canary is a bare name,
+    which the build's working directory would hold."""
+    where = tmp_path_factory.mktemp("shown")
+    canary, raw_title = where / "canary", payload("canary-of-the-raw-title")
+    pages = {
+        "raw-title.md": f"# Shown {{% raw %}}{raw_title}{{% endraw %}}\n\n" + CITED,
+        "raw-blocks.md": (f"Shown literally: `{{% raw %}}{payload(canary)}{{% endraw %}}`."
+                          '{{ cite("alpha", "At least 238 people were killed") }}\n\n'
+                          f"Hidden: {{# {payload(canary)} #}}gone."
+                          '{{- cite("alpha", "about 2,000 troops arrived") -}}\n'),
+        "yaml-comment.md": f"---\ntitle: Shown # {payload(canary)}\n---\n\n" + CITED,
+    }
+    project = make_project(where / "project", {"index.md": CITED, **pages})
+    config = project / "mkdocs.yml"  # nav titles are maintainer code, and mkdocs-macros never renders a title
+    nav = "".join(f"  - {page}\n" for page in pages)
+    nav = f'\nnav:\n  - "{payload(canary).replace(chr(34), chr(39))}": index.md\n{nav}' \
+          "  - Figures: figures.md\n  - Sources: sources/index.md\n"
     config.write_text(config.read_text(encoding="utf-8") + nav, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "cycler.__init__" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert not canary.exists() and not (project / "canary-of-the-raw-title").exists()
+    return lambda page: (project / "site" / page / "index.html").read_text(encoding="utf-8").replace("&#39;", "'"), \
+        payload(canary), raw_title
+
+
+def test_a_raw_block_in_the_title_heading_shows_its_text_and_runs_nothing(shown_build):
+    html, _, raw_title = shown_build
+    assert f"<title>Shown {raw_title}" in html("raw-title")
+
+
+def test_a_payload_in_a_nav_title_shows_as_text_and_runs_nothing(shown_build):
+    html, _, _ = shown_build
+    assert "cycler.__init__" in html("")
+
+
+def test_raw_blocks_and_comments_show_or_hide_text_and_run_nothing(shown_build):
+    html, shown, _ = shown_build
+    assert f"Shown literally: <code>{shown}</code>." in html("raw-blocks")
+    hidden = html("raw-blocks").split("Hidden:")[1].split("</p>")[0]
+    assert hidden.startswith(" gone.") and "cycler" not in hidden
+
+
+def test_a_payload_in_a_yaml_comment_of_the_front_matter_is_no_value_and_runs_nothing(shown_build):
+    assert "<title>Shown — " in shown_build[0]("yaml-comment")
 
 
 # --- files and the plugin's configuration ----------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["evil.markdown", "deep/evil.mdown", "evil.mkdn", "evil.mkd"])
-def test_markdown_pages_not_ending_in_md_fail_the_build(tmp_path, canary, name):
-    project = site(tmp_path, {name: payload(canary) + "\n"})
-    assert_refused(build(project), canary, f"docs/{name}:1: Markdown pages must end in .md — MkDocs would render "
-                   "this file as a page the citation check does not read — rename it to .md")
-
-
-@pytest.mark.parametrize("name, rule", [
-    ("evil.html", "only Markdown pages and raster images may be in docs/ — found .html"),
-    ("evil.txt", "only Markdown pages and raster images may be in docs/ — found .txt"),
-    ("evil.yml", "only Markdown pages and raster images may be in docs/ — found .yml"),
-    ("evil.j2", "only Markdown pages and raster images may be in docs/ — found .j2"),
-    ("evil.svg", "only Markdown pages and raster images may be in docs/ — found .svg"),
-    ("js/qq-tooltips.js", "only Markdown pages and raster images may be in docs/ — found .js"),
+NOT_MD = "Markdown pages must end in .md — MkDocs would render this file as a page the citation check does not read — " \
+    "rename it to .md"
+ONLY_MD = "only Markdown pages and raster images may be in docs/ — found "
+NAMES = "names in docs/ are lower-case letters, digits, '-' and '_'"
+FILES = [
+    ("evil.markdown", NOT_MD), ("deep/evil.mdown", NOT_MD), ("evil.mkdn", NOT_MD), ("evil.mkd", NOT_MD),
+    ("evil.html", ONLY_MD + ".html"), ("evil.txt", ONLY_MD + ".txt"), ("evil.yml", ONLY_MD + ".yml"),
+    ("evil.j2", ONLY_MD + ".j2"), ("evil.svg", ONLY_MD + ".svg"), ("js/qq-tooltips.js", ONLY_MD + ".js"),
     ("assets/qq-tooltips.js", "'assets' is where the build writes the theme's files"),
     ("assets/citations.css", "'assets' is where the build writes the theme's files"),
     ("sources/notes.md", "'sources' is where the build writes the source pages"),
     ("figures.md", "'figures' is where the build writes the figures page"),
-    ("CNAME", "names in docs/ are lower-case letters, digits, '-' and '_'"),
-    (".nojekyll", "names in docs/ are lower-case letters, digits, '-' and '_'"),
-    ("claims.json.md", "names in docs/ are lower-case letters, digits, '-' and '_'"),
-    ("<form>/index.md", "names in docs/ are lower-case letters, digits, '-' and '_'"),
-    ("a#b.md", "names in docs/ are lower-case letters, digits, '-' and '_'"),
-])
-def test_only_markdown_and_raster_images_with_plain_names_may_be_in_docs(tmp_path, canary, name, rule):
-    project = site(tmp_path, {name: payload(canary) + "\n"})
-    assert_refused(build(project), canary, f"docs/{name}:1: {rule}")
+    ("CNAME", NAMES), (".nojekyll", NAMES), ("claims.json.md", NAMES), ("<form>/index.md", NAMES), ("a#b.md", NAMES),
+]
 
 
-def test_a_file_named_as_an_image_must_be_one(tmp_path, canary):
-    project = site(tmp_path, {"fake.png": "<svg onload=alert(1)>\n"})
-    assert_refused(build(project), canary, "docs/fake.png:1: file is not a PNG image")
+@pytest.fixture(scope="module")
+def files_build(tmp_path_factory):
+    """Every file docs/ may not hold, in one site built once; each carries a payload that must not run."""
+    where = tmp_path_factory.mktemp("files")
+    project = make_project(where / "project", {"index.md": CITED, **{name: payload(where / "canary") + "\n"
+                                                                      for name, _ in FILES}})
+    (project / "docs" / "fake.png").write_text("<svg onload=alert(1)>\n", encoding="utf-8")
+    return build(project), where / "canary"
+
+
+@pytest.mark.parametrize("name, rule", FILES, ids=[name for name, _ in FILES])
+def test_only_markdown_and_raster_images_with_plain_names_may_be_in_docs(files_build, name, rule):
+    result, canary = files_build
+    assert_refused(result, canary, f"docs/{name}:1: {rule}")
+
+
+def test_a_file_named_as_an_image_must_be_one(files_build):
+    result, canary = files_build
+    assert_refused(result, canary, "docs/fake.png:1: file is not a PNG image")
 
 
 MACROS_PLUGIN = "      modules: [macros.mkdocs_plugin]\n"
@@ -310,26 +361,3 @@ def test_a_symlinked_catalogue_fails_the_build_without_being_read(tmp_path, cana
     result = build(project)
     assert_refused(result, canary, "seeds/catalogue.yml:1: symbolic links are not allowed in seeds/")
     assert not any(line.startswith("seeds/alpha.txt") for line in messages(result))
-
-
-# --- what the page keeps: text, and inert raw blocks and comments -----------------------------------
-
-def test_raw_blocks_and_comments_show_or_hide_text_and_run_nothing(tmp_path, canary):
-    text = (f"Shown literally: `{{% raw %}}{payload(canary)}{{% endraw %}}`."
-            '{{ cite("alpha", "At least 238 people were killed") }}\n\n'
-            f"Hidden: {{# {payload(canary)} #}}gone."
-            '{{- cite("alpha", "about 2,000 troops arrived") -}}\n')
-    project = site(tmp_path, {"shown.md": text})
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    html = (project / "site" / "shown" / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
-    assert f"Shown literally: <code>{payload(canary)}</code>." in html
-    assert "Hidden: gone." in html and "cycler" not in html.split("Hidden:")[1]
-    assert not os.path.exists(canary)
-
-
-def test_a_payload_in_a_yaml_comment_of_the_front_matter_is_no_value_and_runs_nothing(tmp_path, canary):
-    project = site(tmp_path, {"shown.md": f"---\ntitle: Shown # {payload(canary)}\n---\n\n" + CITED})
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "<title>Shown — " in (project / "site" / "shown" / "index.html").read_text(encoding="utf-8")
