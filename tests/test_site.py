@@ -4,16 +4,24 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
+from urllib.request import ProxyHandler, build_opener
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from macros.claims import doc_url
-from tests.conftest import CONFIG, ROOT, build, error_lines
+from tests.conftest import CONFIG, MKDOCS, ROOT, build, error_lines
 
 MARKER = re.compile(r'<sup id="(fnref:qq\d+)"[^>]*>')
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
+LOCAL = build_opener(ProxyHandler({}))  # the local server, never through a proxy from the environment
 
 
 def test_every_marker_has_a_claim_and_every_claim_a_marker(built):
@@ -93,22 +101,113 @@ def test_the_static_pass_runs_alone_as_a_command():
 
 
 
-def test_properdocs_builds_the_same_site(tmp_path, built):
-    """ProperDocs, the maintained fork of MkDocs 1.6, runs the same plugins: same claims.json, same pages
-    but for the generator meta."""
-    properdocs = shutil.which("properdocs", path=str(Path(sys.executable).parent))
-    assert properdocs, "properdocs is pinned in requirements-dev.txt"
+# What a contributor types, and where: `make build` and `make serve` run `mkdocs build` and `mkdocs serve` in the
+# project's folder with no -f, where MkDocs gives the plugins the config file's path absolute; after -f, it is the
+# path as typed, relative to the working folder. ProperDocs, the maintained fork of MkDocs 1.6, runs the same plugins.
+INVOCATIONS = {
+    "mkdocs build -f mkdocs.yml": (["mkdocs", "build", "-f", "mkdocs.yml"], ROOT),
+    "mkdocs build -f <project>/mkdocs.yml, from the folder above": (
+        ["mkdocs", "build", "-f", f"{ROOT.name}/mkdocs.yml"], ROOT.parent),
+    "properdocs build": (["properdocs", "build"], ROOT),
+    "properdocs build -f mkdocs.yml": (["properdocs", "build", "-f", "mkdocs.yml"], ROOT),
+}
+# MkDocs writes the day of the build into the sitemap (each <lastmod>, and the time of sitemap.xml.gz): two builds
+# either side of midnight differ there, and nowhere else.
+BUILD_DAY_FILES = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def site_contents(files: dict[str, bytes]) -> dict[str, bytes]:
+    """A built site's files by name, as two ways of building it must agree on: the HTML without the name and
+    version of the generator (ProperDocs writes its own), and without the files that hold the day of the build."""
+    contents = {}
+    for name, data in files.items():
+        if name.endswith(".html"):
+            tree = LexborHTMLParser(data.decode("utf-8"))
+            for generator in tree.css('meta[name="generator"]'):
+                generator.decompose()
+            data = tree.html.encode("utf-8")
+        if name not in BUILD_DAY_FILES:
+            contents[name] = data
+    return contents
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def differences(contents: dict[str, bytes], reference: dict[str, bytes]) -> list[str]:
+    return sorted(name for name in contents.keys() | reference.keys() if contents.get(name) != reference.get(name))
+
+
+@pytest.fixture(scope="session")
+def built_contents(built) -> dict[str, bytes]:
+    """The site as `make build` builds it (mkdocs build in the project's folder), to compare the others with."""
+    return site_contents(files_of(built))
+
+
+@pytest.mark.parametrize("command, folder", INVOCATIONS.values(), ids=INVOCATIONS.keys())
+def test_every_ordinary_invocation_builds_the_same_site(command, folder, tmp_path, built_contents):
+    tool = shutil.which(command[0], path=str(Path(sys.executable).parent))
+    assert tool, f"{command[0]} is pinned in requirements.txt or requirements-dev.txt"
     site = tmp_path / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([properdocs, "build", "--strict", "-d", str(site)], cwd=ROOT, env=env,
+    result = subprocess.run([tool, *command[1:], "-d", str(site)], cwd=folder, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert (site / "claims.json").read_bytes() == (built / "claims.json").read_bytes()
-    generator = re.compile(r'<meta name="generator" content="[^"]*">')
-    for page in built.rglob("*.html"):
-        name = page.relative_to(built)
-        assert generator.sub("", (site / name).read_text(encoding="utf-8")) == \
-            generator.sub("", page.read_text(encoding="utf-8")), name
+    assert differences(site_contents(files_of(site)), built_contents) == []
+
+
+def test_mkdocs_serve_with_a_config_file_serves_the_same_site(tmp_path, built_contents):
+    """`mkdocs serve` builds with site_url set to its own address; --no-livereload serves each file as it was
+    built (the live reload script is written into every page as it is sent)."""
+    port = free_port()
+    served_url, site_url = f"http://127.0.0.1:{port}{urlsplit(CONFIG['site_url']).path}", CONFIG["site_url"]
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen([MKDOCS, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+                                  cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_until_served(server, served_url, log)
+        served = {name: fetch(served_url + name).replace(served_url.encode(), site_url.encode())
+                  for name in built_contents}
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    assert differences(site_contents(served), built_contents) == []
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> bytes:
+    with LOCAL.open(url, timeout=10) as response:
+        return response.read()
+
+
+def wait_until_served(server: subprocess.Popen, url: str, log: Path, seconds: float = 120) -> None:
+    """Until the server answers 200, it stops, or `seconds` pass; each try waits for the server to stop a moment."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with LOCAL.open(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:  # not listening yet (URLError and HTTPError are OSErrors)
+            pass
+        try:
+            server.wait(timeout=0.25)
+        except subprocess.TimeoutExpired:
+            continue
+        pytest.fail("mkdocs serve stopped:\n" + log.read_text(encoding="utf-8")[-3000:])
+    pytest.fail(f"mkdocs serve did not answer {url} in {seconds:.0f} s:\n" + log.read_text(encoding="utf-8")[-3000:])
 
 
 def test_search_indexes_the_prose_but_not_the_reference_lists(built):
@@ -153,7 +252,6 @@ def test_every_cited_page_collapses_its_references_under_their_count(built):
 
 def test_no_stylesheet_the_site_ships_loads_anything_from_another_host(built):
     # The build does not run this check: stylesheets are code (docs/ may hold none), so it runs here, on every CI run.
-    from urllib.parse import urlsplit
     from macros.sitecheck.builtsite import BuiltSite
     from macros.sitecheck.css import check_stylesheets
     site = BuiltSite.read(built)

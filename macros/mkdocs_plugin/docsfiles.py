@@ -1,7 +1,8 @@
-"""What MkDocs lists from docs/, checked again as MkDocs reads it: each file's kind, each image's size in pixels
-(pages/images.py), and each page's metadata."""
+"""Where the project and docs/ are, and what MkDocs lists from docs/, checked again as MkDocs reads it: each
+file's kind, each image's size in pixels (pages/images.py), and each page's metadata."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.utils import meta as mkdocs_meta
@@ -9,6 +10,14 @@ from mkdocs.utils import meta as mkdocs_meta
 from ..pages import docs_file_problem, meta_problems
 from ..pages.images import image_problem
 from ..problems import Problem
+
+
+def project_folders(config_file_path: str, docs_dir: str) -> tuple[Path, str]:
+    """The project's folder, absolute, and docs_dir relative to it, as the problems name it ('docs').
+    MkDocs gives config_file_path as typed after -f ('mkdocs.yml', 'project/mkdocs.yml'; '' when it was given
+    none) and docs_dir absolute; the folder is worked out as MkDocs works out docs_dir, from the working folder."""
+    root = os.path.abspath(os.path.dirname(config_file_path))
+    return Path(root), Path(os.path.relpath(docs_dir, root)).as_posix()
 
 
 def docs_files_problems(files, docs: Path) -> list[Problem]:

@@ -33,7 +33,7 @@ from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_coverage, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
-from .docsfiles import docs_files_problems
+from .docsfiles import docs_files_problems, project_folders
 from .glossary import GlossaryMarking
 from .theme import search_meta, theme_globals
 
@@ -61,12 +61,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.refused: list[Problem] = []  # problems of the pages' content, reported together
         self.budget = RenderBudget(0)
         self.converting, self.drawn = "", {}  # the page being converted; page -> the HTML of its visuals
+        self.root, self.docs_dir = Path.cwd(), "docs"  # the project's folder; docs_dir relative to it
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
         self.checked, self.emitted, self.generated, self.refused = None, {}, set(), []
         self.budget = RenderBudget(self.config.render_budget)
         self.converting, self.drawn = "", {}
+        self.root, self.docs_dir = project_folders(config.config_file_path, config.docs_dir)
         config.markdown_extensions.append(GlossaryMarking(self._names_to_mark))
         return config
 
@@ -78,9 +80,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def start(self, env) -> None:
         """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
-        root = Path(env.project_dir)
-        docs = Path(env.conf["docs_dir"]).relative_to(root).as_posix()
-        checked = check_project(root, docs_dir=docs, exempt=self.config.exempt)
+        checked = check_project(self.root, docs_dir=self.docs_dir, exempt=self.config.exempt)
         if checked.problems:
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
         self.checked = checked
@@ -234,10 +234,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         entries = [record(claim) for claim in self.checked.all_claims()]
         text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-        root, docs = Path(config["config_file_path"]).parent, Path(config["docs_dir"])
         checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
-                            docs.relative_to(root).as_posix(), "site", frozenset(self.checked.pages_about_the_site()))
-        problems = check_built_site(BuiltSite.read(site), docs, entries, checks)
+                            self.docs_dir, "site", frozenset(self.checked.pages_about_the_site()))
+        problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks)
         if problems:
             raise PluginError("The site check failed:\n" + report(problems, "in the built site"))
 
