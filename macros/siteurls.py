@@ -5,7 +5,9 @@ MkDocs' scheme (`File.dest_uri`, `File.url` and `Page.url` in mkdocs/structure/)
 a.html, or as a/index.html with `use_directory_urls` (mkdocs.yml turns it on, the default); index.md and
 README.md are their folder's index.html; with directory URLs an index.html is served at its folder's URL,
 the home page at ''. An edition in another language is the same scheme under its prefix: with `language="ru"`
-docs/a.md is served at ru/a/. Pure Python: nothing here imports MkDocs.
+docs/a.md is served at ru/a/. The engine's callers take the defaults: relative_url and the site checks
+assume directory URLs, so `directory_urls=False` is MkDocs' other scheme, tested, not a way to build the site.
+Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -33,8 +35,9 @@ def url_of(site_path: str, directory_urls: bool = True) -> str:
     """The site-relative URL path that serves site/<site_path>, not percent-encoded: with directory URLs
     crackdown/index.html is 'crackdown/' and index.html is '' (the home page); 404.html stays 404.html."""
     folder, name = posixpath.split(site_path)
-    return folder + "/" if directory_urls and name == INDEX and folder else \
-        "" if directory_urls and name == INDEX else site_path
+    if not directory_urls or name != INDEX:
+        return site_path
+    return folder + "/" if folder else ""  # MkDocs' File.url writes the home page './', its Page.url ''
 
 
 def built_url(site_path: str, directory_urls: bool = True) -> str:
