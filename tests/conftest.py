@@ -71,8 +71,9 @@ def pages(built) -> dict:
     """Every page of the real site, parsed, by its URL as claims.json writes it: '' for the home page,
     'crackdown/', 'sources/cepa-2023-01/'."""
     from selectolax.lexbor import LexborHTMLParser
+
+    from macros.siteurls import url_of
     found = {}
     for path in sorted(built.rglob("index.html")):
-        url = path.parent.relative_to(built).as_posix()
-        found["" if url == "." else url + "/"] = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        found[url_of(path.relative_to(built).as_posix())] = LexborHTMLParser(path.read_text(encoding="utf-8"))
     return found

@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.siteurls import built_path
+
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = Path(__file__).with_name("attribution_words.txt")
 MOST = 0.40  # at most 40% of a page's running prose sentences name their source (issue 24)
@@ -57,13 +59,6 @@ def _files(entries) -> list[str]:
         value = _value(entry)
         found += _files(value) if isinstance(value, list) else [value] if _file(entry) else []
     return found
-
-
-def built_path(site: Path, page: str) -> Path:
-    """Where MkDocs (use_directory_urls) writes a page: index.md → index.html, a/b.md → a/b/index.html."""
-    stem = page[: -len(".md")]
-    parts = [] if stem == "index" else [stem.removesuffix("/index")]
-    return site.joinpath(*parts, "index.html")
 
 
 def attribution_names(catalogue_path: Path = ROOT / "seeds" / "catalogue.yml") -> set[str]:
@@ -162,7 +157,7 @@ def shares(site: Path, config: Path = ROOT / "mkdocs.yml", catalogue: Path = ROO
     patterns = finders(attribution_names(catalogue), attribution_phrases())
     found = {}
     for page in story_pages(config):
-        total, said = page_share(built_path(site, page).read_text(encoding="utf-8"), patterns)
+        total, said = page_share((site / built_path(page)).read_text(encoding="utf-8"), patterns)
         attributed = [(sentence, label) for sentence, label in said if label]
         found[page] = (len(attributed), total, attributed)
     return found

@@ -1,7 +1,7 @@
 """Verifying calls against the corpus: sources, passages, figures, claim records."""
 import pytest
 
-from macros.claims import Verifier, doc_url, record
+from macros.claims import Verifier, record
 from macros.corpus import load_corpus
 from tests.conftest import FIXTURES, parse
 
@@ -81,12 +81,6 @@ def test_claim_records_give_the_exact_source_characters_and_offsets():
     assert (entry["page"], entry["anchor"], entry["paragraph"], entry["kind"], entry["markdown"]) == (
         "p/", "fnref:qq1", 2, "cite", "docs/p.md:1")
     assert record(claims[1])["passage"] == "“Shal, ket!” … square"
-
-
-@pytest.mark.parametrize("page, url", [("index.md", ""), ("crackdown.md", "crackdown/"),
-                                       ("a/index.md", "a/"), ("a/b.md", "a/b/")])
-def test_page_urls_follow_directory_urls(page, url):
-    assert doc_url(page) == url
 
 
 def test_a_figure_renders_its_qualifier_value_and_unit_before_the_marker():

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.render.search import CONTRIBUTORS_PAGE
 from macros.render.interface import words
+from macros.siteurls import built_path, page_url
 from tests.conftest import CONFIG
 
 EXEMPT = next(plugin["citations"]["exempt"] for plugin in CONFIG["plugins"]
@@ -18,13 +19,8 @@ EXEMPT = next(plugin["citations"]["exempt"] for plugin in CONFIG["plugins"]
 CONTRIBUTORS = CONTRIBUTORS_PAGE
 
 
-def _url(src: str) -> str:
-    """A page's URL as claims.json and the `pages` fixture write it."""
-    return "" if src == "index.md" else src.removesuffix(".md") + "/"
-
-
 def _tells_the_story(url: str) -> bool:
-    return not url.startswith("sources/") and url not in {_url(src) for src in EXEMPT}
+    return not url.startswith("sources/") and url not in {page_url(src) for src in EXEMPT}
 
 
 def test_no_page_shows_documentation_chrome(pages):
@@ -43,7 +39,7 @@ def test_every_page_ends_with_a_suggest_a_correction_link_to_its_edit_url(pages)
 
 
 def test_the_contributors_page_is_in_every_footer_and_not_in_the_menu(pages):
-    contributors = "/" + _url(CONTRIBUTORS)
+    contributors = "/" + page_url(CONTRIBUTORS)
     assert CONTRIBUTORS in EXEMPT and all(CONTRIBUTORS not in str(item) for item in CONFIG["nav"])
     for url, tree in pages.items():
         menu = [_resolved(url, a.attributes.get("href") or "") for a in tree.css("nav.md-nav--primary a")]
@@ -61,8 +57,8 @@ def _resolved(url: str, href: str) -> str:
 
 def test_search_ranks_the_story_before_the_sources_and_the_pages_about_the_site(built):
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    contributors = CONTRIBUTORS_PAGE.removesuffix(".md") + "/"
-    assert (built / contributors / "index.html").is_file()
+    contributors = page_url(CONTRIBUTORS_PAGE)
+    assert (built / built_path(CONTRIBUTORS_PAGE)).is_file()
     assert not [doc for doc in index["docs"] if doc["location"].startswith(contributors)]  # its examples are code
     for doc in index["docs"]:
         url = doc["location"].split("#")[0]

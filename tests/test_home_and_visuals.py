@@ -8,7 +8,8 @@ import json
 import posixpath
 import re
 
-from macros.claims import bound, doc_url
+from macros.claims import bound
+from macros.siteurls import page_url
 from macros.render.interface import say, words
 from macros.render.visuals.charts import ARROW
 from macros.render.visuals.map import BASEMAP
@@ -197,7 +198,7 @@ def test_the_home_page_has_one_start_here_card_per_what_happened_page(pages):
     topics = next(item["What happened"] for item in CONFIG["nav"] if isinstance(item, dict) and "What happened" in item)
     links = [card.css_first("a") for card in pages[""].css("article .qq-cards > ul > li")]
     assert all(link is not None and flat(link.text()) for link in links)
-    assert sorted(link.attributes["href"] for link in links) == sorted(doc_url(*topic.values()) for topic in topics)
+    assert sorted(link.attributes["href"] for link in links) == sorted(page_url(*topic.values()) for topic in topics)
 
 
 def test_the_home_page_shows_what_the_sources_do_not_tell_us(built, pages):

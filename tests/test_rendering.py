@@ -3,7 +3,6 @@ Jinja: the result must be the very string Jinja would render from the same page.
 from __future__ import annotations
 
 import html
-import posixpath
 
 import jinja2
 import pytest
@@ -78,14 +77,3 @@ def test_md_escape_leaves_no_markdown_html_or_template_syntax():
                        "&#123;&#37; w &#37;&#125; &#35;1 &#96;q&#96; 50&#37; &#36;3 &#124;t&#124; &#126;s&#126; "
                        "&#94;u&#94; &#61;v&#58; e&#33;&#46;&#43;&#45;&#92;&#92;")
     assert html.unescape(escaped) == " ".join(text.split())
-
-
-@pytest.mark.parametrize("start", ["", "crackdown/", "sources/", "sources/cepa/", "a/b/c/"])
-@pytest.mark.parametrize("to", ["", "crackdown/#fnref:qq1", "sources/", "sources/cepa/#p-3", "a/b/d/", "a/"])
-def test_relative_url_is_the_posix_relative_path(start, to):
-    from macros.render.labels import relative_url
-
-    target, _, fragment = to.partition("#")
-    expected = posixpath.relpath(target.rstrip("/") or ".", start.rstrip("/") or ".")
-    expected = ("./" if expected == "." else expected + "/") + (f"#{fragment}" if fragment else "")
-    assert relative_url(start, to) == expected

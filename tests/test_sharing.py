@@ -29,9 +29,9 @@ def explainer_pages() -> list[str]:
     """The URL of every page in docs/ that is not about the site itself (mkdocs.yml: the citations plugin's
     `exempt`)."""
     from macros.check import check_project
-    from macros.claims import doc_url
+    from macros.siteurls import page_url
     checked = check_project(ROOT)
-    return [doc_url(src) for src in sorted(set(checked.pages) - checked.pages_about_the_site())]
+    return [page_url(src) for src in sorted(set(checked.pages) - checked.pages_about_the_site())]
 
 
 def test_every_page_has_a_title_of_its_own(pages):

@@ -16,7 +16,7 @@ from urllib.request import ProxyHandler, build_opener
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.claims import doc_url
+from macros.siteurls import page_url
 from tests.conftest import CONFIG, MKDOCS, ROOT, build, error_lines
 
 MARKER = re.compile(r'<sup id="(fnref:qq\d+)"[^>]*>')
@@ -218,7 +218,7 @@ def test_search_indexes_the_prose_but_not_the_reference_lists(built):
     texts = [doc["text"] for doc in index["docs"]]
     claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
     from macros.render.search import CONTRIBUTORS_PAGE  # kept out of the index: its examples are macro calls
-    cited_pages = {claim["page"] for claim in claims} - {CONTRIBUTORS_PAGE.removesuffix(".md") + "/"}
+    cited_pages = {claim["page"] for claim in claims} - {page_url(CONTRIBUTORS_PAGE)}
     indexed_pages = {doc["location"].split("#")[0] for doc in index["docs"] if doc["text"]}
     assert cited_pages and cited_pages <= indexed_pages
     assert not [text for text in texts if say("read_in_source") in text]
@@ -235,7 +235,7 @@ def test_the_figures_page_shows_readers_no_page_about_the_site(built, pages):
     assert about_the_site
     article = pages["figures/"].css_first("article")
     linked = {urljoin("/figures/", link.attributes["href"]).split("#")[0] for link in article.css("a[href]")}
-    assert not linked & {"/" + doc_url(src) for src in about_the_site}
+    assert not linked & {"/" + page_url(src) for src in about_the_site}
     assert say("example_in") not in " ".join(article.text().split())
 
 

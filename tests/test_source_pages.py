@@ -16,8 +16,8 @@ def about_the_site() -> set[str]:
     """The URLs of the pages about the site (mkdocs.yml: the citations plugin's `exempt`), which cite passages as
     examples."""
     from macros.check import check_project
-    from macros.claims import doc_url
-    return {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
+    from macros.siteurls import page_url
+    return {page_url(src) for src in check_project(ROOT).pages_about_the_site()}
 
 CITED_IN_ENTRY = re.compile(r'<a href="([^"]*)">(.*?)</a> \((\d+)\)')
 

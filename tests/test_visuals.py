@@ -13,7 +13,7 @@ from macros.check import check_project
 from macros.render.labels import figure_text
 from macros.render.visuals import BASEMAP
 from macros.render.visuals.map import place_names
-from macros.claims import doc_url
+from macros.siteurls import page_url
 from tests.conftest import ROOT, make_project
 
 CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
@@ -155,7 +155,7 @@ def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, c
 def test_each_figure_lists_every_page_about_the_events_that_cites_it_and_none_about_the_site(pages, claims):
     """A chart's rows are its text: each row (or a lone value's card) links every sentence that gives the
     figure, once; the examples of the method and conventions pages are not shown to readers."""
-    about_the_site = {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
+    about_the_site = {page_url(src) for src in check_project(ROOT).pages_about_the_site()}
     assert about_the_site
     figure = lambda claim: (claim["source"], claim["figure"]["value"], claim["figure"]["subject"],  # noqa: E731
                             claim["figure"]["qualifier"], claim["figure"]["date"])
@@ -173,7 +173,7 @@ def test_each_figure_lists_every_page_about_the_events_that_cites_it_and_none_ab
 
 def test_a_kind_with_more_than_one_value_is_drawn_and_not_repeated_by_cards(pages, claims):
     kinds = {}
-    about_the_site = {doc_url(src) for src in check_project(ROOT).pages_about_the_site()}
+    about_the_site = {page_url(src) for src in check_project(ROOT).pages_about_the_site()}
     for claim in claims:
         if "figure" in claim and claim["page"] not in about_the_site:
             kinds.setdefault(claim["figure"]["kind"], set()).add(

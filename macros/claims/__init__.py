@@ -11,6 +11,7 @@ from ..corpus import Corpus, Explanations, Failure, Match, Meter, Source
 from ..pages import Call
 from ..problems import PER_PAGE, Problem, clip  # PER_PAGE failed citations, then the rest unchecked
 from ..proofmarks import LABEL, MARKER
+from ..siteurls import page_url, source_url
 from ..pages.signatures import MACROS
 from .details import DETAIL_KEYS, blockquote_problems, event_problems, place_problems
 from .elisions import elision_problems
@@ -19,7 +20,7 @@ from .figures import FIGURE_KINDS, bound, figure_problems, figure_record
 DETAIL_PROBLEMS = {"figure": figure_problems, "event": event_problems, "place": place_problems,
                    "blockquote": blockquote_problems}
 
-__all__ = ["FIGURE_KINDS", "Claim", "bound", "Verifier", "doc_url", "record", "source_url"]
+__all__ = ["FIGURE_KINDS", "Claim", "bound", "Verifier", "record"]
 FAILURE_RULES = {
     "empty": "empty passage",
     "too-long": "passage too long",
@@ -72,18 +73,6 @@ class Claim:
     def source_page(self) -> str:
         """Site-relative URL of the cited passage on its source page, arriving at this claim's way back."""
         return f"{source_url(self.source.id)}#{self.source_anchor}"
-
-
-def source_url(source_id: str) -> str:
-    return f"sources/{source_id}/"
-
-
-def doc_url(src: str) -> str:
-    """Site-relative URL of the page built from docs/<src>, with directory URLs as MkDocs makes them."""
-    stem = src[: -len(".md")] if src.endswith(".md") else src
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 class Verifier:
@@ -169,7 +158,7 @@ def record(claim: Claim) -> dict:
     """One entry of site/claims.json."""
     paragraph = claim.match.paragraph
     entry = {
-        "page": doc_url(claim.page),
+        "page": page_url(claim.page),
         "anchor": claim.anchor,
         "number": claim.number,
         "source": claim.source.id,

@@ -22,6 +22,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from ..siteurls import directory_index, scheme_of
+
 HERE = Path(__file__).resolve().parent
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -31,14 +33,14 @@ BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\
 
 def file_url(url: str) -> str:
     """A relative URL that works on file://: a folder gets its index.html."""
-    if not url or url.startswith(("#", "/", "data:")) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+    if not url or url.startswith(("#", "/", "data:")) or scheme_of(url):
         return url
     path, hash_, fragment = url.partition("#")
     path, query_mark, query = path.partition("?")
     if path in (".", ".."):
         path += "/"
     if path.endswith("/"):
-        path += "index.html"
+        path = directory_index(path)
     return path + query_mark + query + hash_ + fragment
 
 

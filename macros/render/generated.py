@@ -12,21 +12,26 @@ from collections.abc import Collection
 
 from markupsafe import Markup
 
-from ..claims import FIGURE_KINDS, Claim, doc_url
+from ..claims import FIGURE_KINDS, Claim
 from ..corpus import Source
+from ..siteurls import SOURCES, page_url, relative_url, source_page_path
 from .interface import say, say_count, words
-from .labels import byline, date_notes, dated, figure_text, human_date, relative_url
+from .labels import byline, date_notes, dated, figure_text, human_date
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
 from .visuals.charts import draw_chart, in_chart_order
 
+FIGURES = "figures.md"  # the figures page, as if in docs/
+SOURCES_INDEX = f"{SOURCES}/index.md"
+
 
 def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str],
                     about_the_site: Collection[str] = ()) -> dict[str, str]:
     """Every generated page's Markdown, by its path as if in docs/."""
-    pages = {"sources/index.md": sources_index(plans), "figures.md": figures_page(claims, titles, about_the_site)}
-    pages.update({f"sources/{plan.source.id}.md": source_page(plan, titles, about_the_site) for plan in plans.values()})
+    pages = {SOURCES_INDEX: sources_index(plans), FIGURES: figures_page(claims, titles, about_the_site)}
+    pages.update({source_page_path(plan.source.id): source_page(plan, titles, about_the_site)
+                  for plan in plans.values()})
     return pages
 
 
@@ -36,7 +41,7 @@ def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collec
     source = plan.source
 
     def back(claim: Claim) -> str:
-        return relative_url(plan.url, f"{doc_url(claim.page)}#{claim.anchor}")
+        return relative_url(plan.url, f"{page_url(claim.page)}#{claim.anchor}")
 
     def back_text(claim: Claim) -> str:
         return say("back_to_sentence", page=titles.get(claim.page, claim.page), number=claim.number)
@@ -82,7 +87,7 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
     whose rows are its text and list every page that cites each value; a kind with one value, a card.
     The examples of the pages about the site (method, conventions) are not shown: readers do not need them."""
     figures = [claim for claim in claims if claim.figure and claim.page not in about_the_site]
-    link = lambda claim: relative_url("figures/", f"{doc_url(claim.page)}#{claim.anchor}")  # noqa: E731
+    link = lambda claim: relative_url(page_url(FIGURES), f"{page_url(claim.page)}#{claim.anchor}")  # noqa: E731
     title = lambda claim: titles.get(claim.page, claim.page)  # noqa: E731
     groups = []
     for kind, about in FIGURE_KINDS.items():
@@ -104,7 +109,7 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
     intro = say("figures_intro", date_notes=date_notes(cited_sources)).strip()
     body = TEMPLATES.get_template("figures.html").render(
         groups=groups, t=words(), intro=intro, dated=dated, human_date=human_date, figure_text=figure_text,
-        title=title, link=link, source_link=lambda claim: relative_url("figures/", claim.source_page),
+        title=title, link=link, source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),
     )
     return _generated_page(say("figures_title"), say("figures_description"), body)
 

@@ -1,4 +1,4 @@
-"""How the site names things in running text: dates, sources, figures, relative links."""
+"""How the site names things in running text: dates, sources, figures."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -50,15 +50,3 @@ def figure_text(figure: dict) -> str:
         value += unit if unit[:1] == "%" else f" {unit}"
     return f"{figure['qualifier']} {value}".strip()
 
-
-def relative_url(from_page_url: str, to_url: str) -> str:
-    """Relative link between two site-relative directory URLs ('' is the home page)."""
-    start = [part for part in from_page_url.split("/") if part]
-    target_path, _, fragment = to_url.partition("#")
-    target = [part for part in target_path.split("/") if part]
-    shared = 0
-    while shared < min(len(start), len(target)) and start[shared] == target[shared]:
-        shared += 1
-    parts = [".."] * (len(start) - shared) + target[shared:]
-    path = "/".join(parts) + "/" if parts else "./"
-    return path + (f"#{fragment}" if fragment else "")

@@ -8,10 +8,11 @@ from __future__ import annotations
 import html
 import re
 
-from ..claims import Claim, doc_url
+from ..claims import Claim
 from ..proofmarks import BLOCKQUOTE, FIGURE, PASSAGE, QUOTE, REFERENCES, REFERENCES_ID
+from ..siteurls import page_url, relative_url
 from .interface import say, say_count
-from .labels import dated, figure_text, relative_url
+from .labels import dated, figure_text
 from .visible import visible
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
@@ -83,7 +84,7 @@ def footnote(claim: Claim) -> str:
     """The reference: source, genre, date (and how it is known, if worked out) and the passage,
     with a link to the passage in its source."""
     source = claim.source
-    link = relative_url(doc_url(claim.page), claim.source_page)
+    link = relative_url(page_url(claim.page), claim.source_page)
     date = source.meta["date"]
     how = f' <span class="qq-date-note">{md_escape(say("date_note", note=date.note))}</span>' \
         if date.basis in ("inferred", "supplied") and date.note else ""

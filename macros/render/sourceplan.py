@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..claims import Claim, source_url
+from ..claims import Claim
 from ..corpus import Corpus, Source
 from ..corpus.text import Paragraph
+from ..siteurls import source_url
 
 
 @dataclass

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..claims import doc_url
 from ..problems import Problem
+from ..siteurls import page_url
 from .active import check_active_content
 from .builtsite import BuiltSite
 from .figures import check_figures
@@ -41,7 +41,7 @@ def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], co
     sources = MarkdownSources(docs, config.docs_label)
     problems = check_site(site, docs, site_base(config.site_url), config.docs_label, config.site_label)
     problems += check_proof_marks(site, entries, sources, config.site_label)
-    problems += check_figures(site, entries, config.site_label, {doc_url(page) for page in config.about_the_site})
+    problems += check_figures(site, entries, config.site_label, {page_url(page) for page in config.about_the_site})
     problems += check_active_content(site, config.site_url, config.policy, sources, config.site_label)
     return sorted(set(problems))
 

@@ -23,11 +23,12 @@ from itertools import chain
 from urllib.parse import urlsplit
 
 from ..problems import Problem, capped
+from ..siteurls import leaves_site
 from .builtsite import BuiltPage, BuiltSite, is_element
 from .targets import resolve
 from .rules import ElementRules
 from .sources import MarkdownSources
-from .urls import SCHEME, browser_url
+from .urls import browser_url
 
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
 CSP_HINT = "every page extends the theme's main.html, which writes the policy first in <head>"
@@ -93,7 +94,7 @@ class _PageCheck:
     def _existing(self, url: str) -> bool:
         """Whether a same-site URL names a file in site/."""
         url = browser_url(url)
-        if SCHEME.match(url) or url.startswith("//"):
+        if leaves_site(url):
             return False
         target = resolve(self.page.path, url, self.base)
         return bool(target.path and self.site.is_file(target.path))

@@ -68,12 +68,6 @@ class BuiltSite:
         return path in self.directories
 
 
-def built_page_url(html_path: str) -> str:
-    """The site-relative URL of the page built as site/<html_path>: crackdown/index.html is
-    'crackdown/', index.html is '' (the home page), 404.html stays 404.html."""
-    return html_path[: -len("index.html")] if html_path.endswith("index.html") else html_path
-
-
 def is_element(node: LexborNode) -> bool:
     """An element, not text, a comment or a node lexbor gives no tag (a processing instruction)."""
     return bool(node.tag) and not node.tag.startswith("-")

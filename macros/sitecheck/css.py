@@ -11,7 +11,8 @@ from collections.abc import Iterator
 import tinycss2
 
 from ..problems import Problem, clip
-from .urls import SCHEME, browser_url, host_of
+from ..siteurls import leaves_site, scheme_of
+from .urls import browser_url, host_of
 from .builtsite import BuiltSite
 
 FETCHING_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set", "image", "cross-fade"}
@@ -57,8 +58,7 @@ def _walk(tokens, fetching: bool) -> Iterator[tuple[int, str]]:
 
 def _harmless(url: str, host: str) -> bool:
     url = browser_url(url)
-    scheme = SCHEME.match(url)
-    if scheme:
-        name = scheme.group(1).lower()
+    name = scheme_of(url)
+    if name:
         return name == "data" or (name in ("http", "https") and bool(host) and host_of(url) == host)
-    return not url.startswith("//")
+    return not leaves_site(url)

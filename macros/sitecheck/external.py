@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..siteurls import built_url
 from . import read_config
-from .builtsite import BuiltSite, built_page_url
+from .builtsite import BuiltSite
 from .links import scan
 
 USER_AGENT = "qandy-qantar-link-check/1 (+https://github.com/qandy-qantar/qandy-qantar)"
@@ -48,7 +49,7 @@ def external_urls(site: BuiltSite, own: str | None = None) -> dict[str, list[str
     used: dict[str, set[str]] = {}
     own_prefix = own.rstrip("/") + "/" if own else None
     for path, built in site.pages.items():
-        page = built_page_url(path)
+        page = built_url(path)
         for link in scan(built).links:
             url = link.url
             if urlsplit(url).scheme not in ("http", "https"):

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 
 from ..problems import Problem
-from .builtsite import BuiltSite, built_page_url
+from ..render.generated import FIGURES
+from ..siteurls import built_path, built_url
+from .builtsite import BuiltSite
 from .links import scan
 from .targets import resolve
 
-FIGURES_PAGE = "figures/index.html"
+FIGURES_PAGE = built_path(FIGURES)
 BUG = "the figures page is generated from every figure(): report this as a bug"
 
 
@@ -46,5 +48,5 @@ def _listed(site: BuiltSite) -> set[tuple[str, str]]:
     for link in scan(site.pages[FIGURES_PAGE]).links:
         target = resolve(FIGURES_PAGE, link.url)
         if target.path and target.fragment.startswith("fnref:"):
-            listed.add((built_page_url(target.path), target.fragment))
+            listed.add((built_url(target.path), target.fragment))
     return listed

@@ -23,9 +23,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem, capped
+from ..siteurls import built_path, directory_index, leaves_site
 from .builtsite import BuiltPage, BuiltSite
 from .sources import MarkdownSources
-from .targets import Target, is_external, resolve, shown_path, split
+from .targets import Target, resolve, shown_path, split
 from .urls import browser_url
 
 HINTED = 50  # broken links that get a suggestion; the rest are listed plainly
@@ -72,7 +73,7 @@ def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_
     for path, page in pages.items():
         broken = []
         for link in page.links:
-            if not link.url or is_external(link.url):
+            if not link.url or leaves_site(link.url):
                 continue
             target = resolve(path, link.url, base)
             complaint = _complaint(site, pages, target, link.url, hinted=len(problems) + len(broken) < HINTED)
@@ -90,8 +91,8 @@ def _complaint(site: BuiltSite, pages: dict[str, HtmlPage], target: Target, url:
         return "broken link", "it points outside the site; link to a page's .md file instead"
     path = target.path
     if path not in pages and not site.is_file(path):
-        if site.is_dir(path) and site.is_file(f"{path}/index.html"):
-            path = f"{path}/index.html"
+        if site.is_dir(path) and site.is_file(directory_index(path)):
+            path = directory_index(path)
         else:
             return "broken link", _missing_hint(pages, target, url) if hinted else "nothing is built there"
     if target.fragment and path.endswith(".html") and target.fragment not in pages[path].ids:
@@ -168,7 +169,7 @@ class _WrittenSources(MarkdownSources):
         found = []
         for number, line in enumerate(self.lines(name), 1):
             for written in _targets(line):
-                if is_external(written):
+                if leaves_site(written):
                     continue
                 as_html = resolve(html_path, written, base)
                 found.append((number, written, as_html, _as_markdown(name, html_path, written, base)))
@@ -194,9 +195,6 @@ def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
         return resolve(html_path, written, base)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(doc), path))
     if target.endswith(".md"):
-        stem = target[: -len(".md")]
-        if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
-            stem = posixpath.dirname(stem)
-        target = f"{stem}/index.html" if stem else "index.html"
+        target = built_path(target)
     fragment = unquote(parts.fragment)
     return Target(target, fragment, shown_path(target))

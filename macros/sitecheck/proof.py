@@ -31,7 +31,8 @@ from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT,
                           PASSAGE, QUOTE, REFERENCES, REFERENCES_ID, TOOLTIP)
 from ..render.labels import figure_text
 from ..render.markup import md_escape
-from .builtsite import BuiltPage, BuiltSite, built_page_url
+from ..siteurls import built_url
+from .builtsite import BuiltPage, BuiltSite
 from .nodes import (children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_element, next_id,
                     own_text, shown, text_beside, words)
 from .sources import MarkdownSources
@@ -60,8 +61,8 @@ def check_proof_marks(site: BuiltSite, entries: list[dict], sources: MarkdownSou
         claims[entry["page"]][entry["anchor"]] = entry
     marked = set()
     for path, page in site.pages.items():
-        marks = _PageMarks(page, claims.get(built_page_url(path), {}), sources, site_label)
-        marked |= {(built_page_url(path), anchor) for anchor in marks.markers}
+        marks = _PageMarks(page, claims.get(built_url(path), {}), sources, site_label)
+        marked |= {(built_url(path), anchor) for anchor in marks.markers}
         yield from capped(marks.problems())
     for entry in entries:
         if (entry["page"], entry["anchor"]) not in marked:
@@ -73,7 +74,7 @@ def check_proof_marks(site: BuiltSite, entries: list[dict], sources: MarkdownSou
 class _PageMarks:
     def __init__(self, page: BuiltPage, claims: dict[str, dict], sources: MarkdownSources, site_label: str):
         self.page, self.claims, self.sources, self.site_label = page, claims, sources, site_label
-        self.url = built_page_url(page.path) or "/"
+        self.url = built_url(page.path) or "/"
         self.markers: dict[str, object] = {}  # anchor -> the engine's <sup>: a listed id, its first use
         self.notes: dict[int, str] = {}  # the engine's <li> of a reference (its mem_id) -> its anchor
         self.noted: set[str] = set()  # the anchors of those references

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..problems import clip
-from .urls import SCHEME, browser_url, host_of
+from ..siteurls import leaves_site, scheme_of
+from .urls import browser_url, host_of
 
 # Never, anywhere: frames and plugins, styles, and what a parser reads differently with scripting on
 # and off or keeps out of the tree (noscript, template), and SVG animation, which can set a link.
@@ -135,8 +136,7 @@ class ElementRules:
         urls = value.split() if name == "ping" else [value]
         for url in urls:
             url = browser_url(url)
-            scheme = SCHEME.match(url)
-            scheme = scheme.group(1).lower() if scheme else ""
+            scheme = scheme_of(url)
             navigation = (tag, name) in NAVIGATIONS and not (tag == "link" and self._loading(node))
             if navigation and (scheme in LINK_SCHEMES or not scheme):
                 continue
@@ -157,6 +157,6 @@ class ElementRules:
         return bool(set((node.attributes.get("rel") or "").lower().split()) & LOADING_RELS)
 
     def _same_site(self, url: str) -> bool:
-        if not SCHEME.match(url) and not url.startswith("//"):
+        if not leaves_site(url):
             return True
         return bool(self.host) and host_of(url) == self.host

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..lines import LineIndex
+from ..siteurls import pages_built_as
 
 
 class MarkdownSources:
@@ -19,12 +20,7 @@ class MarkdownSources:
         """Path inside docs/ of the page built as site/<html_path>, if it has one."""
         if self.docs is None:
             return None
-        if html_path.endswith("index.html"):
-            stem = html_path[: -len("index.html")].rstrip("/")
-            names = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md", "README.md"]
-        else:
-            names = [html_path[: -len(".html")] + ".md"]
-        return next((name for name in names if (self.docs / name).is_file()), None)
+        return next((name for name in pages_built_as(html_path) if (self.docs / name).is_file()), None)
 
     def lines(self, name: str) -> tuple[str, ...]:
         if name not in self._lines:

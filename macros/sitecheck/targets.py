@@ -3,11 +3,10 @@ Pure Python: nothing here imports MkDocs."""
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*+:")
+from ..siteurls import directory_index, url_of
 
 
 @dataclass(frozen=True)
@@ -17,10 +16,6 @@ class Target:
     path: str | None  # inside site/; None when it leaves the site's root
     fragment: str
     shown: str  # the path as a reader would see it, for messages
-
-
-def is_external(url: str) -> bool:
-    return bool(SCHEME.match(url)) or url.startswith("//")
 
 
 def resolve(page_path: str, url: str, base: str = "/") -> Target:
@@ -44,12 +39,12 @@ def resolve(page_path: str, url: str, base: str = "/") -> Target:
         return Target(None, fragment, path)
     normal = "" if normal == "." else normal
     if trailing or not normal:
-        normal = (normal + "/" if normal else "") + "index.html"
+        normal = directory_index(normal)
     return Target(normal, fragment, shown_path(normal))
 
 
 def shown_path(site_path: str) -> str:
-    return site_path[: -len("index.html")] or "/" if site_path.endswith("index.html") else site_path
+    return url_of(site_path) or "/"
 
 
 def split(url: str):

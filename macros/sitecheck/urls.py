@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*+):")
 SPACE_AT_ENDS = "".join(map(chr, range(0x21)))
 TABS_AND_LINE_BREAKS = re.compile(r"[\t\n\r]")
 

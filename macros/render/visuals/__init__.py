@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from datetime import date
 
-from ...claims import Claim, doc_url
+from ...claims import Claim
 from ...problems import Problem
+from ...siteurls import page_url, relative_url
 from ..dateline import draw_dateline
-from ..labels import relative_url
 from .map import BASEMAP, calls_it_capital, draw_map, place_names, troop_countries
 from .rail import draw_rail, draw_strip
 
@@ -27,7 +27,7 @@ def draw(name: str, page: str, claims: list[Claim], updated: date | None = None)
     """The visual's HTML for the page docs/<page>, from every claim of the site (the dateline: from `updated`)."""
     if name == DATELINE:
         return draw_dateline(updated)
-    return VISUALS[name](claims, Links(doc_url(page)), page)
+    return VISUALS[name](claims, Links(page_url(page)), page)
 
 
 class Links:
@@ -37,10 +37,10 @@ class Links:
         self.here = here
 
     def __call__(self, claim: Claim) -> str:
-        return relative_url(self.here, f"{doc_url(claim.page)}#{claim.anchor}")
+        return relative_url(self.here, f"{page_url(claim.page)}#{claim.anchor}")
 
     def page(self, path: str) -> str:
-        return relative_url(self.here, doc_url(path))
+        return relative_url(self.here, page_url(path))
 
 
 def visual_problems(pages: dict, claims: list[Claim],
