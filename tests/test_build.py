@@ -82,3 +82,14 @@ def test_a_source_cited_once_is_cited_1_time(project):
     site = project({"index.md": "# Home\n\nOnce.{{ cite(\"alpha\", \"At least 238 people were killed\") }}\n"})
     assert build(site).returncode == 0
     assert "cited 1 time on this site" in (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_site_without_directory_urls_is_refused_with_what_to_do(project):
+    """The engine writes its links, claims.json and site check for MkDocs' directory URLs only."""
+    from macros.mkdocs_plugin.docsfiles import NO_DIRECTORY_URLS
+    site = project({"index.md": GOOD})
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 1
+    assert NO_DIRECTORY_URLS in result.stderr and "Traceback" not in result.stderr

@@ -12,6 +12,10 @@ from ..pages.images import image_problem
 from ..problems import Problem
 
 
+NO_DIRECTORY_URLS = ("mkdocs.yml: use_directory_urls: false is not supported — the citations' links, claims.json and "
+                     "the site check are written for directory URLs (macros/siteurls.py) — remove the setting")
+
+
 def project_folders(config_file_path: str, docs_dir: str) -> tuple[Path, str]:
     """The project's folder, absolute, and docs_dir relative to it, as the problems name it ('docs').
     MkDocs gives config_file_path as typed after -f ('mkdocs.yml', 'project/mkdocs.yml'; '' when it was given

@@ -33,7 +33,7 @@ from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_coverage, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
-from .docsfiles import docs_files_problems, project_folders
+from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
 from .glossary import GlossaryMarking
 from .theme import search_meta, theme_globals
 
@@ -69,6 +69,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.budget = RenderBudget(self.config.render_budget)
         self.converting, self.drawn = "", {}
         self.root, self.docs_dir = project_folders(config.config_file_path, config.docs_dir)
+        if not config.use_directory_urls:
+            raise PluginError(NO_DIRECTORY_URLS)
         config.markdown_extensions.append(GlossaryMarking(self._names_to_mark))
         return config
 
