@@ -113,7 +113,7 @@ def synthetic_project(into: Path, sources: int, citations: int, per_page: int = 
         lines = [f"# Page {page_number}", ""]
         for source_number, use in order[start:start + per_page]:
             sentence = passages[source_number][use % len(passages[source_number])]
-            lines += [f"A paraphrase of a report, sentence {start}. "
+            lines += ["A paraphrase of a report. "  # no number: the prose states none its passage does not
                       f'{{{{ cite("synthetic-{source_number:04d}", "{sentence[:-1]}") }}}}', ""]
         (docs / f"page-{page_number:04d}.md").write_text("\n".join(lines), encoding="utf-8")
     return into
