@@ -106,17 +106,27 @@ def synthetic_project(into: Path, sources: int, citations: int, per_page: int = 
     (seeds / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
     docs = into / "docs"
     pages_count = -(-citations // per_page)
-    links = "".join(f"- [Page {n}](page-{n:04d}.md)\n" for n in range(pages_count))
+    links = "".join(f"- [Page {_letters(n)}](page-{n:04d}.md)\n" for n in range(pages_count))
     (docs / "index.md").write_text(f"# Synthetic corpus\n\n{links}", encoding="utf-8")
     order = [(n % sources, n // sources) for n in range(citations)]  # every source cited at least once
     for page_number, start in enumerate(range(0, citations, per_page)):
-        lines = [f"# Page {page_number}", ""]
+        lines = [f"# Page {_letters(page_number)}", ""]
         for source_number, use in order[start:start + per_page]:
             sentence = passages[source_number][use % len(passages[source_number])]
             lines += ["A paraphrase of a report. "  # no number: the prose states none its passage does not
                       f'{{{{ cite("synthetic-{source_number:04d}", "{sentence[:-1]}") }}}}', ""]
         (docs / f"page-{page_number:04d}.md").write_text("\n".join(lines), encoding="utf-8")
     return into
+
+
+def _letters(number: int) -> str:
+    """A page's name without digits ('b', 'ba'...): headings and links are not cited, so they state no number."""
+    name = ""
+    while True:
+        number, digit = divmod(number, 26)
+        name = "abcdefghijklmnopqrstuvwxyz"[digit] + name
+        if not number:
+            return name
 
 
 def _sentences(paragraph: str) -> list[str]:
