@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build, make_project
+from tests.conftest import CONFIG, FIXTURES, build, make_project
 
 CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
 SECRET = "QQ_BUILD_SECRET"
@@ -194,10 +194,13 @@ def test_markdown_that_the_converter_would_take_minutes_over_runs_out_of_budget(
     assert_refused(result, "docs/brackets.md:1: converting the pages' Markdown took longer than the render budget")
 
 
-def test_the_render_budget_of_the_real_site_leaves_a_minute_for_the_rest():
+def test_the_real_site_has_a_render_budget_within_the_minute_that_security_promises():
+    """SECURITY.md: a hostile build fails within a minute. The budget mkdocs.yml sets, or else the default, is
+    a real limit and below that minute; its value is the maintainers' to choose."""
     from macros.mkdocs_plugin.plugin import CitationsConfig
 
-    assert 0 < CitationsConfig().render_budget <= 30
+    [options] = [item["citations"] for item in CONFIG["plugins"] if isinstance(item, dict) and "citations" in item]
+    assert 0 < (options or {}).get("render_budget", CitationsConfig().render_budget) < 60
 
 
 def test_inputs_that_broke_the_reader_are_errors_with_their_line_not_tracebacks(tmp_path, canaries):

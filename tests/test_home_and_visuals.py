@@ -13,9 +13,8 @@ from macros.siteurls import page_url
 from macros.render.interface import say, words
 from macros.render.visuals.charts import ARROW
 from macros.render.visuals.map import BASEMAP
+from macros.render.visuals.rail import DAYS, FIRST, LAST, MONTH
 from tests.conftest import CONFIG, ROOT
-
-RAIL_DAYS = [datetime.date(2022, 1, 2) + datetime.timedelta(days=n) for n in range(6)]  # 2 to 7 January 2022
 
 
 def visuals(pages, kind: str = "qq-visual"):
@@ -72,10 +71,12 @@ def test_every_page_that_shows_the_map_credits_its_data(pages):
         assert BASEMAP["credit"] in caption and credit in caption, page
 
 
-def test_the_readme_says_how_to_remake_the_basemap():
-    assert re.search(r"^basemap:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
-    paragraphs = (ROOT / "README.md").read_text(encoding="utf-8").split("\n\n")
-    assert any(all(word in text for word in ("`make basemap`", "places.yml", "basemap.json")) for text in paragraphs)
+def test_make_basemap_remakes_the_geometry_the_map_reads():
+    """The map's geometry is made from places.yml by a program, never edited by hand: `make basemap` runs it."""
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbasemap:", 1)[1].split("\n\n", 1)[0]
+    [module] = re.findall(r"-m (macros\.render\.basemap\.\w+)", recipe)
+    assert (ROOT / (module.replace(".", "/") + ".py")).is_file(), module
+    assert (ROOT / "macros" / "render" / "basemap" / "places.yml").is_file() and BASEMAP["points"]
 
 
 def last_day(stamp: str) -> datetime.date:
@@ -86,14 +87,10 @@ def last_day(stamp: str) -> datetime.date:
 
 
 def rail_dates(rail, month: bool = True) -> list[tuple[bool, datetime.date]]:
-    """(is one of the six days, the last day it stands for) of every date on a rail, in page order;
-    without the events dated only "January 2022" (after the six days, "day not given") if not `month`."""
+    """(is one of the rail's days, the last day it stands for) of every date on a rail, in page order;
+    without the events dated only by the days' month (after the days, "day not given") if not `month`."""
     stamps = [time.attributes["datetime"] for time in rail.css("time")]
-    return [(stamp in DAY_STAMPS, last_day(stamp)) for stamp in stamps
-            if month or stamp != RAIL_DAYS[0].isoformat()[:7]]
-
-
-DAY_STAMPS = {day.isoformat() for day in RAIL_DAYS}
+    return [(stamp in DAYS, last_day(stamp)) for stamp in stamps if month or stamp != MONTH]
 
 
 def event_dates() -> set[str]:
@@ -103,13 +100,13 @@ def event_dates() -> set[str]:
 
 def test_the_rails_show_only_days_with_events_and_the_timeline_rail_every_date(pages):
     """No blank day: each date on a rail is an event's; /timeline/'s marks every event's date, once; the
-    home page's strip, every day from 2 to 7 January 2022 with an event."""
+    home page's strip, every one of the rail's days (rail.py: FIRST to LAST) with an event."""
     dates = event_dates()
     for page, rail in visuals(pages, "qq-rail"):
         shown = [time.attributes["datetime"] for time in rail.css("time")]
         assert shown and set(shown) <= dates, page
         assert len(shown) == len(set(shown)), f"{page}: a date marked twice"
-        expected = dates if page == "timeline/" else dates & DAY_STAMPS
+        expected = dates if page == "timeline/" else dates & set(DAYS)
         assert set(shown) == expected, page
 
 
@@ -124,15 +121,15 @@ def test_the_timeline_rail_is_a_picture_of_dates_and_its_list_the_text(pages):
     assert {event.page for event in events} == {"timeline.md"}, "the list of /timeline/ cites every event"
 
 
-def test_every_rail_keeps_date_order_with_the_six_days_between_earlier_and_later_events(pages):
+def test_every_rail_keeps_date_order_with_its_days_between_earlier_and_later_events(pages):
     for page, rail in visuals(pages, "qq-rail"):
         dates = rail_dates(rail)
         in_order = [day for _, day in rail_dates(rail, month=False)]
         assert in_order == sorted(in_order), page
         where = [index for index, (is_day, _) in enumerate(dates) if is_day]
         assert where == list(range(where[0], where[-1] + 1)), page
-        assert all(day < RAIL_DAYS[0] for _, day in dates[:where[0]]), page
-        assert all(day > RAIL_DAYS[-1] for _, day in dates[where[-1] + 1:]), page
+        assert all(day < FIRST for _, day in dates[:where[0]]), page
+        assert all(day > LAST for _, day in dates[where[-1] + 1:]), page
 
 
 def test_the_note_on_how_dates_are_known_comes_after_the_rail(pages):

@@ -34,9 +34,9 @@ SOURCES_CHECK = "pull-request-sources.yml"
 
 
 def test_the_workflows_folder_holds_only_workflows_and_every_one_is_read_only_at_the_top():
-    assert {"deploy.yml", "pull-request.yml", SOURCES_CHECK} <= set(WORKFLOW_NAMES)
+    assert WORKFLOW_NAMES
     for name in WORKFLOW_NAMES:
-        assert name.endswith(".yml"), name
+        assert name.endswith((".yml", ".yaml")), name
         assert workflow(name)["permissions"] == {"contents": "read"}, name
 
 
@@ -96,13 +96,25 @@ def test_make_check_pr_takes_base_and_labels_from_its_environment_not_the_shell_
     assert "$(LABELS)" not in recipe and "$(BASE)" not in recipe
 
 
-def test_zizmor_finds_nothing_in_the_workflows():
-    """zizmor is pinned in requirements-dev.txt and installed beside this interpreter by `make test`."""
+def pre_commit_hooks() -> dict[str, dict]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert all(repo["repo"] == "local" for repo in config["repos"])  # nothing fetched to run a hook
+    return {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+
+
+def test_zizmor_finds_nothing_in_the_workflows_offline_as_the_pre_commit_hook_runs_it():
+    """zizmor is pinned in requirements-dev.txt and installed beside this interpreter by `make install`; `make
+    test` runs the pre-commit hook's own command. --offline: no online audit, no request (it passes with no
+    network at all); --strict-collection: a workflow zizmor cannot read fails instead of being skipped."""
+    hook = pre_commit_hooks()["zizmor"]
+    program, *arguments = hook["entry"].split()
+    assert program == ".venv/bin/zizmor" and {"--offline", "--strict-collection"} <= set(arguments), hook["entry"]
+    assert hook["pass_filenames"] is False and arguments[-1].rstrip("/") == WORKFLOWS.relative_to(ROOT).as_posix()
+    assert re.search(hook["files"], ".github/workflows/any.yml") and not re.search(hook["files"], "docs/index.md")
     zizmor = Path(sys.executable).with_name("zizmor")
     assert zizmor.exists(), "zizmor is missing: `make install` installs requirements-dev.txt"
-    result = subprocess.run([zizmor, "--offline", "--no-progress", str(WORKFLOWS)], capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = subprocess.run([zizmor, *arguments], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr  # any finding exits 10 or more
 
 
 def test_deploy_runs_from_main_only_and_only_its_deploy_job_may_write_to_pages():
@@ -118,16 +130,13 @@ def test_deploy_runs_from_main_only_and_only_its_deploy_job_may_write_to_pages()
     assert runs == ["make test", 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct -- docs seeds)" make build']
     checkout = next(step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the last commit that changed docs/ or seeds/, not only the tip
-    uses = [step["uses"].split("@")[0] for job in jobs.values() for step in job["steps"] if "uses" in step]
-    assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
-                    "actions/deploy-pages"]
+    # the job that may write runs GitHub's deploy action alone: no code of ours, nobody else's action
+    assert [step["uses"].split("@")[0] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
 
 
 def test_pre_commit_runs_the_static_pass_on_changed_pages_and_seeds():
-    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    [repo] = config["repos"]
-    [hook] = repo["hooks"]
-    assert repo["repo"] == "local" and hook["entry"].endswith("python -m macros.check")
+    hook = pre_commit_hooks()["citation-check"]
+    assert hook["entry"].endswith("python -m macros.check")
     assert hook["pass_filenames"] is False
     files = re.compile(hook["files"])
     for path in ("docs/crackdown.md", "seeds/catalogue.yml", "seeds/SHA256SUMS", "macros/claims/__init__.py",
@@ -262,7 +271,8 @@ def test_the_external_check_is_never_part_of_the_build_or_of_ci():
 
 
 def test_everything_but_pages_and_sources_has_a_code_owner():
-    """SECURITY.md: mkdocs.yml, macros/, overrides/, tests/, the workflows and the Makefile are code."""
+    """SECURITY.md: mkdocs.yml, macros/, overrides/, tests/, the workflows and the Makefile are code; the promise
+    itself and the rules for contributors are reviewed too."""
     rules = []
     for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -275,7 +285,8 @@ def test_everything_but_pages_and_sources_has_a_code_owner():
         return matched[-1] if matched else []  # the last matching rule wins
 
     for path in ("mkdocs.yml", "macros/check.py", "overrides/main.html", "tests/conftest.py", ".github/workflows/x",
-                 "Makefile", ".ci/run", "pyproject.toml", "requirements.txt"):
+                 "Makefile", ".ci/run", "pyproject.toml", "requirements.txt", "SECURITY.md", "CONTRIBUTING.md",
+                 ".pre-commit-config.yaml"):
         assert owners_of(path), path
     for path in ("docs/crackdown.md", "seeds/catalogue.yml"):
         assert owners_of(path) == [], path
@@ -284,4 +295,3 @@ def test_everything_but_pages_and_sources_has_a_code_owner():
 
     exempt = read_config(ROOT)["exempt"]
     assert exempt and all(owners_of(f"docs/{page}") for page in exempt), exempt
-    assert "Reporting a hole" in (ROOT / "SECURITY.md").read_text(encoding="utf-8")

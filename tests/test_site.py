@@ -57,20 +57,38 @@ def test_every_source_has_a_page_and_is_cited(built):
         assert (built / "sources" / source_id / "index.html").is_file()
 
 
+def a_quote_of_the_site():
+    """The first quote() of the real site with a passage of one part, of at most 20 words (the closest
+    passage is sought with the first 20), written once on its line."""
+    from macros.check import check_project
+    return next(claim for claim in check_project(ROOT).all_claims()
+                if claim.macro == "quote" and len(claim.match.spans) == 1 and len(claim.match.passage.split()) <= 20
+                and claim.call.line_text.count(f'"{claim.call.args["passage"]}"') == 1)
+
+
+def one_letter_changed(text: str) -> str:
+    index = max(i for i, letter in enumerate(text) if letter.isalpha())
+    return text[:index] + ("q" if text[index].lower() != "q" else "z") + text[index + 1:]
+
+
 def test_changing_one_letter_of_a_quote_fails_with_file_line_and_closest_passage(tmp_path):
+    """Any quote of the site, one letter changed: the build fails at its line, showing the passage it was."""
+    claim = a_quote_of_the_site()
+    passage = claim.call.args["passage"]
+    changed = one_letter_changed(passage)
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
-    page = copy / "docs" / "conventions.md"
+    page = copy / claim.call.path
     lines = page.read_text(encoding="utf-8").split("\n")
-    # the last one: the first is the example inside a raw block, shown but not checked
-    number = max(i for i, line in enumerate(lines) if line.startswith("Protesters chanted {{ quote("))
-    lines[number] = lines[number].replace('"Shal, ket"', '"Shal, kit"')
+    lines[claim.call.line - 1] = lines[claim.call.line - 1].replace(f'"{passage}"', f'"{changed}"')
     page.write_text("\n".join(lines), encoding="utf-8")
     result = build(copy)
     assert result.returncode == 1
-    assert error_lines(result) == [
-        f"docs/conventions.md:{number + 1}: passage not found in source 'obeachain-2022-01-07' — \"Shal, kit\" — "
-        "closest passage, paragraph 11: \"“Shal, ket”\""]
+    [error] = error_lines(result)
+    assert error.startswith(f"{claim.call.path}:{claim.call.line}: passage not found in source "
+                            f"'{claim.source.id}' — \"{changed[:40]}"), error  # the passage as written, maybe cut
+    closest = f' — closest passage, paragraph {claim.match.paragraph.number}: "'
+    assert closest in error and claim.match.passage in error.split(closest, 1)[1], error
 
 
 def test_the_citation_core_imports_nothing_from_mkdocs():
