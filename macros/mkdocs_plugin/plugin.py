@@ -23,6 +23,7 @@ from ..pages import meta_problems
 from ..pages.body import template_text
 from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
+from ..pages.rawhtml import RENDERABLE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
 from ..render import finish_markers, generated_pages, marker, references, render_page
@@ -81,9 +82,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         root = Path(env.project_dir)
         docs = Path(env.conf["docs_dir"]).relative_to(root).as_posix()
         checked = check_project(root, docs_dir=docs, exempt=self.config.exempt)
-        if checked.problems:
+        if any(problem.rule not in RENDERABLE for problem in checked.problems):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
-        self.checked = checked
+        self.checked = checked  # its problems, if any, are raw HTML: reported with those of the pages' HTML
         env.render = _text_as_it_is  # mkdocs-macros never renders a page or a title with Jinja
         for name, signature in MACROS.items():
             env.macro(self._macro(env, name) if signature.cites else self._visual(env), name)
@@ -209,7 +210,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_env(self, env, config, files):
         """Every page's content is read: fail with all the problems of all pages, before any is written."""
         if self.refused:
-            raise PluginError("Refusing to build:\n" + report(self.refused, "in the pages' content"))
+            raise PluginError("Refusing to build:\n" + report(self.refused + self.checked.problems,
+                                                                 "in the pages' content"))
         env.globals.update(theme_globals(files))  # the footer's and "Suggest a correction"'s words and links
         return env
 
@@ -238,7 +240,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         root, docs = Path(config["config_file_path"]).parent, Path(config["docs_dir"])
         checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
                             docs.relative_to(root).as_posix(), "site", frozenset(self.checked.pages_about_the_site()))
-        problems = check_built_site(BuiltSite.read(site), docs, entries, checks)
+        problems = check_built_site(BuiltSite.read(site), docs, entries, checks) + self.checked.problems
         if problems:
             raise PluginError("The site check failed:\n" + report(problems, "in the built site"))
 

@@ -12,8 +12,8 @@
 The HTML is what the pages wrote by hand before (the site's CSS, the checks and the pull-request check of
 editors' notes key on these classes: sitecheck/classes.py LAYOUT). mkdocs.yml lists this module as a Markdown
 extension, so MkDocs, the static pass and `make check-pr` all read the same blocks. A block's `attrs:` option
-passes the content allow-list (sitecheck/rules.py) or is refused by the static pass (`refused`). Pure Python:
-nothing here imports MkDocs.
+passes the content allow-list, as an attribute list does (pages/rawhtml.py). Pure Python: nothing here imports
+MkDocs.
 """
 from __future__ import annotations
 
@@ -22,8 +22,6 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
-
-from ..sitecheck.rules import CONTENT_ATTRIBUTES
 
 NOTE = "qq-editors-note"
 GAPS_TITLE_ID = "qq-gaps-title"
@@ -38,11 +36,6 @@ class _SiteBlock(Block):
 
     def on_markdown(self) -> str:
         return self.MODE
-
-    def on_validate(self, parent: etree.Element) -> bool:
-        refused = self.md.qq_refused_attributes  # read by the static pass after each conversion
-        refused += [(self.NAME, name) for name in self.options["attrs"] if name.lower() not in CONTENT_ATTRIBUTES]
-        return True
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         return etree.SubElement(parent, self.TAG, {"class": self.CLASSES})
@@ -111,14 +104,8 @@ def _second_line_in(item: etree.Element, tag: str) -> None:
 
 class SiteBlocks(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        self.md = md
-        md.registerExtension(self)  # so that md.reset() calls reset()
-        md.qq_refused_attributes = []
         for block in BLOCKS:
             block_mgr.register(block, {})
-
-    def reset(self) -> None:
-        self.md.qq_refused_attributes.clear()
 
 
 def makeExtension(**kwargs) -> SiteBlocks:  # noqa: N802: the name Python-Markdown looks for
