@@ -63,7 +63,7 @@ def test_the_gaps_block_is_a_landmark_named_by_its_own_heading_with_ids_unique_o
 
 @pytest.mark.parametrize("text, expected", [
     ('# T\n\n<div class="qq-facts" markdown="1">\n\n- One.\n\n</div>\n',
-     [f"docs/p.md:3: {RAW} — '<div class=\"qq-facts\"…>' — write the block /// facts … ///"]),
+     [f"docs/p.md:3: {RAW} — '<div class=\"qq-facts\" markdown=\"1\">' — write the block /// facts … ///"]),
     ('# T\n\nText.\n\n<aside class="qq-gaps qq-editors-note" aria-labelledby="g">\n<h2 id="g">Gaps</h2>\n</aside>\n',
      [f"docs/p.md:5: {RAW} — '<aside class=\"qq-gaps qq-editors-note\" aria-labelledby=\"g\">' — write the block "
       "/// gaps | its heading … ///"]),
@@ -137,3 +137,28 @@ def test_no_extension_reads_files_runs_code_or_writes_raw_tags():
     assert extensions.get("pymdownx.arithmatex", {"generic": True}).get("generic") is True  # no <script type="math/tex">
     fences = extensions.get("pymdownx.superfences", {}).get("custom_fences") or []
     assert not [fence for fence in fences if not isinstance(fence, dict) or {"validator", "format"} & set(fence)]
+
+
+def test_the_engines_blocks_write_its_block_quote_and_references():
+    """blockquote() and the page's references are blocks the citations plugin adds (render/markup.py)."""
+    import markdown
+
+    from macros.render.blocks import ENGINE_FENCE, EngineBlocks
+    md = markdown.Markdown(extensions=[*EXTENSIONS, EngineBlocks()], extension_configs=EXTENSIONS)
+    quoted = md.convert(f"{ENGINE_FENCE} qq-blockquote\n\nWords.\n\n— Alpha, 2022\n\n{ENGINE_FENCE}\n")
+    assert quoted == '<blockquote class="qq-blockquote">\n<p>Words.</p>\n<p>— Alpha, 2022</p>\n</blockquote>'
+    listed = md.reset().convert(f"Said.[^qq1]\n\n{ENGINE_FENCE} qq-references | 1 reference\n\n///Footnotes Go Here///"
+                                f"\n\n{ENGINE_FENCE}\n\n[^qq1]: Alpha.\n")
+    assert listed.startswith('<p>Said.<sup id="fnref:qq1"><a class="footnote-ref" href="#fn:qq1">1</a></sup></p>\n'
+                             '<details class="qq-references" data-search-exclude="" id="references">\n'
+                             '<summary>1 reference</summary>\n<div class="footnote">')
+
+
+def test_a_page_may_not_write_the_engines_blocks(refused):
+    assert refused("# T\n\n///////// qq-blockquote\n\nWords.\n\n/////////\n") == \
+        [f"docs/p.md:3: not a block of the site — '///////// qq-blockquote' — {UNREAD}"]
+
+
+def test_text_the_engine_writes_never_opens_a_block(html):
+    from macros.render.markup import md_escape
+    assert html(f"{md_escape('/// note')}\nA claim.\n///") == "<p>&#47;// note\nA claim.\n///</p>"

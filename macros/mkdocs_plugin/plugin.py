@@ -27,6 +27,7 @@ from ..pages.rawhtml import RENDERABLE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
 from ..render import finish_markers, generated_pages, marker, references, render_page
+from ..render.blocks import EngineBlocks
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
@@ -68,7 +69,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.checked, self.emitted, self.generated, self.refused = None, {}, set(), []
         self.budget = RenderBudget(self.config.render_budget)
         self.converting, self.drawn = "", {}
-        config.markdown_extensions.append(GlossaryMarking(self._names_to_mark))
+        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark)]
         return config
 
     def _names_to_mark(self) -> dict[str, str]:

@@ -9,6 +9,14 @@
     /// about            <p class="qq-about qq-editors-note">: a note about the site's name and promise
     /// note             <p class="qq-editors-note">: an editors' note about the site, never about the events
 
+The engine writes two blocks of its own into the Markdown it renders (render/markup.py), which the citations
+plugin adds (`EngineBlocks`) and mkdocs.yml does not list, so that a page that writes one is refused by the static
+pass as not a block of the site:
+
+    ///////// qq-blockquote           <blockquote class="qq-blockquote">: a blockquote() and its signature
+    ///////// qq-references | Summary <details class="qq-references" id="references"> with its <summary>: the
+                                      page's references, where Python-Markdown's footnotes go
+
 The HTML is what the pages wrote by hand before (the site's CSS, the checks and the pull-request check of
 editors' notes key on these classes: sitecheck/classes.py LAYOUT). mkdocs.yml lists this module as a Markdown
 extension, so MkDocs, the static pass and `make check-pr` all read the same blocks. A block's `attrs:` option
@@ -23,8 +31,11 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
+from ..proofmarks import BLOCKQUOTE, REFERENCES, REFERENCES_ID
+
 NOTE = "qq-editors-note"
 GAPS_TITLE_ID = "qq-gaps-title"
+ENGINE_FENCE = "/" * 9  # the engine's blocks: a block of the page's, closed by ///, cannot close one of them
 
 
 class _SiteBlock(Block):
@@ -76,6 +87,21 @@ class Note(_SiteBlock):
     NAME, TAG, CLASSES, MODE = "note", "p", NOTE, "inline"
 
 
+class QuotedPassage(_SiteBlock):
+    NAME, TAG, CLASSES = "qq-blockquote", "blockquote", BLOCKQUOTE
+
+
+class References(_SiteBlock):
+    NAME, TAG, CLASSES, ARGUMENT = "qq-references", "details", REFERENCES, True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        # data-search-exclude: the passages are searched on their source pages, not in every reference list
+        details = etree.SubElement(parent, self.TAG, {"class": self.CLASSES, "id": REFERENCES_ID,
+                                                      "data-search-exclude": ""})
+        etree.SubElement(details, "summary").text = self.argument
+        return details
+
+
 BLOCKS = (Facts, Cards, Gaps, About, Note)
 
 
@@ -103,9 +129,15 @@ def _second_line_in(item: etree.Element, tag: str) -> None:
 
 
 class SiteBlocks(BlocksExtension):
+    blocks = BLOCKS
+
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        for block in BLOCKS:
+        for block in self.blocks:
             block_mgr.register(block, {})
+
+
+class EngineBlocks(SiteBlocks):
+    blocks = (QuotedPassage, References)
 
 
 def makeExtension(**kwargs) -> SiteBlocks:  # noqa: N802: the name Python-Markdown looks for
