@@ -136,7 +136,12 @@ def raw_html_converter(extensions: dict[str, dict]) -> tuple[markdown.Markdown, 
 
 def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFinder) -> list[Problem]:
     """Each piece of raw HTML in the page, and each attribute Markdown writes off the allow-list, at its line."""
-    md.reset().convert(render_page(page.pieces, _as_text))
+    try:
+        md.reset().convert(render_page(page.pieces, _as_text))
+    except Exception as error:  # noqa: BLE001 (any failure of the converter on a contributor's page, as the build's)
+        return [Problem(page.path, 1, "Markdown could not convert this page", f"{type(error).__name__}: "
+                        f"{clip(str(error), 80)}", "blocks nested very deeply (/// blocks, lists, quotes) are the "
+                        "usual cause")]
     index = LineIndex.of_lines(page.body_lines())
     return capped(_problems(page.path, index, finder))
 
