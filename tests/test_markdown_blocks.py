@@ -162,3 +162,10 @@ def test_a_page_may_not_write_the_engines_blocks(refused):
 def test_text_the_engine_writes_never_opens_a_block(html):
     from macros.render.markup import md_escape
     assert html(f"{md_escape('/// note')}\nA claim.\n///") == "<p>&#47;// note\nA claim.\n///</p>"
+
+
+def test_a_page_markdown_cannot_convert_is_a_problem_at_its_path_not_a_traceback(refused):
+    nested = "".join("    " * depth + "- x\n" for depth in range(300))
+    assert refused(f"# T\n\n{nested}") == [
+        "docs/p.md:1: Markdown could not convert this page — RecursionError: maximum recursion depth exceeded — "
+        "blocks nested very deeply (/// blocks, lists, quotes) are the usual cause"]
