@@ -166,6 +166,6 @@ def test_text_the_engine_writes_never_opens_a_block(html):
 
 def test_a_page_markdown_cannot_convert_is_a_problem_at_its_path_not_a_traceback(refused):
     nested = "".join("    " * depth + "- x\n" for depth in range(300))
-    assert refused(f"# T\n\n{nested}") == [
-        "docs/p.md:1: Markdown could not convert this page — RecursionError: maximum recursion depth exceeded — "
-        "blocks nested very deeply (/// blocks, lists, quotes) are the usual cause"]
+    [problem] = refused(f"# T\n\n{nested}")  # Python's own words for the error vary with where it stopped
+    assert problem.startswith("docs/p.md:1: Markdown could not convert this page — RecursionError: maximum recursion")
+    assert problem.endswith(" — blocks nested very deeply (/// blocks, lists, quotes) are the usual cause")
