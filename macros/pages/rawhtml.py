@@ -26,7 +26,7 @@ from pymdownx.blocks import RE_START as BLOCK_START
 from selectolax.lexbor import LexborHTMLParser
 
 from ..lines import LineIndex
-from ..problems import Problem, capped, clip
+from ..problems import MORE, Problem, capped, clip
 from ..render.markup import md_escape, render_page
 from ..sitecheck.rules import CONTENT_ATTRIBUTES
 from . import ParsedPage
@@ -50,8 +50,9 @@ UNREAD_HINT = ("the blocks are /// facts, /// cards, /// gaps | heading, /// abo
                "attrs: a mapping of attribute names to text (CONTRIBUTING.md)")
 COMMENT_HINT = "a page holds what readers see: remove the comment, and tell the maintainers in the pull request"
 # A page with these problems can still be rendered: the build reports them with what the checks of its HTML
-# and of the built site find (mkdocs_plugin), so that a contributor sees every problem of a page at once.
-RENDERABLE = (RULE, ATTRIBUTE_RULE, UNREAD_RULE)
+# and of the built site find (mkdocs_plugin), so that a contributor sees every problem of a page at once. (MORE
+# ends 30 problems of one rule: of another rule, those 30 stop the build anyway.)
+RENDERABLE = (RULE, ATTRIBUTE_RULE, UNREAD_RULE, MORE)
 FIRST_TAG = re.compile(HTML_RE)  # a tag or a comment, as Python-Markdown's inline pattern reads one
 HTML_BLOCK_PRIORITY, HTML_INLINE_PRIORITY = 20, 90  # Python-Markdown's own, for the processors watched here
 
