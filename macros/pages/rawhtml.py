@@ -97,7 +97,6 @@ def _start_tag(element: etree.Element) -> str:
     return f"<{element.tag}{attributes}"
 
 
-
 class _InlineWatch(HtmlInlineProcessor):
     def __init__(self, pattern: str, md, found: list[str]):
         super().__init__(pattern, md)

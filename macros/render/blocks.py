@@ -106,7 +106,10 @@ BLOCKS = (Facts, Cards, Gaps, About, Note)
 
 
 def _second_line_in(item: etree.Element, tag: str) -> None:
-    """A list item's words from its second line on go into <small> (`tag` "small"), or follow a <br> ("br")."""
+    """A list item's words from its second line on go into <small> (`tag` "small"), or follow a <br> ("br"). An item
+    of paragraphs (a list with blank lines between its items) is left as it is."""
+    if item.find("p") is not None:
+        return
     pieces = [(item, "text"), *((child, "tail") for child in item)]
     for position, (element, field) in enumerate(pieces):
         text = getattr(element, field) or ""
