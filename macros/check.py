@@ -24,8 +24,9 @@ from .pages import parse_docs
 from .pages.coverage import numbers_in_front_matter, uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
+from .pages.rawhtml import raw_html_converter, raw_html_problems
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
-from .problems import Problem, capped, counted, report
+from .problems import Problem, capped, clip, counted, report
 from .render.dateline import last_update
 from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
@@ -75,8 +76,11 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
                   exempt: Collection[str] | None = None) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site (the citations plugin's option, as MkDocs read it); by default, as mkdocs.yml lists them."""
-    exempt = frozenset(read_config(root)["exempt"] if exempt is None else exempt)
+    config = read_config(root)
+    exempt = frozenset(config["exempt"] if exempt is None else exempt)
     corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
+    converter, problems_of_config = _converter(config["markdown_extensions"])
+    problems += problems_of_config
     verifier = Verifier(corpus, seeds_read=not problems)
     pages, found = parse_docs(root / docs_dir, docs_dir)
     problems += found
@@ -87,6 +91,8 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         if page.path not in unparsed and src not in exempt:  # coverage counts calls: only once the page parses
             problems += capped(uncited(page.path, page.front, page.calls))
         problems += handmade(page.path, page.front)
+        if converter and page.path not in unparsed:  # a page the static pass read, within its limits on work
+            problems += raw_html_problems(page, *converter)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
         if page.path not in unparsed and src not in exempt:
@@ -107,6 +113,16 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += found
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)), exempt,
                    updated)
+
+
+def _converter(extensions: dict[str, dict]) -> tuple[tuple | None, list[Problem]]:
+    """Python-Markdown as MkDocs sets it up, watched for raw HTML; a problem if mkdocs.yml names an extension
+    that cannot be loaded (MkDocs would fail on it too)."""
+    try:
+        return raw_html_converter(extensions), []
+    except (ImportError, ValueError, TypeError) as error:
+        return None, [Problem("mkdocs.yml", 1, "a Markdown extension cannot be loaded", clip(str(error), 120),
+                              "fix markdown_extensions in mkdocs.yml")]
 
 
 def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterator[Problem]:

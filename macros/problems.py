@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 PER_PAGE = 30  # problems reported per page, and per rule of the static pass
+MORE = "and more problems of the same page"
 
 
 @dataclass(frozen=True, order=True)
@@ -50,5 +51,4 @@ def capped(problems: Iterable[Problem]) -> list[Problem]:
     if len(first) <= PER_PAGE:
         return first
     last = first[PER_PAGE - 1]
-    return first[:PER_PAGE] + [Problem(last.path, last.line, "and more problems of the same page", "",
-                                       "fix these first")]
+    return first[:PER_PAGE] + [Problem(last.path, last.line, MORE, "", "fix these first")]

@@ -295,14 +295,15 @@ PAGE = """# Home
 
 The cry on the square was {{ quote("alpha", "Shal, ket!") }}, the reporter noted.
 
-<p class="qq-about qq-editors-note">Our name, explained: a note about the site.</p>
+/// about
+Our name, explained: a note about the site.
+///
 
-<aside class="qq-gaps qq-editors-note">
-<h2>What the sources do not tell us</h2>
-<ul>
-<li>No source says when the troops left.</li>
-</ul>
-</aside>
+/// gaps | What the sources do not tell us
+
+- No source says when the troops left.
+
+///
 """
 CLAIM = "every source agrees that Russian troops, not Kazakh police, fired on the protesters in Almaty."
 
@@ -323,11 +324,11 @@ def test_a_new_editors_note_fails_with_its_words_and_passes_only_with_editors_no
     """A note is exempt from citations and may hold no number, but its words can still claim something about the
     events (round 4, attack 47): a maintainer reads every one a pull request adds."""
     with (site / "docs" / "index.md").open("a", encoding="utf-8") as page:
-        page.write(f'\n<p class="qq-editors-note" markdown="1">Our note: {CLAIM}</p>\n')
+        page.write(f"\n/// note\nOur note: {CLAIM}\n///\n")
     result = check(site)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"docs/index.md:14: editors' note added or changed — 'Our note: {CLAIM}' — {ASK_NOTE}",
+        f"docs/index.md:16: editors' note added or changed — 'Our note: {CLAIM}' — {ASK_NOTE}",
         "1 error in the pull-request check against base"]
     assert check(site, labels="new-source, source-correction").returncode == 1
     allowed = check(site, labels="editors-note")
@@ -337,22 +338,23 @@ def test_a_new_editors_note_fails_with_its_words_and_passes_only_with_editors_no
 
 
 def test_changed_words_in_a_note_fail_wherever_markdown_puts_the_class(site):
-    """The gaps aside's new item, and the class given by Markdown's attribute list rather than by HTML: the page
-    is read as Python-Markdown renders it, as the build's coverage check reads it."""
+    """The gaps block's new item, the class given by Markdown's attribute list, and by raw HTML (which the static
+    pass refuses): the page is read as Python-Markdown renders it, as the build's coverage check reads it."""
     page = site / "docs" / "index.md"
-    edit(page, "<li>No source says when the troops left.</li>\n",
-         "<li>No source says when the troops left.</li>\n<li>Every source blames the police.</li>\n")
+    edit(page, "- No source says when the troops left.\n",
+         "- No source says when the troops left.\n- Every source blames the police.\n")
     with page.open("a", encoding="utf-8") as file:
         file.write("\nThe police fired first, all agree.\n{: .qq-editors-note }\n\n"
                    '<p class="qq-editors-note">Our name, explained: the police fired first.</p>\n')
     result = check(site)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "docs/index.md:8: editors' note added or changed — 'What the sources do not tell us No source says when the "
+        # the block's heading is Markdown's, with its permalink (¶)
+        "docs/index.md:9: editors' note added or changed — 'What the sources do not tell us¶ No source says when the "
         f"troops left. Every source blames the police.' — {ASK_NOTE}",
-        f"docs/index.md:15: editors' note added or changed — 'The police fired first, all agree.' — {ASK_NOTE}",
-        # its first words open the note at line 5 too: looked for after the notes before it
-        f"docs/index.md:18: editors' note added or changed — 'Our name, explained: the police fired first.' — "
+        f"docs/index.md:16: editors' note added or changed — 'The police fired first, all agree.' — {ASK_NOTE}",
+        # its first words open the note at line 6 too: looked for after the notes before it
+        f"docs/index.md:19: editors' note added or changed — 'Our name, explained: the police fired first.' — "
         f"{ASK_NOTE}",
         "3 errors in the pull-request check against base"]
     assert check(site, labels="editors-note").returncode == 0
@@ -362,9 +364,9 @@ def test_a_pull_request_that_touches_no_note_passes(site):
     """Cited prose, a moved note and a note taken out need no label: only words a reader has not seen in a note."""
     page = site / "docs" / "index.md"
     text = page.read_text(encoding="utf-8")
-    note = '<p class="qq-about qq-editors-note">Our name, explained: a note about the site.</p>\n\n'
+    note = "/// about\nOur name, explained: a note about the site.\n///\n\n"
     page.write_text(text.replace(note, "").replace("the reporter noted.", "the reporter wrote.") + "\n" +
-                    note.replace("qq-about ", ""), encoding="utf-8")
+                    note.replace("about", "note", 1), encoding="utf-8")
     (site / "docs" / "other.md").write_text('# Other\n\nThe cry.{{ cite("alpha", "Shal, ket!") }}\n',
                                              encoding="utf-8")
     result = check(site)
@@ -376,5 +378,5 @@ def test_a_note_inside_a_template_statement_is_read_as_written(site):
     with (site / "docs" / "index.md").open("a", encoding="utf-8") as page:
         page.write('\n{% if true %}<p class="qq-editors-note">All agree: the police fired.</p>{% endif %}\n')
     assert check(site).stdout.splitlines() == [
-        f"docs/index.md:14: editors' note added or changed — 'All agree: the police fired.' — {ASK_NOTE}",
+        f"docs/index.md:15: editors' note added or changed — 'All agree: the police fired.' — {ASK_NOTE}",
         "1 error in the pull-request check against base"]

@@ -261,11 +261,11 @@ def test_every_cited_page_collapses_its_references_under_their_count(built):
     from macros.render.interface import say_count
     claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))
     for url in {claim["page"] for claim in claims}:
-        html = (built / url / "index.html").read_text(encoding="utf-8")
+        page = LexborHTMLParser((built / url / "index.html").read_text(encoding="utf-8"))
         count = sum(claim["page"] == url for claim in claims)
-        blocks = re.findall(r'<details class="qq-references" id="references"([^>]*)>\s*<summary>(.*?)</summary>', html)
-        assert [(" open" in attributes, summary) for attributes, summary in blocks] == \
-            [(False, say_count("references", count))], url
+        blocks = page.css("details.qq-references")
+        assert [(block.attributes.get("id"), "open" in block.attributes, block.css_first("summary").text())
+                for block in blocks] == [("references", False, say_count("references", count))], url
 
 
 def test_no_stylesheet_the_site_ships_loads_anything_from_another_host(built):

@@ -56,6 +56,6 @@ def guard_conversion(page, budget: RenderBudget) -> None:
             budget.stop()
             raise PluginError(f"Refusing to build:\ndocs/{page.file.src_uri}:1: Markdown could not convert this "
                               f"page — {type(error).__name__}: {clip(str(error), 80)} — blocks nested very deeply "
-                              "(<div markdown>, lists, quotes) are the usual cause") from None
+                              "(/// blocks, lists, quotes) are the usual cause") from None
 
     page.render = render_or_refuse

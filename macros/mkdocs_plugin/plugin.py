@@ -23,9 +23,11 @@ from ..pages import meta_problems
 from ..pages.body import template_text
 from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
+from ..pages.rawhtml import RENDERABLE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
 from ..render import finish_markers, generated_pages, marker, references, render_page
+from ..render.blocks import EngineBlocks
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
@@ -71,7 +73,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.root, self.docs_dir = project_folders(config.config_file_path, config.docs_dir)
         if not config.use_directory_urls:
             raise PluginError(NO_DIRECTORY_URLS)
-        config.markdown_extensions.append(GlossaryMarking(self._names_to_mark))
+        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark)]
         return config
 
     def _names_to_mark(self) -> dict[str, str]:
@@ -83,9 +85,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def start(self, env) -> None:
         """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
         checked = check_project(self.root, docs_dir=self.docs_dir, exempt=self.config.exempt)
-        if checked.problems:
+        if any(problem.rule not in RENDERABLE for problem in checked.problems):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
-        self.checked = checked
+        self.checked = checked  # its problems, if any, are raw HTML: reported with those of the pages' HTML
         env.render = _text_as_it_is  # mkdocs-macros never renders a page or a title with Jinja
         for name, signature in MACROS.items():
             env.macro(self._macro(env, name) if signature.cites else self._visual(env), name)
@@ -210,7 +212,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_env(self, env, config, files):
         """Every page's content is read: fail with all the problems of all pages, before any is written."""
         if self.refused:
-            raise PluginError("Refusing to build:\n" + report(self.refused, "in the pages' content"))
+            raise PluginError("Refusing to build:\n" + report(self.refused + self.checked.problems,
+                                                                 "in the pages' content"))
         env.globals.update(theme_globals(files))  # the footer's and "Suggest a correction"'s words and links
         return env
 
@@ -238,7 +241,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
         checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
                             self.docs_dir, "site", frozenset(self.checked.pages_about_the_site()))
-        problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks)
+        problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks) \
+            + self.checked.problems
         if problems:
             raise PluginError("The site check failed:\n" + report(problems, "in the built site"))
 

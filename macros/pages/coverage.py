@@ -31,6 +31,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from pymdownx.blocks import RE_END as BLOCK_END, RE_START as BLOCK_START
+
 from ..numbers import unsupported, years_in
 from ..problems import Problem, clip
 from .body import Call
@@ -40,6 +42,7 @@ FENCE = re.compile(r"^\s*+(`{3,}|~{3,})")
 ATX_HEADING = re.compile(r"^#{1,6}")  # as Python-Markdown reads it: no space needed after the '#'s
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=++|-++)\s*+$")
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*+\1){2,}+\s*+$")
+NOTE_BLOCKS = {"note", "about", "gaps"}  # the site's blocks of notes about the site (macros/render/blocks.py)
 JINJA_RAW_TAG = re.compile(r"^\s*+\{%-?\s*+(raw|endraw)\s*+-?%\}\s*+$")
 ATTRIBUTE_LIST = re.compile(r"^\s*+\{:?\s*+[.#:\w][^{}]*+\}\s*+$")
 LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\[\]]++\]:\s*+\S")
@@ -175,7 +178,13 @@ class _BlockReader:
         self.in_list = False
         if _indent(line) >= 4 or ATTRIBUTE_LIST.match(line) or LINK_DEFINITION.match(line):
             return  # indented code, an attribute list, a link definition
-        if HTML_COMMENT.match(line) or HTML_BLOCK.match(line):
+        if start := BLOCK_START.match(line):  # a block's own lines; a note's words are not cited
+            while start.group(2) in NOTE_BLOCKS and self.index < len(self.lines) and \
+                    not BLOCK_END.match(self.lines[self.index]):
+                self.index += 1
+        elif BLOCK_END.match(line):
+            return
+        elif HTML_COMMENT.match(line) or HTML_BLOCK.match(line):
             while self.index < len(self.lines) and self.lines[self.index].strip():
                 self.index += 1  # a raw HTML block runs to the next blank line
         elif TABLE_ROW.match(line):

@@ -11,6 +11,7 @@ import re
 from ..claims import Claim
 from ..proofmarks import BLOCKQUOTE, FIGURE, PASSAGE, QUOTE, REFERENCES, REFERENCES_ID
 from ..siteurls import page_url, relative_url
+from .blocks import ENGINE_FENCE
 from .interface import say, say_count
 from .labels import dated, figure_text
 from .visible import visible
@@ -29,7 +30,8 @@ OUT_OF_SEARCH = 'data-search-exclude="marker"'
 def md_escape(text: str) -> str:
     """Text that Markdown, HTML and Jinja all show as itself: specials become character references, and
     format characters marked code points (visible.py)."""
-    return visible(" ".join(text.split()), escape=_escape_specials)
+    escaped = visible(" ".join(text.split()), escape=_escape_specials)
+    return f"&#47;{escaped[1:]}" if escaped.startswith("/") else escaped  # where it starts a line, no /// block
 
 
 def _escape_specials(text: str) -> str:
@@ -54,8 +56,8 @@ def marker(claim: Claim) -> str:
         return f'<span class="{FIGURE}" data-kind="{figure["kind"]}">{md_escape(figure_text(figure))}</span>{ref}'
     # The class on the <blockquote> itself (attr_list can only reach its last paragraph): the site
     # check refuses every block quote without it, and every one with it that this did not write.
-    return (f'\n\n<blockquote class="{BLOCKQUOTE}" markdown="1">\n\n{passage}\n\n— {md_escape(claim.source.short)}, '
-            f"{md_escape(dated(claim.source))}{ref}\n\n</blockquote>\n\n")
+    return (f"\n\n{ENGINE_FENCE} qq-blockquote\n\n{passage}\n\n— {md_escape(claim.source.short)}, "
+            f"{md_escape(dated(claim.source))}{ref}\n\n{ENGINE_FENCE}\n\n")
 
 
 def finish_markers(html: str) -> str:
@@ -102,6 +104,5 @@ def references(claims: list[Claim]) -> str:
         return ""
     notes = "\n".join(footnote(claim) for claim in claims)
     summary = md_escape(say_count("references", len(claims)))
-    # data-search-exclude: the passages are searched on their source pages, not in every reference list
-    return (f'\n\n<details class="{REFERENCES}" id="{REFERENCES_ID}" data-search-exclude markdown="1">\n'
-            f"<summary>{summary}</summary>\n\n///Footnotes Go Here///\n\n</details>\n\n{notes}\n")
+    return (f"\n\n{ENGINE_FENCE} qq-references | {summary}\n\n///Footnotes Go Here///\n\n{ENGINE_FENCE}\n\n"
+            f"{notes}\n")

@@ -30,8 +30,8 @@ CONTENT = {
     # to other files or animation
     "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan", "title", "desc",
 }
-# The one allow-list of attributes in page content, whatever wrote them: raw HTML, `{: … }` attribute lists,
-# md_in_html's tags, the engine. No `dir` (it reorders "13 people" into "people 13"), no `hidden`.
+# The one allow-list of attributes in page content, whatever wrote them: `{: … }` attribute lists, a block's
+# `attrs:` (both also checked by the static pass, pages/rawhtml.py), raw HTML, the engine. No `dir` (it reorders "13 people" into "people 13"), no `hidden`.
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "role", "tabindex", "translate"}
 CONTENT_ATTRIBUTES = GLOBAL_ATTRIBUTES | {
     "href", "hreflang", "rel", "target", "src", "alt", "width", "height", "loading", "decoding",
