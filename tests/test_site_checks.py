@@ -330,6 +330,18 @@ def test_a_needle_is_found_at_its_line_in_any_case():
     assert index.first_line(["absent", "title"]) == 1
 
 
+def test_words_are_found_as_a_reader_reads_them_whatever_marks_split_them():
+    """A needle of words (the text of an element of the built page) is looked up as whole words across emphasis,
+    tags and line breaks; a single word only where it is the page's only one."""
+    from macros.lines import WordIndex
+
+    index = WordIndex(["Written often: the toll.", "", "## Te*n* thou*sand* protesters", "<p><span>Kil</span>led &amp; "
+                       "wounded</p>", "The toll rose.", "A paragraph that runs", "on to a second line."])
+    assert [index.line_of(needle) for needle in ("Ten thousand protesters", "ten", "Killed & wounded", "the toll",
+                                                 "runs on to", "toll", "ritten", "absent", "")] == [3, 3, 4, 1, 6, 0, 0,
+                                                                                                  0, 0]
+
+
 def test_the_problems_of_a_long_page_are_capped_before_they_are_made(monkeypatch):
     """Three thousand headings after 90,000 blank lines: 15 s before, each problem searched from the top."""
     from macros import lines
