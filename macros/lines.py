@@ -4,7 +4,10 @@ A page can hold thousands of problems, each found in its HTML and reported at a 
 of its Markdown (or of its HTML). Walking the lines from the top for each one costs
 problems × lines; here the text is searched for a needle (in C) and the line is found
 by bisection among the line starts; the problems themselves are capped before they are
-made (problems.capped). Pure Python: nothing here imports MkDocs.
+made (problems.capped). The text of an element of a built page is looked up by its words
+(WordIndex), since its Markdown may split them with emphasis or tags, or write them with a
+macro; a single word, which recurs by chance, counts only where it is the page's only one.
+Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -59,7 +62,8 @@ class WordIndex:
     "Te*n* thou<b>sand</b>" holds "ten thousand"; "often" does not hold "ten"."""
 
     def __init__(self, lines: Iterable[str]):
-        runs = [(number, run) for number, line in enumerate(lines, 1) for run in LETTERS.findall(_as_read(line).lower())]
+        runs = [(number, run) for number, line in enumerate(lines, 1)
+                for run in LETTERS.findall(_as_read(line).lower())]
         self.letters = "".join(run for _, run in runs)  # the page's letters and digits, nothing between them
         self.lines = [number for number, _ in runs]
         self.starts = list(accumulate((len(run) for _, run in runs[:-1]), initial=0)) if runs else []
