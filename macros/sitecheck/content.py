@@ -49,6 +49,7 @@ TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 GAP_HINT = ("a reader sees the code before the gap and copies what follows it too: write each command on its own "
             "line")
 TOC_HINT = "the page's contents show the heading's own text: remove data-toc-label"
+MARKDOWN_OF = {"heading": "# ", "image alt": "!["}  # how the Markdown begins it: a macro may write the words after
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
@@ -91,12 +92,13 @@ def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) ->
     class holds no number, and text exempt from citations no number and no image (coverage.py)."""
     problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
     exempt, picture = _locator(label, lines, NUMBER_HINT), _locator(label, lines, IMAGE_HINT)
-    return capped(problem("paragraph without a citation", repr(text), *_needles(text, around))
-                  for text, around in uncited_blocks(html, drawn)) + \
+    return capped(problem("paragraph without a citation", repr(text), *_needles(text, around), image)
+                  for text, around, image in uncited_blocks(html, drawn)) + \
         capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}",
                     *_number_needles(number, text)) for number, text in numbers_in_notes(html)) + \
         capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
-                      *_number_needles(number, text))
+                      *_number_needles(number, text), *(MARKDOWN_OF[kind] + word for word in text.split()[:1]
+                                                        if kind in MARKDOWN_OF))
                for kind, number, text in numbers_in_exempt_text(html, drawn)) + \
         capped(picture("text exempt from citations may not hold an image", f"{name!r} in {kind}", name, "<img", "![")
                for kind, name in images_in_exempt_text(html, drawn))

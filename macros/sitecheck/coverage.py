@@ -48,12 +48,13 @@ LINK_WORDS = 12  # a link of a block that is only links: more words than this is
 ITEM_WORDS = 15  # the words after a list item's leading link to a page: "[Timeline](timeline.md): the events"
 
 
-def uncited_blocks(html: str, drawn: list[str]) -> Iterator[tuple[str, str]]:
-    """(the start of its text, the start of the text of the outermost element that holds it: a table, a list) of
-    each block without a citation marker; `drawn` is the engine's HTML for the page's visuals, taken out first."""
+def uncited_blocks(html: str, drawn: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(the start of its text, the start of the text of the outermost element that holds it: a table, a list, and
+    the file name of its first image) of each block without a citation marker; `drawn` is the engine's HTML for
+    the page's visuals, taken out first."""
     for block in _blocks(_content(html, drawn)):
         if block.needs_citation():
-            yield clip(block.text, 60) or block.image, clip(words(_outermost(block.node)), 60)
+            yield clip(block.text, 60) or block.image, clip(words(_outermost(block.node)), 60), block.image
 
 
 def _content(html: str, drawn: list[str]):
