@@ -1,5 +1,9 @@
 """Error records, reported like a compiler's: `path:line: rule — what was found — what to do`.
 
+Line 0 is no line: where a check cannot tell which line wrote what it found, the record
+names the file alone (`path: rule — …`), and what was found names the text; a wrong line
+would send the contributor to the wrong place.
+
 Each check is a generator of Problem records, in the style of python/peps'
 check-peps.py; a run lists every problem, sorted, then fails. Pure Python:
 nothing here imports MkDocs.
@@ -24,7 +28,7 @@ class Problem:
 
     def __str__(self) -> str:
         message = " — ".join(part for part in (self.rule, self.found, self.hint) if part)
-        return f"{self.path}:{self.line}: {message}"
+        return f"{self.path}:{self.line}: {message}" if self.line else f"{self.path}: {message}"
 
 
 def report(problems: Iterable[Problem], where: str) -> str:

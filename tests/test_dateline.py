@@ -72,5 +72,5 @@ def test_a_source_date_epoch_that_is_not_a_time_fails_the_static_pass_with_its_m
     project = make_project(tmp_path / "project", {"index.md": HOME})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     assert [str(problem) for problem in check_project(project).problems] == [
-        "SOURCE_DATE_EPOCH:0: the build date is not a time — 'yesterday' — set SOURCE_DATE_EPOCH to whole seconds "
+        "SOURCE_DATE_EPOCH: the build date is not a time — 'yesterday' — set SOURCE_DATE_EPOCH to whole seconds "
         "since 1970 (git log -1 --format=%ct)"]

@@ -330,6 +330,33 @@ def test_a_needle_is_found_at_its_line_in_any_case():
     assert index.first_line(["absent", "title"]) == 1
 
 
+def test_words_are_found_as_a_reader_reads_them_whatever_marks_split_them():
+    """A needle of words (the text of an element of the built page) is looked up as whole words across emphasis,
+    tags and line breaks; a single word only where it is the page's only one."""
+    from macros.lines import WordIndex
+
+    index = WordIndex(["Written often: the toll.", "", "## Te*n* thou*sand* protesters", "<p><span>Kil</span>led &amp; "
+                       "wounded</p>", "The toll rose.", "A paragraph that runs", "on to a second line."])
+    assert [index.line_of(needle) for needle in ("Ten thousand protesters", "ten", "Killed & wounded", "the toll",
+                                                 "runs on to", "toll", "ritten", "absent", "")] == [3, 3, 4, 1, 6, 0, 0,
+                                                                                                  0, 0]
+
+
+def test_the_built_site_checks_find_an_element_in_its_markdown_by_its_words(tmp_path):
+    """A block quote's first words (nodes.first_words) across its emphasis; a needle of markup, as written."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from macros.lines import Words
+    from macros.sitecheck.nodes import first_words
+
+    write(tmp_path / "docs", {"index.md": "Often written.\n\n> The square was *emp*ty, the reporter wrote.\n"})
+    quote = LexborHTMLParser("<blockquote>The square was <em>emp</em>ty, the reporter wrote.</blockquote>").body.child
+    sources = MarkdownSources(tmp_path / "docs")
+    assert isinstance(first_words(quote), Words)
+    assert [sources.find("index.html", first_words(quote)), sources.find("index.html", "ten")] == [
+        ("docs/index.md", 3), ("docs/index.md", 1)]
+
+
 def test_the_problems_of_a_long_page_are_capped_before_they_are_made(monkeypatch):
     """Three thousand headings after 90,000 blank lines: 15 s before, each problem searched from the top."""
     from macros import lines

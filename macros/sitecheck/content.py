@@ -21,7 +21,7 @@ from itertools import chain
 from selectolax.lexbor import LexborHTMLParser
 
 from ..corpus import characters
-from ..lines import LineIndex
+from ..lines import LETTERS, LineIndex, Words, word_index
 from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
@@ -49,6 +49,7 @@ TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 GAP_HINT = ("a reader sees the code before the gap and copies what follows it too: write each command on its own "
             "line")
 TOC_HINT = "the page's contents show the heading's own text: remove data-toc-label"
+MARKDOWN_OF = {"heading": "# ", "image alt": "!["}  # how the Markdown begins it: a macro may write the words after
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
@@ -91,12 +92,13 @@ def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) ->
     class holds no number, and text exempt from citations no number and no image (coverage.py)."""
     problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
     exempt, picture = _locator(label, lines, NUMBER_HINT), _locator(label, lines, IMAGE_HINT)
-    return capped(problem("paragraph without a citation", repr(text), *_needles(text))
-                  for text in uncited_blocks(html, drawn)) + \
-        capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}", number,
-                    *_needles(text)) for number, text in numbers_in_notes(html)) + \
+    return capped(problem("paragraph without a citation", repr(text), *_needles(text, around), image)
+                  for text, around, image in uncited_blocks(html, drawn)) + \
+        capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}",
+                    *_number_needles(number, text)) for number, text in numbers_in_notes(html)) + \
         capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
-                      *_number_needles(number, text))
+                      *_number_needles(number, text), *(MARKDOWN_OF[kind] + word for word in text.split()[:1]
+                                                        if kind in MARKDOWN_OF))
                for kind, number, text in numbers_in_exempt_text(html, drawn)) + \
         capped(picture("text exempt from citations may not hold an image", f"{name!r} in {kind}", name, "<img", "![")
                for kind, name in images_in_exempt_text(html, drawn))
@@ -106,7 +108,7 @@ def _number_needles(number: str, text: str) -> list[str]:
     """The text's first words; then the words up to the number, since a link's or a table's Markdown breaks the
     text; then fewer words; then the number itself."""
     needles = _needles(text)
-    return [*needles[:1], number, *needles[1:], number.split()[-1]]
+    return [*needles[:1], Words(number), *needles[1:], Words(number.split()[-1])]
 
 
 def check_classes(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
@@ -135,10 +137,13 @@ def _format_characters(html: str, label: str, lines: list[str]) -> list[Problem]
                                                     *characters.written_as(char)) for char in found)
 
 
-def _needles(text: str) -> list[str]:
-    """Ways to find a block's text in its Markdown, the most telling first: its first words."""
-    words = text.rstrip("…").split()
-    return [" ".join(words[:count]) for count in (6, 3, 1) if len(words) >= count]
+def _needles(text: str, around: str = "") -> list[Words]:
+    """Ways to find a block's text in its Markdown, the most telling first: its first six words, or three; then
+    those of the element `around` it on the page (a table, a list), whose own text may be made by a macro; then
+    its first word, where it is the page's only one (WordIndex)."""
+    words, outer = LETTERS.findall(text.rstrip("…")), LETTERS.findall(around.rstrip("…"))
+    return [Words(" ".join(firsts[:count])) for firsts, counts in ((words, (6, 3)), (outer, (6, 3)), (words, (1,)))
+            for count in counts if len(firsts) >= count]
 
 
 def toc_entries(items) -> list[tuple[str, str]]:
@@ -152,11 +157,18 @@ def toc_entries(items) -> list[tuple[str, str]]:
 
 
 def _locator(label: str, lines: list[str], hint: str):
-    index = LineIndex.of_lines(lines, ignore_case=True)
+    index, words = LineIndex.of_lines(lines, ignore_case=True), []  # the words' index is made when first needed
+
+    def line_of(needle: str) -> int:
+        if not isinstance(needle, Words):
+            return index.line_of(needle)
+        words[:] = words or [word_index(tuple(lines))]
+        return words[0].line_of(needle)
 
     def problem(rule: str, found: str, *needles: str) -> Problem:
-        """At the first line that holds the first needle found, the needles from the most telling."""
-        return Problem(label, index.first_line(needles, 1), rule, found, hint)
+        """At the line of the first needle found, the needles from the most telling; if none is, at no line
+        (a guess would send the contributor to the wrong place)."""
+        return Problem(label, next((line for line in map(line_of, needles) if line), 0), rule, found, hint)
 
     return problem
 

@@ -48,12 +48,13 @@ LINK_WORDS = 12  # a link of a block that is only links: more words than this is
 ITEM_WORDS = 15  # the words after a list item's leading link to a page: "[Timeline](timeline.md): the events"
 
 
-def uncited_blocks(html: str, drawn: list[str]) -> Iterator[str]:
-    """The start of the text of each block without a citation marker; `drawn` is the engine's HTML
-    for the page's visuals, taken out first."""
+def uncited_blocks(html: str, drawn: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(the start of its text, the start of the text of the outermost element that holds it: a table, a list, and
+    the file name of its first image) of each block without a citation marker; `drawn` is the engine's HTML for
+    the page's visuals, taken out first."""
     for block in _blocks(_content(html, drawn)):
         if block.needs_citation():
-            yield clip(block.text, 60) or block.image
+            yield clip(block.text, 60) or block.image, clip(words(_outermost(block.node)), 60), block.image
 
 
 def _content(html: str, drawn: list[str]):
@@ -95,7 +96,7 @@ def _blocks(top) -> list[_Block]:
 
 class _Block:
     def __init__(self, node):
-        self.tag = node.tag
+        self.node, self.tag = node, node.tag
         self.absorbs = node.tag in OWN_BLOCKS
         self.text, self.linked, self.unlinked, self.cited, self.links, self.images = "", "", "", False, 0, 0
         self.image = ""  # the file name of its first image, to name a block that is only a picture
@@ -196,6 +197,14 @@ def _marker_number(text, note) -> bool:
             return text.text(deep=False).strip() == marker.removeprefix("fnref:qq")
         parent = parent.parent
     return False
+
+
+def _outermost(node):
+    """The element right inside the content that holds the node, or is the node."""
+    outer = node
+    while node.parent is not None and node.attributes.get("id") != "qq-root":
+        outer, node = node, node.parent
+    return outer
 
 
 def _block_for(blocks: dict, node) -> _Block:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..lines import Words
 from ..problems import clip
 from .builtsite import is_element
 
@@ -42,9 +43,9 @@ def shown(html: str) -> str:
     return words(body) if body is not None else ""
 
 
-def first_words(node) -> str:
-    """Its first words: a way to find the element in the page's Markdown."""
-    return " ".join(words(node).split()[:4])
+def first_words(node) -> Words:
+    """Its first words: a way to find the element in the page's Markdown, as a reader reads them."""
+    return Words(" ".join(words(node).split()[:4]))
 
 
 def excerpt(node) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..lines import LineIndex
+from ..lines import LineIndex, WordIndex, Words
 from ..siteurls import pages_built_as
 
 
@@ -15,6 +15,7 @@ class MarkdownSources:
         self.label = label
         self._lines: dict[str, tuple[str, ...]] = {}
         self._indexes: dict[str, LineIndex] = {}
+        self._words: dict[str, WordIndex] = {}  # made for a page when a needle of words is first looked up in it
 
     def source_of(self, html_path: str) -> str | None:
         """Path inside docs/ of the page built as site/<html_path>, if it has one."""
@@ -30,11 +31,18 @@ class MarkdownSources:
 
     def find(self, html_path: str, *needles: str) -> tuple[str, int] | None:
         """(docs/page.md, line) of the first line of the page's Markdown that holds one of the needles,
-        in any case."""
+        in any case; a needle of Words as lines.WordIndex finds them."""
         name = self.source_of(html_path)
         if name is None:
             return None
         if name not in self._indexes:
             self._indexes[name] = LineIndex.of_lines(self.lines(name), ignore_case=True)
-        found = [line for line in map(self._indexes[name].line_of, needles) if line]
+        found = [line for line in (self._line_of(name, needle) for needle in needles) if line]
         return (f"{self.label}/{name}", min(found)) if found else None
+
+    def _line_of(self, name: str, needle: str) -> int:
+        if not isinstance(needle, Words):
+            return self._indexes[name].line_of(needle)
+        if name not in self._words:
+            self._words[name] = WordIndex(self.lines(name))
+        return self._words[name].line_of(needle)
