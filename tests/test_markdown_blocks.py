@@ -95,6 +95,16 @@ def test_the_same_tag_again_is_found_at_its_own_line(refused):
         == ["5", "7"]
 
 
+def test_each_block_of_raw_html_with_a_call_inside_is_found_at_its_own_line(refused):
+    """A stashed block holds each call as its name, not as the page wrote it: found by its first tag, in order,
+    and none dropped (a piece whose line is not found is reported without one)."""
+    cited = '{{ cite("alpha", "At least 238 people were killed") }}'
+    text = (f"# T\n\nThe toll.{cited}\n\n<table><tr><td>Toll{cited}</td></tr></table>\n\n"
+            f"<dl><dt>Toll</dt><dd>Told.{cited}</dd></dl>\n\n<table><tr><td>Again{cited}</td></tr></table>\n")
+    assert [(line.split(":")[1], line.split("— '")[1].split("'")[0]) for line in refused(text)] == \
+        [("5", "<table>"), ("7", "<dl>"), ("9", "<table>")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("# T\n\n/// note\n    attrs: {onclick: alert(1), lang: kk}\nA note.\n///\n",
      [f"docs/p.md:4: attribute not allowed in page content — onclick on <p> — {CONTENT}"]),

@@ -149,14 +149,14 @@ def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFi
 def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
     """One problem a line: its first piece of raw HTML (a closing tag only where no other stands)."""
     tags = [tag for tag, _ in finder.tags]
-    found = [*zip(finder.blocks, _lines(index, finder.blocks)),
+    found = [*zip(finder.blocks, _lines(index, finder.blocks, map(_first_tag, finder.blocks))),
              *zip(tags, _lines(index, [in_context for _, in_context in finder.tags], tags))]
     first = {}
     for raw, line in sorted(found, key=lambda pair: (pair[1], pair[0].lstrip().startswith("</"))):
-        first.setdefault(line, raw)
-    for line, raw in first.items():
-        tag = FIRST_TAG.match(raw.lstrip())
-        shown = tag.group(1) if tag else raw if raw.rstrip().endswith(">") else f"{raw}…>"  # md_in_html's start
+        first.setdefault((line, raw) if line == 0 else line, raw)  # pieces whose line is unknown: each its own
+    for key, raw in first.items():
+        line = 0 if isinstance(key, tuple) else key
+        shown = _first_tag(raw) or (raw if raw.rstrip().endswith(">") else f"{raw}…>")  # md_in_html's start
         yield Problem(path, line, RULE, repr(clip(shown, 80)), _hint(raw))
     for header, line in zip(finder.unread, _lines(index, finder.unread)):
         yield Problem(path, line, UNREAD_RULE, repr(header), UNREAD_HINT)
@@ -167,7 +167,8 @@ def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Pr
 
 def _lines(index: LineIndex, pieces: Iterable[str], alone: Iterable[str] = ()) -> Iterator[int]:
     """The line of each piece as the page wrote it, each looked for after the one before (Python-Markdown finds
-    them in the page's order), else from the top; else the piece `alone` (a tag without the words before it)."""
+    them in the page's order), else from the top; else the piece `alone` (its first tag: a block's text holds
+    each call as its name, not as the page wrote it), after the one before; else 0, no line rather than a guess."""
     start = 0
     for piece, short in zip_longest(pieces, alone):
         position = index.text.find(piece, start)
@@ -175,9 +176,14 @@ def _lines(index: LineIndex, pieces: Iterable[str], alone: Iterable[str] = ()) -
         if position < 0 and short:
             piece, position = short, index.text.find(short, start)
         if position < 0:  # Python-Markdown expanded a tab, or unescaped: its first line
-            position = index.text.find(piece.strip().split("\n")[0])
+            position = index.text.find(piece.strip().split("\n")[0], start)
         start = max(start, position + 1)
-        yield bisect_right(index.starts, position) if position >= 0 else 1
+        yield bisect_right(index.starts, position) if position >= 0 else 0
+
+
+def _first_tag(raw: str) -> str | None:
+    tag = FIRST_TAG.match(raw.lstrip())
+    return tag.group(1) if tag else None
 
 
 def _hint(raw: str) -> str:
