@@ -192,7 +192,10 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
 def without_layer(config: str) -> str:
     """mkdocs.yml with neither the citation plugin nor mkdocs-macros."""
     config = re.sub(r"\n  - macros:\n(?:      .*\n)*", "\n", config)
-    return re.sub(r"\n  - citations:?\n(?:      .*\n)*", "\n", config)
+    config = re.sub(r"\n  - citations:?\n(?:      .*\n)*", "\n", config)
+    # the block quotes and references the engine wrote are its blocks, which the plugin registers
+    blocks = "\n  - macros.render.blocks\n"
+    return config.replace(blocks, f"{blocks}  - macros.render.blocks:EngineBlocks\n")
 
 
 def baked_copy(project: Path, into: Path) -> Path:
