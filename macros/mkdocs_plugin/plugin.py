@@ -25,7 +25,7 @@ from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import finish_markers, generated_pages, marker, references, render_page
+from ..render import generated_pages, marker, references, render_page
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
@@ -34,7 +34,7 @@ from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_coverage, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import docs_files_problems
-from .glossary import GlossaryMarking
+from .glossary import GlossaryMarking, MarkerFinishing
 from .theme import search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
@@ -67,7 +67,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.checked, self.emitted, self.generated, self.refused = None, {}, set(), []
         self.budget = RenderBudget(self.config.render_budget)
         self.converting, self.drawn = "", {}
-        config.markdown_extensions.append(GlossaryMarking(self._names_to_mark))
+        config.markdown_extensions += [GlossaryMarking(self._names_to_mark), MarkerFinishing()]
         return config
 
     def _names_to_mark(self) -> dict[str, str]:
@@ -186,9 +186,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     @event_priority(100)  # first: the conversion is done
     def _stop_render(self, html, page, config, files):
-        """Markers side by side get the class that keeps their tap targets apart; search skips markers."""
         self.budget.stop()
-        return finish_markers(html)
+        return html
 
     @event_priority(-100)  # last: the HTML as the theme will receive it
     def _check_content(self, html, page, config, files):
