@@ -164,3 +164,15 @@ def test_on_the_site_each_entry_is_marked_once_per_page_outside_links_quotes_hea
                 ancestor = ancestor.parent
         marked_pages += bool(marks)
     assert marked_pages
+
+
+@pytest.mark.parametrize("text", [
+    '<q class="qq-quote">the *CSTO* and **Tokayev**</q> then Tokayev and the CSTO',  # the quote spans runs
+    '<Q>Tokayev, <em>CSTO</em></Q > then Tokayev and the CSTO',  # tags as HTML reads them: any case, spaces
+    '<a href="x.md">Tokayev</a>, <code>CSTO</code>, <br/> then Tokayev and the CSTO',  # <br/> opens nothing
+    '<q>Tokayev <!-- </q> --> CSTO</q> then Tokayev and the CSTO',  # a comment closes nothing
+])
+def test_raw_quotes_links_and_code_are_skipped_as_html_reads_their_tags(text):
+    html = marked(text)
+    assert html.endswith('then <abbr tabindex="0" title="President &quot;K&quot;">Tokayev</abbr> and the '
+                         '<abbr tabindex="0" title="An alliance">CSTO</abbr></p>'), html
