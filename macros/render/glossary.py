@@ -2,7 +2,8 @@
 
 The names are marked in the element tree Python-Markdown builds for a page, after its inline
 patterns have run (mkdocs_plugin/glossary.py registers the step): only in text that Markdown
-itself made, outside links, quotations, headings, code, citation markers and the references.
+itself made, outside links, quotations (inline and block), headings, code, citation markers and the
+references.
 Raw HTML stays as its author wrote it. The <abbr> is a new element, so the serializer escapes its
 description like any attribute value, and the work runs inside the page's render budget.
 Pure Python: nothing here imports MkDocs.
@@ -15,8 +16,8 @@ from xml.etree.ElementTree import Element
 
 from markdown.util import HTML_PLACEHOLDER_RE  # Python-Markdown's stand-in for a piece of raw HTML
 
-SKIPPED = {"a", "q", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "pre", "sup", "cite", "script", "style",
-           "button", "mark", "kbd", "samp"}
+SKIPPED = {"a", "q", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "pre", "sup", "cite", "script",
+           "style", "button", "mark", "kbd", "samp"}
 
 
 def mark_first_mentions(root: Element, glossary: dict[str, str], stashed=lambda index: "") -> None:
