@@ -258,3 +258,22 @@ def test_a_code_line_hides_nothing_past_a_run_of_blanks():
         f"then 400 blanks — {hint}",
         f"docs/a.md:9: a code line may not hold 20 blanks in a row — 'ls' then 24 blanks — {hint}",
         f"docs/a.md:16: a code line may not hold 20 blanks in a row — 'cd x' then 20 blanks — {hint}"]
+
+
+@pytest.mark.parametrize("html, found", [
+    ("<p>a</p></article><p>b</p>", "page content must close what it opens, and only that — it ends the article that "
+                                   "holds it"),
+    ("<p>a</p></div></main><p>x</p>", "page content must close what it opens, and only that — it ends or adds "
+                                      "elements around it (level 1)"),
+    ("<p><b>a</p>", "page content must close what it opens, and only that — it leaves an element open that "
+                    "carries on past the page"),
+    ("<p>" + "<span>" * 45 + "a" + "</span>" * 45 + "</p>", "elements nested more than 40 levels deep — <span>"),
+    ("<p>Closed<!-- </p> -->, <b>all</b> of it.</p>", None),
+])
+def test_content_stays_inside_its_article_and_shallow(html, found):
+    """The page's elements, walked child by child (sitecheck/nodes.py: children)."""
+    from macros.sitecheck.content import check_content
+
+    hint = "pages hold text, links, images and citations: see SECURITY.md"
+    expected = [f"docs/a.md:1: {found} — {hint}"] if found else []
+    assert [str(p) for p in check_content("docs/a.md", html, SITE_URL, ["a"])] == expected

@@ -159,8 +159,27 @@ def test_on_the_site_each_entry_is_marked_once_per_page_outside_links_quotes_hea
             assert glossary.get(mark.text()) == mark.attributes["title"], (page, mark.text())
             ancestor = mark.parent
             while ancestor is not None and ancestor.tag != "article":
-                assert ancestor.tag not in ("a", "q", "h1", "h2", "h3", "sup", "code"), (page, mark.text())
+                skipped = ("a", "q", "blockquote", "h1", "h2", "h3", "sup", "code")
+                assert ancestor.tag not in skipped, (page, mark.text())
                 assert "footnote" not in (ancestor.attributes.get("class") or ""), page
                 ancestor = ancestor.parent
         marked_pages += bool(marks)
     assert marked_pages
+
+
+@pytest.mark.parametrize("text", [
+    '<q class="qq-quote">the *CSTO* and **Tokayev**</q> then Tokayev and the CSTO',  # the quote spans runs
+    '<Q>Tokayev, <em>CSTO</em></Q > then Tokayev and the CSTO',  # tags as HTML reads them: any case, spaces
+    '<a href="x.md">Tokayev</a>, <code>CSTO</code>, <br/> then Tokayev and the CSTO',  # <br/> opens nothing
+    '<q>Tokayev <!-- </q> --> CSTO</q> then Tokayev and the CSTO',  # a comment closes nothing
+])
+def test_raw_quotes_links_and_code_are_skipped_as_html_reads_their_tags(text):
+    html = marked(text)
+    assert html.endswith('then <abbr tabindex="0" title="President &quot;K&quot;">Tokayev</abbr> and the '
+                         '<abbr tabindex="0" title="An alliance">CSTO</abbr></p>'), html
+
+
+def test_a_block_quote_is_a_quotation_too():
+    text = ('<blockquote class="qq-blockquote" markdown="1">\n\nTokayev and the CSTO, in a passage.\n\n'
+            "</blockquote>\n\n> Tokayev in a Markdown block quote.\n\nThen Tokayev.")
+    assert marked(text).endswith('<p>Then <abbr tabindex="0" title="President &quot;K&quot;">Tokayev</abbr>.</p>')

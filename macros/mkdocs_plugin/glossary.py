@@ -1,4 +1,5 @@
-"""The step of Python-Markdown's conversion that marks the glossary's names (render/glossary.py)."""
+"""The steps the engine adds to Python-Markdown's conversion: marking the glossary's names
+(render/glossary.py), and readying the citation markers for the theme (render/markup.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,8 +8,10 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..render.glossary import mark_first_mentions
+from ..render.markup import finish_markers
 
 AFTER_INLINE = 15  # Python-Markdown's inline patterns run at 20, its prettifier at 10
+LAST = 1  # after attr_list (8) and toc (5): the tree as it is written out, bar the unescaping (0)
 
 
 class GlossaryMarking(Extension):
@@ -30,3 +33,13 @@ class _Marker(Treeprocessor):
     def run(self, root):
         stash = self.md.htmlStash.rawHtmlBlocks
         mark_first_mentions(root, self.glossary(), lambda index: str(stash[index]) if index < len(stash) else "")
+
+
+class MarkerFinishing(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_MarkersForTheme(md), "qq_markers", LAST)
+
+
+class _MarkersForTheme(Treeprocessor):
+    def run(self, root):
+        finish_markers(root)

@@ -26,7 +26,7 @@ from ..pages.glossary import PEOPLE_PAGE
 from ..pages.rawhtml import RENDERABLE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import finish_markers, generated_pages, marker, references, render_page
+from ..render import generated_pages, marker, references, render_page
 from ..render.blocks import EngineBlocks
 from ..render.share import share_image
 from ..render.structured import article, as_script_text, dataset
@@ -36,7 +36,7 @@ from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_coverage, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
-from .glossary import GlossaryMarking
+from .glossary import GlossaryMarking, MarkerFinishing
 from .theme import search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
@@ -73,7 +73,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.root, self.docs_dir = project_folders(config.config_file_path, config.docs_dir)
         if not config.use_directory_urls:
             raise PluginError(NO_DIRECTORY_URLS)
-        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark)]
+        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark), MarkerFinishing()]
         return config
 
     def _names_to_mark(self) -> dict[str, str]:
@@ -189,9 +189,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     @event_priority(100)  # first: the conversion is done
     def _stop_render(self, html, page, config, files):
-        """Markers side by side get the class that keeps their tap targets apart; search skips markers."""
         self.budget.stop()
-        return finish_markers(html)
+        return html
 
     @event_priority(-100)  # last: the HTML as the theme will receive it
     def _check_content(self, html, page, config, files):

@@ -12,23 +12,25 @@ Takes a normal build (directory URLs) and rewrites the copy for file://, where a
   without fetching it from a CDN;
 - the Content-Security-Policy meta is removed: the shim runs the worker in an iframe it
   writes itself, which the online policy forbids. Nothing in the copy refers to another host.
+Each page is read and written again with selectolax (lexbor), the site's HTML parser: the copy's
+pages are the same documents, serialized by lexbor (`<!DOCTYPE html>`, no blank text in the head).
 """
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 import zipfile
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from ..siteurls import directory_index, scheme_of
 
 HERE = Path(__file__).resolve().parent
 SHIM = "assets/javascripts/iframe-worker-shim.js"
-URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-CSP = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
-BUNDLE = re.compile(r'<script src="([^"]*?)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+BUNDLE = "assets/javascripts/bundle."  # Material's bundle.<hash>.min.js
+URL_ATTRIBUTES = ("href", "src")
 
 
 def file_url(url: str) -> str:
@@ -45,9 +47,26 @@ def file_url(url: str) -> str:
 
 
 def rewrite_page(html: str) -> str:
-    html = CSP.sub("", html)
-    html = URL_ATTR.sub(lambda m: m.group(1) + file_url(m.group(2)) + m.group(3), html)
-    return BUNDLE.sub(lambda m: f'<script src="{m.group(1)}{SHIM}"></script>{m.group(0)}', html, count=1)
+    """The page for file://, read and written again by selectolax (lexbor)."""
+    page = LexborHTMLParser(html)
+    for meta in page.css("meta[http-equiv]"):
+        if (meta.attributes["http-equiv"] or "").lower() == "content-security-policy":
+            meta.decompose()
+    for name in URL_ATTRIBUTES:
+        for node in page.css(f"[{name}]"):
+            node.attrs[name] = file_url(node.attributes[name] or "")
+    bundle = next((script for script in page.css("script[src]") if _is_bundle(script.attributes["src"] or "")), None)
+    if bundle is not None:
+        shim = LexborHTMLParser("<script></script>").css_first("script")
+        shim.attrs["src"] = bundle.attributes["src"].rpartition(BUNDLE)[0] + SHIM
+        bundle.insert_before(shim)
+    return page.html
+
+
+def _is_bundle(src: str) -> bool:
+    name = src.rpartition(BUNDLE)[2]
+    digest = name.removesuffix(".min.js")
+    return BUNDLE in src and name.endswith(".min.js") and bool(digest) and set(digest) <= set("0123456789abcdef")
 
 
 def search_index(site: Path) -> None:

@@ -2,7 +2,8 @@
 
 The names are marked in the element tree Python-Markdown builds for a page, after its inline
 patterns have run (mkdocs_plugin/glossary.py registers the step): only in text that Markdown
-itself made, outside links, quotations, headings, code, citation markers and the references.
+itself made, outside links, quotations (inline and block), headings, code, citation markers and the
+references.
 Raw HTML stays as its author wrote it. The <abbr> is a new element, so the serializer escapes its
 description like any attribute value, and the work runs inside the page's render budget.
 Pure Python: nothing here imports MkDocs.
@@ -10,14 +11,13 @@ Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
-from markdown.util import HTML_PLACEHOLDER
+from markdown.util import HTML_PLACEHOLDER_RE  # Python-Markdown's stand-in for a piece of raw HTML
 
-PLACEHOLDER = re.compile(re.escape(HTML_PLACEHOLDER).replace("%s", r"(\d+)"))  # Python-Markdown's stand-in for raw HTML
-TAG_NAME = re.compile(r"<(/?)([a-zA-Z][\w-]*+)[^<>]*+>?")  # the one tag such a piece holds
-SKIPPED = {"a", "q", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "pre", "sup", "cite", "script", "style",
-           "button", "mark", "kbd", "samp"}
+SKIPPED = {"a", "q", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "pre", "sup", "cite", "script",
+           "style", "button", "mark", "kbd", "samp"}
 
 
 def mark_first_mentions(root: Element, glossary: dict[str, str], stashed=lambda index: "") -> None:
@@ -74,17 +74,47 @@ def _skipped(element: Element) -> bool:
 def _outside_raw_tags(text: str, stashed, depth: list[int]) -> list[tuple[int, int]]:
     """The spans of `text` outside raw skipped elements, given the depth before it; updates the depth."""
     spans, start = [], 0
-    for placeholder in PLACEHOLDER.finditer(text):
-        tag = TAG_NAME.match(stashed(int(placeholder.group(1))))
-        if not tag or tag.group(2).lower() not in SKIPPED or tag.group(0).endswith("/>"):
+    for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+        name, opens = _first_tag(stashed(int(placeholder.group(1))))
+        if name not in SKIPPED or opens is None:
             continue
         if depth[0] == 0:
             spans.append((start, placeholder.start()))
-        depth[0] = max(0, depth[0] - 1) if tag.group(1) else depth[0] + 1
+        depth[0] = depth[0] + 1 if opens else max(0, depth[0] - 1)
         start = placeholder.end()
     if depth[0] == 0:
         spans.append((start, len(text)))
     return spans
+
+
+class _FirstTag(HTMLParser):
+    """The first tag of a piece of raw HTML, read by Python's HTML tokenizer, the one Python-Markdown
+    reads raw HTML with (markdown.htmlparser): (name, True) for a start tag, (name, False) for an
+    end tag, (name, None) for a self-closing one. A piece of inline HTML is one tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: tuple[str, bool | None] = ("", None)
+
+    def _found(self, name: str, opens: bool | None) -> None:
+        if not self.found[0]:
+            self.found = (name, opens)
+
+    def handle_starttag(self, tag, attrs):
+        self._found(tag, True)
+
+    def handle_endtag(self, tag):
+        self._found(tag, False)
+
+    def handle_startendtag(self, tag, attrs):
+        self._found(tag, None)
+
+
+def _first_tag(piece: str) -> tuple[str, bool | None]:
+    reader = _FirstTag()
+    reader.feed(piece)
+    reader.close()
+    return reader.found
 
 
 def _split(text: str, pattern: re.Pattern, glossary: dict[str, str], described: set[str],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from xml.etree.ElementTree import Element
 
 from ..claims import Claim
 from ..proofmarks import BLOCKQUOTE, FIGURE, PASSAGE, QUOTE, REFERENCES, REFERENCES_ID
@@ -21,10 +22,8 @@ MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
 ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
            **{char: f"&#{ord(char)};" for char in MARKDOWN_SPECIALS}}
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
-ADJACENT_MARKER = re.compile(r'</sup><sup id="(fnref:[^"<>]++)">')
-MARKER_START = re.compile(r'<sup id="(fnref:[^"<>]++)"')
-# Material's search leaves out an element with this attribute, then removes the attribute from the page
-OUT_OF_SEARCH = 'data-search-exclude="marker"'
+# Material's search leaves out an element with this attribute, then removes the attribute (with a value) from the page
+OUT_OF_SEARCH = ("data-search-exclude", "marker")
 
 
 def md_escape(text: str) -> str:
@@ -60,20 +59,23 @@ def marker(claim: Claim) -> str:
             f"{md_escape(dated(claim.source))}{ref}\n\n{ENGINE_FENCE}\n\n")
 
 
-def finish_markers(html: str) -> str:
-    """The markers of a page's HTML as Python-Markdown wrote them, ready for the theme."""
-    return keep_markers_out_of_search(mark_adjacent_markers(html))
+def finish_markers(root: Element) -> None:
+    """The markers of a page's element tree, as Python-Markdown built it, ready for the theme:
+    - markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
+      targets apart (a sibling selector cannot tell whether text stands between two markers);
+    - markers' numbers are not words: in the search index they ran into each other ("232425")."""
+    for parent in root.iter():
+        previous = None
+        for child in parent:
+            if _is_marker(child):
+                child.set(*OUT_OF_SEARCH)
+                if previous is not None and previous.tag == "sup" and not previous.tail:
+                    child.set("class", "qq-next")
+            previous = child
 
 
-def mark_adjacent_markers(html: str) -> str:
-    """Markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
-    targets apart (a sibling selector cannot tell whether text stands between two markers)."""
-    return ADJACENT_MARKER.sub(r'</sup><sup id="\1" class="qq-next">', html)
-
-
-def keep_markers_out_of_search(html: str) -> str:
-    """Markers' numbers are not words: in the search index they ran into each other ("232425")."""
-    return MARKER_START.sub(rf'<sup id="\1" {OUT_OF_SEARCH}', html)
+def _is_marker(element: Element) -> bool:
+    return element.tag == "sup" and (element.get("id") or "").startswith("fnref:")
 
 
 def render_page(pieces: list, output_of) -> str:

@@ -28,6 +28,7 @@ from .classes import unknown_classes
 from .codeblocks import GAP, hidden_by_gaps
 from .coverage import images_in_exempt_text, numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .engineonly import handwritten
+from .nodes import children
 from .rules import ElementRules
 from .toclabels import relabelled
 
@@ -213,25 +214,16 @@ def _escape(tree) -> str | None:
             return f"it adds attributes to <{root.tag}>: " + ", ".join(root.attributes)
     parent = tree.body
     for level in range(len(CHAIN)):
-        children = _element_children(parent)
-        if [node.attributes.get("id") for node in children] != [f"qq-chain-{level}"]:
+        inside = list(children(parent))
+        if [node.attributes.get("id") for node in inside] != [f"qq-chain-{level}"]:
             return f"it ends or adds elements around it (level {level})"
-        parent = children[0]
-    children = _element_children(parent)
-    if [node.attributes.get("id") for node in children] != ["qq-content", "qq-after"]:
+        parent = inside[0]
+    inside = list(children(parent))
+    if [node.attributes.get("id") for node in inside] != ["qq-content", "qq-after"]:
         return "it ends the article that holds it"
-    if _element_children(children[1]):
+    if next(children(inside[1]), None) is not None:
         return "it leaves an element open that carries on past the page"
     return None
-
-
-def _element_children(node) -> list:
-    children, child = [], node.child
-    while child is not None:
-        if is_element(child):
-            children.append(child)
-        child = child.next
-    return children
 
 
 def _too_deep(article, problem) -> Iterator[Problem]:
@@ -241,4 +233,4 @@ def _too_deep(article, problem) -> Iterator[Problem]:
         if depth > DEEPEST:
             yield problem(f"elements nested more than {DEEPEST} levels deep", f"<{node.tag}>", f"<{node.tag}")
             return
-        stack += [(child, depth + 1) for child in _element_children(node)]
+        stack += [(child, depth + 1) for child in children(node)]

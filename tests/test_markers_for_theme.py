@@ -1,0 +1,29 @@
+"""The citation markers as the theme gets them: set apart when side by side, kept out of search
+(render/markup.py: finish_markers, a step of Python-Markdown's conversion)."""
+import markdown
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.mkdocs_plugin.glossary import MarkerFinishing
+
+NOTES = "".join(f"\n[^qq{number}]: Note {number}." for number in range(1, 9))
+
+
+def _markers(text: str) -> list[tuple[str, str | None, str | None]]:
+    html = markdown.markdown(text + "\n" + NOTES, extensions=["footnotes", "attr_list", "md_in_html",
+                                                                MarkerFinishing()])
+    return [(sup.attributes["id"], sup.attributes.get("class"), sup.attributes.get("data-search-exclude"))
+            for sup in LexborHTMLParser(html).css("sup")]
+
+
+def test_only_markers_with_nothing_between_them_are_set_apart():
+    text = ('One.[^qq1][^qq2][^qq3] Two[^qq4] <q class="qq-quote">q</q>[^qq5] *x*[^qq6]\n\n'
+            '<div markdown="1">\nThree.[^qq7][^qq8]\n</div>')
+    assert [(marker, kind) for marker, kind, _ in _markers(text)] == [
+        ("fnref:qq1", None), ("fnref:qq2", "qq-next"), ("fnref:qq3", "qq-next"), ("fnref:qq4", None),
+        ("fnref:qq5", None), ("fnref:qq6", None), ("fnref:qq7", None), ("fnref:qq8", "qq-next")]
+
+
+def test_every_first_marker_is_kept_out_of_search():
+    found = _markers("A.[^qq1] B.[^qq2]\n\nC.[^qq1]")
+    assert [(marker, search) for marker, _, search in found] == [
+        ("fnref:qq1", "marker"), ("fnref:qq2", "marker"), ("fnref2:qq1", None)]
