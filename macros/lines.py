@@ -8,8 +8,12 @@ made (problems.capped). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
+
+WORD = re.compile(r"\w++")  # a word of text, as the locator compares them
+SEPARATOR = "\0"
 
 
 class LineIndex:
@@ -38,3 +42,50 @@ class LineIndex:
     def first_line(self, needles: Iterable[str], default: int = 0) -> int:
         """The line of the first needle that occurs, trying them in order (the most telling first)."""
         return next((line for line in (self.line_of(needle) for needle in needles) if line), default)
+
+
+class WordLocator:
+    """The line of a block of a page's HTML in the page's Markdown, found by its first words.
+
+    The one way the static pass finds where a block of the HTML it rendered (pages/rendered.py) was written: the
+    words of the text, as letters and digits without case (a link's brackets, a table's bars, emphasis and a
+    list's marker are not words), looked for as a run of the source's words, its first six, else three, two or
+    one. Blocks are looked up in the order of the page, each from where the one before was found (two blocks
+    can start alike), else from the top."""
+
+    def __init__(self, lines: list[str]):
+        found = [(number, match.group()) for number, line in enumerate(lines, 1)
+                 for match in WORD.finditer(line.casefold())]
+        self.lines = [number for number, _ in found]
+        self.words = [word for _, word in found]
+        self.joined = SEPARATOR + SEPARATOR.join(word for _, word in found) + SEPARATOR
+        self.starts, position = [], 0  # where each word starts in `joined`
+        for _, word in found:
+            self.starts.append(position + 1)
+            position += len(word) + 1
+        self.after = 0  # the word after the last one found
+
+    def line_of(self, text: str, default: int = 0, move: bool = True) -> int:
+        """The line where the text's first words are written, from the last one found on; `default` if nowhere.
+        With `move`, the next look-up starts after as many of its words as are written there in a row."""
+        words = WORD.findall(text.casefold())
+        for count in (6, 3, 2, 1):
+            if len(words) >= count:
+                index = self._find(words[:count])
+                if index is not None:
+                    self.after = self._run_end(index, words) if move else self.after
+                    return self.lines[index]
+        return default
+
+    def _run_end(self, index: int, words: list[str]) -> int:
+        end = index
+        while end < len(self.words) and end - index < len(words) and self.words[end] == words[end - index]:
+            end += 1
+        return end
+
+    def _find(self, words: list[str]) -> int | None:
+        needle = SEPARATOR + SEPARATOR.join(words) + SEPARATOR
+        start = self.starts[self.after] - 1 if self.after < len(self.starts) else len(self.joined)
+        position = self.joined.find(needle, start)
+        position = self.joined.find(needle) if position < 0 else position
+        return bisect_right(self.starts, position + 1) - 1 if position >= 0 else None

@@ -4,7 +4,9 @@ One build: the static pass (define_env → start) → generated pages and the ch
 docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
 page rendered from the static pass's parse, its Markdown converted within the
 render budget with the glossary's names marked (on_page_markdown, glossary.py), the HTML
-checked as the theme will receive it (on_page_content) → site/claims.json and the checks of the built site (on_post_build).
+checked as the theme will receive it (on_page_content), reported with the problems the static pass
+found in the pages' HTML, such as coverage, which do not keep a page from rendering (on_env) →
+site/claims.json and the checks of the built site (on_post_build).
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
 from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
-from ..sitecheck.content import check_content, check_coverage, check_titles, toc_entries
+from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import docs_files_problems
 from .glossary import GlossaryMarking
@@ -80,10 +82,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
         root = Path(env.project_dir)
         docs = Path(env.conf["docs_dir"]).relative_to(root).as_posix()
-        checked = check_project(root, docs_dir=docs, exempt=self.config.exempt)
-        if checked.problems:
+        checked = check_project(root, docs_dir=docs, exempt=self.config.exempt,
+                                render_budget=self.config.render_budget)
+        if any(problem not in checked.of_the_html for problem in checked.problems):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
         self.checked = checked
+        self.refused += checked.problems  # those of the pages' HTML alone: reported with each page's content
         env.render = _text_as_it_is  # mkdocs-macros never renders a page or a title with Jinja
         for name, signature in MACROS.items():
             env.macro(self._macro(env, name) if signature.cites else self._visual(env), name)
@@ -199,8 +203,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
         problems = check_content(label, html, config["site_url"], lines, engine) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines, html)
-        if parsed and page.file.src_uri not in self.checked.exempt:
-            problems += check_coverage(label, html, drawn, lines)
         if problems:
             self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)

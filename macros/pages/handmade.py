@@ -10,27 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..problems import Problem, clip
-from .coverage import FENCE, closes_fence, prose_blocks
+from ..problems import Problem
 from .frontmatter import FrontMatter
 
 FOOTNOTE = re.compile(r"\[\^[^\]\n]*+\]")  # Python-Markdown's footnote reference and definition: [^name]
+FENCE = re.compile(r"^\s*+(`{3,}|~{3,})")
 FOOTNOTE_HINT = ("a footnote's marker looks like a citation's: cite with cite(), quote(), blockquote() or "
                  "figure(), which number and write the references")
-BLOCKQUOTE_HINT = ("quote a source with blockquote(), which checks the passage and signs it; "
-                   "other words go in a paragraph")
 
 
 def handmade(path: str, front: FrontMatter) -> Iterator[Problem]:
-    """A problem for every footnote and every block quote the page writes itself."""
+    """A problem for every footnote the page writes itself (coverage.block_quotes_by_hand: its block quotes)."""
     for number, line in _outside_code(front.body, front.offset):
         for footnote in FOOTNOTE.finditer(line):
             yield Problem(path, number, "footnotes are the citation engine's", repr(footnote.group()),
                           FOOTNOTE_HINT)
-    for block in prose_blocks(front.body, front.offset):
-        if block.kind == "block quote":
-            yield Problem(path, block.first, "block quote not written by blockquote()", f'"{clip(block.text, 70)}"',
-                          BLOCKQUOTE_HINT)
 
 
 def _outside_code(body: str, offset: int) -> Iterator[tuple[int, str]]:
@@ -44,3 +38,9 @@ def _outside_code(body: str, offset: int) -> Iterator[tuple[int, str]]:
             fence = None if closes_fence(fence, line) else fence
         else:
             yield number, " ".join(line.split("`")[0::2])
+
+
+def closes_fence(fence: str, line: str) -> bool:
+    """A fence closes with at least as many of its characters, alone on the line."""
+    stripped = line.strip()
+    return len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
