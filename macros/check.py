@@ -112,8 +112,8 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             of_the_html += exempt_text_problems(page.path, rendered, stated)
             problems += capped(quotation_problems(page.path, rendered, claims[src]))
             problems += capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims[src])))
-        if src == PEOPLE_PAGE:
-            glossary, found = read_glossary(page.path, page.front)
+        if src == PEOPLE_PAGE and rendered is not None:
+            glossary, found = read_glossary(page.path, rendered)
             problems += found
     problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
