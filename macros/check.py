@@ -98,6 +98,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     for src, page in sorted(pages.items()):
         rendered, found = render_or_refuse(page, md, budget) if md is not None else (None, [])
         problems += found
+        page.title = (rendered.heading if rendered is not None else None) or src
         cover = rendered is not None and page.path not in unparsed and src not in exempt  # once the page parses
         if cover:
             of_the_html += capped(uncited(page.path, rendered))

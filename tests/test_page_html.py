@@ -49,3 +49,13 @@ def test_a_page_the_converter_cannot_convert_is_a_problem_not_a_traceback(tmp_pa
     problems = [str(problem) for problem in check_project(project).problems]
     assert [problem.split(" — ")[0] for problem in problems] == ["docs/deep.md:1: Markdown could not convert this page"]
     assert problems[0].endswith("— blocks nested very deeply (<div markdown>, lists, quotes) are the usual cause")
+
+
+def test_a_page_is_named_by_its_heading_as_mkdocs_takes_it(tmp_path):
+    """The first element of its HTML, if an <h1>, without the ¶; else its path (mkdocs/structure/pages.py)."""
+    pages = {"index.md": "# The *first* crackdown { #top }\n\n" + CITED,
+             "late.md": CITED + "\n# A heading after a paragraph\n",
+             "none.md": CITED}
+    checked = check_project(make_project(tmp_path / "project", pages))
+    assert {src: page.title for src, page in checked.pages.items()} == {
+        "index.md": "The first crackdown", "late.md": "late.md", "none.md": "none.md"}

@@ -26,7 +26,7 @@ from ..corpus.characters import read_as
 from ..lines import WordLocator
 from ..problems import Problem, clip
 from .blocks import CALL, WORDS_OF_CALL
-from .rendered import RenderedPage
+from .rendered import PERMALINK, RenderedPage
 
 PEOPLE_PAGE = "people.md"
 ALIASES_FILE = "macros/pages/glossary_aliases.yml"
@@ -37,7 +37,6 @@ MAX_ENTRIES = 100
 MAX_TERM_LENGTH = 80
 WORD = re.compile(r"\w++(?:[-‐'’]\w++)*+")  # as text.cuts reads a name: "editor-in-chief", "RT’s" are one word each
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-PERMALINK = "headerlink"  # the class of the toc extension's ¶ link in each heading
 
 
 def read_glossary(path: str, rendered: RenderedPage) -> tuple[dict[str, str], list[Problem]]:

@@ -23,6 +23,7 @@ from .blocks import CALL, WORDS_OF_CALL, Block, exempt_by_links, text_blocks
 from .body import Call
 from .converter import ConversionBudget, conversion_problem
 
+PERMALINK = "headerlink"  # the class of the toc extension's ¶ link in each heading
 LIST_MARKER = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])\s++")  # shown without it in a message: the item's words
 
 
@@ -47,6 +48,16 @@ class RenderedPage:
     lines: list[str]  # the page's lines, numbered as in its file
     key: str  # of this rendering: the calls' elements carry it (blocks.text_blocks)
     blocks: list[Located] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str | None:
+        """The page's heading, as MkDocs takes it for the page's title: the first element, if an <h1>."""
+        first = next((node for node in self.root.iter(include_text=False)), None)
+        if first is None or first.tag != "h1":
+            return None
+        hidden = {inner.mem_id for link in first.css(f"a.{PERMALINK}") for inner in link.traverse(include_text=True)}
+        return " ".join("".join(piece.text(deep=False) or "" for piece in first.traverse(include_text=True)
+                                if piece.tag == "-text" and piece.mem_id not in hidden).split())
 
 
 def render_or_refuse(page, md: markdown.Markdown, budget: ConversionBudget) \
