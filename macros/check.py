@@ -102,7 +102,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         cover = rendered is not None and page.path not in unparsed and src not in exempt  # once the page parses
         if cover:
             of_the_html += capped(uncited(page.path, rendered))
-        problems += handmade(page.path, page.front)
+        problems += handmade(page.path, rendered) if rendered is not None else []
         of_the_html += block_quotes_by_hand(page.path, rendered) if rendered is not None else []
         claims[src], found = verifier.verify(src, page.calls)
         problems += found

@@ -304,7 +304,8 @@ def test_a_page_writes_no_footnote_and_no_block_quote_of_its_own():
     from macros.pages.handmade import handmade
     page, _ = parse('# T\n\nA claim.[^qq3] Markdown writes `[^name]`.\n\n```\n[^qq1]: in code\n```\n\n'
                     '> Words of nobody.\n{: .qq-blockquote }\n\n[^qq3]: A reference of our own.\n')
-    found = [*handmade(page.path, page.front), *block_quotes_by_hand(page.path, render(page, MD))]
+    rendered = render(page, MD)
+    found = [*handmade(page.path, rendered), *block_quotes_by_hand(page.path, rendered)]
     assert [str(problem) for problem in found] == [
         "docs/p.md:3: footnotes are the citation engine's — '[^qq3]' — a footnote's marker looks like a citation's: "
         "cite with cite(), quote(), blockquote() or figure(), which number and write the references",
