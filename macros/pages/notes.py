@@ -14,17 +14,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import markdown
-from selectolax.lexbor import LexborHTMLParser
 
 from ..corpus.files import as_read
 from ..lines import WordLocator
-from ..render.markup import md_escape, render_page
+from ..render.markup import md_escape
 from . import MARKDOWN_SUFFIXES, read_page
 from .blocks import NOTE
 from .body import Call
+from .rendered import render
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,7 @@ def notes_of(path: str, src: str, data: bytes, md: markdown.Markdown) -> list[No
     page, problems = read_page(path, src, as_read(data.decode("utf-8", "replace")))
     # A page the static pass refuses (a Jinja statement, whose text its parse leaves out) is read as it is
     # written, every word of it: the build refuses it anyway.
-    body = page.body if problems else render_page(page.pieces, _stands_for)
-    html = md.reset().convert(body)
-    root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div>'
-                            "</body></html>").css_first("#qq-root")
+    root = render(replace(page, pieces=[page.body]) if problems else page, md, stand_in=_stands_for).root
     texts = [" ".join(node.text().split()) for node in root.css(f".{NOTE}") if not _inside_another(node, root)]
     return [Note(line, text) for line, text in zip(_lines(texts, page.body_lines()), texts)]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import markdown
@@ -69,11 +70,13 @@ def render_or_refuse(page, md: markdown.Markdown, budget: ConversionBudget) \
         return None, [conversion_problem(page.path, error)]
 
 
-def render(page, md: markdown.Markdown, budget: ConversionBudget | None = None) -> RenderedPage:
-    """The page's HTML, its blocks and where each was written (`page`: a ParsedPage)."""
+def render(page, md: markdown.Markdown, budget: ConversionBudget | None = None,
+           stand_in: Callable[[Call], str] | None = None) -> RenderedPage:
+    """The page's HTML, its blocks and where each was written (`page`: a ParsedPage). `stand_in`: what each call
+    becomes instead of the element that stands for it (notes.py: text that changes when the call does)."""
     calls, key = page.calls, secrets.token_hex(8)
     numbered = {id(call): index for index, call in enumerate(calls)}
-    markdown_text = render_page(page.pieces, lambda call: stands_for(key, numbered[id(call)], call))
+    markdown_text = render_page(page.pieces, stand_in or (lambda call: stands_for(key, numbered[id(call)], call)))
     html = budget.convert(md, markdown_text) if budget is not None else md.reset().convert(markdown_text)
     root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>') \
         .css_first("#qq-root")
