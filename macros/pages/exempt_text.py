@@ -55,11 +55,12 @@ def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[
     """(what it is, the words up to its first number, the start of its text) of each text outside the notes that
     needs no citation and states a number."""
     top = rendered.root
+    in_notes = _inside_notes(top)
     texts = [*(("heading", node) for node in top.css("h1, h2, h3, h4, h5, h6")),
              *(("table header", node) for node in top.css("thead") if exempt(node)),
              *(("code", node) for node in top.css("pre"))]
     for kind, node in texts:
-        if not _in_note(node):
+        if node.mem_id not in in_notes:
             for found in _first_number(shown_words(node, rendered.key).removesuffix(PERMALINK).split(), years):
                 yield (kind, *found)
     for located in (located for located in rendered.blocks if located.links):
@@ -70,16 +71,17 @@ def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[
 
 
 def images_in_exempt_text(rendered: RenderedPage, locator: WordLocator) -> Iterator[tuple[str, str, int]]:
-    """(what it is in, its file name, its line) of each image in text that needs no citation."""
-    for image in rendered.root.css("img"):
-        parent = image.parent
-        while parent is not None and parent.attributes.get("id") != "qq-root" and not exempt(parent):
-            parent = parent.parent
-        if parent is not None and parent.attributes.get("id") != "qq-root":
-            kind = "note" if in_class(parent, NOTE) else \
-                "table header" if parent.tag == "thead" else "code" if parent.tag == "pre" else parent.tag
-            name = (image.attributes.get("src") or "").rpartition("/")[2]
-            yield kind, name, locator.line_of(shown_words(parent, rendered.key) or name, default=1, move=False)
+    """(what it is in, its file name, its line) of each image in text that needs no citation, in one walk."""
+    stack = [(child, None) for child in reversed(_children(rendered.root))]
+    while stack:
+        node, holder = stack.pop()  # holder: the innermost element around it that needs no citation
+        if node.tag == "img" and holder is not None:
+            kind = "note" if in_class(holder, NOTE) else \
+                "table header" if holder.tag == "thead" else "code" if holder.tag == "pre" else holder.tag
+            name = (node.attributes.get("src") or "").rpartition("/")[2]
+            yield kind, name, locator.line_of(shown_words(holder, rendered.key) or name, default=1, move=False)
+        holder = node if exempt(node) else holder
+        stack += [(child, holder) for child in reversed(_children(node))]
 
 
 def shown_words(node, key: str) -> str:
@@ -99,8 +101,21 @@ def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str]
         yield " ".join(words[max(0, first - 3):first + 1]), clip(text, 60)
 
 
-def _in_note(node) -> bool:
-    parent = node.parent
-    while parent is not None and not in_class(parent, NOTE):
-        parent = parent.parent
-    return parent is not None
+def _inside_notes(root) -> set[int]:
+    """The elements inside a note, in one walk."""
+    inside, stack = set(), [(root, False)]
+    while stack:
+        node, in_note = stack.pop()
+        if in_note:
+            inside.add(node.mem_id)
+        stack += [(child, in_note or in_class(node, NOTE)) for child in _children(node)]
+    return inside
+
+
+def _children(node) -> list:
+    children, child = [], node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            children.append(child)
+        child = child.next
+    return children
