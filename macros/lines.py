@@ -47,7 +47,8 @@ class LineIndex:
 class WordLocator:
     """The line of a block of a page's HTML in the page's Markdown, found by its first words.
 
-    The one way the static pass finds where a block of the HTML it rendered (pages/rendered.py) was written: the
+    The one way a text of a page's HTML is found where it was written (the blocks the static pass renders,
+    pages/rendered.py; the text of a problem of a page's content, MarkdownLines): the
     words of the text, as letters and digits without case (a link's brackets, a table's bars, emphasis and a
     list's marker are not words), looked for as a run of the source's words, its first six, else three, two or
     one. Blocks are looked up in the order of the page, each from where the one before was found (two blocks
@@ -89,3 +90,23 @@ class WordLocator:
         position = self.joined.find(needle, start)
         position = self.joined.find(needle) if position < 0 else position
         return bisect_right(self.starts, position + 1) - 1 if position >= 0 else None
+
+
+class Words(str):
+    """A needle found by its words (WordLocator: a block's text as its HTML shows it), not as written."""
+
+
+class MarkdownLines:
+    """The one way a problem found in a page's HTML is put at a line of its Markdown: each needle, the most
+    telling first, is looked for as written (markup: an attribute, a tag, a class), or by its words (Words)."""
+
+    def __init__(self, lines: list[str]):
+        self.index = LineIndex.of_lines(lines, ignore_case=True)
+        self.words = WordLocator(lines)
+
+    def first_line(self, needles: Iterable[str], default: int = 0) -> int:
+        for needle in needles:
+            line = self.words.line_of(needle, move=False) if isinstance(needle, Words) else self.index.line_of(needle)
+            if line:
+                return line
+        return default

@@ -21,7 +21,7 @@ from itertools import chain
 from selectolax.lexbor import LexborHTMLParser
 
 from ..corpus import characters
-from ..lines import LineIndex
+from ..lines import MarkdownLines, Words
 from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
@@ -103,9 +103,8 @@ def _format_characters(html: str, label: str, lines: list[str]) -> list[Problem]
 
 
 def _needles(text: str) -> list[str]:
-    """Ways to find a block's text in its Markdown, the most telling first: its first words."""
-    words = text.rstrip("…").split()
-    return [" ".join(words[:count]) for count in (6, 3, 1) if len(words) >= count]
+    """The way to find a text of the HTML in its Markdown: by its first words."""
+    return [Words(text.rstrip("…"))] if text.strip() else []
 
 
 def toc_entries(items) -> list[tuple[str, str]]:
@@ -119,7 +118,7 @@ def toc_entries(items) -> list[tuple[str, str]]:
 
 
 def _locator(label: str, lines: list[str], hint: str):
-    index = LineIndex.of_lines(lines, ignore_case=True)
+    index = MarkdownLines(lines)
 
     def problem(rule: str, found: str, *needles: str) -> Problem:
         """At the first line that holds the first needle found, the needles from the most telling."""
