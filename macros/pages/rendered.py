@@ -1,11 +1,12 @@
 """A page as HTML, as the static pass renders it: the one reading of a page's blocks that its rules share.
 
-The page's body is rendered as the build renders it, each macro call standing as an element (`<sup
-data-qq-call="N">`, after a quote's or a figure's words, inside a block quote for blockquote(), nothing for a
-visual, which cites nothing and is the engine's), then converted by Python-Markdown with the extensions of
-mkdocs.yml (converter.py). Coverage, the cited numbers, the typed quotations and the block quotes by hand read
-its blocks (blocks.py); each block is found in the page's Markdown by its first words (lines.WordLocator), the
-one way the static pass finds a block's line. Pure Python: nothing here imports MkDocs.
+The page's body is rendered as the build renders it, each macro call standing as an element where its marker
+will stand (`<sup data-qq-call="KEY:N">`, with a key of this rendering that no page can write; after a quote's or
+a figure's words, inside a block quote for blockquote(), nothing for a visual, which cites nothing and is the
+engine's), then converted by Python-Markdown with the extensions of mkdocs.yml (converter.py), within the render
+budget. Coverage, the cited numbers, the typed quotations, the block quotes and footnotes by hand, the numbers
+and images of text exempt from citations, the glossary and the page's heading are read in this HTML; each block
+is found in the page's Markdown by its first words (lines.WordLocator). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
