@@ -66,11 +66,12 @@ class WordLocator:
             position += len(word) + 1
         self.after = 0  # the word after the last one found
 
-    def line_of(self, text: str, default: int = 0, move: bool = True) -> int:
-        """The line where the text's first words are written, from the last one found on; `default` if nowhere.
-        With `move`, the next look-up starts after as many of its words as are written there in a row."""
+    def line_of(self, text: str, default: int = 0, move: bool = True, fewest: int = 1) -> int:
+        """The line where the text's first words are written (at least `fewest` of them), from the last one found
+        on; `default` if nowhere. With `move`, the next look-up starts after as many of its words as are written
+        there in a row."""
         words = WORD.findall(text.casefold())
-        for count in (6, 3, 2, 1):
+        for count in (count for count in (6, 3, 2, 1) if count >= fewest):
             if len(words) >= count:
                 index = self._find(words[:count])
                 if index is not None:

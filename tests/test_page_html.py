@@ -59,3 +59,20 @@ def test_a_page_is_named_by_its_heading_as_mkdocs_takes_it(tmp_path):
     checked = check_project(make_project(tmp_path / "project", pages))
     assert {src: page.title for src, page in checked.pages.items()} == {
         "index.md": "The first crackdown", "late.md": "late.md", "none.md": "none.md"}
+
+
+def test_a_note_is_exempt_by_its_class_however_the_block_is_written(tmp_path):
+    """Raw HTML, md_in_html, an attribute list or a named block of pymdownx.blocks: the HTML has the class."""
+    page = ("# T\n\n" + CITED + '\n<aside class="qq-gaps qq-editors-note">\n<p>Whether anyone knows.</p>\n</aside>\n\n'
+            '<div class="qq-editors-note" markdown="1">\nOur note, in *Markdown*.\n</div>\n\n'
+            "A note about the site.\n{: .qq-about .qq-editors-note }\n\n"
+            "/// gaps\nWhat nobody wrote down.\n///\n\n/// gaps\nAbout ten of them.\n///\n")
+    project = make_project(tmp_path / "project", {"index.md": page})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", (
+        "markdown_extensions:\n  - pymdownx.blocks.admonition:\n      types:\n        - name: gaps\n"
+        "          class: qq-gaps qq-editors-note\n          title: What the sources do not tell us\n")),
+        encoding="utf-8")
+    assert [str(problem).split(" — ")[:2] for problem in check_project(project).problems] == [
+        ["docs/index.md:21: a block exempt from citations may not hold a number", "'tell us About ten' in 'What the "
+         "sources do not tell us About ten of them.'"]]

@@ -34,26 +34,31 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
     """The numbers of the notes, the numbers of the other text exempt from citations and the images in both.
     `stated`: the page's passages and its cited sources' dates."""
     locator = WordLocator(rendered.lines)
-    return capped(Problem(path, locator.line_of(text, default=1, move=False), "a block exempt from citations may "
-                          "not hold a number", f"{number!r} in {text!r}", NOTE_HINT)
-                  for number, text in numbers_in_notes(rendered)) + \
-        capped(Problem(path, locator.line_of(text, default=1, move=False), "text exempt from citations may not hold "
-                       "a number", f"{number!r} in {kind} {text!r}", NUMBER_HINT)
-               for kind, number, text in numbers_in_exempt_text(rendered, years_in(stated))) + \
+
+    def line(onward: str, text: str) -> int:  # the text's first words, else the words from the number on
+        return locator.line_of(text, move=False, fewest=2) or locator.line_of(onward, move=False, fewest=2) or \
+            locator.line_of(text, default=1, move=False)
+
+    return capped(Problem(path, line(onward, text), "a block exempt from citations may not hold a number",
+                          f"{number!r} in {text!r}", NOTE_HINT)
+                  for number, text, onward in numbers_in_notes(rendered)) + \
+        capped(Problem(path, line(onward, text), "text exempt from citations may not hold a number",
+                       f"{number!r} in {kind} {text!r}", NUMBER_HINT)
+               for kind, number, text, onward in numbers_in_exempt_text(rendered, years_in(stated))) + \
         capped(Problem(path, line, "text exempt from citations may not hold an image", f"{name!r} in {kind}",
                        IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator))
 
 
-def numbers_in_notes(rendered: RenderedPage) -> Iterator[tuple[str, str]]:
-    """(the words up to its first number, the start of its text) of each note that holds a number, the numbers
-    of its citations aside."""
+def numbers_in_notes(rendered: RenderedPage) -> Iterator[tuple[str, str, str]]:
+    """(the words up to its first number, the start of its text, the words from the number on) of each note that
+    holds a number, the numbers of its citations aside."""
     for note in rendered.root.css(f".{NOTE}"):
         yield from _first_number(shown_words(note, rendered.key).split(), set())
 
 
-def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[tuple[str, str, str]]:
-    """(what it is, the words up to its first number, the start of its text) of each text outside the notes that
-    needs no citation and states a number."""
+def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[tuple[str, str, str, str]]:
+    """(what it is, the words up to its first number, the start of its text, the words from the number on) of
+    each text outside the notes that needs no citation and states a number."""
     top = rendered.root
     in_notes = _inside_notes(top)
     texts = [*(("heading", node) for node in top.css("h1, h2, h3, h4, h5, h6")),
@@ -93,12 +98,13 @@ def shown_words(node, key: str) -> str:
     return " ".join("".join(texts).split())
 
 
-def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str]]:
+def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str, str]]:
+    """(the words up to the first number, the start of the text, the words from the number on)."""
     text = " ".join(words)  # read whole: whether a year is a date depends on the words around it
     found = first_unsupported(text, years)
     if found is not None:
         first = text.count(" ", 0, found.start())
-        yield " ".join(words[max(0, first - 3):first + 1]), clip(text, 60)
+        yield " ".join(words[max(0, first - 3):first + 1]), clip(text, 60), " ".join(words[first:first + 6])
 
 
 def _inside_notes(root) -> set[int]:
