@@ -1,9 +1,10 @@
 """The static pass over docs/: each page read once, as MkDocs will read it.
 
 A page's front matter is split and parsed once, with the line of every key; its
-body is parsed with Jinja's own parser into text and citation calls. Coverage,
-the glossary and the allow-list all use that one parse. Pure Python: nothing in
-this package imports MkDocs.
+body is parsed with Jinja's own parser into text and citation calls. From that one
+parse, each page is rendered and converted by Python-Markdown as the build does
+(rendered.py): coverage, the glossary and the page's heading are read in that HTML.
+Pure Python: nothing in this package imports MkDocs.
 """
 from __future__ import annotations
 
