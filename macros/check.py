@@ -27,7 +27,7 @@ from .pages.coverage import block_quotes_by_hand, numbers_in_front_matter, uncit
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
-from .pages.rendered import render_or_refuse
+from .pages.rendered import RenderedPage, render_or_refuse
 from .problems import Problem, capped, counted, report
 from .render.dateline import last_update
 from .render.interface import say
@@ -93,26 +93,17 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += found
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
-    unparsed = {problem.path for problem in problems}
-    of_the_html: list[Problem] = []
+    unparsed, of_the_html = {problem.path for problem in problems}, []
     for src, page in sorted(pages.items()):
         rendered, found = render_or_refuse(page, md, budget) if md is not None else (None, [])
         problems += found
         page.title = (rendered.heading if rendered is not None else None) or src
-        cover = rendered is not None and page.path not in unparsed and src not in exempt  # once the page parses
-        if cover:
-            of_the_html += capped(uncited(page.path, rendered))
-        problems += handmade(page.path, rendered) if rendered is not None else []
-        of_the_html += block_quotes_by_hand(page.path, rendered) if rendered is not None else []
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
-        if cover:
-            stated = [str(text) for claim in claims[src]
-                      for text in (claim.match.passage, claim.source.meta["date"].value)]
-            problems += numbers_in_front_matter(page.path, page.front, stated)
-            of_the_html += exempt_text_problems(page.path, rendered, stated)
-            problems += capped(quotation_problems(page.path, rendered, claims[src]))
-            problems += capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims[src])))
+        if rendered is not None:  # coverage counts calls: only once the page parses
+            covered = page.path not in unparsed and src not in exempt
+            found, html_found = _text_problems(page, rendered, claims[src], covered)
+            problems, of_the_html = problems + found, of_the_html + html_found
         if src == PEOPLE_PAGE and rendered is not None:
             glossary, found = read_glossary(page.path, rendered)
             problems += found
@@ -126,6 +117,20 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += found
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
                    sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated)
+
+
+def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool) \
+        -> tuple[list[Problem], list[Problem]]:
+    """The problems of the page's text, read in its HTML: those its rendering needs fixed first, and those of the
+    HTML alone (Checked.of_the_html). `covered`: the page is about the events, and parses."""
+    problems, of_the_html = list(handmade(page.path, rendered)), list(block_quotes_by_hand(page.path, rendered))
+    if covered:
+        stated = [str(text) for claim in claims for text in (claim.match.passage, claim.source.meta["date"].value)]
+        of_the_html += capped(uncited(page.path, rendered)) + exempt_text_problems(page.path, rendered, stated)
+        problems += [*numbers_in_front_matter(page.path, page.front, stated),
+                     *capped(quotation_problems(page.path, rendered, claims)),
+                     *capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims)))]
+    return problems, of_the_html
 
 
 def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterator[Problem]:
