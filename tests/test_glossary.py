@@ -4,14 +4,15 @@ import pytest
 from macros.pages.converter import markdown_converter
 from macros.pages.glossary import read_glossary
 from macros.pages.rendered import render
-from tests.conftest import parse
+from macros.sitecheck import read_config
+from tests.conftest import ROOT, parse
 import re
 
 import markdown
 
 from macros.mkdocs_plugin.glossary import GlossaryMarking
 
-MD = markdown_converter({"footnotes": {}, "attr_list": {}, "md_in_html": {}, "toc": {"permalink": True}})
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 
 
 def glossary_of(body: str, offset: int = 0):

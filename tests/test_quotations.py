@@ -7,11 +7,12 @@ from macros.claims.quotations import quotation_problems
 from macros.corpus import load_corpus
 from macros.pages.converter import markdown_converter
 from macros.pages.rendered import render
+from macros.sitecheck import read_config
 from tests.conftest import FIXTURES, ROOT, parse
 
 CORPUS, _ = load_corpus(FIXTURES / "mini" / "seeds")
 CITE = '{{ cite("alpha", "At least 238 people were killed and about 2,000 troops arrived") }}'
-MD = markdown_converter({"footnotes": {}, "attr_list": {}, "md_in_html": {}, "toc": {"permalink": True}})
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 HINT = "quote a source with quote(), which checks it; in your own words use no quotation marks"
 
 

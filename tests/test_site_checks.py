@@ -5,15 +5,16 @@ import pytest
 from macros.pages.converter import markdown_converter
 from macros.pages.coverage import block_quotes_by_hand, uncited
 from macros.pages.rendered import render
+from macros.sitecheck import read_config
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.figures import check_figures
 from macros.sitecheck.links import check_site
 from macros.sitecheck.targets import resolve
 from macros.sitecheck.proof import check_proof_marks
 from macros.sitecheck.sources import MarkdownSources
-from tests.conftest import make_project, parse
+from tests.conftest import ROOT, make_project, parse
 
-MD = markdown_converter({"footnotes": {}, "attr_list": {}, "md_in_html": {}, "toc": {"permalink": True}})
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 
 
 @pytest.mark.parametrize("page, url, base, expected", [
@@ -190,7 +191,6 @@ def test_a_page_cannot_write_what_stands_for_a_call():
 
 def test_only_the_list_in_mkdocs_yml_exempts_a_page_from_coverage(tmp_path):
     from macros.check import check_project
-    from macros.sitecheck import read_config
 
     cited = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
     project = make_project(tmp_path / "project", {"index.md": cited, "about.md": "# About\n\nUncited.\n"})

@@ -13,7 +13,8 @@ from macros.pages.converter import markdown_converter
 from macros.pages.coverage import uncited
 from macros.pages.exempt_text import exempt_text_problems
 from macros.pages.rendered import render
-from tests.conftest import parse
+from macros.sitecheck import read_config
+from tests.conftest import ROOT, parse
 
 HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number (a "
         "year the page's references state may date the events, as in “January 2022” or “before 2022”): give the "
@@ -28,7 +29,7 @@ CITE = '{{ cite("cepa", "the protests of January 2022") }}'
 STATED = ["the protests of January 2022", "2023-01"]
 NOTE_QQ1 = ""
 CITED = f"Cited.{CITE}\n"
-MD = markdown_converter({"footnotes": {}, "attr_list": {}, "md_in_html": {}, "toc": {"permalink": True}})
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 
 
 def problems(text: str) -> list[str]:
