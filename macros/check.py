@@ -21,12 +21,15 @@ from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .pages import ParsedPage
 from .pages import parse_docs
-from .pages.coverage import numbers_in_front_matter, uncited
+from .pages.converter import ConversionBudget, converter_or_problem
+from .pages.exempt_text import exempt_text_problems
+from .pages.coverage import block_quotes_by_hand, numbers_in_front_matter, uncited
 from .pages.glossary import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
-from .pages.rawhtml import raw_html_converter, raw_html_problems
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
-from .problems import Problem, capped, clip, counted, report
+from .pages.rawhtml import raw_html_converter, raw_html_problems
+from .pages.rendered import RenderedPage, render_or_refuse
+from .problems import Problem, capped, counted, report
 from .render.dateline import last_update
 from .render.interface import say
 from .render.sourceplan import SourcePlan, plan_sources
@@ -45,6 +48,9 @@ class Checked:
     glossary: dict[str, str]  # term -> description, from the people page
     problems: list[Problem]
     exempt: frozenset[str] = frozenset()  # the pages about the site, as mkdocs.yml lists them
+    # Of the problems, those of the pages' HTML, which rendering does not need fixed first: the build reports
+    # them with the problems of each page's content (mkdocs_plugin), so that a page hears of both at once.
+    of_the_html: frozenset = frozenset()
     updated: date | None = None  # the last change to the pages or the sources, for the dateline (render/dateline.py)
 
     @property
@@ -73,35 +79,37 @@ class Checked:
 
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
-                  exempt: Collection[str] | None = None) -> Checked:
+                  exempt: Collection[str] | None = None, render_budget: float | None = None) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
-    pages about the site (the citations plugin's option, as MkDocs read it); by default, as mkdocs.yml lists them."""
+    pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
+    options, as MkDocs read them); by default, as mkdocs.yml gives them."""
     config = read_config(root)
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
-    corpus, problems = load_corpus(root / seeds_dir, seeds_dir)
-    converter, problems_of_config = _converter(config["markdown_extensions"])
-    problems += problems_of_config
+    budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
+    md, problems = converter_or_problem(config["markdown_extensions"])
+    watched = raw_html_converter(config["markdown_extensions"]) if md is not None else None  # finds raw HTML
+    corpus, found = load_corpus(root / seeds_dir, seeds_dir)
+    problems += found
     verifier = Verifier(corpus, seeds_read=not problems)
     pages, found = parse_docs(root / docs_dir, docs_dir)
     problems += found
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
-    unparsed = {problem.path for problem in problems}
+    unparsed, of_the_html = {problem.path for problem in problems}, []
     for src, page in sorted(pages.items()):
-        if page.path not in unparsed and src not in exempt:  # coverage counts calls: only once the page parses
-            problems += capped(uncited(page.path, page.front, page.calls))
-        problems += handmade(page.path, page.front)
-        if converter and page.path not in unparsed:  # a page the static pass read, within its limits on work
-            problems += raw_html_problems(page, *converter)
+        rendered, found = render_or_refuse(page, md, budget) if md is not None else (None, [])
+        problems += found
+        page.title = (rendered.heading if rendered is not None else None) or src
+        if rendered is not None and page.path not in unparsed:  # a page read within the limits on work
+            of_the_html += raw_html_problems(page, *watched, budget)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
-        if page.path not in unparsed and src not in exempt:
-            stated = [text for claim in claims[src] for text in (claim.match.passage, claim.source.meta["date"].value)]
-            problems += numbers_in_front_matter(page.path, page.front, map(str, stated))
-            problems += capped(quotation_problems(page, claims[src]))
-            problems += capped(numbers_beyond_passages(page.path, page.front, passages_by_line(claims[src])))
-        if src == PEOPLE_PAGE:
-            glossary, found = read_glossary(page.path, page.front)
+        if rendered is not None:  # coverage counts calls: only once the page parses
+            covered = page.path not in unparsed and src not in exempt
+            found, html_found = _text_problems(page, rendered, claims[src], covered)
+            problems, of_the_html = problems + found, of_the_html + html_found
+        if src == PEOPLE_PAGE and rendered is not None:
+            glossary, found = read_glossary(page.path, rendered)
             problems += found
     problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
@@ -111,18 +119,22 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += capped(unit_problems(everything))
     updated, found = last_update(root, (docs_dir, seeds_dir))
     problems += found
-    return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary, sorted(set(problems)), exempt,
-                   updated)
+    return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
+                   sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated)
 
 
-def _converter(extensions: dict[str, dict]) -> tuple[tuple | None, list[Problem]]:
-    """Python-Markdown as MkDocs sets it up, watched for raw HTML; a problem if mkdocs.yml names an extension
-    that cannot be loaded (MkDocs would fail on it too)."""
-    try:
-        return raw_html_converter(extensions), []
-    except (ImportError, ValueError, TypeError) as error:
-        return None, [Problem("mkdocs.yml", 1, "a Markdown extension cannot be loaded", clip(str(error), 120),
-                              "fix markdown_extensions in mkdocs.yml")]
+def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool) \
+        -> tuple[list[Problem], list[Problem]]:
+    """The problems of the page's text, read in its HTML: those its rendering needs fixed first, and those of the
+    HTML alone (Checked.of_the_html). `covered`: the page is about the events, and parses."""
+    problems, of_the_html = list(handmade(page.path, rendered)), list(block_quotes_by_hand(page.path, rendered))
+    if covered:
+        stated = [str(text) for claim in claims for text in (claim.match.passage, claim.source.meta["date"].value)]
+        of_the_html += capped(uncited(page.path, rendered)) + exempt_text_problems(page.path, rendered, stated)
+        problems += [*numbers_in_front_matter(page.path, page.front, stated),
+                     *capped(quotation_problems(page.path, rendered, claims)),
+                     *capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims)))]
+    return problems, of_the_html
 
 
 def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterator[Problem]:

@@ -22,6 +22,9 @@ from selectolax.lexbor import LexborHTMLParser
 LETTERS = re.compile(r"[^\W_]+")  # the letters and digits of a word: what is left of it without marks
 MOST_TRIES = 1_000  # occurrences of a needle inside longer words, looked past before giving up
 
+WORD = re.compile(r"\w++")  # a word of text, as the locator compares them
+SEPARATOR = "\0"
+
 
 class LineIndex:
     """The 1-based line of the first occurrence of each needle looked up in one text."""
@@ -105,3 +108,78 @@ def _as_read(line: str) -> str:
         return line
     root = LexborHTMLParser(line).root
     return root.text(separator=" ") if root is not None else line
+
+
+class WordLocator:
+    """The line of a block of a page's HTML in the page's Markdown, found by its first words.
+
+    The one way a text of a page's HTML is found where it was written (the blocks the static pass renders,
+    pages/rendered.py; the text of a problem of a page's content, MarkdownLines): the
+    words of the text, as letters and digits without case (a link's brackets, a table's bars, emphasis and a
+    list's marker are not words), looked for as a run of the source's words, its first six, else three, two or
+    one. Blocks are looked up in the order of the page, each from where the one before was found (two blocks
+    can start alike), else from the top."""
+
+    def __init__(self, lines: list[str]):
+        self.source = lines
+        found = [(number, match.group()) for number, line in enumerate(lines, 1)
+                 for match in WORD.finditer(line.casefold())]
+        self.lines = [number for number, _ in found]
+        self.words = [word for _, word in found]
+        self.joined = SEPARATOR + SEPARATOR.join(word for _, word in found) + SEPARATOR
+        self.starts, position = [], 0  # where each word starts in `joined`
+        for _, word in found:
+            self.starts.append(position + 1)
+            position += len(word) + 1
+        self.after = 0  # the word after the last one found
+
+    def line_of(self, text: str, default: int = 0, move: bool = True, fewest: int = 1) -> int:
+        """The line where the text's first words are written (at least `fewest` of them), from the last one found
+        on; `default` if nowhere. With `move`, the next look-up starts after as many of its words as are written
+        there in a row."""
+        words = WORD.findall(text.casefold())
+        for count in (count for count in (6, 3, 2, 1) if count >= fewest):
+            if len(words) >= count:
+                index = self._find(words[:count])
+                if index is not None:
+                    self.after = self._run_end(index, words) if move else self.after
+                    return self.lines[index]
+            if count == 3:  # before fewer words, the first ones as a reader reads them: "Te*n* thou<b>sand</b>"
+                line = self._read_words.line_of(" ".join(LETTERS.findall(text)[:6]))
+                if line:
+                    return line
+        return default
+
+    @property
+    def _read_words(self) -> WordIndex:
+        self.__dict__.setdefault("_word_index", WordIndex(self.source))
+        return self.__dict__["_word_index"]
+
+    def _run_end(self, index: int, words: list[str]) -> int:
+        end = index
+        while end < len(self.words) and end - index < len(words) and self.words[end] == words[end - index]:
+            end += 1
+        return end
+
+    def _find(self, words: list[str]) -> int | None:
+        needle = SEPARATOR + SEPARATOR.join(words) + SEPARATOR
+        start = self.starts[self.after] - 1 if self.after < len(self.starts) else len(self.joined)
+        position = self.joined.find(needle, start)
+        position = self.joined.find(needle) if position < 0 else position
+        return bisect_right(self.starts, position + 1) - 1 if position >= 0 else None
+
+
+class MarkdownLines:
+    """The one way a problem found in a page's HTML is put at a line of its Markdown: each needle, the most
+    telling first, is looked for as written (markup: an attribute, a tag, a class), or by its words (Words)."""
+
+    def __init__(self, lines: list[str]):
+        self.index = LineIndex.of_lines(lines, ignore_case=True)
+        self.words = WordLocator(lines)
+
+    def first_line(self, needles: Iterable[str], default: int = 0) -> int:
+        for needle in needles:
+            line = self.words.line_of(needle, move=False) if isinstance(needle, Words) else self.index.line_of(needle)
+            if line:
+                return line
+        return default

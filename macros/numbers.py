@@ -1,7 +1,7 @@
 """What states a number in text: a digit of any script, a number word (macros/pages/number_words.yml), a word
 made of them ("tenfold", "zehntausend"), a Roman numeral ("CCXXV"), or a symbol named for one ("🔟").
 
-Text that needs no citation may state none (pages/coverage.py, sitecheck/coverage.py), except a year
+Text that needs no citation may state none (pages/exempt_text.py, pages/coverage.py), except a year
 that a passage of the same page states, naming the events by their date in a heading or a title ("The
 crackdown on the January 2022 protests"), and only where it reads as a date (reads_as_date). Pure Python.
 """

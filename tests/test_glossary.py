@@ -1,13 +1,25 @@
 """The hover glossary read from the people page, marked on the first mention in running text."""
 import pytest
 
-from macros.pages.frontmatter import FrontMatter
+from macros.pages.converter import markdown_converter
 from macros.pages.glossary import read_glossary
+from macros.pages.rendered import render
+from macros.sitecheck import read_config
+from tests.conftest import ROOT, parse
 import re
 
 import markdown
 
 from macros.mkdocs_plugin.glossary import GlossaryMarking
+
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
+
+
+def glossary_of(body: str, offset: int = 0):
+    """The glossary of a people page whose body starts after `offset` lines, read from its HTML."""
+    page, _ = parse("\n" * offset + body, "people.md")
+    return read_glossary("docs/people.md", render(page, MD))
+
 
 PEOPLE = """# People
 
@@ -23,7 +35,7 @@ It says *more*.
 
 
 def test_entries_give_each_name_and_alias_its_description_without_markers():
-    glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=PEOPLE, offset=3))
+    glossary, problems = glossary_of(PEOPLE, 3)
     description = "President of Kazakhstan since 2019, who called in the CSTO. It says more."
     assert glossary == {"Kassym-Jomart Tokayev": description, "Tokayev": f"Kassym-Jomart Tokayev: {description}"}
     assert [str(p) for p in problems] == [
@@ -56,7 +68,7 @@ LISTED = ("use the last word of the heading, or ask a maintainer to list it unde
 
 
 def test_an_alias_is_its_entrys_surname_or_listed_for_its_entry_and_never_opens_another_card():
-    glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=ENTRIES, offset=0))
+    glossary, problems = glossary_of(ENTRIES, 0)
     assert [str(p) for p in problems] == [
         ALIAS.format(3, "'Nazarbayev' on 'Kassym-Jomart Tokayev' is part of 'Nursultan Nazarbayev' (line 7) — a "
                         "name opens its own entry's card only: remove it from data-terms"),
@@ -72,7 +84,7 @@ def test_an_alias_is_its_entrys_surname_or_listed_for_its_entry_and_never_opens_
 def test_an_alias_is_the_last_whole_word_where_a_hyphen_or_an_apostrophe_joins_one_word():
     entries = ("# People\n\n### RT’s editor-in-chief { #rt-editor data-terms=\"chief; RT’s; editor-in-chief\" }\n\n"
                "The editor.{{ cite(\"a\", \"b\") }}\n")
-    glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=entries, offset=0))
+    glossary, problems = glossary_of(entries, 0)
     assert [str(p) for p in problems] == [
         ALIAS.format(3, "'chief' is not the last word of 'RT’s editor-in-chief' — " + LISTED.format("rt-editor")),
         ALIAS.format(3, "'RT’s' is not the last word of 'RT’s editor-in-chief' — " + LISTED.format("rt-editor"))]
@@ -86,7 +98,7 @@ def test_a_title_is_no_surname_and_a_name_written_otherwise_is_the_same_name():
                f"### Recep Tayyip Erdoğan\n\nPresident of Turkey.{cited}\n\n"
                f"### Recep Tayyip Erdog\u0306an\n\nBelarus’ leader.{cited}\n\n"
                f"### RECEP TAYYIP ERDOĞAN\n\nBelarus’ leader.{cited}\n")
-    glossary, problems = read_glossary("docs/people.md", FrontMatter({}, body=entries, offset=0))
+    glossary, problems = glossary_of(entries, 0)
     assert [str(p) for p in problems] == [
         ALIAS.format(3, "'President' is not the last word of 'President of Belarus' — " + LISTED.format("belarus")),
         "docs/people.md:11: glossary term defined twice — 'Recep Tayyip Erdog\u0306an'",

@@ -5,10 +5,14 @@ from macros.check import check_project
 from macros.claims import Verifier
 from macros.claims.quotations import quotation_problems
 from macros.corpus import load_corpus
+from macros.pages.converter import markdown_converter
+from macros.pages.rendered import render
+from macros.sitecheck import read_config
 from tests.conftest import FIXTURES, ROOT, parse
 
 CORPUS, _ = load_corpus(FIXTURES / "mini" / "seeds")
 CITE = '{{ cite("alpha", "At least 238 people were killed and about 2,000 troops arrived") }}'
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 HINT = "quote a source with quote(), which checks it; in your own words use no quotation marks"
 
 
@@ -17,7 +21,7 @@ def typed(body: str) -> list[str]:
     assert problems == []
     claims, problems = Verifier(CORPUS).verify("p.md", page.calls)
     assert problems == []
-    return [str(problem) for problem in quotation_problems(page, claims)]
+    return [str(problem) for problem in quotation_problems(page.path, render(page, MD), claims)]
 
 
 def test_a_typed_quotation_that_no_cited_passage_has_is_refused_with_its_line():

@@ -2,14 +2,19 @@
 import markdown
 import pytest
 
-from macros.pages.coverage import prose_blocks, uncited
+from macros.pages.converter import markdown_converter
+from macros.pages.coverage import block_quotes_by_hand, uncited
+from macros.pages.rendered import render
+from macros.sitecheck import read_config
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.figures import check_figures
 from macros.sitecheck.links import check_site
 from macros.sitecheck.targets import resolve
 from macros.sitecheck.proof import check_proof_marks
 from macros.sitecheck.sources import MarkdownSources
-from tests.conftest import make_project, parse
+from tests.conftest import ROOT, make_project, parse
+
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 
 
 @pytest.mark.parametrize("page, url, base, expected", [
@@ -154,31 +159,38 @@ raw HTML
 """
 
 
-def test_prose_blocks_follow_the_rule():
+def test_the_blocks_that_need_a_citation_are_read_on_the_html():
     page, _ = parse(PAGE)
-    assert [(block.kind, block.first, block.last) for block in prose_blocks(page.body, page.front.offset)] == [
-        ("paragraph", 7, 8),
-        ("paragraph", 16, 16),
-        ("list item", 18, 19),
-        ("list item", 20, 20),
-        ("list item", 22, 22),
-        ("table row", 39, 39),
-        ("block quote", 41, 41),
-        ("paragraph", 48, 48),  # text inside {% raw %} is shown as text: prose
+    assert [(problem.line, problem.rule) for problem in uncited(page.path, render(page, MD))] == [
+        (7, "paragraph without a citation"),
+        (16, "paragraph without a citation"),
+        (18, "list item without a citation"),
+        (20, "list item without a citation"),
+        (22, "paragraph without a citation"),  # Python-Markdown keeps an item's paragraph only 4 spaces in
+        (31, "paragraph without a citation"),  # raw HTML is text like any other
+        (39, "table row without a citation"),
+        (41, "block quote without a citation"),
+        (43, "paragraph without a citation"),  # an attribute list alone is text Python-Markdown shows
+        (48, "paragraph without a citation"),  # text inside {% raw %} is shown as text: prose
     ]
 
 
 def test_a_call_anywhere_in_a_block_covers_it():
     text = "# T\n\nFirst line\nsecond line{{ cite(\"a\", \"b\") }}\n\nUncited.\n"
     page, _ = parse(text)
-    assert [str(p) for p in uncited("docs/p.md", page.front, page.calls)] == [
+    assert [str(p) for p in uncited("docs/p.md", render(page, MD))] == [
         "docs/p.md:6: paragraph without a citation — \"Uncited.\" — cite the passage it rests on with cite(), "
         "quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
 
 
+def test_a_page_cannot_write_what_stands_for_a_call():
+    """A call stands in the rendered HTML as an element with a key of that rendering, which no page can guess."""
+    page, _ = parse('# T\n\nUncited.<sup data-qq-call="0">1</sup>\n\nTwo.{{ cite("a", "b") }}\n')
+    assert [problem.line for problem in uncited("docs/p.md", render(page, MD))] == [3]
+
+
 def test_only_the_list_in_mkdocs_yml_exempts_a_page_from_coverage(tmp_path):
     from macros.check import check_project
-    from macros.sitecheck import read_config
 
     cited = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
     project = make_project(tmp_path / "project", {"index.md": cited, "about.md": "# About\n\nUncited.\n"})
@@ -275,23 +287,26 @@ def test_make_check_reads_the_stylesheets_of_the_last_build(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("html, found", [
-    ('<p class="qq-editors-note">Our note.<sup id="fnref:qq1"><a href="#fn:qq1">1</a></sup></p>', []),  # a marker
+    ('<p class="qq-editors-note">Our note.{{ cite("a", "b") }}</p>', []),  # a citation's marker
     ('<p class="qq-editors-note">About the site, with a <a href="x/">link</a>.</p><p>238 cited elsewhere</p>', []),
     ('<p class="qq-editors-note">Toll<sup id="fnref:qq9">238</sup></p>', [("Toll238", "Toll238")]),  # not its number
     ('<div class="qq-editors-note"><p>Some say &#51;00 died.</p></div>', [("Some say 300", "Some say 300 died.")]),
     ('<aside class="x qq-editors-note"><ul><li>Toll: ٣٠٠</li></ul></aside>', [("Toll: ٣٠٠", "Toll: ٣٠٠")]),
 ])
 def test_a_block_exempt_by_its_class_holds_no_number(html, found):
-    from macros.sitecheck.coverage import numbers_in_notes
+    from macros.pages.exempt_text import numbers_in_notes
 
-    assert list(numbers_in_notes(html)) == found
+    page, _ = parse(f"# T\n\n{html}\n")
+    assert [found[:2] for found in numbers_in_notes(render(page, MD))] == found
 
 
 def test_a_page_writes_no_footnote_and_no_block_quote_of_its_own():
     from macros.pages.handmade import handmade
     page, _ = parse('# T\n\nA claim.[^qq3] Markdown writes `[^name]`.\n\n```\n[^qq1]: in code\n```\n\n'
                     '> Words of nobody.\n{: .qq-blockquote }\n\n[^qq3]: A reference of our own.\n')
-    assert [str(problem) for problem in handmade(page.path, page.front)] == [
+    rendered = render(page, MD)
+    found = [*handmade(page.path, rendered), *block_quotes_by_hand(page.path, rendered)]
+    assert [str(problem) for problem in found] == [
         "docs/p.md:3: footnotes are the citation engine's — '[^qq3]' — a footnote's marker looks like a citation's: "
         "cite with cite(), quote(), blockquote() or figure(), which number and write the references",
         "docs/p.md:12: footnotes are the citation engine's — '[^qq3]' — a footnote's marker looks like a "

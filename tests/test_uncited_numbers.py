@@ -3,36 +3,42 @@ notes, headings (raw <h6> too), the text of link-only blocks and link-led list i
 blocks, an image's alt, a page's title and description (a title attribute, a tooltip, is the engine's alone:
 engineonly.py). A year the page's references state may date the events in all but a note, where it reads as a
 date. And a block that holds an image needs its citation, even with no words.
-Checked on the HTML Python-Markdown makes of each sample, with the extensions MkDocs and mkdocs.yml use."""
+Checked on the HTML the static pass renders of each sample, with the extensions MkDocs and mkdocs.yml use."""
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from macros.sitecheck.content import check_coverage
-from tests.conftest import parse
+from macros.pages.converter import markdown_converter
+from macros.pages.coverage import uncited
+from macros.pages.exempt_text import exempt_text_problems
+from macros.pages.rendered import render
+from macros.sitecheck import read_config
+from tests.conftest import ROOT, parse
 
 HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number (a "
         "year the page's references state may date the events, as in “January 2022” or “before 2022”): give the "
         "number in cited text, with figure()")
 NOTE = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number in "
         "cited text, with figure()")
-UNCITED = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the page "
-           "became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
+UNCITED = "cite the passage it rests on with cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"
 IMAGE = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence (a "
          "chart): show it in a paragraph or a table row with its citation")
-# the engine's reference of one citation: its source's date and its passage state the years 2022 and 2023
-NOTE_QQ1 = ('[^qq1]: <span class="qq-source">CEPA</span> · commentary, written January 2023: '
-            '<q class="qq-passage">the protests of January 2022</q>\n')
-CITED = "Cited.[^qq1]\n\n" + NOTE_QQ1
+# one citation: its passage and its source's date state the years 2022 and 2023
+CITE = '{{ cite("cepa", "the protests of January 2022") }}'
+STATED = ["the protests of January 2022", "2023-01"]
+NOTE_QQ1 = ""
+CITED = f"Cited.{CITE}\n"
+MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 
 
 def problems(text: str) -> list[str]:
-    html = markdown.markdown(text, extensions=["footnotes", "attr_list", "md_in_html", "toc", "tables", "fenced_code"],
-                             extension_configs={"toc": {"permalink": True}})
-    html = html.replace('<div class="footnote">', '<details id="references"><div class="footnote">').replace(
-        "</ol>\n</div>", "</ol>\n</div></details>")
-    return [str(problem) for problem in check_coverage("docs/p.md", html, [], text.split("\n"))]
+    page, found = parse(text)
+    assert found == []
+    rendered = render(page, MD)
+    stated = STATED if CITE in text else []
+    return [str(problem) for problem in [*uncited("docs/p.md", rendered),
+                                         *exempt_text_problems("docs/p.md", rendered, stated)]]
 
 
 def number(line: int, found: str) -> str:
@@ -54,20 +60,20 @@ def number(line: int, found: str) -> str:
     ("# T\n\n- [Timeline](timeline.md): troops killed 10,000 protesters on 6 January.\n", [
         number(3, "'Timeline: troops killed 10,000' in links 'Timeline: troops killed 10,000 protesters on 6 "
                   "January.'")]),
-    ("# T\n\n| Killed: 10,000 | Source |\n| --- | --- |\n| Ordered to shoot.[^qq1] | CEPA |\n\n" + NOTE_QQ1, [
+    ("# T\n\n| Killed: 10,000 | Source |\n| --- | --- |\n| Ordered to shoot." + CITE + " | CEPA |\n\n" + NOTE_QQ1, [
         number(3, "'Killed: 10,000' in table header 'Killed: 10,000 Source'")]),
     ("# T\n\n```text\nOfficial death toll: 10,412\n```\n", [
         number(4, "'Official death toll: 10,412' in code 'Official death toll: 10,412'")]),
-    ('# T\n\nThe toll.[^qq1] ![Toll: 10,412 killed](chart.png "Ministry of Health: 10,412")\n\n' + NOTE_QQ1, [
+    ('# T\n\nThe toll.' + CITE + ' ![Toll: 10,412 killed](chart.png "Ministry of Health: 10,412")\n\n' + NOTE_QQ1, [
         number(3, "'Toll: 10,412' in image alt 'Toll: 10,412 killed'")]),  # its title: engineonly.py refuses any
     # a picture states as much as a sentence: none in a heading, a table's header or a note, where no citation is
     ("# T\n\n## The toll ![Chart of deaths](img/toll-chart.png)\n\n| ![](toll.png) | Source |\n| --- | --- |\n"
-     '| Ordered to shoot.[^qq1] | CEPA |\n\n<p class="qq-editors-note">See <img src="a.png" alt="chart"></p>\n\n' +
+     '| Ordered to shoot.' + CITE + ' | CEPA |\n\n<p class="qq-editors-note">See <img src="a.png" alt="chart"></p>\n\n' +
      NOTE_QQ1, [f"docs/p.md:3: text exempt from citations may not hold an image — 'toll-chart.png' in h2 — {IMAGE}",
                 f"docs/p.md:5: text exempt from citations may not hold an image — 'toll.png' in table header — {IMAGE}",
                 f"docs/p.md:9: text exempt from citations may not hold an image — 'a.png' in note — {IMAGE}"]),
     # and a paragraph that is only an image needs its citation
-    ("# T\n\n![](toll-chart.png)\n", [f"docs/p.md:3: paragraph without a citation — 'toll-chart.png' — {UNCITED}"]),
+    ("# T\n\n![](toll-chart.png)\n", [f'docs/p.md:3: paragraph without a citation — "![](toll-chart.png)" — {UNCITED}']),
     # a year the page's references state may name the events; another year, or a count, may not
     ("# T\n\n## The protests of January 2022\n\n## After 2023\n\n" + CITED, []),
     ("# T\n\n## The massacre of 2021\n\n" + CITED,
@@ -170,10 +176,8 @@ def test_a_number_in_look_alike_letters_is_a_number():
 
 
 def test_the_static_pass_does_not_take_an_image_for_a_link():
-    from macros.pages.coverage import uncited
-
     page, _ = parse("# T\n\n![](toll-chart.png)\n\n[Timeline](timeline.md) · [Figures](figures.md)\n")
-    assert [str(problem) for problem in uncited(page.path, page.front, page.calls)] == [
+    assert [str(problem) for problem in uncited(page.path, render(page, MD))] == [
         'docs/p.md:3: paragraph without a citation — "![](toll-chart.png)" — cite the passage it rests on with '
         "cite(), quote(), blockquote() or figure() (CONTRIBUTING.md lists what is exempt)"]
 

@@ -23,7 +23,8 @@ from pathlib import Path
 import yaml
 
 from .. import yamlfile
-from ..pages.notes import markdown_converter, new_notes
+from ..pages.converter import markdown_converter
+from ..pages.notes import new_notes
 from ..problems import Problem, clip, counted
 from ..sitecheck import read_config
 from .catalogue import CATALOGUE

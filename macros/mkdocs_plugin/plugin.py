@@ -4,7 +4,9 @@ One build: the static pass (define_env → start) → generated pages and the ch
 docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
 page rendered from the static pass's parse, its Markdown converted within the
 render budget with the glossary's names marked (on_page_markdown, glossary.py), the HTML
-checked as the theme will receive it (on_page_content) → site/claims.json and the checks of the built site (on_post_build).
+checked as the theme will receive it (on_page_content), reported with the problems the static pass
+found in the pages' HTML, such as coverage, which do not keep a page from rendering (on_env) →
+site/claims.json and the checks of the built site (on_post_build).
 """
 from __future__ import annotations
 
@@ -23,7 +25,6 @@ from ..pages import meta_problems
 from ..pages.body import template_text
 from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.glossary import PEOPLE_PAGE
-from ..pages.rawhtml import RENDERABLE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
 from ..render import generated_pages, marker, references, render_page
@@ -33,7 +34,7 @@ from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
 from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
-from ..sitecheck.content import check_content, check_coverage, check_titles, toc_entries
+from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
 from .glossary import GlossaryMarking, MarkerFinishing
@@ -84,10 +85,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def start(self, env) -> None:
         """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
-        checked = check_project(self.root, docs_dir=self.docs_dir, exempt=self.config.exempt)
-        if any(problem.rule not in RENDERABLE for problem in checked.problems):
+        checked = check_project(self.root, docs_dir=self.docs_dir, exempt=self.config.exempt,
+                                render_budget=self.config.render_budget)
+        if any(problem not in checked.of_the_html for problem in checked.problems):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
-        self.checked = checked  # its problems, if any, are raw HTML: reported with those of the pages' HTML
+        # its problems, if any, are of the pages' HTML alone: reported with the pages' content or the built site's
+        self.checked = checked
         env.render = _text_as_it_is  # mkdocs-macros never renders a page or a title with Jinja
         for name, signature in MACROS.items():
             env.macro(self._macro(env, name) if signature.cites else self._visual(env), name)
@@ -201,8 +204,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
         problems = check_content(label, html, config["site_url"], lines, engine) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines, html)
-        if parsed and page.file.src_uri not in self.checked.exempt:
-            problems += check_coverage(label, html, drawn, lines)
         if problems:
             self.refused += problems
             return ""  # nothing else reads it; the build fails once every page is read (on_env)

@@ -1,9 +1,10 @@
 """The static pass over docs/: each page read once, as MkDocs will read it.
 
 A page's front matter is split and parsed once, with the line of every key; its
-body is parsed with Jinja's own parser into text and citation calls. Coverage,
-the glossary and the allow-list all use that one parse. Pure Python: nothing in
-this package imports MkDocs.
+body is parsed with Jinja's own parser into text and citation calls. From that one
+parse, each page is rendered and converted by Python-Markdown as the build does
+(rendered.py): coverage, the glossary and the page's heading are read in that HTML.
+Pure Python: nothing in this package imports MkDocs.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class ParsedPage:
     src: str  # inside docs/, e.g. crackdown.md
     front: FrontMatter
     pieces: list[str | Call]  # the body as its text and calls, in order
-    title: str  # the page's first heading, else its path inside docs/: how back-links name it
+    title: str  # how back-links name it: its path inside docs/, until its HTML gives its heading (rendered.py)
 
     @property
     def calls(self) -> list[Call]:
@@ -62,10 +63,9 @@ def read_page(path: str, src: str, text: str) -> tuple[ParsedPage, list[Problem]
     """Parse a page's text (as read by corpus.files.read_text) once: metadata, then body."""
     front, problems = read_front_matter(path, text)
     pieces, found = body_pieces(path, front.body, front.offset)
-    heading = _first_heading(front)
     if "title" not in front.data:
         problems += _title_heading_problems(path, front)
-    page = ParsedPage(path, src, front, pieces, heading[1] if heading else src)
+    page = ParsedPage(path, src, front, pieces, src)
     hidden = islice(chain(_format_characters(path, text, page.calls), _mixed_scripts(path, text, page)),
                     MOST_FORMAT_CHARACTERS)
     return page, list(dict.fromkeys([*problems, *found, *hidden]))  # the front matter's are also in the text
@@ -92,17 +92,6 @@ def _mixed_scripts(path: str, text: str, page: ParsedPage) -> Iterator[Problem]:
             for line, word, letters in characters.mixed_scripts(value):
                 yield Problem(path, start + line - 1, characters.MIXED_RULE,
                               f"{word!r}: {letters}", characters.MIXED_HINT)
-
-
-def _first_heading(front: FrontMatter) -> tuple[int, str] | None:
-    """(line, text) of the page's first '# ' heading, without its attribute list."""
-    for number, line in enumerate(front.body.split("\n"), front.offset + 1):
-        if line.startswith("# "):
-            text = line[2:].strip()
-            if text.endswith("}") and "{" in text:
-                text = text[: text.rindex("{")].strip()
-            return number, text
-    return None
 
 
 def _title_heading_problems(path: str, front: FrontMatter) -> Iterator[Problem]:

@@ -3,7 +3,8 @@
 Each entry on the people page is a `### Name` heading, optionally with more names
 to mark in an attribute list (`### Kassym-Jomart Tokayev { #tokayev data-terms="Tokayev" }`),
 followed by one paragraph. That paragraph, without its citation markers, is what a
-reader sees on hovering the name on any page.
+reader sees on hovering the name on any page. Both are read in the page's HTML as the static pass renders it
+(rendered.py): an <h3>, its id and data-terms, and the <p> that follows it.
 
 An alias can open only its own entry's card: it is the last word of the entry's heading, its
 surname ("Tokayev" of "Kassym-Jomart Tokayev"), or listed for the entry's id in glossary_aliases.yml,
@@ -20,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from ..corpus.characters import read_as
+from ..lines import WordLocator
 from ..problems import Problem, clip
-from .frontmatter import FrontMatter
+from .blocks import CALL, WORDS_OF_CALL
+from .rendered import PERMALINK, RenderedPage
 
 PEOPLE_PAGE = "people.md"
 ALIASES_FILE = "macros/pages/glossary_aliases.yml"
@@ -34,13 +36,12 @@ MAX_TERMS = 10  # names of one entry: its heading and its data-terms
 MAX_ENTRIES = 100
 MAX_TERM_LENGTH = 80
 WORD = re.compile(r"\w++(?:[-‐'’]\w++)*+")  # as text.cuts reads a name: "editor-in-chief", "RT’s" are one word each
-LINK = re.compile(r"\[([^\[\]]++)\]\([^()\[\]]*+\)")
-EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\S)([^*\n]++)(?<=\S)\*{1,2}(?![\w*])")
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def read_glossary(path: str, front: FrontMatter) -> tuple[dict[str, str], list[Problem]]:
+def read_glossary(path: str, rendered: RenderedPage) -> tuple[dict[str, str], list[Problem]]:
     """{term: description} for every entry of the people page; an alias's description starts with the entry's name."""
-    entries, problems = _entries(path, front)
+    entries, problems = _entries(path, rendered)
     glossary: dict[str, str] = {}
     seen: set[str] = set()  # the names as a reader sees them
     names = [(entry.name, entry.line) for entry in entries]
@@ -70,32 +71,55 @@ class _Entry:
     description: str
 
 
-def _entries(path: str, front: FrontMatter) -> tuple[list[_Entry], list[Problem]]:
+def _entries(path: str, rendered: RenderedPage) -> tuple[list[_Entry], list[Problem]]:
     """Each well-formed entry of the page, and the problems of the others."""
-    lines = front.body.split("\n")
+    locator = WordLocator(rendered.lines)
     entries, problems, count = [], [], 0
-    for number, line in enumerate(lines, 1):
-        heading = _entry(line)
-        if not heading:
-            continue
-        name, attributes = heading
-        paragraph = _paragraph_after(lines, number)
-        attributes = dict(get_attrs_and_remainder(attributes)[0])  # as attr_list reads them: the last one wins
-        terms = [name, *(term.strip() for term in attributes.get("data-terms", "").split(";") if term.strip())]
-        problem = _entry_problem(terms, paragraph, count)
+    for heading in rendered.root.css("h3"):
+        name = _shown(heading, rendered.key)
+        line = locator.line_of(name, default=1)
+        terms = [name, *(term.strip() for term in (heading.attributes.get("data-terms") or "").split(";")
+                         if term.strip())]
+        description, cited = _description(heading, rendered.key)
+        problem = _entry_problem(terms, description, cited, count) if name else None
         if problem:
-            problems.append(Problem(path, front.offset + number, problem[0], clip(name, 60), problem[1]))
-            continue
-        entries.append(_Entry(front.offset + number, name, attributes.get("id", ""), terms, _plain(paragraph)))
-        count += len(terms)
+            problems.append(Problem(path, line, problem[0], clip(name, 60), problem[1]))
+        elif name:
+            entries.append(_Entry(line, name, heading.attributes.get("id") or "", terms, description))
+            count += len(terms)
     return entries, problems
 
 
-def _entry_problem(terms: list[str], paragraph: str, count: int) -> tuple[str, str] | None:
+def _description(heading, key: str) -> tuple[str, bool]:
+    """The words of what follows the heading, and whether it is a paragraph that cites."""
+    following = heading.next
+    while following is not None and following.tag in ("-text", "-comment") and not (following.text() or "").strip():
+        following = following.next
+    if following is None or following.tag in HEADINGS or following.tag.startswith("-"):
+        return "", False
+    cited = following.tag == "p" and any((sup.attributes.get(CALL) or "").partition(":")[0] == key
+                                         for sup in following.css(f"sup[{CALL}]"))
+    return _shown(following, key), cited
+
+
+def _shown(node, key: str) -> str:
+    """What a reader sees of it, without the citations' markers and words or a heading's ¶."""
+    hidden = {inner.mem_id for element in node.traverse(include_text=False) if _hidden(element, key)
+              for inner in element.traverse(include_text=True)}
+    return " ".join("".join(piece.text(deep=False) or "" for piece in node.traverse(include_text=True)
+                            if piece.tag == "-text" and piece.mem_id not in hidden).split())
+
+
+def _hidden(element, key: str) -> bool:
+    return (element.attributes.get(CALL) or "").partition(":")[0] == key or \
+        element.attributes.get(WORDS_OF_CALL) == key or PERMALINK in (element.attributes.get("class") or "").split()
+
+
+def _entry_problem(terms: list[str], description: str, cited: bool, count: int) -> tuple[str, str] | None:
     """(rule, what to do) if the entry may not be in the glossary; `count` names are in it so far."""
-    if not _plain(paragraph):
+    if not description:
         return "glossary entry has no description", "follow the heading with a one-paragraph description"
-    if "{{" not in paragraph or paragraph.startswith("<"):
+    if not cited:
         return ("glossary description must be a cited paragraph", "the text after the heading shows on every "
                 "page: write it in Markdown, with its citation")
     limit = _limit_problem(terms, count)
@@ -142,45 +166,3 @@ def _limit_problem(terms: list[str], entries: int) -> str | None:
     if entries >= MAX_ENTRIES * MAX_TERMS:
         return f"the glossary has more than {MAX_ENTRIES * MAX_TERMS} names"
     return None
-
-
-def _entry(line: str) -> tuple[str, str] | None:
-    """(name, attribute list) of a '### Name { … }' heading."""
-    if not line.startswith("###") or line.startswith("####") or not line[3:4].isspace():
-        return None
-    heading, attributes = line[3:].strip(), ""
-    if heading.endswith("}") and "{" in heading:
-        heading, _, attributes = heading[:-1].rpartition("{")
-        heading = heading.strip()
-    return (heading, attributes) if heading else None
-
-
-def _paragraph_after(lines: list[str], heading: int) -> str:
-    paragraph: list[str] = []
-    for line in lines[heading:]:
-        if line.strip() and not paragraph and line.lstrip().startswith("#"):
-            break
-        if not line.strip():
-            if paragraph:
-                break
-            continue
-        paragraph.append(line.strip())
-    return " ".join(paragraph)
-
-
-def _plain(markdown: str) -> str:
-    text = _without_calls(markdown)
-    text = LINK.sub(r"\1", text)
-    text = EMPHASIS.sub(r"\1", text)
-    return " ".join(text.split())
-
-
-def _without_calls(text: str) -> str:
-    pieces, position = [], 0
-    while (start := text.find("{{", position)) >= 0:
-        end = text.find("}}", start)
-        if end < 0:
-            break
-        pieces.append(text[position:start])
-        position = end + 2
-    return "".join(pieces) + text[position:]

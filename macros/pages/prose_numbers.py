@@ -1,8 +1,8 @@
 """A cited block's own numbers: every number the prose of a block states (digits, and number words as
 macros/numbers.py finds them in uncited text) is a number one of the passages the block cites states.
 
-The block is the unit the coverage rule cites (pages/coverage.py: a paragraph, a list item, a table row, a block
-quote); the prose is its text outside the macro calls (a figure()'s chip and a quote()'s words are the engine's,
+The block is the unit the coverage rule cites (pages/blocks.py, on the page's HTML as the static pass renders it);
+the prose is its text outside the macro calls and code (a figure()'s chip and a quote()'s words are the engine's,
 checked against their passage already). Numbers are compared as numbers: "5,000" is the passage's "5000", "6th"
 its "6", "ten" its "10"; a word with no value of its own ("hundreds", "двести") is matched as a word. Without this,
 "About 10,000 people were killed" could end on a citation of "At least 238 people were killed." The prose is
@@ -16,17 +16,10 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
-import markdown
-from selectolax.lexbor import LexborHTMLParser
-
 from ..numbers import numbers_in
 from ..problems import Problem, clip
-from ..sitecheck.nodes import words
-from .body import body_pieces
-from .coverage import prose_blocks
-from .frontmatter import FrontMatter
+from .rendered import RenderedPage
 
-MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "footnotes"])
 GROUPED = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")  # "10,000", as Babel writes a number in English
 LEADING = re.compile(r"\d++(?:\.\d++)?+")  # "5000", "2.7", the "6" of "6th", the "1990" of "1990s"
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -42,35 +35,20 @@ WORD_VALUES = {**{word: value for value, word in enumerate(WORDS)},
                "hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "dozen": 12}
 
 
-def numbers_beyond_passages(path: str, front: FrontMatter, passages_by_line: dict[int, list[str]]) \
+def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line: dict[int, list[str]]) \
         -> Iterator[Problem]:
     """A problem for each number of a cited block that none of the block's passages states.
     `passages_by_line`: the passages of the page's citations, by the line of their call."""
-    for block in prose_blocks(front.body, front.offset):
-        passages = [text for line in range(block.first, block.last + 1) for text in passages_by_line.get(line, ())]
+    for located in (located for located in rendered.blocks if not located.links):
+        lines = dict.fromkeys(rendered.calls[index].line for index in located.block.calls)
+        passages = [text for line in lines for text in passages_by_line.get(line, ())]
         if not passages:
             continue  # an uncited block is the coverage rule's
         stated = {value(number) for text in passages for number in numbers_in(text)}
-        numbers = dict.fromkeys(numbers_in(_prose(path, block.text, block.first)))
+        numbers = dict.fromkeys(numbers_in(" ".join(located.block.prose.split())))
         for missing in (number for number in numbers if value(number) not in stated):
-            yield Problem(path, block.first, "number not in the passages it cites", repr(clip(missing, 40)),
+            yield Problem(path, located.first, "number not in the passages it cites", repr(clip(missing, 40)),
                           "give the number with figure(), or cite the passage that states it")
-
-
-def _prose(path: str, text: str, first: int) -> str:
-    """The words a reader sees of the block outside its macro calls: its text as Jinja reads it (the page parsed
-    whole already), then as Python-Markdown renders it, so that a link's address, an attribute or code is not
-    prose."""
-    pieces, problems = body_pieces(path, text, first - 1)
-    if problems:
-        return ""
-    html = MARKDOWN.reset().convert(" ".join(piece for piece in pieces if isinstance(piece, str)))
-    body = LexborHTMLParser(f"<!doctype html><html><head></head><body>{html}</body></html>").body
-    if body is None:
-        return ""
-    for code in body.css("code"):  # a command or a name, shown as written: not a statement of the prose
-        code.decompose()
-    return words(body)
 
 
 def value(number: str) -> Decimal | str:

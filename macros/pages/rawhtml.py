@@ -26,12 +26,12 @@ from pymdownx.blocks import RE_START as BLOCK_START
 from selectolax.lexbor import LexborHTMLParser
 
 from ..lines import LineIndex
-from ..problems import MORE, Problem, capped, clip
+from ..problems import Problem, capped, clip
 from ..render.markup import md_escape, render_page
 from ..sitecheck.rules import CONTENT_ATTRIBUTES
 from . import ParsedPage
 from .body import Call
-from .notes import markdown_converter
+from .converter import ConversionBudget, markdown_converter
 
 RULE = "raw HTML is not allowed in a page"
 ATTRIBUTE_RULE = "attribute not allowed in page content"  # as sitecheck/rules.py says it of the built page
@@ -49,10 +49,6 @@ UNREAD_RULE = "not a block of the site"
 UNREAD_HINT = ("the blocks are /// facts, /// cards, /// gaps | heading, /// about and /// note, whose only option is "
                "attrs: a mapping of attribute names to text (CONTRIBUTING.md)")
 COMMENT_HINT = "a page holds what readers see: remove the comment, and tell the maintainers in the pull request"
-# A page with these problems can still be rendered: the build reports them with what the checks of its HTML
-# and of the built site find (mkdocs_plugin), so that a contributor sees every problem of a page at once. (MORE
-# ends 30 problems of one rule: of another rule, those 30 stop the build anyway.)
-RENDERABLE = (RULE, ATTRIBUTE_RULE, UNREAD_RULE, MORE)
 FIRST_TAG = re.compile(HTML_RE)  # a tag or a comment, as Python-Markdown's inline pattern reads one
 HTML_BLOCK_PRIORITY, HTML_INLINE_PRIORITY = 20, 90  # Python-Markdown's own, for the processors watched here
 
@@ -134,16 +130,16 @@ def raw_html_converter(extensions: dict[str, dict]) -> tuple[markdown.Markdown, 
     return md, finder
 
 
-def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFinder) -> list[Problem]:
-    """Each piece of raw HTML in the page, and each attribute Markdown writes off the allow-list, at its line."""
+def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFinder,
+                      budget: ConversionBudget) -> list[Problem]:
+    """Each piece of raw HTML in the page, and each attribute Markdown writes off the allow-list, at its line.
+    The page converted as it is checked (pages/rendered.py), within the same budget: a conversion that fails
+    is that check's problem, reported once."""
     try:
-        md.reset().convert(render_page(page.pieces, _as_text))
-    except Exception as error:  # noqa: BLE001 (any failure of the converter on a contributor's page, as the build's)
-        return [Problem(page.path, 1, "Markdown could not convert this page", f"{type(error).__name__}: "
-                        f"{clip(str(error), 80)}", "blocks nested very deeply (/// blocks, lists, quotes) are the "
-                        "usual cause")]
-    index = LineIndex.of_lines(page.body_lines())
-    return capped(_problems(page.path, index, finder))
+        budget.convert(md, render_page(page.pieces, _as_text))
+    except Exception:  # noqa: BLE001 (pages/rendered.py reports why the converter failed on this page)
+        return []
+    return capped(_problems(page.path, LineIndex.of_lines(page.body_lines()), finder))
 
 
 def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from ..claims import Claim
-from ..proofmarks import BLOCKQUOTE, FIGURE, PASSAGE, QUOTE, REFERENCES, REFERENCES_ID
+from ..proofmarks import FIGURE, PASSAGE, QUOTE
 from ..siteurls import page_url, relative_url
 from .blocks import ENGINE_FENCE
 from .interface import say, say_count

@@ -57,11 +57,13 @@ def read_config(root: Path) -> dict:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) if path.is_file() else None
     data = data if isinstance(data, dict) else {}
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-    exempt = _plugin_options(data.get("plugins"), "citations").get("exempt")
+    citations = _plugin_options(data.get("plugins"), "citations")
+    exempt, budget = citations.get("exempt"), citations.get("render_budget")
     return {"site_url": data.get("site_url"), "docs_dir": data.get("docs_dir") or "docs",
             "site_dir": data.get("site_dir") or "site", "csp": extra.get("csp") or "",
             "exempt": [page for page in exempt if isinstance(page, str)] if isinstance(exempt, list) else [],
-            "markdown_extensions": _plugin_options(data.get("markdown_extensions"), None)}
+            "markdown_extensions": _plugin_options(data.get("markdown_extensions"), None),
+            "render_budget": budget if isinstance(budget, (int, float)) and not isinstance(budget, bool) else 20}
 
 
 def _plugin_options(plugins, name: str | None) -> dict:

@@ -14,7 +14,7 @@ in content is one of:
 - what Python-Markdown writes: `headerlink` (toc), only the ¶ link of a heading, to its id; and
   `language-…` (fenced_code), only on the <code> of a code block.
 
-The engine's visuals (`drawn`) are taken out first, as for coverage. Pure Python: nothing here imports MkDocs.
+The engine's visuals (`drawn`) are taken out first. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 

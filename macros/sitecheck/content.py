@@ -26,7 +26,6 @@ from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
 from .codeblocks import GAP, hidden_by_gaps
-from .coverage import images_in_exempt_text, numbers_in_exempt_text, numbers_in_notes, uncited_blocks
 from .engineonly import handwritten
 from .nodes import children
 from .rules import ElementRules
@@ -35,22 +34,12 @@ from .toclabels import relabelled
 DEEPEST = 40  # levels of elements inside a page's content
 MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of contents
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
-COVERAGE_HINT = ("cite the passage it rests on with cite(), quote(), blockquote() or figure() — this is the HTML the "
-                 "page became, raw HTML included (CONTRIBUTING.md lists what is exempt)")
-NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
-             "in cited text, with figure()")
 CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the "
               "theme's, Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
-NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
-               "(a year the page's references state may date the events, as in “January 2022” or “before 2022”): "
-               "give the number in cited text, with figure()")
-IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
-              "(a chart): show it in a paragraph or a table row with its citation")
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 GAP_HINT = ("a reader sees the code before the gap and copies what follows it too: write each command on its own "
             "line")
 TOC_HINT = "the page's contents show the heading's own text: remove data-toc-label"
-MARKDOWN_OF = {"heading": "# ", "image alt": "!["}  # how the Markdown begins it: a macro may write the words after
 TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
@@ -86,30 +75,6 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
         (label_problem("a table of contents entry must read as its heading", f"{clip(text, 60)!r} for the heading "
                        f"{clip(own, 60)!r}", *_needles(text), *_needles(own), "data-toc-label")
          for text, own in relabelled(html, headings) if too_many == [])))
-
-
-def check_coverage(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
-    """Every block of the page's text holds a citation marker, in the HTML it became; a block exempt by its
-    class holds no number, and text exempt from citations no number and no image (coverage.py)."""
-    problem, note = _locator(label, lines, COVERAGE_HINT), _locator(label, lines, NOTE_HINT)
-    exempt, picture = _locator(label, lines, NUMBER_HINT), _locator(label, lines, IMAGE_HINT)
-    return capped(problem("paragraph without a citation", repr(text), *_needles(text, around), image)
-                  for text, around, image in uncited_blocks(html, drawn)) + \
-        capped(note("a block exempt from citations may not hold a number", f"{number!r} in {text!r}",
-                    *_number_needles(number, text)) for number, text in numbers_in_notes(html)) + \
-        capped(exempt("text exempt from citations may not hold a number", f"{number!r} in {kind} {text!r}",
-                      *_number_needles(number, text), *(MARKDOWN_OF[kind] + word for word in text.split()[:1]
-                                                        if kind in MARKDOWN_OF))
-               for kind, number, text in numbers_in_exempt_text(html, drawn)) + \
-        capped(picture("text exempt from citations may not hold an image", f"{name!r} in {kind}", name, "<img", "![")
-               for kind, name in images_in_exempt_text(html, drawn))
-
-
-def _number_needles(number: str, text: str) -> list[str]:
-    """The text's first words; then the words up to the number, since a link's or a table's Markdown breaks the
-    text; then fewer words; then the number itself."""
-    needles = _needles(text)
-    return [*needles[:1], Words(number), *needles[1:], Words(number.split()[-1])]
 
 
 def check_classes(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:

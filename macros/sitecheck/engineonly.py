@@ -2,7 +2,7 @@
 technology or a tooltip tells a reader instead of the page's words.
 
 Checked on each page's content as Python-Markdown made it (content.py), raw HTML included, with the
-engine's visuals taken out first (`drawn`: the HTML visual() returned, as the coverage check does):
+engine's visuals taken out first (`drawn`: the HTML visual() returned):
 
 - A drawing (<svg> and its shapes and text) is a visual's: by hand it is a chart of anything.
 - An <abbr> is the glossary's (render/glossary.py): the name of an entry of the people page, titled

@@ -1,0 +1,140 @@
+"""Text that needs no citation states no number and shows no image, on the page's HTML as the static pass
+renders it (rendered.py).
+
+- A block of the class `qq-editors-note` is for notes about the site itself, never about the events: it holds no
+  number (a numeric character or a number word, macros/numbers.py), which would be an uncited way to state one.
+- Nor does the other text that needs no citation (blocks.py): a heading, a table's header, code, a block of
+  links, an image's alt text (a title, a tooltip, is the engine's alone: sitecheck/engineonly.py). A year that the
+  page's references state (a passage, a source's date) may date the events there, where it reads as a date.
+- None of it shows an image: a chart in a heading would be as uncited as a number.
+
+Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..lines import WordLocator
+from ..numbers import first_unsupported, years_in
+from ..problems import Problem, capped, clip
+from .blocks import CALL, NOTE, exempt, in_class
+from .rendered import RenderedPage
+
+PERMALINK = "¶"  # the toc extension's link at the end of each heading
+NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
+             "in cited text, with figure()")
+NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
+               "(a year the page's references state may date the events, as in “January 2022” or “before 2022”): "
+               "give the number in cited text, with figure()")
+IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
+              "(a chart): show it in a paragraph or a table row with its citation")
+
+
+def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str]) -> list[Problem]:
+    """The numbers of the notes, the numbers of the other text exempt from citations and the images in both.
+    `stated`: the page's passages and its cited sources' dates."""
+    locator = WordLocator(rendered.lines)
+
+    def line(onward: str, text: str, node) -> int:
+        """The text's first words, else the words from the number on, else the line of a call inside it (whose
+        words the page does not write), else its first word; else no line rather than a guess."""
+        return locator.line_of(text, move=False, fewest=2) or locator.line_of(onward, move=False, fewest=2) or \
+            _call_line(node, rendered) or locator.line_of(text, move=False)
+
+    return capped(Problem(path, line(onward, text, node), "a block exempt from citations may not hold a number",
+                          f"{number!r} in {text!r}", NOTE_HINT)
+                  for number, text, onward, node in numbers_in_notes(rendered)) + \
+        capped(Problem(path, line(onward, text, node), "text exempt from citations may not hold a number",
+                       f"{number!r} in {kind} {text!r}", NUMBER_HINT)
+               for kind, number, text, onward, node in numbers_in_exempt_text(rendered, years_in(stated))) + \
+        capped(Problem(path, line, "text exempt from citations may not hold an image", f"{name!r} in {kind}",
+                       IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator))
+
+
+def numbers_in_notes(rendered: RenderedPage) -> Iterator[tuple[str, str, str]]:
+    """(the words up to its first number, the start of its text, the words from the number on) of each note that
+    holds a number, the numbers of its citations aside."""
+    for note in rendered.root.css(f".{NOTE}"):
+        yield from ((*found, note) for found in _first_number(shown_words(note, rendered.key).split(), set()))
+
+
+def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[tuple[str, str, str, str]]:
+    """(what it is, the words up to its first number, the start of its text, the words from the number on) of
+    each text outside the notes that needs no citation and states a number."""
+    top = rendered.root
+    in_notes = _inside_notes(top)
+    texts = [*(("heading", node) for node in top.css("h1, h2, h3, h4, h5, h6")),
+             *(("table header", node) for node in top.css("thead") if exempt(node)),
+             *(("code", node) for node in top.css("pre"))]
+    for kind, node in texts:
+        if node.mem_id not in in_notes:
+            for found in _first_number(shown_words(node, rendered.key).removesuffix(PERMALINK).split(), years):
+                yield kind, *found, node
+    for located in (located for located in rendered.blocks if located.links):
+        yield from (("links", *found, located.block.node)
+                    for found in _first_number(located.block.text.split(), years))
+    for image in top.css("img"):
+        alt = (image.attributes.get("alt") or "").split()
+        yield from (("image alt", *found, image) for found in _first_number(alt, years))
+
+
+def images_in_exempt_text(rendered: RenderedPage, locator: WordLocator) -> Iterator[tuple[str, str, int]]:
+    """(what it is in, its file name, its line) of each image in text that needs no citation, in one walk."""
+    stack = [(child, None) for child in reversed(_children(rendered.root))]
+    while stack:
+        node, holder = stack.pop()  # holder: the innermost element around it that needs no citation
+        if node.tag == "img" and holder is not None:
+            kind = "note" if in_class(holder, NOTE) else \
+                "table header" if holder.tag == "thead" else "code" if holder.tag == "pre" else holder.tag
+            name = (node.attributes.get("src") or "").rpartition("/")[2]
+            yield kind, name, locator.line_of(shown_words(holder, rendered.key) or name, move=False) or \
+                _call_line(holder, rendered)
+        holder = node if exempt(node) else holder
+        stack += [(child, holder) for child in reversed(_children(node))]
+
+
+def _call_line(node, rendered: RenderedPage) -> int:
+    """The line of the first call inside the element, or 0."""
+    for sup in node.css(f"sup[{CALL}]"):
+        key, _, index = (sup.attributes.get(CALL) or "").partition(":")
+        if key == rendered.key:
+            return rendered.calls[int(index)].line
+    return 0
+
+
+def shown_words(node, key: str) -> str:
+    """The element's words as a reader sees them, without the numbers of the citations' markers."""
+    markers = {sup.mem_id for sup in node.css(f"sup[{CALL}]")
+               if (sup.attributes.get(CALL) or "").partition(":")[0] == key}
+    texts = (piece.text(deep=False) or "" for piece in node.traverse(include_text=True)
+             if piece.tag == "-text" and piece.parent is not None and piece.parent.mem_id not in markers)
+    return " ".join("".join(texts).split())
+
+
+def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str, str]]:
+    """(the words up to the first number, the start of the text, the words from the number on)."""
+    text = " ".join(words)  # read whole: whether a year is a date depends on the words around it
+    found = first_unsupported(text, years)
+    if found is not None:
+        first = text.count(" ", 0, found.start())
+        yield " ".join(words[max(0, first - 3):first + 1]), clip(text, 60), " ".join(words[first:first + 6])
+
+
+def _inside_notes(root) -> set[int]:
+    """The elements inside a note, in one walk."""
+    inside, stack = set(), [(root, False)]
+    while stack:
+        node, in_note = stack.pop()
+        if in_note:
+            inside.add(node.mem_id)
+        stack += [(child, in_note or in_class(node, NOTE)) for child in _children(node)]
+    return inside
+
+
+def _children(node) -> list:
+    children, child = [], node.child
+    while child is not None:
+        if child.tag and not child.tag.startswith("-"):
+            children.append(child)
+        child = child.next
+    return children

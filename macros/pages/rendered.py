@@ -1,0 +1,139 @@
+"""A page as HTML, as the static pass renders it: the one reading of a page's blocks that its rules share.
+
+The page's body is rendered as the build renders it, each macro call standing as an element where its marker
+will stand (`<sup data-qq-call="KEY:N">`, with a key of this rendering that no page can write; after a quote's or
+a figure's words, inside a block quote for blockquote(), nothing for a visual, which cites nothing and is the
+engine's), then converted by Python-Markdown with the extensions of mkdocs.yml (converter.py), within the render
+budget. Coverage, the cited numbers, the typed quotations, the block quotes and footnotes by hand, the numbers
+and images of text exempt from citations, the glossary and the page's heading are read in this HTML; each block
+is found in the page's Markdown by its first words (lines.WordLocator). Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import markdown
+from selectolax.lexbor import LexborHTMLParser
+
+from ..lines import WordLocator
+from ..problems import Problem
+from ..render.markup import md_escape, render_page
+from .blocks import CALL, WORDS_OF_CALL, Block, exempt_by_links, text_blocks
+from .body import Call
+from .converter import ConversionBudget, conversion_problem
+
+PERMALINK = "headerlink"  # the class of the toc extension's ¶ link in each heading
+LIST_MARKER = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])\s++")  # shown without it in a message: the item's words
+
+
+@dataclass
+class Located:
+    """A block of the HTML, with the lines of the page's file it was written on."""
+    block: Block
+    first: int
+    last: int
+    source: str  # its Markdown, as a message quotes it
+    links: bool = False  # exempt as links, a way round the site: no prose of its own
+
+    @property
+    def kind(self) -> str:
+        return self.block.kind
+
+
+@dataclass
+class RenderedPage:
+    root: object  # the content, inside <div id="qq-root">
+    calls: list[Call]
+    lines: list[str]  # the page's lines, numbered as in its file
+    key: str  # of this rendering: the calls' elements carry it (blocks.text_blocks)
+    blocks: list[Located] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str | None:
+        """The page's heading, as MkDocs takes it for the page's title: the first element, if an <h1>."""
+        first = next((node for node in self.root.iter(include_text=False)), None)
+        if first is None or first.tag != "h1":
+            return None
+        hidden = {inner.mem_id for link in first.css(f"a.{PERMALINK}") for inner in link.traverse(include_text=True)}
+        return " ".join("".join(piece.text(deep=False) or "" for piece in first.traverse(include_text=True)
+                                if piece.tag == "-text" and piece.mem_id not in hidden).split())
+
+
+def render_or_refuse(page, md: markdown.Markdown, budget: ConversionBudget) \
+        -> tuple[RenderedPage | None, list[Problem]]:
+    """The rendered page, or why Python-Markdown could not convert it within the budget."""
+    try:
+        return render(page, md, budget), []
+    except Exception as error:  # noqa: BLE001 (any failure of the converter on a contributor's page)
+        return None, [conversion_problem(page.path, error)]
+
+
+def render(page, md: markdown.Markdown, budget: ConversionBudget | None = None,
+           stand_in: Callable[[Call], str] | None = None) -> RenderedPage:
+    """The page's HTML, its blocks and where each was written (`page`: a ParsedPage). `stand_in`: what each call
+    becomes instead of the element that stands for it (notes.py: text that changes when the call does)."""
+    calls, key = page.calls, secrets.token_hex(8)
+    numbered = {id(call): index for index, call in enumerate(calls)}
+    markdown_text = render_page(page.pieces, stand_in or (lambda call: stands_for(key, numbered[id(call)], call)))
+    html = budget.convert(md, markdown_text) if budget is not None else md.reset().convert(markdown_text)
+    root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>') \
+        .css_first("#qq-root")
+    rendered = RenderedPage(root, calls, page.body_lines(), key)
+    rendered.blocks = _located(text_blocks(root, key), rendered)
+    return rendered
+
+
+def stands_for(key: str, index: int, call: Call) -> str:
+    """What a call becomes in the page's Markdown: an element the HTML shows where the marker will stand, after
+    the words the macro shows."""
+    mark = f'<sup {CALL}="{key}:{index}">{index + 1}</sup>'
+    words = f'{WORDS_OF_CALL}="{key}"'
+    passage = md_escape(str(call.args.get("passage", "")))
+    if call.macro == "quote":
+        return f'<q class="qq-quote" {words}>{passage}</q>{mark}'
+    if call.macro == "figure":
+        return f'<span class="qq-figure" {words}>{md_escape(str(call.args.get("value", "")))}</span>{mark}'
+    if call.macro == "blockquote":  # a block of its own, as blockquote() writes it
+        return f'\n\n<blockquote class="qq-blockquote"><p><span {words}>{passage}</span>{mark}</p></blockquote>\n\n'
+    if call.macro == "visual":
+        return ""
+    return mark
+
+
+def _located(blocks: list[Block], rendered: RenderedPage) -> list[Located]:
+    """The blocks with words or images, each at its first line, and up to the next block or a blank line."""
+    locator = WordLocator(rendered.lines)
+    texts = [block for block in blocks if block.text.strip() or block.images or block.calls]
+    links = {block.node.mem_id for block in exempt_by_links(texts)}
+    firsts = [_first_line(locator, block, rendered) for block in texts]
+    located = []
+    for position, (block, first) in enumerate(zip(texts, firsts)):
+        after = [line for line in firsts[position + 1:] if line > first]
+        last = _last_line(rendered.lines, first, min(after, default=len(rendered.lines) + 1) - 1)
+        located.append(Located(block, first, last, _source(rendered.lines, first, last, block.tag == "li"),
+                               block.node.mem_id in links))
+    return located
+
+
+def _first_line(locator: WordLocator, block: Block, rendered: RenderedPage) -> int:
+    """Where the block's words are written, 0 where they are not found (no line rather than a guess); a cited
+    block starts at its first call at the latest."""
+    call_line = rendered.calls[block.calls[0]].line if block.calls else None
+    # a single word recurs by chance: a cited block is found by two words or more, else at its first call
+    line = locator.line_of(block.text or block.image, default=call_line or 0, fewest=2 if call_line else 1)
+    return min(line, call_line) if call_line and line > call_line else line
+
+
+def _last_line(lines: list[str], first: int, limit: int) -> int:
+    last = first
+    while last < limit and last < len(lines) and lines[last].strip():  # lines[last] is line last + 1
+        last += 1
+    return last
+
+
+def _source(lines: list[str], first: int, last: int, item: bool) -> str:
+    text = "\n".join(lines[first - 1:last])
+    return LIST_MARKER.sub("", text, count=1) if item else text

@@ -1,0 +1,78 @@
+"""Each page's HTML as the static pass renders it: one converter, set up from mkdocs.yml, within the render budget,
+read by coverage and the rules of the pages' text (macros/pages/rendered.py, converter.py)."""
+from macros.check import check_project
+from tests.conftest import make_project
+
+CITED = 'Cited.{{ cite("alpha", "At least 238 people were killed") }}\n'
+NOTE = "# T\n\n" + CITED + "\n!!! note\n    Uncited words of a note.\n"
+
+
+def with_extensions(project, *names):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("markdown_extensions:\n", "markdown_extensions:\n" +
+                                   "".join(f"  - {name}\n" for name in names)), encoding="utf-8")
+    return project
+
+
+def lines(checked):
+    return [(problem.path, problem.line, problem.rule) for problem in checked.problems]
+
+
+def test_the_static_pass_reads_the_page_with_the_extensions_of_mkdocs_yml(tmp_path):
+    # without admonition, the note's body is indented code, which needs no citation; with it, it is a paragraph
+    plain = make_project(tmp_path / "plain", {"index.md": NOTE})
+    assert lines(check_project(plain)) == [("docs/index.md", 5, "paragraph without a citation")]
+    admonition = with_extensions(make_project(tmp_path / "admonition", {"index.md": NOTE}), "admonition")
+    assert lines(check_project(admonition)) == [("docs/index.md", 5, "paragraph without a citation"),
+                                                ("docs/index.md", 6, "paragraph without a citation")]
+
+
+def test_an_extension_that_cannot_be_loaded_is_a_problem_of_mkdocs_yml(tmp_path):
+    project = with_extensions(make_project(tmp_path / "project", {"index.md": CITED}), "no_such_extension")
+    assert [str(problem) for problem in check_project(project).problems] == [
+        "mkdocs.yml:1: a Markdown extension of markdown_extensions cannot be loaded — \"No module named "
+        "'no_such_extension'\" — name an installed extension, with the options it takes"]
+
+
+def test_the_conversion_runs_within_the_render_budget(tmp_path):
+    project = make_project(tmp_path / "project", {"index.md": CITED})
+    assert [str(problem) for problem in check_project(project, render_budget=0).problems] == [
+        "docs/index.md:1: converting the pages' Markdown took longer than the render budget — this page was being "
+        "converted when it ran out — Markdown with thousands of unclosed brackets or tags makes the converter slow: "
+        "simplify it (plugins: citations: render_budget in mkdocs.yml)"]
+
+
+def test_a_page_the_converter_cannot_convert_is_a_problem_not_a_traceback(tmp_path):
+    deep = '<div markdown="1">\n' * 350 + CITED + "</div>\n" * 350
+    project = make_project(tmp_path / "project", {"index.md": CITED, "deep.md": deep})
+    problems = [str(problem) for problem in check_project(project).problems]
+    assert [problem.split(" — ")[0] for problem in problems] == ["docs/deep.md:1: Markdown could not convert this page"]
+    assert problems[0].endswith("— blocks nested very deeply (<div markdown>, lists, quotes) are the usual cause")
+
+
+def test_a_page_is_named_by_its_heading_as_mkdocs_takes_it(tmp_path):
+    """The first element of its HTML, if an <h1>, without the ¶; else its path (mkdocs/structure/pages.py)."""
+    pages = {"index.md": "# The *first* crackdown { #top }\n\n" + CITED,
+             "late.md": CITED + "\n# A heading after a paragraph\n",
+             "none.md": CITED}
+    checked = check_project(make_project(tmp_path / "project", pages))
+    assert {src: page.title for src, page in checked.pages.items()} == {
+        "index.md": "The first crackdown", "late.md": "late.md", "none.md": "none.md"}
+
+
+def test_a_note_is_exempt_by_its_class_however_the_block_is_written(tmp_path):
+    """Raw HTML, md_in_html, an attribute list or a named block of pymdownx.blocks: the HTML has the class."""
+    page = ("# T\n\n" + CITED + '\n<aside class="qq-gaps qq-editors-note">\n<p>Whether anyone knows.</p>\n</aside>\n\n'
+            '<div class="qq-editors-note" markdown="1">\nOur note, in *Markdown*.\n</div>\n\n'
+            "A note about the site.\n{: .qq-about .qq-editors-note }\n\n"
+            "/// gaps\nWhat nobody wrote down.\n///\n\n/// gaps\nAbout ten of them.\n///\n")
+    project = make_project(tmp_path / "project", {"index.md": page})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("markdown_extensions:\n", (
+        "markdown_extensions:\n  - pymdownx.blocks.admonition:\n      types:\n        - name: gaps\n"
+        "          class: qq-gaps qq-editors-note\n          title: What the sources do not tell us\n")),
+        encoding="utf-8")
+    assert [str(problem).split(" — ")[:2] for problem in check_project(project).problems] == [
+        ["docs/index.md:21: a block exempt from citations may not hold a number", "'tell us About ten' in 'What the "
+         "sources do not tell us About ten of them.'"]]
