@@ -1,7 +1,6 @@
 """Scenario tests: tiny sites built for real with `mkdocs build --strict`, good and broken."""
 import html as htmllib
 import json
-import re
 
 from selectolax.lexbor import LexborHTMLParser
 

@@ -6,7 +6,6 @@ Design §6: a page may hold text and citation macro calls with literal arguments
 """
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
