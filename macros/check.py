@@ -24,7 +24,7 @@ from .pages import parse_docs
 from .pages.converter import ConversionBudget, converter_or_problem
 from .pages.exempt_text import exempt_text_problems
 from .pages.coverage import block_quotes_by_hand, numbers_in_front_matter, uncited
-from .pages.glossary import PEOPLE_PAGE, read_glossary
+from .pages.people import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
 from .pages.rawhtml import raw_html_converter, raw_html_problems
@@ -99,6 +99,9 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     for src, page in sorted(pages.items()):
         rendered, found = render_or_refuse(page, md, budget) if md is not None else (None, [])
         problems += found
+        if found:  # a conversion that failed half-way leaves the converter's state behind: start afresh
+            md, _ = converter_or_problem(config["markdown_extensions"])
+            watched = raw_html_converter(config["markdown_extensions"])
         page.title = (rendered.heading if rendered is not None else None) or src
         if rendered is not None and page.path not in unparsed:  # a page read within the limits on work
             of_the_html += raw_html_problems(page, *watched, budget)

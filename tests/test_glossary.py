@@ -2,7 +2,7 @@
 import pytest
 
 from macros.pages.converter import markdown_converter
-from macros.pages.glossary import read_glossary
+from macros.pages.people import read_glossary
 from macros.pages.rendered import render
 from macros.sitecheck import read_config
 from tests.conftest import ROOT, parse
@@ -10,7 +10,7 @@ import re
 
 import markdown
 
-from macros.mkdocs_plugin.glossary import GlossaryMarking
+from macros.mkdocs_plugin.treesteps import GlossaryMarking
 
 MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 
@@ -107,7 +107,7 @@ def test_a_title_is_no_surname_and_a_name_written_otherwise_is_the_same_name():
 
 def test_the_listed_aliases_are_listed_for_entries_of_the_people_page():
     from macros.check import check_project
-    from macros.pages.glossary import ALIASES
+    from macros.pages.people import ALIASES
     from tests.conftest import ROOT
 
     ids = set(re.findall(r"\{[^}]*#([\w-]+)", (ROOT / "docs" / "people.md").read_text(encoding="utf-8")))

@@ -3,7 +3,7 @@
 import markdown
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.mkdocs_plugin.glossary import MarkerFinishing
+from macros.mkdocs_plugin.treesteps import MarkerFinishing
 
 NOTES = "".join(f"\n[^qq{number}]: Note {number}." for number in range(1, 9))
 

@@ -7,7 +7,7 @@ from macros.pages.coverage import block_quotes_by_hand, uncited
 from macros.pages.rendered import render
 from macros.sitecheck import read_config
 from macros.sitecheck.builtsite import BuiltSite
-from macros.sitecheck.figures import check_figures
+from macros.sitecheck.figures_page import check_figures
 from macros.sitecheck.links import check_site
 from macros.sitecheck.targets import resolve
 from macros.sitecheck.proof import check_proof_marks

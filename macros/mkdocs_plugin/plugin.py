@@ -3,7 +3,7 @@
 One build: the static pass (define_env → start) → generated pages and the check of
 docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
 page rendered from the static pass's parse, its Markdown converted within the
-render budget with the glossary's names marked (on_page_markdown, glossary.py), the HTML
+render budget with the glossary's names marked (on_page_markdown, treesteps.py), the HTML
 checked as the theme will receive it (on_page_content), reported with the problems the static pass
 found in the pages' HTML, such as coverage, which do not keep a page from rendering (on_env) →
 site/claims.json and the checks of the built site (on_post_build).
@@ -24,7 +24,7 @@ from ..claims import record
 from ..pages import meta_problems
 from ..pages.body import template_text
 from ..pages.frontmatter import TEMPLATE_MARKS
-from ..pages.glossary import PEOPLE_PAGE
+from ..pages.people import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
 from ..render import generated_pages, marker, references, render_page
@@ -37,7 +37,7 @@ from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
-from .glossary import GlossaryMarking, MarkerFinishing
+from .treesteps import GlossaryMarking, MarkerFinishing
 from .theme import search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/

@@ -75,4 +75,4 @@ def conversion_problem(path: str, error: BaseException) -> Problem:
                        "brackets or tags makes the converter slow: simplify it (plugins: citations: render_budget "
                        "in mkdocs.yml)")
     return Problem(path, 1, "Markdown could not convert this page", f"{type(error).__name__}: {clip(str(error), 80)}",
-                   "blocks nested very deeply (<div markdown>, lists, quotes) are the usual cause")
+                   "blocks nested very deeply (/// blocks, lists, quotes) are the usual cause")

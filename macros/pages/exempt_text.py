@@ -20,7 +20,6 @@ from ..problems import Problem, capped, clip
 from .blocks import CALL, NOTE, exempt, in_class
 from .rendered import RenderedPage
 
-PERMALINK = "¶"  # the toc extension's link at the end of each heading
 NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
              "in cited text, with figure()")
 NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
@@ -68,7 +67,7 @@ def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[
              *(("code", node) for node in top.css("pre"))]
     for kind, node in texts:
         if node.mem_id not in in_notes:
-            for found in _first_number(shown_words(node, rendered.key).removesuffix(PERMALINK).split(), years):
+            for found in _first_number(shown_words(node, rendered.key).split(), years):
                 yield kind, *found, node
     for located in (located for located in rendered.blocks if located.links):
         yield from (("links", *found, located.block.node)
@@ -104,10 +103,11 @@ def _call_line(node, rendered: RenderedPage) -> int:
 
 def shown_words(node, key: str) -> str:
     """The element's words as a reader sees them, without the numbers of the citations' markers."""
-    markers = {sup.mem_id for sup in node.css(f"sup[{CALL}]")
-               if (sup.attributes.get(CALL) or "").partition(":")[0] == key}
+    hidden = {sup.mem_id for sup in node.css(f"sup[{CALL}]")
+              if (sup.attributes.get(CALL) or "").partition(":")[0] == key}
+    hidden |= {link.mem_id for link in node.css("a.headerlink")}  # a heading's ¶, which no reader reads as a word
     texts = (piece.text(deep=False) or "" for piece in node.traverse(include_text=True)
-             if piece.tag == "-text" and piece.parent is not None and piece.parent.mem_id not in markers)
+             if piece.tag == "-text" and piece.parent is not None and piece.parent.mem_id not in hidden)
     return " ".join("".join(texts).split())
 
 

@@ -18,7 +18,7 @@ from ..problems import Problem
 from ..siteurls import page_url
 from .active import check_active_content
 from .builtsite import BuiltSite
-from .figures import check_figures
+from .figures_page import check_figures
 from .links import check_site
 from .proof import check_proof_marks
 from .targets import site_base

@@ -5,7 +5,7 @@ Checked on each page's content as Python-Markdown made it (content.py), raw HTML
 engine's visuals taken out first (`drawn`: the HTML visual() returned):
 
 - A drawing (<svg> and its shapes and text) is a visual's: by hand it is a chart of anything.
-- An <abbr> is the glossary's (render/glossary.py): the name of an entry of the people page, titled
+- An <abbr> is the glossary's (render/first_mentions.py): the name of an entry of the people page, titled
   with that entry's card, as it wrote it. qq-tooltips.js opens the site's own tooltip on any
   abbr[title]: by hand it is a card for anyone, or a note over a checked figure.
 - No role, and no aria-* attribute: a screen reader would announce their words instead of what the
@@ -97,7 +97,7 @@ def _to_another_pages_marker(href: str) -> bool:
 
 
 def _glossary_mark(node, glossary: dict[str, str]) -> bool:
-    """As render/glossary.py writes it: <abbr title="card" tabindex="0">term</abbr>, text only."""
+    """As render/first_mentions.py writes it: <abbr title="card" tabindex="0">term</abbr>, text only."""
     term, card = node.text() or "", node.attributes.get("title")
     return dict(node.attributes) == {"title": card, "tabindex": "0"} and glossary.get(term) == card and \
         node.child is not None and node.child.tag == "-text" and node.child.next is None

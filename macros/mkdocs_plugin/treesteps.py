@@ -1,5 +1,5 @@
 """The steps the engine adds to Python-Markdown's conversion: marking the glossary's names
-(render/glossary.py), and readying the citation markers for the theme (render/markup.py)."""
+(render/first_mentions.py), and readying the citation markers for the theme (render/markup.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..render.glossary import mark_first_mentions
+from ..render.first_mentions import mark_first_mentions
 from ..render.markup import finish_markers
 
 AFTER_INLINE = 15  # Python-Markdown's inline patterns run at 20, its prettifier at 10
@@ -22,10 +22,10 @@ class GlossaryMarking(Extension):
         self.glossary = glossary
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(_Marker(md, self.glossary), "qq_glossary", AFTER_INLINE)
+        md.treeprocessors.register(_MarkFirstMentions(md, self.glossary), "qq_glossary", AFTER_INLINE)
 
 
-class _Marker(Treeprocessor):
+class _MarkFirstMentions(Treeprocessor):
     def __init__(self, md: Markdown, glossary: Callable[[], dict[str, str]]):
         super().__init__(md)
         self.glossary = glossary

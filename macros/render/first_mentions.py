@@ -1,7 +1,7 @@
 """Names of people and organisations show their people-page description on their first mention.
 
 The names are marked in the element tree Python-Markdown builds for a page, after its inline
-patterns have run (mkdocs_plugin/glossary.py registers the step): only in text that Markdown
+patterns have run (mkdocs_plugin/treesteps.py registers the step): only in text that Markdown
 itself made, outside links, quotations (inline and block), headings, code, citation markers and the
 references.
 Raw HTML stays as its author wrote it. The <abbr> is a new element, so the serializer escapes its
