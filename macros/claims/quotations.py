@@ -1,7 +1,7 @@
 """Typed quotations: words a page's own prose puts inside quotation marks are words of a passage it cites.
 
 A reader takes “…” for a quotation whether quote() checked it or a contributor typed it. So the words a
-block of text (pages/blocks.py, on the page's HTML as the static pass renders it) puts inside
+block of text (pages/textblocks.py, on the page's HTML as the static pass renders it) puts inside
 double quotation marks of any style (“…”, "…", «…», „…“) must occur in one of the passages that the
 macro calls of that block cite, compared as passages are matched (macros/corpus/matching.py: typographic
 variants and spacing folded, case kept, whole words, '…' leaving words out). Single marks are not read:
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..corpus.matching import align, split_elisions
 from ..corpus.text import ELLIPSIS, fold
 from ..lines import WordLocator
-from ..pages.blocks import STANDS_FOR_CALL
+from ..pages.textblocks import STANDS_FOR_CALL
 from ..pages.rendered import Located, RenderedPage
 from ..problems import Problem, clip
 from . import Claim

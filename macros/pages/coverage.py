@@ -1,6 +1,6 @@
 """Citation coverage: every block of text of a page about the events carries a citation.
 
-The rule is read on the page's HTML, as the static pass renders it (rendered.py, blocks.py say what a block is
+The rule is read on the page's HTML, as the static pass renders it (rendered.py, textblocks.py say what a block is
 and which are exempt):
 
 - A page opts out as a whole only by being listed in mkdocs.yml, under the citations plugin's `exempt` (the caller
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from ..numbers import unsupported, years_in
 from ..problems import Problem, clip
-from .blocks import uncited as uncited_blocks
+from .textblocks import uncited as uncited_blocks
 from .frontmatter import FrontMatter
 from .rendered import Located, RenderedPage
 

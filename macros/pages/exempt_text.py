@@ -3,7 +3,7 @@ renders it (rendered.py).
 
 - A block of the class `qq-editors-note` is for notes about the site itself, never about the events: it holds no
   number (a numeric character or a number word, macros/numbers.py), which would be an uncited way to state one.
-- Nor does the other text that needs no citation (blocks.py): a heading, a table's header, code, a block of
+- Nor does the other text that needs no citation (textblocks.py): a heading, a table's header, code, a block of
   links, an image's alt text (a title, a tooltip, is the engine's alone: sitecheck/engineonly.py). A year that the
   page's references state (a passage, a source's date) may date the events there, where it reads as a date.
 - None of it shows an image: a chart in a heading would be as uncited as a number.
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from ..lines import WordLocator
 from ..numbers import first_unsupported, years_in
 from ..problems import Problem, capped, clip
-from .blocks import CALL, NOTE, exempt, in_class
+from .textblocks import CALL, NOTE, exempt, in_class
 from .rendered import RenderedPage
 
 NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "

@@ -22,7 +22,7 @@ from ..corpus.files import as_read
 from ..lines import WordLocator
 from ..render.markup import md_escape
 from . import MARKDOWN_SUFFIXES, read_page
-from .blocks import NOTE
+from .textblocks import NOTE
 from .body import Call
 from .rendered import render
 

@@ -25,7 +25,7 @@ import yaml
 from ..corpus.characters import read_as
 from ..lines import WordLocator
 from ..problems import Problem, clip
-from .blocks import CALL, WORDS_OF_CALL
+from .textblocks import CALL, WORDS_OF_CALL
 from .rendered import PERMALINK, RenderedPage
 
 PEOPLE_PAGE = "people.md"

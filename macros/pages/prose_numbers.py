@@ -1,7 +1,7 @@
 """A cited block's own numbers: every number the prose of a block states (digits, and number words as
 macros/numbers.py finds them in uncited text) is a number one of the passages the block cites states.
 
-The block is the unit the coverage rule cites (pages/blocks.py, on the page's HTML as the static pass renders it);
+The block is the unit the coverage rule cites (pages/textblocks.py, on the page's HTML as the static pass renders it);
 the prose is its text outside the macro calls and code (a figure()'s chip and a quote()'s words are the engine's,
 checked against their passage already). Numbers are compared as numbers: "5,000" is the passage's "5000", "6th"
 its "6", "ten" its "10"; a word with no value of its own ("hundreds", "двести") is matched as a word. Without this,

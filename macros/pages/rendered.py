@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..lines import WordLocator
 from ..problems import Problem
 from ..render.markup import md_escape, render_page
-from .blocks import CALL, WORDS_OF_CALL, Block, exempt_by_links, text_blocks
+from .textblocks import CALL, WORDS_OF_CALL, Block, exempt_by_links, text_blocks
 from .body import Call
 from .converter import ConversionBudget, conversion_problem
 
