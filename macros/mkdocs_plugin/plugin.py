@@ -30,7 +30,6 @@ from ..problems import Problem, report
 from ..render import generated_pages, marker, references, render_page
 from ..render.blocks import EngineBlocks
 from ..render.share import share_image
-from ..render.structured import article, as_script_text, dataset
 from ..render.visuals import draw
 from ..sitecheck import SiteConfig, check_built_site
 from ..sitecheck.builtsite import BuiltSite
@@ -38,12 +37,11 @@ from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
 from .treesteps import GlossaryMarking, MarkerFinishing
-from .theme import search_meta, theme_globals
+from .theme import page_jsonld, search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
 SHARE_IMAGE = "assets/qq-share.png"
-METHOD_PAGE = "method.md"  # describes claims.json, as a Dataset for search engines
 
 
 class CitationsConfig(Config):
@@ -221,16 +219,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def on_page_context(self, context, page, config, nav):
         """What a link preview and a search engine read: the share image, and the page as JSON-LD."""
-        src = page.file.src_uri
-        parsed, page.qq_jsonld = self.checked.pages.get(src), None
         page.qq_share_image = f"{(config['site_url'] or '').rstrip('/')}/{SHARE_IMAGE}"
-        if src == METHOD_PAGE:
-            page.qq_jsonld = as_script_text(dataset(page.canonical_url, config["site_url"], config["site_name"]))
-        elif parsed and src not in self.checked.exempt:
-            title = str(page.meta.get("title") or page.title or config["site_name"])
-            description = str(page.meta.get("description") or config["site_description"] or "")
-            page.qq_jsonld = as_script_text(article(title, description, page.canonical_url, config["site_name"],
-                                                    self.checked.claims[src]))
+        page.qq_jsonld = page_jsonld(page, config, self.checked)
         return context
 
     @event_priority(-100)  # after every other plugin and hook (the CSS purge among them) has written site/

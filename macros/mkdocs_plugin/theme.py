@@ -1,15 +1,30 @@
 """What the theme reads from the engine: its templates (overrides/) the interface words and the contributors'
-page, which every page's footer links to since it is not in the readers' menu; Material's search plugin a
-page's `search` metadata (search_meta)."""
+page, which every page's footer links to since it is not in the readers' menu, and each page's JSON-LD;
+Material's search plugin a page's `search` metadata (search_meta)."""
 from __future__ import annotations
 
 from ..render import search_meta, words
 from ..render.search import CONTRIBUTORS_PAGE
+from ..render.structured import article, as_script_text, dataset
 
-__all__ = ["CONTRIBUTORS_PAGE", "search_meta", "theme_globals"]
+__all__ = ["CONTRIBUTORS_PAGE", "page_jsonld", "search_meta", "theme_globals"]
+METHOD_PAGE = "method.md"  # describes claims.json, as a Dataset for search engines
 
 
 def theme_globals(files) -> dict:
     """The templates' globals: qq_words, and qq_contributors, the contributors' page's URL (None without one)."""
     contributors = files.get_file_from_path(CONTRIBUTORS_PAGE)
     return {"qq_words": words(), "qq_contributors": contributors.url if contributors else None}
+
+
+def page_jsonld(page, config, checked) -> str | None:
+    """The page as search engines read it: the method page as the Dataset of claims.json, a page about the
+    events as an Article citing its sources, none for the others."""
+    src = page.file.src_uri
+    if src == METHOD_PAGE:
+        return as_script_text(dataset(page.canonical_url, config["site_url"], config["site_name"]))
+    if src not in checked.pages or src in checked.exempt:
+        return None
+    title = str(page.meta.get("title") or page.title or config["site_name"])
+    description = str(page.meta.get("description") or config["site_description"] or "")
+    return as_script_text(article(title, description, page.canonical_url, config["site_name"], checked.claims[src]))
