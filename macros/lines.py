@@ -152,7 +152,9 @@ class WordLocator:
 
     @property
     def _read_words(self) -> WordIndex:
-        self.__dict__.setdefault("_word_index", WordIndex(self.source))
+        """The page's words as a reader reads them, made once, when first needed."""
+        if "_word_index" not in self.__dict__:
+            self.__dict__["_word_index"] = WordIndex(self.source)
         return self.__dict__["_word_index"]
 
     def _run_end(self, index: int, words: list[str]) -> int:

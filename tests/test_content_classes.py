@@ -37,6 +37,11 @@ def refused(line: int, name: str, tag: str) -> str:
      ' && make serve</code></pre>\n', [refused(3, "headerlink", "span")]),
     ('# T\n\n## Title <a class="headerlink" href="#t">¶</a>\n', [refused(3, "headerlink", "a")]),
     ('# T\n\nText <a class="headerlink" href="#t">¶</a>.\n', [refused(3, "headerlink", "a")]),
+    # an element that takes the id of the check's own wrapper is checked like any other (round 5: 03, 37)
+    ("# T\n\n**Verified**{: #qq-root .admonition-title } The toll.\n{: #qq-root .admonition .success }\n\n"
+     "Troops would *not*{: #qq-root .headerlink } be used.\n",
+     [refused(4, "admonition", "p"), refused(4, "success", "p"), refused(3, "admonition-title", "strong"),
+      refused(6, "headerlink", "em")]),
     # the engine's parts of a reference, outside one
     ('# T\n\nText <span class="qq-source">Reuters</span> <span class="qq-format-char">U+202E</span>.\n',
      [refused(3, "qq-source", "span"), refused(3, "qq-format-char", "span")]),

@@ -418,3 +418,15 @@ def test_the_text_beside_a_figure_is_read_across_inline_elements_within_its_bloc
     tree = LexborHTMLParser(html)
     assert text_beside(tree.css_first("#f"), forward=False) == before
     assert text_beside(tree.css_first("#m"), forward=True) == after
+
+
+def test_a_page_of_many_short_blocks_is_located_in_linear_time():
+    """Round 5, 11/32/44: thousands of blocks of one or three words each looked the page's words up again
+    (the reader's word index was rebuilt on every look-up) and scanned every later block for its end."""
+    from macros.lines import WordLocator
+    from macros.pages.rendered import render
+    locator = WordLocator(["x"] * 10)
+    assert locator._read_words is locator._read_words  # made once
+    page, _ = parse("# T\n\n" + "- a b c\n" * 3000)
+    located = render(page, markdown_converter(read_config(ROOT)["markdown_extensions"])).blocks
+    assert [block.first for block in located[:3]] == [3, 4, 5] and located[-1].first == 3002

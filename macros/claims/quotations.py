@@ -48,9 +48,10 @@ def quotation_problems(path: str, rendered: RenderedPage, claims: list[Claim]) -
 def quotations(located: Located, lines: list[str]) -> Iterator[tuple[int, str]]:
     """(line in the page, words) of each quotation in the block's own text, its macro calls as CALL."""
     text = ATTRIBUTE_VALUE.sub(_blank, located.block.speech)
-    locator = WordLocator(lines[located.first - 1:located.last])
-    for found in QUOTATION.finditer(text):
-        yield located.first - 1 + locator.line_of(found.group(1), default=1), found.group(1)
+    found = list(QUOTATION.finditer(text))
+    locator = WordLocator(lines[located.first - 1:located.last]) if found else None  # most blocks quote nothing
+    for quotation in found:
+        yield located.first - 1 + locator.line_of(quotation.group(1), default=1), quotation.group(1)
 
 
 def _blank(value: re.Match) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -109,10 +110,12 @@ def _located(blocks: list[Block], rendered: RenderedPage) -> list[Located]:
     texts = [block for block in blocks if block.text.strip() or block.images or block.calls]
     links = {block.node.mem_id for block in exempt_by_links(texts)}
     firsts = [_first_line(locator, block, rendered) for block in texts]
+    starts = sorted(set(firsts))  # a block runs at most up to the next block's first line: one sort, not a scan each
     located = []
-    for position, (block, first) in enumerate(zip(texts, firsts)):
-        after = [line for line in firsts[position + 1:] if line > first]
-        last = _last_line(rendered.lines, first, min(after, default=len(rendered.lines) + 1) - 1)
+    for block, first in zip(texts, firsts):
+        following = bisect_right(starts, first)
+        last = _last_line(rendered.lines, first,
+                          (starts[following] if following < len(starts) else len(rendered.lines) + 1) - 1)
         located.append(Located(block, first, last, _source(rendered.lines, first, last, block.tag == "li"),
                                block.node.mem_id in links))
     return located

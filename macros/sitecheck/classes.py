@@ -44,9 +44,9 @@ def unknown_classes(html: str, drawn: list[str]) -> Iterator[tuple[str, str]]:
     """(the class, the element it is on as '<tag>') for each class the content may not carry."""
     for piece in drawn:
         html = html.replace(piece, "", 1)
-    root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
-    for node in root.css_first("#qq-root").traverse(include_text=False):
-        if not is_element(node) or node.attributes.get("id") == "qq-root":
+    wrapper = LexborHTMLParser(f"<!doctype html><html><body><div>{html}</div></body></html>").body.child
+    for node in wrapper.traverse(include_text=False):
+        if not is_element(node) or node.mem_id == wrapper.mem_id:  # the wrapper itself, whatever the page's ids
             continue
         for name in (node.attributes.get("class") or "").split():
             if not _allowed(name, node):
