@@ -68,7 +68,10 @@ def _check_events(text: str) -> None:
 
 def _problem(error: yaml.YAMLError) -> YamlProblem:
     mark = getattr(error, "problem_mark", None)
-    return YamlProblem(mark.line + 1 if mark else 1, (str(error).splitlines() or ["not valid YAML"])[0])
+    line = mark.line + 1 if mark else 1
+    if getattr(error, "problem", None) == "exceeded maximum nesting depth":  # libyaml's own limit, above ours
+        return YamlProblem(line, f"nested more than {DEEPEST} levels deep")
+    return YamlProblem(line, (str(error).splitlines() or ["not valid YAML"])[0])
 
 
 def _convert(node, constructor):
