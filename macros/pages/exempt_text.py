@@ -58,11 +58,11 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
                for kind, number, text, onward, node in numbers_in_exempt_text(rendered, years_in(stated))) + \
         capped(Problem(path, line, "text exempt from citations may not hold an image", f"{name!r} in {kind}",
                        IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator)) + \
-        capped(Problem(path, line(said, text, node), "text exempt from citations may quote only what cited "
+        capped(Problem(path, written or line(said, text, node), "text exempt from citations may quote only what cited "
                        "text quotes", f"{quoted!r} in {kind} {text!r}", QUOTATION_HINT)
-               for kind, quoted, said, text, node in quotations_in_exempt_text(rendered)) + \
-        capped(Problem(path, line(text, text, node), "a link without text", f"{href!r} in {text!r}",
-                       EMPTY_LINK_HINT) for href, text, node in links_without_text(rendered))
+               for kind, quoted, said, text, node, written in quotations_in_exempt_text(rendered)) + \
+        capped(Problem(path, written or line(text, text, node), "a link without text", f"{href!r} in {text!r}",
+                       EMPTY_LINK_HINT) for href, text, node, written in links_without_text(rendered))
 
 
 def numbers_in_notes(rendered: RenderedPage) -> Iterator[tuple[str, str, str]]:
@@ -92,14 +92,14 @@ def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[
         yield from (("image alt", *found, image) for found in _first_number(alt, years))
 
 
-def quotations_in_exempt_text(rendered: RenderedPage) -> Iterator[tuple[str, str, str, str, object]]:
-    """(what it is, its quotation, its words, the start of its text, its element) of each quotation in text
-    exempt from citations that the page's cited text does not quote."""
+def quotations_in_exempt_text(rendered: RenderedPage) -> Iterator[tuple[str, str, str, str, object, int]]:
+    """(what it is, its quotation, its words, the start of its text, its element, its line if known) of each
+    quotation in text exempt from citations that the page's cited text does not quote."""
     quoted = quoted_in_cited_text(rendered)
-    for kind, node, text in exempt_texts(rendered):
+    for kind, node, text, written in exempt_texts(rendered):
         for found in quotations(text):
             if _said(words(found)) not in quoted:
-                yield kind, clip(found.group(), 70), words(found), clip(text, 60), node
+                yield kind, clip(found.group(), 70), words(found), clip(text, 60), node, written
 
 
 def quoted_in_cited_text(rendered: RenderedPage) -> set[tuple[str, ...]]:
@@ -110,9 +110,10 @@ def quoted_in_cited_text(rendered: RenderedPage) -> set[tuple[str, ...]]:
                    for found in quotations(located.block.prose)}
 
 
-def exempt_texts(rendered: RenderedPage) -> Iterator[tuple[str, object, str]]:
-    """(what it is, its element, its words) of each text that needs no citation: a note, and outside notes a
-    heading, a table's header, code, a block of links; and an image's alt text."""
+def exempt_texts(rendered: RenderedPage) -> Iterator[tuple[str, object, str, int]]:
+    """(what it is, its element, its words, its line where the block of links gives it, else 0) of each text
+    that needs no citation: a note, and outside notes a heading, a table's header, code, a block of links; and
+    an image's alt text."""
     top = rendered.root
     in_notes = _inside_notes(top)
     texts = [*(("note", node) for node in top.css(f".{NOTE}")),
@@ -121,20 +122,29 @@ def exempt_texts(rendered: RenderedPage) -> Iterator[tuple[str, object, str]]:
              *(("code", node) for node in top.css("pre"))]
     for kind, node in texts:
         if kind == "note" or node.mem_id not in in_notes:
-            yield kind, node, shown_words(node, rendered.key)
-    yield from (("links", located.block.node, located.block.text) for located in rendered.blocks if located.links)
-    yield from (("image alt", image, image.attributes.get("alt") or "") for image in top.css("img"))
+            yield kind, node, shown_words(node, rendered.key), 0
+    yield from (("links", located.block.node, located.block.text, located.first)
+                for located in rendered.blocks if located.links)
+    yield from (("image alt", image, image.attributes.get("alt") or "", 0) for image in top.css("img"))
 
 
-def links_without_text(rendered: RenderedPage) -> Iterator[tuple[str, str, object]]:
-    """(its address, the words around it, the element that holds them) of each link that shows no text and no
-    image: `[](page.md)`."""
+def links_without_text(rendered: RenderedPage) -> Iterator[tuple[str, str, object, int]]:
+    """(its address, the words around it, the element that holds them, the line of its block or 0) of each link
+    that shows no text and no image: `[](page.md)`."""
+    lines = {located.block.node.mem_id: located.first for located in rendered.blocks}
     for link in rendered.root.css("a"):
         if not link.text().strip() and link.css_first("img") is None:
             holder = link.parent
-            while holder is not None and holder.parent is not None and not holder.text().strip():
+            while holder.parent is not None and holder.mem_id not in lines and not holder.text().strip():
                 holder = holder.parent
-            yield link.attributes.get("href") or "", clip(shown_words(holder, rendered.key), 60), holder
+            written = next((lines[node.mem_id] for node in _ancestors(link) if node.mem_id in lines), 0)
+            yield link.attributes.get("href") or "", clip(shown_words(holder, rendered.key), 60), holder, written
+
+
+def _ancestors(node) -> Iterator:
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def _said(text: str) -> tuple[str, ...]:
