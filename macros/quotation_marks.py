@@ -29,11 +29,20 @@ _CLOSE_SINGLE = rf"[{_APOSTROPHE}](?!\w)"
 QUOTATION = re.compile(
     rf"(?:[{_OPEN}]|{_DOUBLED})((?:(?!{_DOUBLED})[^{_MARK}])*+)(?:[{_MARK}]|{_DOUBLED}|$)"
     rf"|[{_OPEN_SINGLE}]((?:(?!{_DOUBLED}|{_CLOSE_SINGLE})[^{_MARK}])*+)(?:[{_MARK}]|{_DOUBLED}|{_CLOSE_SINGLE}|$)")
+# A plain mark after '=' opens what reads as an attribute's value, in text a tag left open or a `{: … }` list
+# that is not one: not a quotation. It ends at its mark, else at the line's end or a typographic mark, so each
+# match consumes what it reads.
+ATTRIBUTE_VALUE = re.compile(rf'=[^\S\n]*+"[^\n{_MARK}]*+"?')
 
 
 def quotations(text: str) -> Iterator[re.Match]:
     """Each quotation of the text; `words(match)` gives its words."""
     return QUOTATION.finditer(text)
+
+
+def quotations_in_prose(text: str) -> Iterator[re.Match]:
+    """Each quotation of a block's prose, an attribute's value aside (its offsets are the text's)."""
+    return QUOTATION.finditer(ATTRIBUTE_VALUE.sub(lambda value: " " * len(value.group()), text))
 
 
 def words(found: re.Match) -> str:

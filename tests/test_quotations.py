@@ -113,6 +113,8 @@ EXEMPT_HINT = ("headings, links, a table's header, code, notes and an image's te
     ("## Tokayev: “shoot the crowd”\n\n" + CITE, 1, "'“shoot the crowd”' in heading 'Tokayev: “shoot the crowd”'"),
     ("- [Home](index.md): he said ‹shoot›\n\n" + CITE, 1, "'‹shoot›' in links 'Home: he said ‹shoot›'"),
     ("/// note\nWe heard «shoot».\n///\n\n" + CITE, 2, "'«shoot»' in note 'We heard «shoot».'"),
+    ('## “shoot the crowd”\n\nA x="shoot the crowd" y. ' + CITE, 1,  # an attribute's value quotes nobody
+     "'“shoot the crowd”' in heading '“shoot the crowd”'"),
     ("| “shoot” | b |\n| --- | --- |\n| x " + CITE + " | y |", 1, "'“shoot”' in table header '“shoot” b'"),
 ])
 def test_text_exempt_from_citations_quotes_only_what_cited_text_quotes(body, line, found):

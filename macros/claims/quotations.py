@@ -10,7 +10,6 @@ quotes only what the page's cited text quotes (pages/exempt_text.py). Pure Pytho
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..corpus.matching import align, split_elisions
@@ -19,13 +18,9 @@ from ..lines import WordLocator
 from ..pages.textblocks import STANDS_FOR_CALL
 from ..pages.rendered import Located, RenderedPage
 from ..problems import Problem, clip
-from ..quotation_marks import MARKS, quotations as typed, words
+from ..quotation_marks import quotations_in_prose, words
 from . import Claim
 
-# A plain mark after '=' opens what reads as an attribute's value, in text a tag left open or a `{: … }` list
-# that is not one: not a quotation. It ends at its mark, else at the line's end or a typographic mark, so each
-# match consumes what it reads.
-ATTRIBUTE_VALUE = re.compile(rf'=[^\S\n]*+"[^\n{re.escape(MARKS)}]*+"?')
 CALL = STANDS_FOR_CALL  # a macro call inside the marks: its words are checked by the call, and leave words out
 RULE = "quotation not in the passages it cites"
 HINT = "quote a source with quote(), which checks it; in your own words use no quotation marks"
@@ -47,12 +42,6 @@ def quotation_problems(path: str, rendered: RenderedPage, claims: list[Claim]) -
 
 def quotations(located: Located, lines: list[str]) -> Iterator[tuple[int, str]]:
     """(line in the page, words) of each quotation in the block's own text, its macro calls as CALL."""
-    text = ATTRIBUTE_VALUE.sub(_blank, located.block.speech)
     locator = WordLocator(lines[located.first - 1:located.last])
-    for found in typed(text):
+    for found in quotations_in_prose(located.block.speech):
         yield located.first - 1 + locator.line_of(words(found), default=1), words(found)
-
-
-def _blank(value: re.Match) -> str:
-    """The value as blanks: what follows it is read on."""
-    return " " * len(value.group())
