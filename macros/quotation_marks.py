@@ -1,9 +1,9 @@
 """Quotation marks in text: where a reader takes words for someone's words, whatever marks a page types.
 
 The marks are the characters of Unicode's Quotation_Mark property (pages/quotation_marks.yml, which sorts them by
-what they do): a double mark, an angle quotation mark or a corner bracket opens a quotation and any mark closes
-it; a single opening mark (‘ ‚ ‛) opens one that an apostrophe no letter follows also closes (‘…’); an apostrophe
-(' ’ ＇) is read as a mark only doubled (''…''), since it is also the apostrophe of “Nazarbayev’s”. A mark with
+what they do): a double mark, an angle quotation mark or a corner bracket opens a quotation and any mark
+closes it; a single opening mark (‘ ‚ ‛) opens one that an apostrophe no letter follows also closes (‘…’); an
+apostrophe (' ’ ＇) is a mark only doubled (''…''), since it is also the apostrophe of “Nazarbayev’s”. A mark with
 no closing one quotes to the end of the text. The rule of cited prose (claims/quotations.py) and of text exempt
 from citations (pages/exempt_text.py) read the same marks. Pure Python.
 """

@@ -2,10 +2,10 @@
 
 A reader takes “…” for a quotation whether quote() checked it or a contributor typed it. So the words a
 block of text (pages/textblocks.py, on the page's HTML as the static pass renders it) puts inside
-quotation marks of any style (“…”, «…», ‹…›, 「…」, ‚…‘, ''…'': macros/quotation_marks.py says which, from
-Unicode's list) must occur in one of the passages that the macro calls of that block cite, compared as passages
-are matched (macros/corpus/matching.py: typographic variants and spacing folded, case kept, whole words, '…'
-leaving words out). A mark with no closing one quotes to the end of the block. Text exempt from citations
+quotation marks of any style (“…”, «…», ‹…›, 「…」, ‚…‘, ''…'': macros/quotation_marks.py says which,
+from Unicode's list) must occur in one of the passages that the macro calls of that block cite, compared as
+passages are matched (macros/corpus/matching.py: typographic variants and spacing folded, case kept, whole words,
+'…' leaving words out). A mark with no closing one quotes to the end of the block. Text exempt from citations
 quotes only what the page's cited text quotes (pages/exempt_text.py). Pure Python.
 """
 from __future__ import annotations

@@ -40,8 +40,9 @@ IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a p
 
 
 def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str]) -> list[Problem]:
-    """The numbers of the notes, the numbers of the other text exempt from citations and the images in both.
-    `stated`: the page's passages and its cited sources' dates."""
+    """The numbers of the notes, the numbers of the other text exempt from citations, the images in both, the
+    quotations in both that the page's cited text does not give, and the links without text. `stated`: the
+    page's passages and its cited sources' dates."""
     locator = WordLocator(rendered.lines)
 
     def line(onward: str, text: str, node) -> int:
@@ -58,8 +59,9 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
                for kind, number, text, onward, node in numbers_in_exempt_text(rendered, years_in(stated))) + \
         capped(Problem(path, line, "text exempt from citations may not hold an image", f"{name!r} in {kind}",
                        IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator)) + \
-        capped(Problem(path, written or line(said, text, node), "text exempt from citations may quote only what cited "
-                       "text quotes", f"{quoted!r} in {kind} {text!r}", QUOTATION_HINT)
+        capped(Problem(path, written or line(said, text, node),
+                       "text exempt from citations may quote only what cited text quotes",
+                       f"{quoted!r} in {kind} {text!r}", QUOTATION_HINT)
                for kind, quoted, said, text, node, written in quotations_in_exempt_text(rendered)) + \
         capped(Problem(path, written or line(text, text, node), "a link without text", f"{href!r} in {text!r}",
                        EMPTY_LINK_HINT) for href, text, node, written in links_without_text(rendered))
@@ -105,7 +107,8 @@ def quotations_in_exempt_text(rendered: RenderedPage) -> Iterator[tuple[str, str
 def quoted_in_cited_text(rendered: RenderedPage) -> set[tuple[str, ...]]:
     """The words of each quotation of the page's cited text: a quote() or blockquote(), and words in quotation
     marks in a block that cites (checked against its passages by claims/quotations.py)."""
-    said = {_said(str(call.args.get("passage", ""))) for call in rendered.calls if call.macro in ("quote", "blockquote")}
+    said = {_said(str(call.args.get("passage", ""))) for call in rendered.calls
+            if call.macro in ("quote", "blockquote")}
     return said | {_said(words(found)) for located in rendered.blocks if located.block.calls and not located.links
                    for found in quotations_in_prose(located.block.speech)}
 
