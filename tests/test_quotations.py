@@ -1,4 +1,6 @@
 """Typed quotations: words in quotation marks in a page's own prose are words of a passage its block cites."""
+import unicodedata
+
 import pytest
 
 from macros.check import check_project
@@ -6,7 +8,9 @@ from macros.claims import Verifier
 from macros.claims.quotations import quotation_problems
 from macros.corpus import load_corpus
 from macros.pages.converter import markdown_converter
+from macros.pages.exempt_text import exempt_text_problems
 from macros.pages.rendered import render
+from macros.quotation_marks import LISTED
 from macros.sitecheck import read_config
 from tests.conftest import FIXTURES, ROOT, parse
 
@@ -39,6 +43,7 @@ def test_a_typed_quotation_that_no_cited_passage_has_is_refused_with_its_line():
     "Reports said „about 2,000 troops“ arrived.",
     "Reports said “At least 238 … troops arrived”.",  # words left out, as in a passage
     "Nazarbayev’s men and the protesters’ square.",  # apostrophes are not quotation marks
+    "Reports said ‹At least 238 people were killed›, ‘about 2,000 troops’ and ''troops arrived''.",
     "The “{{ quote(\"alpha\", \"about 2,000 troops\") }}” came.",  # a call's own words are checked by the call
     'See <a href="other.md" class="x">the other page</a>.',  # an attribute's value is no quotation (sitecheck's)
     '<img src="x.png" o{# a comment #}nerror="alert(1)" alt="">',  # nor in a tag Jinja joins from pieces
@@ -57,6 +62,14 @@ def test_typed_quotations_of_the_cited_passage_pass(prose):
     (f"Reports said “troops arrived on 6 January”. {CITE}", "troops arrived on 6 January"),  # the source, not cited
     (f'A <span class="x">“shoot them”</span> {CITE}', "shoot them"),  # inside a tag's text, not its attribute
     (f'A x=" “shoot them” {CITE}', "shoot them"),  # an attribute left open ends at a typographic mark
+    # round 5, attack 28: every mark of Unicode's Quotation_Mark list quotes
+    (f"Reports said ‹shoot them›. {CITE}", "shoot them"),
+    (f"Reports said 「shoot them」. {CITE}", "shoot them"),
+    (f"Reports said 『shoot them』. {CITE}", "shoot them"),
+    (f"Reports said ‚shoot them‘. {CITE}", "shoot them"),
+    (f"Reports said ‘shoot them’. {CITE}", "shoot them"),  # a single mark, closed by an apostrophe no letter follows
+    (f"Reports said ''shoot them''. {CITE}", "shoot them"),  # two apostrophes
+    (f"Reports said ＂shoot them＂. {CITE}", "shoot them"),
 ])
 def test_typed_quotations_not_in_the_cited_passages_are_refused(body, found):
     assert typed(body) == [f"docs/p.md:1: quotation not in the passages it cites — '{found}' — {HINT}"]
@@ -75,3 +88,43 @@ def test_a_passage_cited_by_another_block_does_not_count():
 
 def test_every_real_page_passes():
     assert [str(problem) for problem in check_project(ROOT).problems if "quotation" in problem.rule] == []
+
+
+def test_the_quotation_marks_are_unicode_s_quotation_mark_characters_each_once():
+    listed = [mark for marks in LISTED.values() for mark in marks]
+    assert len(listed) == len(set(listed)) == 30  # PropList.txt's Quotation_Mark, Unicode 15.1
+    names = [unicodedata.name(mark) for mark in listed]
+    assert all(any(word in name for word in ("QUOTATION", "CORNER BRACKET", "APOSTROPHE")) for name in names), names
+
+
+def exempt_quotations(body: str) -> list[str]:
+    page, problems = parse(body)
+    assert problems == []
+    return [str(problem) for problem in exempt_text_problems(page.path, render(page, MD), [])]
+
+
+EXEMPT_HINT = ("headings, links, a table's header, code, notes and an image's text are not cited, so they quote only "
+               "words the page's cited text quotes: quote the source with quote() in cited text, and word this text "
+               "without quotation marks or with that quotation")
+
+
+@pytest.mark.parametrize("body, line, found", [
+    # round 5, attacks 07 and 08: a made-up quotation where nothing is cited
+    ("## Tokayev: “shoot the crowd”\n\n" + CITE, 1, "'“shoot the crowd”' in heading 'Tokayev: “shoot the crowd”'"),
+    ("- [Home](index.md): he said ‹shoot›\n\n" + CITE, 1, "'‹shoot›' in links 'Home: he said ‹shoot›'"),
+    ("/// note\nWe heard «shoot».\n///\n\n" + CITE, 2, "'«shoot»' in note 'We heard «shoot».'"),
+    ('## “shoot the crowd”\n\nA x="shoot the crowd" y. ' + CITE, 1,  # an attribute's value quotes nobody
+     "'“shoot the crowd”' in heading '“shoot the crowd”'"),
+    ("| “shoot” | b |\n| --- | --- |\n| x " + CITE + " | y |", 1, "'“shoot”' in table header '“shoot” b'"),
+])
+def test_text_exempt_from_citations_quotes_only_what_cited_text_quotes(body, line, found):
+    assert exempt_quotations(body) == [f"docs/p.md:{line}: text exempt from citations may quote only what cited text "
+                                       f"quotes — {found} — {EXEMPT_HINT}"]
+
+
+@pytest.mark.parametrize("body", [
+    '## “Troops arrived”\n\nThey saw {{ quote("alpha", "troops arrived") }}.' + CITE,  # compared without case
+    "## “People were killed”\n\nReports said “people were killed”. " + CITE,
+])
+def test_a_heading_may_repeat_a_quotation_of_the_page_s_cited_text(body):
+    assert exempt_quotations(body) == []

@@ -2,14 +2,14 @@
 
 A reader takes “…” for a quotation whether quote() checked it or a contributor typed it. So the words a
 block of text (pages/textblocks.py, on the page's HTML as the static pass renders it) puts inside
-double quotation marks of any style (“…”, "…", «…», „…“) must occur in one of the passages that the
-macro calls of that block cite, compared as passages are matched (macros/corpus/matching.py: typographic
-variants and spacing folded, case kept, whole words, '…' leaving words out). Single marks are not read:
-they are also apostrophes. A mark with no closing one quotes to the end of the block. Pure Python.
+quotation marks of any style (“…”, «…», ‹…›, 「…」, ‚…‘, ''…'': macros/quotation_marks.py says which,
+from Unicode's list) must occur in one of the passages that the macro calls of that block cite, compared as
+passages are matched (macros/corpus/matching.py: typographic variants and spacing folded, case kept, whole words,
+'…' leaving words out). A mark with no closing one quotes to the end of the block. Text exempt from citations
+quotes only what the page's cited text quotes (pages/exempt_text.py). Pure Python.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..corpus.matching import align, split_elisions
@@ -18,14 +18,9 @@ from ..lines import WordLocator
 from ..pages.textblocks import STANDS_FOR_CALL
 from ..pages.rendered import Located, RenderedPage
 from ..problems import Problem, clip
+from ..quotation_marks import quotations_in_prose, words
 from . import Claim
 
-MARKS = "“”„‟\"«»"
-QUOTATION = re.compile(rf"[{MARKS}]([^{MARKS}]*+)(?:[{MARKS}]|$)")
-# A plain mark after '=' opens what reads as an attribute's value, in text a tag left open or a `{: … }` list
-# that is not one: not a quotation. It ends at its mark, else at the line's end or a typographic mark, so each
-# match consumes what it reads.
-ATTRIBUTE_VALUE = re.compile(r'=[^\S\n]*+"[^"\n“”„‟«»]*+"?')
 CALL = STANDS_FOR_CALL  # a macro call inside the marks: its words are checked by the call, and leave words out
 RULE = "quotation not in the passages it cites"
 HINT = "quote a source with quote(), which checks it; in your own words use no quotation marks"
@@ -47,13 +42,7 @@ def quotation_problems(path: str, rendered: RenderedPage, claims: list[Claim]) -
 
 def quotations(located: Located, lines: list[str]) -> Iterator[tuple[int, str]]:
     """(line in the page, words) of each quotation in the block's own text, its macro calls as CALL."""
-    text = ATTRIBUTE_VALUE.sub(_blank, located.block.speech)
-    found = list(QUOTATION.finditer(text))
+    found = list(quotations_in_prose(located.block.speech))
     locator = WordLocator(lines[located.first - 1:located.last]) if found else None  # most blocks quote nothing
     for quotation in found:
-        yield located.first - 1 + locator.line_of(quotation.group(1), default=1), quotation.group(1)
-
-
-def _blank(value: re.Match) -> str:
-    """The value as blanks: what follows it is read on."""
-    return " " * len(value.group())
+        yield located.first - 1 + locator.line_of(words(quotation), default=1), words(quotation)

@@ -7,6 +7,11 @@ renders it (rendered.py).
   links, an image's alt text (a title, a tooltip, is the engine's alone: sitecheck/engineonly.py). A year that the
   page's references state (a passage, a source's date) may date the events there, where it reads as a date.
 - None of it shows an image: a chart in a heading would be as uncited as a number.
+- None of it, a note's neither, quotes anyone but in words the page's cited text quotes, by quote() or
+  blockquote() or in quotation marks its citation's passage holds (claims/quotations.py): a quotation in a
+  heading (“Terrorists”) repeats one the page checks, never one it makes up. The marks are Unicode's
+  (macros/quotation_marks.py); the words are compared without case and punctuation.
+- Nor does a page hold a link without text: no reader sees it, and it would count as a link of a block of links.
 
 Pure Python: nothing here imports MkDocs.
 """
@@ -17,7 +22,8 @@ from collections.abc import Iterable, Iterator
 from ..lines import WordLocator
 from ..numbers import first_unsupported, years_in
 from ..problems import Problem, capped, clip
-from .textblocks import CALL, NOTE, exempt, in_class
+from ..quotation_marks import quotations, quotations_in_prose, words
+from .textblocks import CALL, NOTE, READ_WORDS, exempt, in_class
 from .rendered import RenderedPage
 
 NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
@@ -25,13 +31,18 @@ NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it 
 NUMBER_HINT = ("headings, links, a table's header, code and an image's text are not cited, so they state no number "
                "(a year the page's references state may date the events, as in “January 2022” or “before 2022”): "
                "give the number in cited text, with figure()")
+QUOTATION_HINT = ("headings, links, a table's header, code, notes and an image's text are not cited, so they quote "
+                  "only words the page's cited text quotes: quote the source with quote() in cited text, and word "
+                  "this text without quotation marks or with that quotation")
+EMPTY_LINK_HINT = "give the link the words a reader clicks, or remove it"
 IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
               "(a chart): show it in a paragraph or a table row with its citation")
 
 
 def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str]) -> list[Problem]:
-    """The numbers of the notes, the numbers of the other text exempt from citations and the images in both.
-    `stated`: the page's passages and its cited sources' dates."""
+    """The numbers of the notes, the numbers of the other text exempt from citations, the images in both, the
+    quotations in both that the page's cited text does not give, and the links without text. `stated`: the
+    page's passages and its cited sources' dates."""
     locator = WordLocator(rendered.lines)
 
     def line(onward: str, text: str, node) -> int:
@@ -47,7 +58,13 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
                        f"{number!r} in {kind} {text!r}", NUMBER_HINT)
                for kind, number, text, onward, node in numbers_in_exempt_text(rendered, years_in(stated))) + \
         capped(Problem(path, line, "text exempt from citations may not hold an image", f"{name!r} in {kind}",
-                       IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator))
+                       IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator)) + \
+        capped(Problem(path, written or line(said, text, node),
+                       "text exempt from citations may quote only what cited text quotes",
+                       f"{quoted!r} in {kind} {text!r}", QUOTATION_HINT)
+               for kind, quoted, said, text, node, written in quotations_in_exempt_text(rendered)) + \
+        capped(Problem(path, written or line(text, text, node), "a link without text", f"{href!r} in {text!r}",
+                       EMPTY_LINK_HINT) for href, text, node, written in links_without_text(rendered))
 
 
 def numbers_in_notes(rendered: RenderedPage) -> Iterator[tuple[str, str, str]]:
@@ -75,6 +92,66 @@ def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[
     for image in top.css("img"):
         alt = (image.attributes.get("alt") or "").split()
         yield from (("image alt", *found, image) for found in _first_number(alt, years))
+
+
+def quotations_in_exempt_text(rendered: RenderedPage) -> Iterator[tuple[str, str, str, str, object, int]]:
+    """(what it is, its quotation, its words, the start of its text, its element, its line if known) of each
+    quotation in text exempt from citations that the page's cited text does not quote."""
+    quoted = quoted_in_cited_text(rendered)
+    for kind, node, text, written in exempt_texts(rendered):
+        for found in quotations(text):
+            if _said(words(found)) not in quoted:
+                yield kind, clip(found.group(), 70), words(found), clip(text, 60), node, written
+
+
+def quoted_in_cited_text(rendered: RenderedPage) -> set[tuple[str, ...]]:
+    """The words of each quotation of the page's cited text: a quote() or blockquote(), and words in quotation
+    marks in a block that cites (checked against its passages by claims/quotations.py)."""
+    said = {_said(str(call.args.get("passage", ""))) for call in rendered.calls
+            if call.macro in ("quote", "blockquote")}
+    return said | {_said(words(found)) for located in rendered.blocks if located.block.calls and not located.links
+                   for found in quotations_in_prose(located.block.speech)}
+
+
+def exempt_texts(rendered: RenderedPage) -> Iterator[tuple[str, object, str, int]]:
+    """(what it is, its element, its words, its line where the block of links gives it, else 0) of each text
+    that needs no citation: a note, and outside notes a heading, a table's header, code, a block of links; and
+    an image's alt text."""
+    top = rendered.root
+    in_notes = _inside_notes(top)
+    texts = [*(("note", node) for node in top.css(f".{NOTE}")),
+             *(("heading", node) for node in top.css("h1, h2, h3, h4, h5, h6")),
+             *(("table header", node) for node in top.css("thead") if exempt(node)),
+             *(("code", node) for node in top.css("pre"))]
+    for kind, node in texts:
+        if kind == "note" or node.mem_id not in in_notes:
+            yield kind, node, shown_words(node, rendered.key), 0
+    yield from (("links", located.block.node, located.block.text, located.first)
+                for located in rendered.blocks if located.links)
+    yield from (("image alt", image, image.attributes.get("alt") or "", 0) for image in top.css("img"))
+
+
+def links_without_text(rendered: RenderedPage) -> Iterator[tuple[str, str, object, int]]:
+    """(its address, the words around it, the element that holds them, the line of its block or 0) of each link
+    that shows no text and no image: `[](page.md)`."""
+    lines = {located.block.node.mem_id: located.first for located in rendered.blocks}
+    for link in rendered.root.css("a"):
+        if not link.text().strip() and link.css_first("img") is None:
+            holder = link.parent
+            while holder.parent is not None and holder.mem_id not in lines and not holder.text().strip():
+                holder = holder.parent
+            written = next((lines[node.mem_id] for node in _ancestors(link) if node.mem_id in lines), 0)
+            yield link.attributes.get("href") or "", clip(shown_words(holder, rendered.key), 60), holder, written
+
+
+def _ancestors(node) -> Iterator:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def _said(text: str) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in READ_WORDS.findall(text))
 
 
 def images_in_exempt_text(rendered: RenderedPage, locator: WordLocator) -> Iterator[tuple[str, str, int]]:

@@ -5,8 +5,10 @@
   count as one block with the paragraphs inside them; a list or a table nested inside is blocks of its own.
 - It cites when its own text holds a citation call (rendered.CALL: each call stands in the HTML as an element).
 - Exempt (needs_citation): headings, code blocks, a table's header, a block of the class `qq-editors-note`,
-  text that is only links and punctuation (at most 12 words a link), and a list whose every item begins with a
-  link to a page of the site with at most 15 words after it. A block that holds an image is never exempt.
+  text that is only links and punctuation (each link of 1 to 12 words), and a list whose every item begins with a
+  link to a page of the site with at most 15 words after it, linked or not. A link's words are what a reader reads
+  in it, an address's too: its runs of letters and digits, so that an autolink's slug
+  (`<https://…/troops-shot-protesters>`) is as many words as it holds. A block that holds an image is never exempt.
 
 Pure Python: nothing here imports MkDocs.
 """
@@ -27,6 +29,7 @@ WORDS_OF_CALL = "data-qq-words"  # on a quote's or a figure's words: the macro's
 STANDS_FOR_CALL = "\0"  # a call, in a block's speech
 KINDS = {"li": "list item", "tr": "table row", "blockquote": "block quote"}
 WORDS = re.compile(r"\w")
+READ_WORDS = re.compile(r"[^\W_]+")  # the words a reader reads, also in an address: "troops-shot" is two
 LINK_WORDS = 12  # a link of a block that is only links: more words than this is a sentence, not a way round
 ITEM_WORDS = 15  # the words after a list item's leading link to a page: "[Timeline](timeline.md): the events"
 SITE_URL = re.compile(r"(?![a-zA-Z][\w+.-]*:|//|#)")  # a path of this site, not another host's, not an anchor
@@ -36,7 +39,8 @@ class Block:
     def __init__(self, node):
         self.node, self.tag = node, node.tag
         self.absorbs = node.tag in OWN_BLOCKS
-        self.text, self.linked, self.unlinked, self.links, self.images = "", "", "", 0, 0
+        self.text, self.unlinked, self.links, self.images = "", "", 0, 0
+        self.link_texts: list[str] = []  # the text of each of its links, in order
         self.speech = ""  # its own words, outside code, each call as STANDS_FOR_CALL: what its prose says
         self.calls: list[int] = []  # the indices of the citation calls it holds, in order
         self.image = ""  # the file name of its first image, to name a block that is only a picture
@@ -55,8 +59,8 @@ class Block:
         if self.first is None:
             self.first = node
         self.text += text
-        if "a" in around:
-            self.linked += text
+        if "a" in around and self.link_texts:
+            self.link_texts[-1] += text
         else:
             self.unlinked += text
         if "code" not in around:  # a command or a name, shown as written: not a statement of the prose
@@ -68,13 +72,18 @@ class Block:
         return self.speech.replace(STANDS_FOR_CALL, " ")
 
     def only_links(self) -> bool:
-        """Text that is links and punctuation only, and short: a way round the site."""
-        return not WORDS.search(self.unlinked) and len(self.linked.split()) <= LINK_WORDS * max(self.links, 1)
+        """Text that is links and punctuation only, each link short: a way round the site. A link without
+        words counts for nothing (and is refused: exempt_text.py)."""
+        counts = [len(READ_WORDS.findall(text)) for text in self.link_texts]
+        return not WORDS.search(self.unlinked) and any(counts) and max(counts) <= LINK_WORDS
 
     def leads_with_a_page(self) -> bool:
-        """A list item that begins with a link to a page of the site, and says little more."""
-        return self.tag == "li" and self.first is not None and _starts_with_site_link(self.first) and \
-            len(self.unlinked.split()) <= ITEM_WORDS
+        """A list item that begins with a link to a page of the site, and says little more: every word the
+        reader sees after that link counts, a second link's too."""
+        if self.tag != "li" or self.first is None or not _starts_with_site_link(self.first):
+            return False
+        lead = len(READ_WORDS.findall(self.link_texts[0])) if self.link_texts else 0
+        return len(READ_WORDS.findall(self.text)) - lead <= ITEM_WORDS
 
 
 def text_blocks(top, key: str) -> list[Block]:
@@ -102,6 +111,7 @@ def text_blocks(top, key: str) -> list[Block]:
             block.add_text(" ", node)  # a cell or a paragraph of the block: its words stand apart
         if node.tag == "a":
             inner.links += 1
+            inner.link_texts.append("")
         elif node.tag == "img":  # a picture can state as much as a sentence: a chart, a scan
             inner.images += 1
             inner.image = inner.image or (node.attributes.get("src") or "").rpartition("/")[2]
