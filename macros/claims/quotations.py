@@ -33,10 +33,10 @@ def quotation_problems(path: str, rendered: RenderedPage, claims: list[Claim]) -
         cited = [claimed[id(rendered.calls[index])] for index in located.block.calls
                  if id(rendered.calls[index]) in claimed]
         passages = "\n".join(fold(part) for claim in cited for part in claim.match.parts)
-        for line, words in quotations(located, rendered.lines):
-            parts = [part for part in split_elisions(words.replace(CALL, f" {ELLIPSIS} "))[0] if part]
+        for line, quoted in quotations(located, rendered.lines):
+            parts = [part for part in split_elisions(quoted.replace(CALL, f" {ELLIPSIS} "))[0] if part]
             if parts and not align(passages, parts).ways:
-                shown = clip(words.replace(CALL, ELLIPSIS), 90)
+                shown = clip(quoted.replace(CALL, ELLIPSIS), 90)
                 yield Problem(path, line, RULE, f"'{shown}'", HINT)
 
 
