@@ -132,6 +132,13 @@ def number(line: int, found: str) -> str:
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Десять' in 'Десять тысяч протестующих "
       f"были убиты.' — {NOTE}"]),
     ("# T\n\n## ДВЕ СОТНИ задержанных\n", [number(3, "'ДВЕ' in heading 'ДВЕ СОТНИ задержанных'")]),
+    # a number is reported where its note or heading stands, not where an earlier paragraph starts with its words
+    ("# T\n\nThe authorities answered the protests with arrests." + CITE + "\n\nMore." + CITE + "\n\n"
+     "/// note\nThe authorities answered the protests with ten thousand arrests, we believe.\n///\n\n"
+     "## The authorities answered the protests with ten\n",
+     [f"docs/p.md:8: a block exempt from citations may not hold a number — 'the protests with ten' in 'The "
+      f"authorities answered the protests with ten thousand arr…' — {NOTE}",
+      number(11, "'the protests with ten' in heading 'The authorities answered the protests with ten'")]),
     # words that are not numbers, and the first and second of something
     ("# T\n\n## Russian-led troops, for the first time, and a second look\n\n" + CITED, []),
 ])
