@@ -152,7 +152,8 @@ class WordLocator:
 
     @property
     def _read_words(self) -> WordIndex:
-        self.__dict__.setdefault("_word_index", WordIndex(self.source))
+        if "_word_index" not in self.__dict__:  # made once: setdefault would make it again at every call
+            self.__dict__["_word_index"] = WordIndex(self.source)
         return self.__dict__["_word_index"]
 
     def _run_end(self, index: int, words: list[str]) -> int:
