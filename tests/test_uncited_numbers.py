@@ -132,6 +132,7 @@ def number(line: int, found: str) -> str:
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Десять' in 'Десять тысяч протестующих "
       f"были убиты.' — {NOTE}"]),
     ("# T\n\n## ДВЕ СОТНИ задержанных\n", [number(3, "'ДВЕ' in heading 'ДВЕ СОТНИ задержанных'")]),
+    ("# T\n\n## Пятеро задержанных\n", [number(3, "'Пятеро' in heading 'Пятеро задержанных'")]),
     # a number is reported where its note or heading stands, not where an earlier paragraph starts with its words
     ("# T\n\nThe authorities answered the protests with arrests." + CITE + "\n\nMore." + CITE + "\n\n"
      "/// note\nThe authorities answered the protests with ten thousand arrests, we believe.\n///\n\n"
