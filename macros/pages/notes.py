@@ -20,6 +20,7 @@ import markdown
 
 from ..corpus.files import as_read
 from ..lines import WordLocator
+from ..problems import clip
 from ..render.markup import md_escape
 from . import MARKDOWN_SUFFIXES, read_page
 from .textblocks import NOTE
@@ -37,6 +38,12 @@ class Note:
     def read(self) -> tuple[str, tuple[str, ...]]:
         """What a reader takes from it: its words and its addresses."""
         return self.text, self.addresses
+
+    @property
+    def shown(self) -> str:
+        """Its words, and where its links lead: a link retargeted is a change a maintainer reads too."""
+        leads = ", ".join(repr(clip(address, 120)) for address in self.addresses)
+        return repr(clip(self.text, 300)) + (f", linking to {leads}" if leads else "")
 
 
 def new_notes(base: dict[str, bytes], head: dict[str, bytes], label: str,
