@@ -12,7 +12,7 @@ Pure Python: nothing here imports MkDocs.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
@@ -133,14 +133,14 @@ class WordLocator:
             position += len(word) + 1
         self.after = 0  # the word after the last one found
 
-    def line_of(self, text: str, default: int = 0, move: bool = True, fewest: int = 1) -> int:
+    def line_of(self, text: str, default: int = 0, move: bool = True, fewest: int = 1, since: int = 0) -> int:
         """The line where the text's first words are written (at least `fewest` of them), from the last one found
-        on; `default` if nowhere. With `move`, the next look-up starts after as many of its words as are written
-        there in a row."""
+        on (or from the line `since`, where the text's element is known to come after it); `default` if nowhere.
+        With `move`, the next look-up starts after as many of its words as are written there in a row."""
         words = WORD.findall(text.casefold())
         for count in (count for count in (6, 3, 2, 1) if count >= fewest):
             if len(words) >= count:
-                index = self._find(words[:count])
+                index = self._find(words[:count], bisect_left(self.lines, since) if since else self.after)
                 if index is not None:
                     self.after = self._run_end(index, words) if move else self.after
                     return self.lines[index]
@@ -163,9 +163,10 @@ class WordLocator:
             end += 1
         return end
 
-    def _find(self, words: list[str]) -> int | None:
+    def _find(self, words: list[str], after: int) -> int | None:
+        """The index of the first of the words written in a row, from the word `after` on, else from the top."""
         needle = SEPARATOR + SEPARATOR.join(words) + SEPARATOR
-        start = self.starts[self.after] - 1 if self.after < len(self.starts) else len(self.joined)
+        start = self.starts[after] - 1 if after < len(self.starts) else len(self.joined)
         position = self.joined.find(needle, start)
         position = self.joined.find(needle) if position < 0 else position
         return bisect_right(self.starts, position + 1) - 1 if position >= 0 else None

@@ -19,6 +19,7 @@ from .corpus.characters import read_as
 
 LISTS = yaml.safe_load((Path(__file__).parent / "pages" / "number_words.yml").read_text("utf-8"))
 ENDINGS = frozenset(LISTS.pop("endings"))  # what makes a number word into a multiple: "fold", "fach"
+BEFORE_OF = frozenset(LISTS.pop("before_of"))  # a count only before "of": "a gross of", "a quarter of"
 WORDS = frozenset(word for words in LISTS.values() for word in words)
 LONGEST = max(map(len, WORDS))
 TOKEN = re.compile(r"\w++(?:[.,]\w++)*+|[^\w\s]")  # "10,412", "2.7", "Ten", "30"; and each sign or symbol
@@ -30,7 +31,8 @@ YEAR = re.compile(r"[12]\d{3}")
 # so that no English word is taken: groups joined by "," or "." ("lO,OOO"), or a run holding "OO" ("lOOO").
 LETTERS_AS_DIGITS = re.compile(r"[0-9OolI]++(?:[.,][0-9OolI]++)*+")
 # A Roman numeral: two or more capitals, all of them numeral letters ("VI", "CCXXV", "MMCCCLXXX"; "I" is a word),
-# or three or more small letters that form one by the rules ("xiv", "ccxxv"; not "civil", "mill", "dim"), but "mix".
+# or three or more letters of any case that form one by the rules ("xiv", "Ccxxv", "Mmxxii"; not "civil", "mill",
+# "dim", "Xi" Jinping), but "mix".
 ROMAN = re.compile(r"[IVXLCDM]{2,}+")
 SMALL_ROMAN = re.compile(r"(?=[mdclxvi]{3})m{0,4}(?:cm|cd|d?c{0,4})(?:xc|xl|l?x{0,4})(?:ix|iv|v?i{0,4})")
 ROMAN_WORDS = {"mix"}
@@ -63,7 +65,7 @@ def _is_number_symbol(char: str) -> bool:
 
 def _is_word_number(word: str) -> bool:
     folded = word.casefold()
-    if folded in WORDS or (ROMAN.fullmatch(word) or SMALL_ROMAN.fullmatch(word)) and word not in ROMAN_WORDS:
+    if folded in WORDS or ROMAN.fullmatch(word) or SMALL_ROMAN.fullmatch(folded) and folded not in ROMAN_WORDS:
         return True
     cuts = range(2, min(LONGEST, len(folded) - 1) + 1)  # a number word, then a number word or an ending
     return any(folded[:cut] in WORDS and _ends_number(folded[cut:]) for cut in cuts)
@@ -76,7 +78,17 @@ def _ends_number(rest: str) -> bool:
 
 def numbers_in(text: str) -> Iterator[str]:
     """Each word of the text that states a number, in order."""
-    return (token for token in TOKEN.findall(text) if is_number(token))
+    return (found.group() for found in _numbers(text))
+
+
+def _numbers(text: str) -> Iterator[re.Match]:
+    """Each word of the text that states a number, with where it stands: a number (is_number), or a word that
+    states a count only before "of" ("a gross of rifles")."""
+    tokens = list(TOKEN.finditer(text))
+    for index, found in enumerate(tokens):
+        following = tokens[index + 1].group().casefold() if index + 1 < len(tokens) else ""
+        if is_number(found.group()) or found.group().casefold() in BEFORE_OF and following == "of":
+            yield found
 
 
 def years_in(texts: Iterable[str]) -> set[str]:
@@ -86,8 +98,8 @@ def years_in(texts: Iterable[str]) -> set[str]:
 
 def first_unsupported(text: str, years: set[str]) -> re.Match | None:
     """The first number of the text, other than a year of `years` that reads as a date; None if there is none."""
-    return next((found for found in TOKEN.finditer(text) if is_number(found.group())
-                 and not (found.group() in years and reads_as_date(text, found))), None)
+    return next((found for found in _numbers(text)
+                 if not (found.group() in years and reads_as_date(text, found))), None)
 
 
 def unsupported(text: str, years: set[str]) -> str | None:

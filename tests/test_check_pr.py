@@ -380,3 +380,21 @@ def test_a_note_inside_a_template_statement_is_read_as_written(site):
     assert check(site).stdout.splitlines() == [
         f"docs/index.md:15: editors' note added or changed — 'All agree: the police fired.' — {ASK_NOTE}",
         "1 error in the pull-request check against base"]
+
+
+def test_a_link_of_a_note_led_elsewhere_is_a_change(site):
+    """The words alone are not the note: a link of an existing note retargeted off the site, with the same words,
+    is read by a maintainer too (round 5, attack 14); the note as it was, moved, is not a change."""
+    page = site / "docs" / "index.md"
+    edit(page, "Our name, explained: a note about the site.", "Our name, explained: see [the sources](#home).")
+    git(site, "commit", "-q", "-am", "a note with a link")
+    git(site, "tag", "-f", "base")
+    edit(page, "(#home)", "(https://qandy-qantar-mirror.example/login)")
+    result = check(site)
+    assert result.stdout.splitlines() == [
+        "docs/index.md:6: editors' note added or changed — 'Our name, explained: see the sources.', linking to "
+        f"'https://qandy-qantar-mirror.example/login' — {ASK_NOTE}",
+        "1 error in the pull-request check against base"]
+    assert check(site, labels="editors-note").returncode == 0
+    edit(page, "(https://qandy-qantar-mirror.example/login)", "(#home)")
+    assert check(site).returncode == 0

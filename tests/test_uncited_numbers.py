@@ -108,6 +108,16 @@ def number(line: int, found: str) -> str:
         number(7, "'🔟🔟' in heading '🔟🔟 protesters shot dead'")]),
     # words that look like those and are not: a name, a millennium, "manifold", "simple", words of numeral letters
     ("# T\n\n## Xi Jinping, a manifold Jahrtausend, einfach I, a civil mix, a dim mill, cm\n\n" + CITED, []),
+    ("# T\n\n## Mix, Mild, Dim, Vivid, Civic, Lid, Mid, Di, Mi, a gross violation, brace for the old quarter\n\n" +
+     CITED, []),
+    # a Roman numeral in any case, and the number words that are rarer: "myriad", "twain", "nil", "a gross of"
+    ("# T\n\n## Ccxxv shot\n\n## Mmxxii shot\n\n## A myriad shot\n\n## The toll doubled\n\n"
+     "## Shot in twain\n\n## Shot a gross of them\n\n## A quarter of them shot\n\n" + CITED,
+     [number(3, "'Ccxxv' in heading 'Ccxxv shot'"), number(5, "'Mmxxii' in heading 'Mmxxii shot'"),
+      number(7, "'A myriad' in heading 'A myriad shot'"), number(9, "'The toll doubled' in heading 'The toll doubled'"),
+      number(11, "'Shot in twain' in heading 'Shot in twain'"),
+      number(13, "'Shot a gross' in heading 'Shot a gross of them'"),
+      number(15, "'A quarter' in heading 'A quarter of them shot'")]),
     # number words and numbers in look-alike letters: Greek capitals, fullwidth letters, O and l for 0 and 1
     ('# T\n\n<p class="qq-editors-note">No: ΝΙΝΕ ΗΥΝ protesters were shot.</p>\n',
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'No: ΝΙΝΕ' in 'No: ΝΙΝΕ ΗΥΝ protesters "
@@ -122,6 +132,14 @@ def number(line: int, found: str) -> str:
      [f"docs/p.md:3: a block exempt from citations may not hold a number — 'Десять' in 'Десять тысяч протестующих "
       f"были убиты.' — {NOTE}"]),
     ("# T\n\n## ДВЕ СОТНИ задержанных\n", [number(3, "'ДВЕ' in heading 'ДВЕ СОТНИ задержанных'")]),
+    ("# T\n\n## Пятеро задержанных\n", [number(3, "'Пятеро' in heading 'Пятеро задержанных'")]),
+    # a number is reported where its note or heading stands, not where an earlier paragraph starts with its words
+    ("# T\n\nThe authorities answered the protests with arrests." + CITE + "\n\nMore." + CITE + "\n\n"
+     "/// note\nThe authorities answered the protests with ten thousand arrests, we believe.\n///\n\n"
+     "## The authorities answered the protests with ten\n",
+     [f"docs/p.md:8: a block exempt from citations may not hold a number — 'the protests with ten' in 'The "
+      f"authorities answered the protests with ten thousand arr…' — {NOTE}",
+      number(11, "'the protests with ten' in heading 'The authorities answered the protests with ten'")]),
     # words that are not numbers, and the first and second of something
     ("# T\n\n## Russian-led troops, for the first time, and a second look\n\n" + CITED, []),
 ])

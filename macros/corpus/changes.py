@@ -187,7 +187,7 @@ def _field_value(raw):
 def note_changes(base: dict[str, bytes], head: dict[str, bytes], label: str, extensions: dict) -> list[Change]:
     """Every note about the site that the pages of docs/ (both as {name: bytes}) add or change, with its words."""
     md = markdown_converter(extensions)
-    return [Change(path, note.line, "editors' note added or changed", repr(clip(note.text, 300)), EDITORS_NOTE)
+    return [Change(path, note.line, "editors' note added or changed", note.shown, EDITORS_NOTE)
             for path, note in new_notes(base, head, label, md)]
 
 

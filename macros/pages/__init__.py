@@ -17,6 +17,7 @@ from pathlib import Path
 from ..corpus import characters
 from ..corpus.files import files_in, read_text, symlink_problems
 from ..problems import Problem, clip
+from ..siteurls import built_path, url_of
 from .body import Call, body_pieces, template_text
 from .brackets import link_work_problems
 from .frontmatter import ALLOWED_KEYS, FrontMatter, meta_problems, read_front_matter
@@ -133,11 +134,24 @@ def read_docs(docs: Path, label: str = "docs") -> tuple[list[tuple[Path, str]], 
             if total > MAX_DOCS_BYTES and total - path.stat().st_size <= MAX_DOCS_BYTES:  # at the page past it
                 problems.append(Problem(f"{label}/{name}", 1, f"the pages hold more than {MAX_DOCS_BYTES:,} bytes",
                                         f"{total:,} bytes up to this page", "ask a maintainer to raise the limit"))
+    problems += same_address_problems([name for _, name in pages], label)
     if len(pages) > MAX_PAGES:  # at the first page over the limit
         problems.append(Problem(f"{label}/{pages[MAX_PAGES][1]}", 1, f"more than {MAX_PAGES} pages in {label}/",
                                 f"{len(pages):,} pages{' or more' if count > MAX_FILES else ''}",
                                 "ask a maintainer to raise the limit"))
     return pages, problems
+
+
+def same_address_problems(names: list[str], label: str = "docs") -> Iterator[Problem]:
+    """A problem for each page that MkDocs builds at the address of a page before it (`names`: inside docs/, in
+    MkDocs' order): "a.md" and "a/index.md" are both a/index.html, and MkDocs writes the later over the other."""
+    first: dict[str, str] = {}
+    for name in names:
+        built = built_path(name)
+        if first.setdefault(built, name) != name:
+            yield Problem(f"{label}/{name}", 1, "two pages are built at one address",
+                          f"{label}/{first[built]} and {label}/{name} both build to /{url_of(built)}",
+                          "the site would show only one of them: rename or move one")
 
 
 def docs_file_problem(label: str, name: str, head: bytes) -> Problem | None:

@@ -35,6 +35,7 @@ QUOTATION_HINT = ("headings, links, a table's header, code, notes and an image's
                   "only words the page's cited text quotes: quote the source with quote() in cited text, and word "
                   "this text without quotation marks or with that quotation")
 EMPTY_LINK_HINT = "give the link the words a reader clicks, or remove it"
+EXEMPT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "thead", "pre"}  # text that needs no citation, outside the blocks
 IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a picture states as much as a sentence "
               "(a chart): show it in a paragraph or a table row with its citation")
 
@@ -44,12 +45,17 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
     quotations in both that the page's cited text does not give, and the links without text. `stated`: the
     page's passages and its cited sources' dates."""
     locator = WordLocator(rendered.lines)
+    since = _lines_before(rendered, locator)
 
     def line(onward: str, text: str, node) -> int:
         """The text's first words, else the words from the number on, else the line of a call inside it (whose
-        words the page does not write), else its first word; else no line rather than a guess."""
-        return locator.line_of(text, move=False, fewest=2) or locator.line_of(onward, move=False, fewest=2) or \
-            _call_line(node, rendered) or locator.line_of(text, move=False)
+        words the page does not write), else its first word; else no line rather than a guess. Each is looked for
+        from where the element stands (_lines_before), so that a note repeating an earlier paragraph's first words
+        is found where it is."""
+        start = since.get(node.mem_id, 0)
+        return locator.line_of(text, move=False, fewest=2, since=start) or \
+            locator.line_of(onward, move=False, fewest=2, since=start) or \
+            _call_line(node, rendered) or locator.line_of(text, move=False, since=start)
 
     return capped(Problem(path, line(onward, text, node), "a block exempt from citations may not hold a number",
                           f"{number!r} in {text!r}", NOTE_HINT)
@@ -58,7 +64,7 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
                        f"{number!r} in {kind} {text!r}", NUMBER_HINT)
                for kind, number, text, onward, node in numbers_in_exempt_text(rendered, years_in(stated))) + \
         capped(Problem(path, line, "text exempt from citations may not hold an image", f"{name!r} in {kind}",
-                       IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator)) + \
+                       IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator, since)) + \
         capped(Problem(path, written or line(said, text, node),
                        "text exempt from citations may quote only what cited text quotes",
                        f"{quoted!r} in {kind} {text!r}", QUOTATION_HINT)
@@ -154,8 +160,10 @@ def _said(text: str) -> tuple[str, ...]:
     return tuple(word.casefold() for word in READ_WORDS.findall(text))
 
 
-def images_in_exempt_text(rendered: RenderedPage, locator: WordLocator) -> Iterator[tuple[str, str, int]]:
-    """(what it is in, its file name, its line) of each image in text that needs no citation, in one walk."""
+def images_in_exempt_text(rendered: RenderedPage, locator: WordLocator, since: dict[int, int]) \
+        -> Iterator[tuple[str, str, int]]:
+    """(what it is in, its file name, its line) of each image in text that needs no citation, in one walk;
+    `since`: where each element's words are looked for from (_lines_before)."""
     stack = [(child, None) for child in reversed(_children(rendered.root))]
     while stack:
         node, holder = stack.pop()  # holder: the innermost element around it that needs no citation
@@ -163,10 +171,30 @@ def images_in_exempt_text(rendered: RenderedPage, locator: WordLocator) -> Itera
             kind = "note" if in_class(holder, NOTE) else \
                 "table header" if holder.tag == "thead" else "code" if holder.tag == "pre" else holder.tag
             name = (node.attributes.get("src") or "").rpartition("/")[2]
-            yield kind, name, locator.line_of(shown_words(holder, rendered.key) or name, move=False) or \
+            yield kind, name, locator.line_of(shown_words(holder, rendered.key) or name, move=False,
+                                                   since=since.get(holder.mem_id, 0)) or \
                 _call_line(holder, rendered)
         holder = node if exempt(node) else holder
         stack += [(child, holder) for child in reversed(_children(node))]
+
+
+def _lines_before(rendered: RenderedPage, locator: WordLocator) -> dict[int, int]:
+    """For each element of the content, the line its words are looked for from, in one walk in the page's order:
+    the first line of the located block (rendered.blocks) or exempt text it is or is in, else the line after the
+    last one before it. A note, a heading, a table's header or code is found by its words from there."""
+    located = {found.block.node.mem_id: found for found in rendered.blocks if found.first}
+    lines, after, stack = {}, 0, [(rendered.root, 0)]
+    while stack:
+        node, within = stack.pop()
+        block = located.get(node.mem_id)
+        if block:
+            within, after = block.first, block.last + 1
+        elif not within and (in_class(node, NOTE) or node.tag in EXEMPT_TAGS):
+            found = locator.line_of(shown_words(node, rendered.key), move=False, fewest=2, since=after)
+            within, after = (found, found + 1) if found and found >= after else (within, after)
+        lines[node.mem_id] = within or after
+        stack += [(child, within) for child in reversed(_children(node))]
+    return lines
 
 
 def _call_line(node, rendered: RenderedPage) -> int:

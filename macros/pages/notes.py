@@ -20,6 +20,7 @@ import markdown
 
 from ..corpus.files import as_read
 from ..lines import WordLocator
+from ..problems import clip
 from ..render.markup import md_escape
 from . import MARKDOWN_SUFFIXES, read_page
 from .textblocks import NOTE
@@ -31,21 +32,34 @@ from .rendered import render
 class Note:
     line: int  # of its first words in the page's file
     text: str  # its words, on one line
+    addresses: tuple[str, ...] = ()  # where its links lead and its images load from: a reader follows them too
+
+    @property
+    def read(self) -> tuple[str, tuple[str, ...]]:
+        """What a reader takes from it: its words and its addresses."""
+        return self.text, self.addresses
+
+    @property
+    def shown(self) -> str:
+        """Its words, and where its links lead: a link retargeted is a change a maintainer reads too."""
+        leads = ", ".join(repr(clip(address, 120)) for address in self.addresses)
+        return repr(clip(self.text, 300)) + (f", linking to {leads}" if leads else "")
 
 
 def new_notes(base: dict[str, bytes], head: dict[str, bytes], label: str,
               md: markdown.Markdown) -> Iterator[tuple[str, Note]]:
     """(path, note) of each note of the working tree's pages (`head`, by path inside docs/) that the same page at
-    the base does not hold with the same words: added, changed, or moved there. Only the pages that changed
+    the base does not hold with the same words and the same addresses (a link retargeted changes what a reader
+follows): added, changed, or moved there. Only the pages that changed
     are read."""
     for name, data in sorted(head.items()):
         if name.endswith(MARKDOWN_SUFFIXES) and base.get(name) != data:
             path = f"{label}/{name}"
-            before = Counter(note.text for note in notes_of(path, name, base[name], md)) \
+            before = Counter(note.read for note in notes_of(path, name, base[name], md)) \
                 if name in base else Counter()
             for note in notes_of(path, name, data, md):
-                if before[note.text]:
-                    before[note.text] -= 1
+                if before[note.read]:
+                    before[note.read] -= 1
                 else:
                     yield path, note
 
@@ -56,8 +70,16 @@ def notes_of(path: str, src: str, data: bytes, md: markdown.Markdown) -> list[No
     # A page the static pass refuses (a Jinja statement, whose text its parse leaves out) is read as it is
     # written, every word of it: the build refuses it anyway.
     root = render(replace(page, pieces=[page.body]) if problems else page, md, stand_in=_stands_for).root
-    texts = [" ".join(node.text().split()) for node in root.css(f".{NOTE}") if not _inside_another(node, root)]
-    return [Note(line, text) for line, text in zip(_lines(texts, page.body_lines()), texts)]
+    nodes = [node for node in root.css(f".{NOTE}") if not _inside_another(node, root)]
+    texts = [" ".join(node.text().split()) for node in nodes]
+    lines = _lines(texts, page.body_lines())
+    return [Note(line, text, _addresses(node)) for line, text, node in zip(lines, texts, nodes)]
+
+
+def _addresses(node) -> tuple[str, ...]:
+    """Where the note's links lead and its images load from, in order; a heading's own permalink (¶) aside."""
+    return tuple(inner.attributes.get("href") or "" if inner.tag == "a" else inner.attributes.get("src") or ""
+                 for inner in node.css("a, img") if "headerlink" not in (inner.attributes.get("class") or "").split())
 
 
 def _stands_for(call: Call) -> str:
