@@ -26,7 +26,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 # The browser tests drive Debian's Chromium; install it when missing and we are root (as in CI).
 CHROMIUM ?= /usr/bin/chromium
