@@ -83,3 +83,16 @@ def test_a_note_is_exempt_by_its_class_however_the_block_is_written(tmp_path):
     assert [problem for problem in found if "raw HTML" not in problem[0] and "attribute" not in problem[0]] == [
         ["docs/index.md:16: a block exempt from citations may not hold a number", "'Unknown About ten' in 'Unknown "
          "About ten of them.'"]]
+
+def test_a_refused_catalogue_does_not_make_every_page_seem_to_state_what_no_passage_does(tmp_path):
+    """Round 5, 25: with an entry refused, its passages are not read; the rules that compare a page's numbers and
+    quotations with them would fire on pages the pull request never touched."""
+    page = ('At least 238 people were killed, “Shal, ket!” they cried.'
+            '{{ cite("alpha", "At least 238 people were killed") }}\n')
+    project = make_project(tmp_path / "project", {"index.md": page})
+    catalogue = project / "seeds" / "catalogue.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("  file: alpha.txt\n",
+                                                                        "  file: alpha.txt\n  archive: x\n"),
+                         encoding="utf-8")
+    paths = {str(problem).split(":")[0] for problem in check_project(project).problems}
+    assert paths == {"seeds/catalogue.yml"}
