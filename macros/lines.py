@@ -72,11 +72,14 @@ class WordIndex:
         self.starts = list(accumulate((len(run) for _, run in runs[:-1]), initial=0)) if runs else []
         self.bounds = {*self.starts, len(self.letters)}  # where a word begins or ends
 
-    def line_of(self, needle: str, default: int = 0) -> int:
-        """The line where the needle's words first occur; a single word only where it is the page's only one
-        (a word recurs by chance, and the first is then a guess), else `default`."""
+    def line_of(self, needle: str, default: int = 0, since: int = 0) -> int:
+        """The line where the needle's words first occur (from the line `since` on, where the element is known to
+        come after it); a single word only where it is the page's only one (a word recurs by chance, and the
+        first is then a guess), else `default`."""
         letters = "".join(LETTERS.findall(needle.lower()))
-        found = self._find(letters, 0) if letters else -1
+        first = bisect_left(self.lines, since) if since else 0
+        start = self.starts[first] if first < len(self.starts) else len(self.letters)
+        found = self._find(letters, start) if letters else -1
         if found < 0 or (len(LETTERS.findall(needle)) == 1 and self._find(letters, found + 1) >= 0):
             return default
         return self.lines[bisect_right(self.starts, found) - 1]
@@ -145,7 +148,7 @@ class WordLocator:
                     self.after = self._run_end(index, words) if move else self.after
                     return self.lines[index]
             if count == 3:  # before fewer words, the first ones as a reader reads them: "Te*n* thou<b>sand</b>"
-                line = self._read_words.line_of(" ".join(LETTERS.findall(text)[:6]))
+                line = self._read_words.line_of(" ".join(LETTERS.findall(text)[:6]), since=since)
                 if line:
                     return line
         return default

@@ -430,3 +430,12 @@ def test_a_page_of_many_short_blocks_is_located_in_linear_time():
     page, _ = parse("# T\n\n" + "- a b c\n" * 3000)
     located = render(page, markdown_converter(read_config(ROOT)["markdown_extensions"])).blocks
     assert [block.first for block in located[:3]] == [3, 4, 5] and located[-1].first == 3002
+
+
+def test_a_short_heading_is_found_from_where_it_stands_not_where_its_words_first_occur():
+    """Round 4, 54 on the final tree: '## The toll ![chart](c.png)' on the last line was put at an earlier
+    paragraph that says 'the toll': the fallback to the reader's words looked from the top."""
+    from macros.lines import WordLocator
+    lines = ["# T", "", "Often the toll was high.", "", "## The toll ![Chart](c.png)"]
+    assert WordLocator(lines).line_of("The toll", move=False, since=4) == 5
+    assert WordLocator(lines).line_of("Te*n* thou*sand*".replace("*", ""), move=False) == 0
