@@ -6,15 +6,18 @@ instead. What counts as raw HTML is what Python-Markdown itself takes as such wh
 the static pass renders it, each call standing as plain text, with mkdocs.yml's extensions): the blocks its
 HTML block preprocessor stashes and the tags its inline `html` pattern matches, so HTML inside code is not
 raw HTML. The attributes Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the
-content allow-list (sitecheck/rules.py CONTENT_ATTRIBUTES). The check of each page's HTML in the build
-(sitecheck/content.py) stays the guarantee. Pure Python: nothing here imports MkDocs.
+content allow-list (sitecheck/rules.py CONTENT_ATTRIBUTES), and an id it writes is not in the engine's names
+(`qq-…`, which the /// gaps heading carries, `fn:qq…`, `fnref:qq…`). A blockquote() call stands as the engine's
+block it writes, which an inline block (/// note, /// about) shows as text, as in the build: refused there. The
+check of each page's HTML in the build (sitecheck/content.py) stays the guarantee. Pure Python: nothing here
+imports MkDocs.
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from itertools import zip_longest
+from itertools import chain, zip_longest
 from collections.abc import Iterable, Iterator
 
 import markdown
@@ -27,6 +30,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..lines import LineIndex
 from ..problems import Problem, capped, clip
+from ..render.blocks import ENGINE_FENCE, GAPS_TITLE_ID, NOTE
 from ..render.markup import md_escape, render_page
 from ..sitecheck.rules import CONTENT_ATTRIBUTES
 from . import ParsedPage
@@ -49,6 +53,13 @@ UNREAD_RULE = "not a block of the site"
 UNREAD_HINT = ("the blocks are /// facts, /// cards, /// gaps | heading, /// about and /// note, whose only option is "
                "attrs: a mapping of attribute names to text (CONTRIBUTING.md)")
 COMMENT_HINT = "a page holds what readers see: remove the comment, and tell the maintainers in the pull request"
+ID_RULE = "ids starting with qq- are the engine's"
+ID_HINT = ("give the element another id, or none: the engine names its own elements qq-… (its citations fn:qq…, "
+           "fnref:qq…)")
+ENGINE_IDS = ("qq-", "fn:qq", "fnref:qq")
+INLINE_QUOTE_RULE = "a block quote cannot stand inside a /// note or /// about"
+INLINE_QUOTE_HINT = "put the block quote outside the note: close the note with /// before the blockquote() call"
+QUOTE_TOKEN = "qqblockquotecall"  # the words a blockquote() call's block holds here, with the call's number
 FIRST_TAG = re.compile(HTML_RE)  # a tag or a comment, as Python-Markdown's inline pattern reads one
 HTML_BLOCK_PRIORITY, HTML_INLINE_PRIORITY = 20, 90  # Python-Markdown's own, for the processors watched here
 
@@ -62,13 +73,15 @@ class RawHtmlFinder(Extension):
         self.tags: list[tuple[str, str]] = []  # inline tags and comments, each with the words before it
         self.attributes: list[tuple[str, str]] = []  # (element, attribute) that Markdown wrote, off the allow-list
         self.unread: list[str] = []  # the first line of each `/// name` that pymdownx.blocks left as text
+        self.ids: list[tuple[str, str]] = []  # (element, id) the page wrote in the engine's names
+        self.inline_quotes: list[int] = []  # the number of each blockquote() call left as text in an inline block
         md.preprocessors.register(_StashWatch(md, md.preprocessors["html_block"], self.blocks), "html_block",
                                   HTML_BLOCK_PRIORITY)
         md.inlinePatterns.register(_InlineWatch(HTML_RE, md, self.tags), "html", HTML_INLINE_PRIORITY)
         md.treeprocessors.register(_TreeWatch(md, self), "qq_tree_watch", 1)  # after attr_list, toc and the blocks
 
     def reset(self) -> None:
-        for found in (self.blocks, self.tags, self.attributes, self.unread):
+        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.inline_quotes):
             found.clear()
 
 
@@ -114,12 +127,32 @@ class _TreeWatch(Treeprocessor):
         self.finder = finder
 
     def run(self, root) -> None:
+        engine_made = _gaps_titles(root)
         for element in root.iter():
             self.finder.attributes += [(element.tag, name) for name in element.attrib
                                        if name.lower() not in CONTENT_ATTRIBUTES]
-            start = BLOCK_START.match(element.text or "") if element.tag == "p" else None
+            given = element.get("id") or ""
+            if given.startswith(ENGINE_IDS) and element not in engine_made and \
+                    not (given.startswith(("fn:", "fnref:")) and element.tag in ("li", "sup")):  # footnotes': refused
+                self.finder.ids.append((element.tag, given))
+            quotes = _stand_ins(element) if element.tag == "p" else []
+            if NOTE in (element.get("class") or "").split():  # an inline block: it shows the quote's block as text
+                self.finder.inline_quotes += quotes
+            start = BLOCK_START.match(element.text or "") if element.tag == "p" and not quotes else None
             if start:
                 self.finder.unread.append(start.group(0).strip())
+
+
+def _gaps_titles(root) -> list[etree.Element]:
+    """The headings the /// gaps blocks wrote, with the engine's ids."""
+    return [aside[0] for aside in root.iter("aside") if "qq-gaps" in (aside.get("class") or "").split()
+            and len(aside) and (aside[0].get("id") or "").startswith(GAPS_TITLE_ID)]
+
+
+def _stand_ins(paragraph: etree.Element) -> list[int]:
+    """The numbers of the blockquote() calls whose block (the engine's, unknown here) a paragraph shows as text."""
+    return [int(word[len(QUOTE_TOKEN):]) for word in "".join(paragraph.itertext()).split()
+            if word.startswith(QUOTE_TOKEN)]
 
 
 def raw_html_converter(extensions: dict[str, dict]) -> tuple[markdown.Markdown, RawHtmlFinder]:
@@ -135,11 +168,13 @@ def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFi
     """Each piece of raw HTML in the page, and each attribute Markdown writes off the allow-list, at its line.
     The page converted as it is checked (pages/rendered.py), within the same budget: a conversion that fails
     is that check's problem, reported once."""
+    numbered = {id(call): index for index, call in enumerate(page.calls)}
     try:
-        budget.convert(md, render_page(page.pieces, _as_text))
+        budget.convert(md, render_page(page.pieces, lambda call: _as_text(call, numbered[id(call)])))
     except Exception:  # noqa: BLE001 (pages/rendered.py reports why the converter failed on this page)
         return []
-    return capped(_problems(page.path, LineIndex.of_lines(page.body_lines()), finder))
+    index = LineIndex.of_lines(page.body_lines())
+    return capped(chain(_problems(page.path, index, finder), _engine_problems(page, index, finder)))
 
 
 def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
@@ -159,6 +194,16 @@ def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Pr
     for tag, name in dict.fromkeys(finder.attributes):
         yield Problem(path, index.first_line([f"{name}=", f"{name}:"], 1), ATTRIBUTE_RULE, f"{name} on <{tag}>",
                       ATTRIBUTE_HINT)
+
+
+def _engine_problems(page: ParsedPage, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
+    """The engine's ids the page gave its own elements, and block quotes a note holds."""
+    for tag, given in dict.fromkeys(finder.ids):
+        yield Problem(page.path, index.first_line([f"#{given}", given]), ID_RULE, f"id={given!r} on <{tag}>", ID_HINT)
+    for number in dict.fromkeys(finder.inline_quotes):
+        call = page.calls[number]
+        passage = clip(str(call.args.get("passage", "")), 50)
+        yield Problem(page.path, call.line, INLINE_QUOTE_RULE, f"{call.macro}({passage!r})", INLINE_QUOTE_HINT)
 
 
 def _lines(index: LineIndex, pieces: Iterable[str], alone: Iterable[str] = ()) -> Iterator[int]:
@@ -194,6 +239,9 @@ def _hint(raw: str) -> str:
         f"write it in Markdown, or in a block: {BLOCKS}"
 
 
-def _as_text(call: Call) -> str:
-    """A call stands as its name: plain text, which holds no HTML."""
+def _as_text(call: Call, number: int) -> str:
+    """A call stands as its name: plain text, which holds no HTML; a blockquote() as the engine's block it
+    writes (as in the build, an inline block shows it as text), with the call's number."""
+    if call.macro == "blockquote":
+        return f"\n\n{ENGINE_FENCE} qq-blockquote | {QUOTE_TOKEN}{number}\n\n{ENGINE_FENCE}\n\n"
     return md_escape(call.macro)

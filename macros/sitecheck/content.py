@@ -196,6 +196,8 @@ def _too_deep(article, problem) -> Iterator[Problem]:
     while stack:
         node, depth = stack.pop()
         if depth > DEEPEST:
-            yield problem(f"elements nested more than {DEEPEST} levels deep", f"<{node.tag}>", f"<{node.tag}")
+            # at the first words inside it: blocks nested in blocks write no tag in the Markdown
+            yield problem(f"elements nested more than {DEEPEST} levels deep", f"<{node.tag}>",
+                          *_needles(node.text(deep=True, separator=" ")), f"<{node.tag}")
             return
         stack += [(child, depth + 1) for child in children(node)]
