@@ -101,6 +101,16 @@ BODY = [
 ]
 
 
+def payload_pages(where, cases, page_of) -> tuple[dict[str, str], dict]:
+    """Each case's text on its own page (`page_of(index, name)`), its payload aimed at a canary of its own."""
+    pages, canaries = {}, {}
+    for index, (name, text, _) in enumerate(cases):
+        canaries[name] = where / f"canary-{index}"
+        pages[page_of(index, name)] = text.format(P=payload(canaries[name]), inner=payload(canaries[name])[3:-3],
+                                                  canary=canaries[name])
+    return pages, canaries
+
+
 def body_page(index: int, name: str) -> str:
     return "deep/er/evil.md" if name == "under a subfolder" else f"body-{index}.md"
 
@@ -109,10 +119,7 @@ def body_page(index: int, name: str) -> str:
 def body_build(tmp_path_factory):
     """Every body payload on its own page of one site, built once: each page's refusal is its own line."""
     where = tmp_path_factory.mktemp("body")
-    pages, canaries = {}, {}
-    for index, (name, text, _) in enumerate(BODY):
-        canaries[name] = where / f"canary-{index}"
-        pages[body_page(index, name)] = text.format(P=payload(canaries[name]), inner=payload(canaries[name])[3:-3])
+    pages, canaries = payload_pages(where, BODY, body_page)
     project = make_project(where / "project", {"index.md": CITED, **pages})
     (project / "docs" / "partial.txt").write_text(payload(where / "canary-partial") + "\n", encoding="utf-8")
     return build(project), canaries, where / "canary-partial"
@@ -176,11 +183,7 @@ FRONT_MATTER = [
 def front_matter_build(tmp_path_factory):
     """Every front-matter payload on its own page of one site, built once."""
     where = tmp_path_factory.mktemp("front")
-    pages, canaries = {}, {}
-    for index, (name, text, _) in enumerate(FRONT_MATTER):
-        canaries[name] = where / f"canary-{index}"
-        pages[f"front-{index}.md"] = text.format(P=payload(canaries[name]), inner=payload(canaries[name])[3:-3],
-                                                  canary=canaries[name])
+    pages, canaries = payload_pages(where, FRONT_MATTER, lambda index, name: f"front-{index}.md")
     return build(make_project(where / "project", {"index.md": CITED, **pages})), canaries
 
 
