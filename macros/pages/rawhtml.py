@@ -2,20 +2,22 @@
 
 A page is written in Markdown and the site's blocks (macros/render/blocks.py): `/// facts`, `/// cards`,
 `/// gaps`, `/// about`, `/// note`. Raw HTML is refused, each piece at its line with the block to use
-instead. What counts as raw HTML is what Python-Markdown itself takes as such when it converts the page (as
-the static pass renders it, each call standing as plain text, with mkdocs.yml's extensions): the blocks its
-HTML block preprocessor stashes and the tags its inline `html` pattern matches, so HTML inside code is not
-raw HTML. The attributes Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the
-content allow-list (sitecheck/rules.py CONTENT_ATTRIBUTES). The check of each page's HTML in the build
-(sitecheck/content.py) stays the guarantee. Pure Python: nothing here imports MkDocs.
+instead. What counts as raw HTML is what Python-Markdown itself takes as such when it converts the page (in
+the one conversion of the static pass, pages/rendered.py, with mkdocs.yml's extensions): the blocks its HTML
+block preprocessor stashes and the tags its inline `html` pattern matches, so HTML inside code is not raw HTML;
+nor are the elements that stand for the page's calls, which carry the rendering's key, and their end tags. The
+attributes Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the content allow-list
+(sitecheck/rules.py CONTENT_ATTRIBUTES). The check of each page's HTML in the build (sitecheck/content.py) stays
+the guarantee. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from itertools import zip_longest
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import zip_longest
 
 import markdown
 from markdown.extensions import Extension
@@ -27,11 +29,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..lines import LineIndex
 from ..problems import Problem, capped, clip
-from ..render.markup import md_escape, render_page
 from ..sitecheck.rules import CONTENT_ATTRIBUTES
 from . import ParsedPage
-from .body import Call
 from .converter import ConversionBudget, markdown_converter
+from .rendered import BLOCK_OF_CALL, render
+from .textblocks import CALL, WORDS_OF_CALL
 
 RULE = "raw HTML is not allowed in a page"
 ATTRIBUTE_RULE = "attribute not allowed in page content"  # as sitecheck/rules.py says it of the built page
@@ -122,31 +124,39 @@ class _TreeWatch(Treeprocessor):
                 self.finder.unread.append(start.group(0).strip())
 
 
+def watch_raw_html(md: markdown.Markdown) -> RawHtmlFinder:
+    """The finder, watching every page `md` converts from now on (register it after the other extensions)."""
+    finder = RawHtmlFinder()
+    md.registerExtensions([finder], {})
+    return finder
+
+
 def raw_html_converter(extensions: dict[str, dict]) -> tuple[markdown.Markdown, RawHtmlFinder]:
     """Python-Markdown as MkDocs sets it up from mkdocs.yml's markdown_extensions, watched; raises ImportError or
     ValueError (as MkDocs would) if one of them cannot be loaded."""
-    md, finder = markdown_converter(extensions), RawHtmlFinder()
-    md.registerExtensions([finder], {})
-    return md, finder
+    md = markdown_converter(extensions)
+    return md, watch_raw_html(md)
 
 
 def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFinder,
                       budget: ConversionBudget) -> list[Problem]:
-    """Each piece of raw HTML in the page, and each attribute Markdown writes off the allow-list, at its line.
-    The page converted as it is checked (pages/rendered.py), within the same budget: a conversion that fails
-    is that check's problem, reported once."""
-    try:
-        budget.convert(md, render_page(page.pieces, _as_text))
-    except Exception:  # noqa: BLE001 (pages/rendered.py reports why the converter failed on this page)
-        return []
-    return capped(_problems(page.path, LineIndex.of_lines(page.body_lines()), finder))
+    """The page rendered as the static pass renders it, and what raw_html_found finds in it."""
+    return raw_html_found(page, finder, render(page, md, budget).key)
 
 
-def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
+def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, key: str) -> list[Problem]:
+    """Each piece of raw HTML in the page, and each attribute Markdown writes off the allow-list, at its line, as
+    the finder saw them when the page was last converted: rendered (pages/rendered.py) with the key `key`."""
+    return capped(_problems(page.path, LineIndex.of_lines(page.body_lines()), finder, key))
+
+
+def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, key: str) -> Iterator[Problem]:
     """One problem a line: its first piece of raw HTML (a closing tag only where no other stands)."""
-    tags = [tag for tag, _ in finder.tags]
-    found = [*zip(finder.blocks, _lines(index, finder.blocks, map(_first_tag, finder.blocks))),
-             *zip(tags, _lines(index, [in_context for _, in_context in finder.tags], tags))]
+    blocks = [block for block in finder.blocks if not _stands_for_a_call(block, key)]
+    in_contexts = _the_pages_own(finder.tags, key)
+    tags = [tag for tag, _ in in_contexts]
+    found = [*zip(blocks, _lines(index, blocks, map(_first_tag, blocks))),
+             *zip(tags, _lines(index, [in_context for _, in_context in in_contexts], tags))]
     first = {}
     for raw, line in sorted(found, key=lambda pair: (pair[1], pair[0].lstrip().startswith("</"))):
         first.setdefault((line, raw) if line == 0 else line, raw)  # pieces whose line is unknown: each its own
@@ -161,10 +171,36 @@ def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Pr
                       ATTRIBUTE_HINT)
 
 
+def _the_pages_own(tags: list[tuple[str, str]], key: str) -> list[tuple[str, str]]:
+    """The inline tags the page wrote: not the start tags that stand for its calls (rendered.stands_for), nor as
+    many of the end tags after them as they opened, in order, so that a stray end tag of the page's own stays."""
+    opened, own = Counter(), []
+    for tag, in_context in tags:
+        if _stands_for_a_call(tag, key):
+            opened[f"</{_first_element(tag).tag}>"] += 1
+        elif opened[tag]:
+            opened[tag] -= 1
+        else:
+            own.append((tag, in_context))
+    return own
+
+
+def _stands_for_a_call(raw: str, key: str) -> bool:
+    """Whether the piece's first element is one rendered.stands_for wrote: it carries this rendering's key, which
+    no page can write."""
+    element = _first_element(raw)
+    if element is None:
+        return False
+    attributes = element.attributes
+    return key in ((attributes.get(CALL) or "").partition(":")[0], attributes.get(WORDS_OF_CALL),
+                   attributes.get(BLOCK_OF_CALL))
+
+
 def _lines(index: LineIndex, pieces: Iterable[str], alone: Iterable[str] = ()) -> Iterator[int]:
     """The line of each piece as the page wrote it, each looked for after the one before (Python-Markdown finds
     them in the page's order), else from the top; else the piece `alone` (its first tag: a block's text holds
-    each call as its name, not as the page wrote it), after the one before; else 0, no line rather than a guess."""
+    each call as the element that stands for it, not as the page wrote it), after the one before; else 0, no line
+    rather than a guess."""
     start = 0
     for piece, short in zip_longest(pieces, alone):
         position = index.text.find(piece, start)
@@ -186,7 +222,7 @@ def _hint(raw: str) -> str:
     """The block or the Markdown that writes what this raw HTML writes."""
     if raw.lstrip().startswith("<!--"):
         return COMMENT_HINT
-    element = next(iter(LexborHTMLParser(f"<!doctype html><html><body>{raw}</body></html>").body.iter()), None)
+    element = _first_element(raw)
     if element is None:
         return f"write it in Markdown, or in a block: {BLOCKS}"
     classes = (element.attributes.get("class") or "").split()
@@ -194,6 +230,5 @@ def _hint(raw: str) -> str:
         f"write it in Markdown, or in a block: {BLOCKS}"
 
 
-def _as_text(call: Call) -> str:
-    """A call stands as its name: plain text, which holds no HTML."""
-    return md_escape(call.macro)
+def _first_element(raw: str):
+    return next(iter(LexborHTMLParser(f"<!doctype html><html><body>{raw}</body></html>").body.iter()), None)

@@ -27,6 +27,7 @@ from .body import Call
 from .converter import ConversionBudget, conversion_problem
 
 PERMALINK = "headerlink"  # the class of the toc extension's ¶ link in each heading
+BLOCK_OF_CALL = "data-qq-block"  # on a blockquote()'s block: what stands for a call, not the page's raw HTML
 LIST_MARKER = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])\s++")  # shown without it in a message: the item's words
 
 
@@ -98,7 +99,8 @@ def stands_for(key: str, index: int, call: Call) -> str:
     if call.macro == "figure":
         return f'<span class="qq-figure" {words}>{md_escape(str(call.args.get("value", "")))}</span>{mark}'
     if call.macro == "blockquote":  # a block of its own, as blockquote() writes it
-        return f'\n\n<blockquote class="qq-blockquote"><p><span {words}>{passage}</span>{mark}</p></blockquote>\n\n'
+        return (f'\n\n<blockquote class="qq-blockquote" {BLOCK_OF_CALL}="{key}"><p><span {words}>{passage}</span>{mark}'
+                '</p></blockquote>\n\n')
     if call.macro == "visual":
         return ""
     return mark
