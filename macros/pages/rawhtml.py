@@ -160,9 +160,11 @@ def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, key: str) -> I
     first = {}
     for raw, line in sorted(found, key=lambda pair: (pair[1], pair[0].lstrip().startswith("</"))):
         first.setdefault((line, raw) if line == 0 else line, raw)  # pieces whose line is unknown: each its own
-    for key, raw in first.items():
-        line = 0 if isinstance(key, tuple) else key
+    for place, raw in first.items():
+        line = 0 if isinstance(place, tuple) else place
         shown = _first_tag(raw) or (raw if raw.rstrip().endswith(">") else f"{raw}…>")  # md_in_html's start
+        if key in shown:  # a call inside the tag itself: what stands for it is not what the page wrote
+            shown = f"<{_first_element(raw).tag} …>"
         yield Problem(path, line, RULE, repr(clip(shown, 80)), _hint(raw))
     for header, line in zip(finder.unread, _lines(index, finder.unread)):
         yield Problem(path, line, UNREAD_RULE, repr(header), UNREAD_HINT)
