@@ -27,7 +27,7 @@ from .pages.coverage import block_quotes_by_hand, numbers_in_front_matter, uncit
 from .pages.people import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
-from .pages.rawhtml import raw_html_converter, raw_html_problems
+from .pages.rawhtml import raw_html_found, watch_raw_html
 from .pages.rendered import RenderedPage, render_or_refuse
 from .problems import Problem, capped, counted, report
 from .render.dateline import last_update
@@ -87,7 +87,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
     md, problems = converter_or_problem(config["markdown_extensions"])
-    watched = raw_html_converter(config["markdown_extensions"]) if md is not None else None  # finds raw HTML
+    finder = watch_raw_html(md) if md is not None else None  # finds raw HTML as md converts each page
     corpus, found = load_corpus(root / seeds_dir, seeds_dir)
     problems += found
     verifier = Verifier(corpus, seeds_read=not problems)
@@ -101,10 +101,10 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         problems += found
         if found:  # a conversion that failed half-way leaves the converter's state behind: start afresh
             md, _ = converter_or_problem(config["markdown_extensions"])
-            watched = raw_html_converter(config["markdown_extensions"])
+            finder = watch_raw_html(md)
         page.title = (rendered.heading if rendered is not None else None) or src
         if rendered is not None and page.path not in unparsed:  # a page read within the limits on work
-            of_the_html += raw_html_problems(page, *watched, budget)
+            of_the_html += raw_html_found(page, finder, rendered)
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
         if rendered is not None:  # coverage counts calls: only once the page parses

@@ -173,3 +173,16 @@ def test_a_page_may_not_write_the_engines_blocks(refused):
 def test_text_the_engine_writes_never_opens_a_block(html):
     from macros.render.markup import md_escape
     assert html(f"{md_escape('/// note')}\nA claim.\n///") == "<p>&#47;// note\nA claim.\n///</p>"
+
+
+@pytest.mark.parametrize("before", ["", "The editors add one thing.\n\n"])
+def test_a_block_quote_inside_a_note_is_refused_once_at_its_call(refused, before):
+    assert refused(f'# T\n\n/// note\n\n{before}{{{{ blockquote("alpha", "Words of a source") }}}}\n\n///\n') == [
+        f"docs/p.md:{5 + before.count(chr(10))}: a block quote cannot stand inside a /// note or /// about — "
+        "blockquote('Words of a source') — put the block quote outside the note: close the note with /// before "
+        "the blockquote() call"]
+
+
+def test_a_page_may_not_write_the_engines_references(refused):
+    assert refused("# T\n\nSaid.\n\n///////// qq-references | 1 reference\n\nWords.\n\n/////////\n") == \
+        [f"docs/p.md:5: not a block of the site — '///////// qq-references' — {UNREAD}"]

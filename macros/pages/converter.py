@@ -14,6 +14,7 @@ import time
 import markdown
 
 from ..problems import Problem, clip
+from ..render.blocks import EngineBlocks
 
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs adds to mkdocs.yml's markdown_extensions
 CONFIG = "mkdocs.yml"
@@ -22,7 +23,8 @@ CONFIG = "mkdocs.yml"
 def markdown_converter(extensions: dict[str, dict]) -> markdown.Markdown:
     """Python-Markdown as MkDocs sets it up, from mkdocs.yml's markdown_extensions (by name, with their options);
     raises ImportError or ValueError (and so does MkDocs) if one cannot be loaded."""
-    return markdown.Markdown(extensions=[*dict.fromkeys([*MKDOCS_EXTENSIONS, *extensions])],
+    # the engine's blocks (a blockquote()'s block, the references), as the plugin adds them to the build's
+    return markdown.Markdown(extensions=[*dict.fromkeys([*MKDOCS_EXTENSIONS, *extensions]), EngineBlocks()],
                              extension_configs={name: dict(options) for name, options in extensions.items()})
 
 

@@ -24,7 +24,7 @@ from ..numbers import first_unsupported, years_in
 from ..problems import Problem, capped, clip
 from ..quotation_marks import quotations, quotations_in_prose, words
 from .textblocks import CALL, NOTE, READ_WORDS, exempt, in_class
-from .rendered import RenderedPage
+from .rendered import RenderedPage, quotes_in_notes
 
 NOTE_HINT = ("a note about the site (class qq-editors-note) is not cited, so it states no number: give the number "
              "in cited text, with figure()")
@@ -75,8 +75,10 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
 
 def numbers_in_notes(rendered: RenderedPage) -> Iterator[tuple[str, str, str]]:
     """(the words up to its first number, the start of its text, the words from the number on) of each note that
-    holds a number, the numbers of its citations aside."""
-    for note in rendered.root.css(f".{NOTE}"):
+    holds a number, the numbers of its citations aside; not of a note that shows a block quote's block as text,
+    refused as that (pages/rawhtml.py)."""
+    showing_quotes = {note.mem_id for note, _ in quotes_in_notes(rendered)}
+    for note in (note for note in rendered.root.css(f".{NOTE}") if note.mem_id not in showing_quotes):
         yield from ((*found, note) for found in _first_number(shown_words(note, rendered.key).split(), set()))
 
 

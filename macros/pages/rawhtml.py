@@ -2,40 +2,43 @@
 
 A page is written in Markdown and the site's blocks (macros/render/blocks.py): `/// facts`, `/// cards`,
 `/// gaps`, `/// about`, `/// note`. Raw HTML is refused, each piece at its line with the block to use
-instead. What counts as raw HTML is what Python-Markdown itself takes as such when it converts the page (as
-the static pass renders it, each call standing as plain text, with mkdocs.yml's extensions): the blocks its
-HTML block preprocessor stashes and the tags its inline `html` pattern matches, so HTML inside code is not
-raw HTML. The attributes Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the
-content allow-list (sitecheck/rules.py CONTENT_ATTRIBUTES), and an id it writes is not in the engine's names
-(`qq-…`, which the /// gaps heading carries, `fn:qq…`, `fnref:qq…`). A blockquote() call stands as the engine's
-block it writes, which an inline block (/// note, /// about) shows as text, as in the build: refused there. The
-check of each page's HTML in the build (sitecheck/content.py) stays the guarantee. Pure Python: nothing here
-imports MkDocs.
+instead. What counts as raw HTML is what Python-Markdown itself takes as such when it converts the page (in
+the one conversion of the static pass, pages/rendered.py, with mkdocs.yml's extensions): the blocks its HTML
+block preprocessor stashes and the tags its inline `html` pattern matches, so HTML inside code is not raw HTML;
+nor are the elements that stand for the page's calls, which carry the rendering's key, and their end tags. The
+attributes Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the content allow-list
+(sitecheck/rules.py CONTENT_ATTRIBUTES), and an id it writes is not in the engine's names (`qq-…`, which the
+/// gaps heading carries, `fn:qq…`, `fnref:qq…`). A blockquote() stands as the engine's block it writes, which an
+inline block (/// note, /// about) shows as text, as in the build: refused there. The check of each page's HTML in
+the build (sitecheck/content.py) stays the guarantee. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
-from itertools import chain, zip_longest
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain, zip_longest
 
 import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from pymdownx.blocks import RE_START as BLOCK_START
 from selectolax.lexbor import LexborHTMLParser
 
 from ..lines import LineIndex
 from ..problems import Problem, capped, clip
-from ..render.blocks import ENGINE_FENCE, GAPS_TITLE_ID, NOTE
-from ..render.markup import md_escape, render_page
+from ..proofmarks import BLOCKQUOTE, REFERENCES
+from ..render.blocks import ENGINE_FENCE, GAPS_TITLE_ID
 from ..sitecheck.rules import CONTENT_ATTRIBUTES
 from . import ParsedPage
-from .body import Call
 from .converter import ConversionBudget, markdown_converter
+from .rendered import RenderedPage, quotes_in_notes, render
+from .textblocks import CALL, WORDS_OF_CALL
 
 RULE = "raw HTML is not allowed in a page"
 ATTRIBUTE_RULE = "attribute not allowed in page content"  # as sitecheck/rules.py says it of the built page
@@ -58,10 +61,11 @@ ID_HINT = ("give the element another id, or none: the engine names its own eleme
            "fnref:qq…)")
 ENGINE_IDS = ("qq-", "fn:qq", "fnref:qq")
 INLINE_QUOTE_RULE = "a block quote cannot stand inside a /// note or /// about"
+QUOTE_BLOCK = f"{ENGINE_FENCE} qq-blockquote"  # how rendered.stands_for opens a blockquote()'s block
 INLINE_QUOTE_HINT = "put the block quote outside the note: close the note with /// before the blockquote() call"
-QUOTE_TOKEN = "qqblockquotecall"  # the words a blockquote() call's block holds here, with the call's number
 FIRST_TAG = re.compile(HTML_RE)  # a tag or a comment, as Python-Markdown's inline pattern reads one
 HTML_BLOCK_PRIORITY, HTML_INLINE_PRIORITY = 20, 90  # Python-Markdown's own, for the processors watched here
+ENGINE_BLOCK_PRIORITY = 15  # after the inline processor (20) and the blocks' (19.99), before attr_list (8)
 
 
 class RawHtmlFinder(Extension):
@@ -74,14 +78,16 @@ class RawHtmlFinder(Extension):
         self.attributes: list[tuple[str, str]] = []  # (element, attribute) that Markdown wrote, off the allow-list
         self.unread: list[str] = []  # the first line of each `/// name` that pymdownx.blocks left as text
         self.ids: list[tuple[str, str]] = []  # (element, id) the page wrote in the engine's names
-        self.inline_quotes: list[int] = []  # the number of each blockquote() call left as text in an inline block
+        self.engine_blocks: list[tuple[str, list]] = []  # (name, the raw HTML stashed in it) of each engine's block
         md.preprocessors.register(_StashWatch(md, md.preprocessors["html_block"], self.blocks), "html_block",
                                   HTML_BLOCK_PRIORITY)
         md.inlinePatterns.register(_InlineWatch(HTML_RE, md, self.tags), "html", HTML_INLINE_PRIORITY)
         md.treeprocessors.register(_TreeWatch(md, self), "qq_tree_watch", 1)  # after attr_list, toc and the blocks
+        md.treeprocessors.register(_EngineBlockWatch(md, self.engine_blocks), "qq_engine_block_watch",
+                                   ENGINE_BLOCK_PRIORITY)
 
     def reset(self) -> None:
-        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.inline_quotes):
+        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.engine_blocks):
             found.clear()
 
 
@@ -135,12 +141,26 @@ class _TreeWatch(Treeprocessor):
             if given.startswith(ENGINE_IDS) and element not in engine_made and \
                     not (given.startswith(("fn:", "fnref:")) and element.tag in ("li", "sup")):  # footnotes': refused
                 self.finder.ids.append((element.tag, given))
-            quotes = _stand_ins(element) if element.tag == "p" else []
-            if NOTE in (element.get("class") or "").split():  # an inline block: it shows the quote's block as text
-                self.finder.inline_quotes += quotes
-            start = BLOCK_START.match(element.text or "") if element.tag == "p" and not quotes else None
+            start = BLOCK_START.match(element.text or "") if element.tag == "p" else None
             if start:
                 self.finder.unread.append(start.group(0).strip())
+
+
+class _EngineBlockWatch(Treeprocessor):
+    """The engine's blocks that pymdownx.blocks made (before attr_list adds the page's classes), each with the raw
+    HTML still stashed in it: what stands for a call tells which call it is."""
+
+    def __init__(self, md, found: list[tuple[str, list]]):
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root) -> None:
+        for element in root.iter():
+            name = next((name for name in (BLOCKQUOTE, REFERENCES) if name in (element.get("class") or "").split()),
+                        None)
+            if name:
+                self.found.append((name, [self.md.htmlStash.rawHtmlBlocks[int(number)]
+                                          for text in element.itertext() for number in HTML_PLACEHOLDER_RE.findall(text)]))
 
 
 def _gaps_titles(root) -> list[etree.Element]:
@@ -149,45 +169,55 @@ def _gaps_titles(root) -> list[etree.Element]:
             and len(aside) and (aside[0].get("id") or "").startswith(GAPS_TITLE_ID)]
 
 
-def _stand_ins(paragraph: etree.Element) -> list[int]:
-    """The numbers of the blockquote() calls whose block (the engine's, unknown here) a paragraph shows as text."""
-    return [int(word[len(QUOTE_TOKEN):]) for word in "".join(paragraph.itertext()).split()
-            if word.startswith(QUOTE_TOKEN)]
+def watch_raw_html(md: markdown.Markdown) -> RawHtmlFinder:
+    """The finder, watching every page `md` converts from now on (register it after the other extensions)."""
+    finder = RawHtmlFinder()
+    md.registerExtensions([finder], {})
+    return finder
 
 
 def raw_html_converter(extensions: dict[str, dict]) -> tuple[markdown.Markdown, RawHtmlFinder]:
     """Python-Markdown as MkDocs sets it up from mkdocs.yml's markdown_extensions, watched; raises ImportError or
     ValueError (as MkDocs would) if one of them cannot be loaded."""
-    md, finder = markdown_converter(extensions), RawHtmlFinder()
-    md.registerExtensions([finder], {})
-    return md, finder
+    md = markdown_converter(extensions)
+    return md, watch_raw_html(md)
 
 
 def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFinder,
                       budget: ConversionBudget) -> list[Problem]:
-    """Each piece of raw HTML in the page, and each attribute Markdown writes off the allow-list, at its line.
-    The page converted as it is checked (pages/rendered.py), within the same budget: a conversion that fails
-    is that check's problem, reported once."""
-    numbered = {id(call): index for index, call in enumerate(page.calls)}
-    try:
-        budget.convert(md, render_page(page.pieces, lambda call: _as_text(call, numbered[id(call)])))
-    except Exception:  # noqa: BLE001 (pages/rendered.py reports why the converter failed on this page)
-        return []
+    """The page rendered as the static pass renders it, and what raw_html_found finds in it."""
+    return raw_html_found(page, finder, render(page, md, budget))
+
+
+def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPage) -> list[Problem]:
+    """Each piece of raw HTML in the page, each attribute Markdown writes off the allow-list and each id in the
+    engine's names, at its line, as the finder saw them when the page was last converted (`rendered`); and each
+    block quote a note holds."""
     index = LineIndex.of_lines(page.body_lines())
-    return capped(chain(_problems(page.path, index, finder), _engine_problems(page, index, finder)))
+    quotes = list(_quotes_in_notes(page.path, rendered))
+    for _ in quotes:  # the block's first line, if the note shows it first: told as the block quote it is
+        if QUOTE_BLOCK in finder.unread:
+            finder.unread.remove(QUOTE_BLOCK)
+    finder.unread += _engine_blocks_written(rendered, finder)
+    return capped(chain(_problems(page.path, index, finder, rendered.key), _engine_ids(page.path, index, finder),
+                        quotes))
 
 
-def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
+def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, key: str) -> Iterator[Problem]:
     """One problem a line: its first piece of raw HTML (a closing tag only where no other stands)."""
-    tags = [tag for tag, _ in finder.tags]
-    found = [*zip(finder.blocks, _lines(index, finder.blocks, map(_first_tag, finder.blocks))),
-             *zip(tags, _lines(index, [in_context for _, in_context in finder.tags], tags))]
+    blocks = [block for block in finder.blocks if not _stands_for_a_call(block, key)]
+    in_contexts = _the_pages_own(finder.tags, key)
+    tags = [tag for tag, _ in in_contexts]
+    found = [*zip(blocks, _lines(index, blocks, map(_first_tag, blocks))),
+             *zip(tags, _lines(index, [in_context for _, in_context in in_contexts], tags))]
     first = {}
     for raw, line in sorted(found, key=lambda pair: (pair[1], pair[0].lstrip().startswith("</"))):
         first.setdefault((line, raw) if line == 0 else line, raw)  # pieces whose line is unknown: each its own
-    for key, raw in first.items():
-        line = 0 if isinstance(key, tuple) else key
+    for place, raw in first.items():
+        line = 0 if isinstance(place, tuple) else place
         shown = _first_tag(raw) or (raw if raw.rstrip().endswith(">") else f"{raw}…>")  # md_in_html's start
+        if key in shown:  # a call inside the tag itself: what stands for it is not what the page wrote
+            shown = f"<{_first_element(raw).tag} …>"
         yield Problem(path, line, RULE, repr(clip(shown, 80)), _hint(raw))
     for header, line in zip(finder.unread, _lines(index, finder.unread)):
         yield Problem(path, line, UNREAD_RULE, repr(header), UNREAD_HINT)
@@ -196,20 +226,64 @@ def _problems(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Pr
                       ATTRIBUTE_HINT)
 
 
-def _engine_problems(page: ParsedPage, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
-    """The engine's ids the page gave its own elements, and block quotes a note holds."""
+def _engine_ids(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
     for tag, given in dict.fromkeys(finder.ids):
-        yield Problem(page.path, index.first_line([f"#{given}", given]), ID_RULE, f"id={given!r} on <{tag}>", ID_HINT)
-    for number in dict.fromkeys(finder.inline_quotes):
-        call = page.calls[number]
+        yield Problem(path, index.first_line([f"#{given}", given]), ID_RULE, f"id={given!r} on <{tag}>", ID_HINT)
+
+
+def _engine_blocks_written(rendered: RenderedPage, finder: RawHtmlFinder) -> list[str]:
+    """The first line of each of the engine's blocks the page wrote itself: a list of references (the build writes
+    it after the page), or a block quote that does not stand for a blockquote() call."""
+    def stands_for_a_quote(raw) -> bool:
+        call = _call_it_stands_for(raw, rendered.key) if isinstance(raw, str) else None
+        return call is not None and rendered.calls[call].macro == "blockquote"
+
+    return [f"{ENGINE_FENCE} {name}" for name, stashed in finder.engine_blocks
+            if name == REFERENCES or not any(map(stands_for_a_quote, stashed))]
+
+
+def _quotes_in_notes(path: str, rendered: RenderedPage) -> Iterator[Problem]:
+    for _, call in quotes_in_notes(rendered):
         passage = clip(str(call.args.get("passage", "")), 50)
-        yield Problem(page.path, call.line, INLINE_QUOTE_RULE, f"{call.macro}({passage!r})", INLINE_QUOTE_HINT)
+        yield Problem(path, call.line, INLINE_QUOTE_RULE, f"{call.macro}({passage!r})", INLINE_QUOTE_HINT)
+
+
+def _the_pages_own(tags: list[tuple[str, str]], key: str) -> list[tuple[str, str]]:
+    """The inline tags the page wrote: not the start tags that stand for its calls (rendered.stands_for), nor as
+    many of the end tags after them as they opened, in order, so that a stray end tag of the page's own stays."""
+    opened, own = Counter(), []
+    for tag, in_context in tags:
+        if _stands_for_a_call(tag, key):
+            opened[f"</{_first_element(tag).tag}>"] += 1
+        elif opened[tag]:
+            opened[tag] -= 1
+        else:
+            own.append((tag, in_context))
+    return own
+
+
+def _call_it_stands_for(raw: str, key: str) -> int | None:
+    """The number of the call whose marker rendered.stands_for wrote as `raw`, if it did."""
+    element = _first_element(raw)
+    rendering, _, number = ((element.attributes.get(CALL) if element is not None else None) or "").partition(":")
+    return int(number) if rendering == key and number.isdigit() else None
+
+
+def _stands_for_a_call(raw: str, key: str) -> bool:
+    """Whether the piece's first element is one rendered.stands_for wrote: it carries this rendering's key, which
+    no page can write."""
+    element = _first_element(raw)
+    if element is None:
+        return False
+    attributes = element.attributes
+    return key in ((attributes.get(CALL) or "").partition(":")[0], attributes.get(WORDS_OF_CALL))
 
 
 def _lines(index: LineIndex, pieces: Iterable[str], alone: Iterable[str] = ()) -> Iterator[int]:
     """The line of each piece as the page wrote it, each looked for after the one before (Python-Markdown finds
     them in the page's order), else from the top; else the piece `alone` (its first tag: a block's text holds
-    each call as its name, not as the page wrote it), after the one before; else 0, no line rather than a guess."""
+    each call as the element that stands for it, not as the page wrote it), after the one before; else 0, no line
+    rather than a guess."""
     start = 0
     for piece, short in zip_longest(pieces, alone):
         position = index.text.find(piece, start)
@@ -231,7 +305,7 @@ def _hint(raw: str) -> str:
     """The block or the Markdown that writes what this raw HTML writes."""
     if raw.lstrip().startswith("<!--"):
         return COMMENT_HINT
-    element = next(iter(LexborHTMLParser(f"<!doctype html><html><body>{raw}</body></html>").body.iter()), None)
+    element = _first_element(raw)
     if element is None:
         return f"write it in Markdown, or in a block: {BLOCKS}"
     classes = (element.attributes.get("class") or "").split()
@@ -239,9 +313,5 @@ def _hint(raw: str) -> str:
         f"write it in Markdown, or in a block: {BLOCKS}"
 
 
-def _as_text(call: Call, number: int) -> str:
-    """A call stands as its name: plain text, which holds no HTML; a blockquote() as the engine's block it
-    writes (as in the build, an inline block shows it as text), with the call's number."""
-    if call.macro == "blockquote":
-        return f"\n\n{ENGINE_FENCE} qq-blockquote | {QUOTE_TOKEN}{number}\n\n{ENGINE_FENCE}\n\n"
-    return md_escape(call.macro)
+def _first_element(raw: str):
+    return next(iter(LexborHTMLParser(f"<!doctype html><html><body>{raw}</body></html>").body.iter()), None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import secrets
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import markdown
@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..lines import WordLocator
 from ..problems import Problem
+from ..render.blocks import ENGINE_FENCE, NOTE
 from ..render.markup import md_escape, render_page
 from .textblocks import CALL, WORDS_OF_CALL, Block, exempt_by_links, text_blocks
 from .body import Call
@@ -97,11 +98,21 @@ def stands_for(key: str, index: int, call: Call) -> str:
         return f'<q class="qq-quote" {words}>{passage}</q>{mark}'
     if call.macro == "figure":
         return f'<span class="qq-figure" {words}>{md_escape(str(call.args.get("value", "")))}</span>{mark}'
-    if call.macro == "blockquote":  # a block of its own, as blockquote() writes it
-        return f'\n\n<blockquote class="qq-blockquote"><p><span {words}>{passage}</span>{mark}</p></blockquote>\n\n'
+    if call.macro == "blockquote":  # the engine's block, as blockquote() writes it (an inline block shows it as text)
+        return f"\n\n{ENGINE_FENCE} qq-blockquote\n\n<span {words}>{passage}</span>{mark}\n\n{ENGINE_FENCE}\n\n"
     if call.macro == "visual":
         return ""
     return mark
+
+
+def quotes_in_notes(rendered: RenderedPage) -> Iterator[tuple[object, Call]]:
+    """(the note, the call) of each blockquote() whose block an inline block (/// note, /// about: a <p>) shows as
+    text, as the build does: its marker stands in the note."""
+    for note in rendered.root.css(f"p.{NOTE}"):
+        for mark in note.css(f"sup[{CALL}]"):
+            key, _, index = mark.attributes[CALL].partition(":")
+            if key == rendered.key and rendered.calls[int(index)].macro == "blockquote":
+                yield note, rendered.calls[int(index)]
 
 
 def _located(blocks: list[Block], rendered: RenderedPage) -> list[Located]:
