@@ -21,8 +21,9 @@ class Signature:
 
 MACROS = {
     "cite": Signature(("source", "passage"), summary="a numbered citation marker for the sentence before it"),
-    "quote": Signature(("source", "passage"), summary="an inline quotation in the source's own words, with its marker"),
-    "blockquote": Signature(("source", "passage"), own_line=True,
+    "quote": Signature(("source", "passage"), ("translation",),
+                       summary="an inline quotation in the source's own words, with its marker"),
+    "blockquote": Signature(("source", "passage"), ("translation",), own_line=True,
                             summary="a block quotation with its attribution and marker"),
     "figure": Signature(("source", "passage", "value", "kind", "date"), ("qualifier", "subject", "unit"),
                         summary="a number from a passage, with its kind, qualifier and date"),
