@@ -3,7 +3,7 @@ evidence; the messages name both files' lines."""
 from __future__ import annotations
 
 from macros.claims.parity import (HINT, MISSING_RULE, RULE, CitedBlock, Evidence, PageEvidence, blocks_of,
-                                  page_evidence, parity_problems)
+                                  page_evidence, parity_problems, to_review)
 from macros.claims import Verifier
 from macros.corpus import load_corpus
 from macros.pages.converter import markdown_converter
@@ -77,3 +77,17 @@ def test_a_pages_blocks_are_read_from_its_html_with_the_claims_of_their_calls():
     assert [(block.line, sorted(" ".join(cited.passage.split()) for cited in block.evidence))
             for block in evidence.blocks] == [
         (3, ["At least 238 people were killed"]), (5, ["about 2,000 troops arrived on 6 January"])]
+
+
+def reworded(evidence_page: PageEvidence, line: int, words: str) -> PageEvidence:
+    return PageEvidence(evidence_page.path, tuple(CitedBlock(block.line, block.evidence, words)
+                                                  if block.line == line else block for block in evidence_page.blocks))
+
+
+def test_a_reworded_original_block_lists_its_translation_for_review_and_nothing_else():
+    before = page("docs/crackdown.md", (3, {KILLED}), (7, {TROOPS, SHOUT}), (11, {KILLED}))
+    now = reworded(page("docs/crackdown.md", (3, {KILLED}), (5, {SHOUT}), (8, {TROOPS, SHOUT}), (12, {KILLED})),
+                   12, "Reworded.")
+    translation = page("docs/ru/crackdown.md", (4, {KILLED}), (6, {SHOUT}), (9, {TROOPS, SHOUT}), (14, {KILLED}))
+    assert to_review(before, now, translation) == [(14, 12)]  # the block added at 5 is parity's, not a review's
+    assert to_review(now, now, translation) == []

@@ -40,6 +40,7 @@ class Evidence:
 class CitedBlock:
     line: int  # where the block is written in its page
     evidence: frozenset[Evidence]
+    words: str = ""  # what a reader reads in it: a translation of it is to review when the original's change
 
 
 @dataclass(frozen=True)
@@ -54,17 +55,19 @@ def evidence(claim: Claim) -> Evidence:
                     str(figure.get("value", "")), str(figure.get("date") or detail.get("date") or ""))
 
 
-def blocks_of(rendered, claims: list[Claim]) -> list[tuple[int, list[Claim]]]:
-    """(first line, claims) of each block of a rendered page (pages/rendered.py) that holds a verified citation."""
+def blocks_of(rendered, claims: list[Claim]) -> list[tuple[int, str, list[Claim]]]:
+    """(first line, words, claims) of each block of a rendered page (pages/rendered.py) that holds a verified
+    citation."""
     by_call = {id(claim.call): claim for claim in claims}
-    cited = [(located.first, [by_call[id(rendered.calls[index])] for index in located.block.calls
-                              if id(rendered.calls[index]) in by_call]) for located in rendered.blocks]
-    return [(line, found) for line, found in cited if found]
+    cited = [(located.first, " ".join(located.block.text.split()),
+              [by_call[id(rendered.calls[index])] for index in located.block.calls if id(rendered.calls[index]) in by_call])
+             for located in rendered.blocks]
+    return [(line, words, found) for line, words, found in cited if found]
 
 
-def page_evidence(path: str, blocks: Iterable[tuple[int, Iterable[Claim]]]) -> PageEvidence:
-    """The evidence of a page's cited blocks, each given as (its first line, the claims of the calls in it)."""
-    cited = (CitedBlock(line, frozenset(map(evidence, claims))) for line, claims in blocks)
+def page_evidence(path: str, blocks: Iterable[tuple[int, str, Iterable[Claim]]]) -> PageEvidence:
+    """The evidence of a page's cited blocks, each given as (its first line, its words, the claims of its calls)."""
+    cited = (CitedBlock(line, frozenset(map(evidence, claims)), words) for line, words, claims in blocks)
     return PageEvidence(path, tuple(block for block in cited if block.evidence))
 
 
@@ -79,6 +82,24 @@ def parity_problems(original: PageEvidence, translation: PageEvidence) -> list[P
             problems += _differences(original, translation, original.blocks[first:last],
                                      translation.blocks[start:end], start)
     return problems
+
+
+def to_review(before: PageEvidence, now: PageEvidence, translation: PageEvidence) -> list[tuple[int, int]]:
+    """(the translation's line, the original's line) of each translated block whose original was reworded since
+    `before` (the original when the translation was last changed): the same evidence, other words. Not a
+    problem of the build, a list for the translator."""
+    reworded = {new for old, new in _paired(before.blocks, now.blocks)
+                if before.blocks[old].words != now.blocks[new].words}
+    return [(translation.blocks[ours].line, now.blocks[theirs].line)
+            for theirs, ours in _paired(now.blocks, translation.blocks) if theirs in reworded]
+
+
+def _paired(first: tuple[CitedBlock, ...], second: tuple[CitedBlock, ...]) -> Iterator[tuple[int, int]]:
+    """The indices of the blocks of two pages that cite the same evidence, aligned."""
+    matcher = difflib.SequenceMatcher(None, [block.evidence for block in first], [block.evidence for block in second],
+                                      autojunk=False)
+    for block in matcher.get_matching_blocks():
+        yield from zip(range(block.a, block.a + block.size), range(block.b, block.b + block.size))
 
 
 def _differences(original: PageEvidence, translation: PageEvidence, theirs: tuple[CitedBlock, ...],
