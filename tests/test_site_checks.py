@@ -4,7 +4,7 @@ import pytest
 
 from macros.pages.converter import markdown_converter
 from macros.pages.coverage import block_quotes_by_hand, uncited
-from macros.pages.rendered import render
+from macros.pages.rendered import render, written_links
 from macros.sitecheck import read_config
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.figures_page import check_figures
@@ -59,15 +59,36 @@ def test_generated_links_are_reported_at_the_built_page_and_external_ones_are_le
 
 
 def test_a_markdown_link_is_reported_at_its_line_and_a_second_use_at_the_second_line(tmp_path):
+    page, _ = parse("# Home\n\nSee [x](gone.md).\n\nAnd again <a href='gone.md'>x</a>.\n", "index.md")
     write(tmp_path, {
-        "docs/index.md": "# Home\n\nSee [x](gone.md).\n\nAnd again <a href='gone.md'>x</a>.\n",
         "site/index.html": '<p>See <a href="gone.md">x</a>.</p>\n<p>And again <a href="gone.md">x</a>.</p>\n',
     })
-    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), tmp_path / "docs")] == [
+    written = {"index.md": written_links(render(page, MD))}  # as the static pass renders the page
+    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), written)] == [
         "docs/index.md:3: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
         "page's .md file",
         "docs/index.md:5: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
         "page's .md file",
+    ]
+
+
+def test_a_link_is_reported_at_the_line_of_its_block_and_one_the_page_did_not_write_at_the_built_page(tmp_path):
+    page, _ = parse("# Home\n\nA paragraph\nover [two](gone.md) lines, [by reference][r].\n\n"
+                    "- an item with ![a chart](img/gone.png)\n\n[r]: also-gone.md\n", "index.md")
+    write(tmp_path, {
+        "site/index.html": '<p><a href="gone.md">two</a> <a href="also-gone.md">ref</a></p>\n'
+                           '<li><img src="img/gone.png"></li>\n<a href="theme/gone/">the theme</a>\n',
+    })
+    written = {"index.md": written_links(render(page, MD))}
+    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), written)] == [
+        "docs/index.md:3: broken link — 'also-gone.md' — 'also-gone.md' is not a page of the site; link to an "
+        "existing page's .md file",
+        "docs/index.md:4: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
+        "page's .md file",
+        "docs/index.md:6: broken link — 'img/gone.png' — nothing is built at 'img/gone.png'; link to an existing "
+        "page's .md file",
+        "site/index.html:3: broken link — 'theme/gone/' — nothing is built at 'theme/gone/'; link to an existing "
+        "page's .md file (this link is generated, not written in a page)",
     ]
 
 
@@ -424,7 +445,7 @@ def test_a_page_of_many_short_blocks_is_located_in_linear_time():
     """Round 5, 11/32/44: thousands of blocks of one or three words each looked the page's words up again
     (the reader's word index was rebuilt on every look-up) and scanned every later block for its end."""
     from macros.lines import WordLocator
-    from macros.pages.rendered import render
+    from macros.pages.rendered import render, written_links
     locator = WordLocator(["x"] * 10)
     assert locator._read_words is locator._read_words  # made once
     page, _ = parse("# T\n\n" + "- a b c\n" * 3000)

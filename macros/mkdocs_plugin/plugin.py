@@ -231,7 +231,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
         checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
                             self.docs_dir, "site", frozenset(self.checked.pages_about_the_site()))
-        problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks) \
+        links = {src: page.links for src, page in self.checked.pages.items()}
+        problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks, links) \
             + self.checked.problems
         if problems:
             raise PluginError("The site check failed:\n" + report(problems, "in the built site"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
@@ -46,6 +46,8 @@ class ParsedPage:
     front: FrontMatter
     pieces: list[str | Call]  # the body as its text and calls, in order
     title: str  # how back-links name it: its path inside docs/, until its HTML gives its heading (rendered.py)
+    # (line, address) of each link and image its HTML holds, as the static pass rendered it (rendered.written_links)
+    links: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def calls(self) -> list[Call]:

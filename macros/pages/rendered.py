@@ -64,6 +64,32 @@ class RenderedPage:
                                 if piece.tag == "-text" and piece.mem_id not in hidden).split())
 
 
+def written_links(rendered: RenderedPage) -> list[tuple[int, str]]:
+    """(line, address) of each href and src of the page's HTML, in order, as Python-Markdown wrote it: at the
+    line of its block that holds the address as written, else at the block's first line; a link outside the
+    blocks (in a heading) at the first line that holds its address, else at 0 (not found)."""
+    blocks = {located.block.node.mem_id: located for located in rendered.blocks if located.first}
+    found = []
+    for node in rendered.root.traverse(include_text=False):
+        for name in ("href", "src"):
+            address = node.attributes.get(name)
+            if address is not None:
+                found.append((_line_of_link(rendered.lines, _block_of(node, blocks), address), address))
+    return found
+
+
+def _block_of(node, blocks: dict[int, Located]) -> Located | None:
+    while node is not None and node.mem_id not in blocks:
+        node = node.parent
+    return blocks[node.mem_id] if node is not None else None
+
+
+def _line_of_link(lines: list[str], block: Located | None, address: str) -> int:
+    first, last = (block.first, block.last) if block else (1, len(lines))
+    written = next((number for number in range(first, last + 1) if address and address in lines[number - 1]), 0)
+    return written or (block.first if block else 0)
+
+
 def render_or_refuse(page, md: markdown.Markdown, budget: ConversionBudget) \
         -> tuple[RenderedPage | None, list[Problem]]:
     """The rendered page, or why Python-Markdown could not convert it within the budget."""
