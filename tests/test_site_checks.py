@@ -445,12 +445,30 @@ def test_a_page_of_many_short_blocks_is_located_in_linear_time():
     """Round 5, 11/32/44: thousands of blocks of one or three words each looked the page's words up again
     (the reader's word index was rebuilt on every look-up) and scanned every later block for its end."""
     from macros.lines import WordLocator
-    from macros.pages.rendered import render, written_links
+    from macros.pages.rendered import render
     locator = WordLocator(["x"] * 10)
-    assert locator._read_words is locator._read_words  # made once
+    assert locator.page.read_words is locator.page.read_words  # made once
     page, _ = parse("# T\n\n" + "- a b c\n" * 3000)
     located = render(page, markdown_converter(read_config(ROOT)["markdown_extensions"])).blocks
     assert [block.first for block in located[:3]] == [3, 4, 5] and located[-1].first == 3002
+
+
+def test_a_page_s_word_indexes_are_made_once_for_all_its_checks(monkeypatch):
+    """The static pass's blocks and its checks of exempt text find texts in one PageLines per page
+    (ParsedPage.where, which the build's content check reads too): each index is made once, and no cache
+    outlives the page."""
+    from macros import lines
+    from macros.pages.exempt_text import exempt_text_problems
+
+    made = []
+    for index in (lines.WordRuns, lines.WordIndex):
+        monkeypatch.setattr(index, "__init__", lambda self, *args, init=index.__init__: made.append(type(self))
+                            or init(self, *args))
+    page, _ = parse("# T\n\n- Te*n* thou*sand* came\n- 12 came\n\n/// note\nNote 3.\n///\n")
+    rendered = render(page, MD)
+    assert rendered.where is page.where
+    assert [problem.line for problem in exempt_text_problems(page.path, rendered, [])] == [7]
+    assert sorted(index.__name__ for index in made) == ["WordIndex", "WordRuns"]
 
 
 def test_a_short_heading_is_found_from_where_it_stands_not_where_its_words_first_occur():

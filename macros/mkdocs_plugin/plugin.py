@@ -198,7 +198,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """The page's content, as a unit: nothing in it may change the theme's markup or run."""
         parsed = self.checked.pages.get(page.file.src_uri)
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
-        lines, drawn = (parsed.body_lines() if parsed else []), self.drawn.get(page.file.src_uri, [])
+        lines, drawn = (parsed.where if parsed else []), self.drawn.get(page.file.src_uri, [])
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
         problems = check_content(label, html, config["site_url"], lines, engine) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines, html)

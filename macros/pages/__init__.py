@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
 
 from ..corpus import characters
 from ..corpus.files import files_in, read_text, symlink_problems
+from ..lines import PageLines
 from ..problems import Problem, clip
 from ..siteurls import built_path, url_of
 from .body import Call, body_pieces, template_text
@@ -60,6 +62,11 @@ class ParsedPage:
     def body_lines(self) -> list[str]:
         """The page's lines, numbered as in the file (the metadata's lines are blank)."""
         return [""] * self.front.offset + self.front.body.split("\n")
+
+    @cached_property
+    def where(self) -> PageLines:
+        """The page's lines and where a text is found in them, for every check of the page, the build's too."""
+        return PageLines(self.body_lines())
 
 
 def read_page(path: str, src: str, text: str) -> tuple[ParsedPage, list[Problem]]:

@@ -44,7 +44,7 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
     """The numbers of the notes, the numbers of the other text exempt from citations, the images in both, the
     quotations in both that the page's cited text does not give, and the links without text. `stated`: the
     page's passages and its cited sources' dates."""
-    locator = WordLocator(rendered.lines)
+    locator = WordLocator(rendered.where)
     since = _lines_before(rendered, locator)
 
     def line(onward: str, text: str, node) -> int:
