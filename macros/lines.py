@@ -44,11 +44,13 @@ class LineIndex:
     def of_lines(cls, lines: Iterable[str], ignore_case: bool = False) -> LineIndex:
         return cls("\n".join(lines), ignore_case)
 
-    def line_of(self, needle: str, default: int = 0) -> int:
-        """The line where `needle` first occurs, or `default` if it does not (or is empty)."""
+    def line_of(self, needle: str, default: int = 0, since: int = 1) -> int:
+        """The line where `needle` first occurs (from the line `since` on), or `default` if it does not (or is
+        empty)."""
         if not needle:
             return default
-        position = self.text.find(needle.lower() if self.ignore_case else needle)
+        start = self.starts[since - 1] if since <= len(self.starts) else len(self.text)
+        position = self.text.find(needle.lower() if self.ignore_case else needle, start)
         return bisect_right(self.starts, position) if position >= 0 else default
 
     def first_line(self, needles: Iterable[str], default: int = 0) -> int:

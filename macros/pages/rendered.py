@@ -78,7 +78,7 @@ def written_links(rendered: RenderedPage) -> list[tuple[int, str]]:
         for name in ("href", "src"):
             address = node.attributes.get(name)
             if address is not None:
-                found.append((_line_of_link(rendered.lines, _block_of(node, blocks), address), address))
+                found.append((_line_of_link(rendered.where, _block_of(node, blocks), address), address))
     return found
 
 
@@ -88,10 +88,11 @@ def _block_of(node, blocks: dict[int, Located]) -> Located | None:
     return blocks[node.mem_id] if node is not None else None
 
 
-def _line_of_link(lines: list[str], block: Located | None, address: str) -> int:
-    first, last = (block.first, block.last) if block else (1, len(lines))
-    written = next((number for number in range(first, last + 1) if address and address in lines[number - 1]), 0)
-    return written or (block.first if block else 0)
+def _line_of_link(where: PageLines, block: Located | None, address: str) -> int:
+    if block is None:
+        return where.markup.line_of(address)
+    written = where.markup.line_of(address, since=block.first)
+    return written if 0 < written <= block.last else block.first
 
 
 def render_or_refuse(page, md: markdown.Markdown, budget: ConversionBudget) \
