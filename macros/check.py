@@ -28,7 +28,7 @@ from .pages.people import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
 from .pages.rawhtml import raw_html_found, watch_raw_html
-from .pages.rendered import RenderedPage, render_or_refuse
+from .pages.rendered import RenderedPage, render_or_refuse, written_links
 from .problems import Problem, capped, counted, report
 from .render.dateline import last_update
 from .render.interface import say
@@ -103,6 +103,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             md, _ = converter_or_problem(config["markdown_extensions"])
             finder = watch_raw_html(md)
         page.title = (rendered.heading if rendered is not None else None) or src
+        page.links = written_links(rendered) if rendered is not None else []
         if rendered is not None and page.path not in unparsed:  # a page read within the limits on work
             of_the_html += raw_html_found(page, finder, rendered)
         claims[src], found = verifier.verify(src, page.calls)

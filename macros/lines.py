@@ -7,14 +7,16 @@ by bisection among the line starts; the problems themselves are capped before th
 made (problems.capped). The text of an element of a built page is looked up by its words
 (WordIndex), since its Markdown may split them with emphasis or tags, or write them with a
 macro; a single word, which recurs by chance, counts only where it is the page's only one.
-Pure Python: nothing here imports MkDocs.
+A page's Markdown has one PageLines, which makes each of these indexes once, when a check
+first needs it, for every check of the page (the static pass's and the build's); a
+WordLocator keeps its own place in it. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property
 from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser
@@ -42,11 +44,13 @@ class LineIndex:
     def of_lines(cls, lines: Iterable[str], ignore_case: bool = False) -> LineIndex:
         return cls("\n".join(lines), ignore_case)
 
-    def line_of(self, needle: str, default: int = 0) -> int:
-        """The line where `needle` first occurs, or `default` if it does not (or is empty)."""
+    def line_of(self, needle: str, default: int = 0, since: int = 1) -> int:
+        """The line where `needle` first occurs (from the line `since` on), or `default` if it does not (or is
+        empty)."""
         if not needle:
             return default
-        position = self.text.find(needle.lower() if self.ignore_case else needle)
+        start = self.starts[since - 1] if since <= len(self.starts) else len(self.text)
+        position = self.text.find(needle.lower() if self.ignore_case else needle, start)
         return bisect_right(self.starts, position) if position >= 0 else default
 
     def first_line(self, needles: Iterable[str], default: int = 0) -> int:
@@ -98,12 +102,6 @@ class WordIndex:
         return -1
 
 
-@lru_cache(maxsize=1)
-def word_index(lines: tuple[str, ...]) -> WordIndex:
-    """The page's WordIndex, made once for all the checks of the page that need one."""
-    return WordIndex(lines)
-
-
 def _as_read(line: str) -> str:
     """The line's text without its HTML tags and with its character references read, as the parser reads them
     (a tag between two words is a break between them)."""
@@ -113,18 +111,48 @@ def _as_read(line: str) -> str:
     return root.text(separator=" ") if root is not None else line
 
 
-class WordLocator:
-    """The line of a block of a page's HTML in the page's Markdown, found by its first words.
+class PageLines:
+    """A page's Markdown lines, and the one place a text of its HTML is found in them: each index is made once,
+    when first needed, and serves every check of the page (the static pass's, and the build's, which keep the
+    page's PageLines: pages.ParsedPage.where). A needle of markup (an attribute, a tag, a class) is found as
+    written, in any case; a needle of Words as a reader reads them (WordIndex); a block's first words as a run
+    of the source's words (WordLocator, which keeps its own place)."""
 
-    The one way a text of a page's HTML is found where it was written (the blocks the static pass renders,
-    pages/rendered.py; the text of a problem of a page's content, MarkdownLines): the
-    words of the text, as letters and digits without case (a link's brackets, a table's bars, emphasis and a
-    list's marker are not words), looked for as a run of the source's words, its first six, else three, two or
-    one. Blocks are looked up in the order of the page, each from where the one before was found (two blocks
-    can start alike), else from the top."""
+    def __init__(self, lines: Iterable[str]):
+        self.lines = list(lines)
+
+    @classmethod
+    def of(cls, lines: PageLines | Iterable[str]) -> PageLines:
+        """The page's PageLines, as given or made from its lines."""
+        return lines if isinstance(lines, PageLines) else cls(lines)
+
+    @cached_property
+    def markup(self) -> LineIndex:
+        return LineIndex.of_lines(self.lines, ignore_case=True)
+
+    @cached_property
+    def read_words(self) -> WordIndex:
+        return WordIndex(self.lines)
+
+    @cached_property
+    def word_runs(self) -> WordRuns:
+        return WordRuns(self.lines)
+
+    def line_of(self, needle: str, default: int = 0) -> int:
+        """The line of a needle of markup as written, or of Words as a reader reads them; `default` if nowhere."""
+        found = self.read_words.line_of(needle) if isinstance(needle, Words) else self.markup.line_of(needle)
+        return found or default
+
+    def first_line(self, needles: Iterable[str], default: int = 0) -> int:
+        """The line of the first needle found, trying them in order (the most telling first)."""
+        return next((line for line in map(self.line_of, needles) if line), default)
+
+
+class WordRuns:
+    """The words of a page's Markdown as letters, digits and underscores without case, in a row: where a run of
+    them is written (WordLocator)."""
 
     def __init__(self, lines: list[str]):
-        self.source = lines
         found = [(number, match.group()) for number, line in enumerate(lines, 1)
                  for match in WORD.finditer(line.casefold())]
         self.lines = [number for number, _ in found]
@@ -134,39 +162,8 @@ class WordLocator:
         for _, word in found:
             self.starts.append(position + 1)
             position += len(word) + 1
-        self.after = 0  # the word after the last one found
 
-    def line_of(self, text: str, default: int = 0, move: bool = True, fewest: int = 1, since: int = 0) -> int:
-        """The line where the text's first words are written (at least `fewest` of them), from the last one found
-        on (or from the line `since`, where the text's element is known to come after it); `default` if nowhere.
-        With `move`, the next look-up starts after as many of its words as are written there in a row."""
-        words = WORD.findall(text.casefold())
-        for count in (count for count in (6, 3, 2, 1) if count >= fewest):
-            if len(words) >= count:
-                index = self._find(words[:count], bisect_left(self.lines, since) if since else self.after)
-                if index is not None:
-                    self.after = self._run_end(index, words) if move else self.after
-                    return self.lines[index]
-            if count == 3:  # before fewer words, the first ones as a reader reads them: "Te*n* thou<b>sand</b>"
-                line = self._read_words.line_of(" ".join(LETTERS.findall(text)[:6]), since=since)
-                if line:
-                    return line
-        return default
-
-    @property
-    def _read_words(self) -> WordIndex:
-        """The page's words as a reader reads them, made once, when first needed."""
-        if "_word_index" not in self.__dict__:
-            self.__dict__["_word_index"] = WordIndex(self.source)
-        return self.__dict__["_word_index"]
-
-    def _run_end(self, index: int, words: list[str]) -> int:
-        end = index
-        while end < len(self.words) and end - index < len(words) and self.words[end] == words[end - index]:
-            end += 1
-        return end
-
-    def _find(self, words: list[str], after: int) -> int | None:
+    def find(self, words: list[str], after: int) -> int | None:
         """The index of the first of the words written in a row, from the word `after` on, else from the top."""
         needle = SEPARATOR + SEPARATOR.join(words) + SEPARATOR
         start = self.starts[after] - 1 if after < len(self.starts) else len(self.joined)
@@ -174,18 +171,41 @@ class WordLocator:
         position = self.joined.find(needle) if position < 0 else position
         return bisect_right(self.starts, position + 1) - 1 if position >= 0 else None
 
+    def run_end(self, index: int, words: list[str]) -> int:
+        """The index after as many of the words as are written in a row from `index`."""
+        end = index
+        while end < len(self.words) and end - index < len(words) and self.words[end] == words[end - index]:
+            end += 1
+        return end
 
-class MarkdownLines:
-    """The one way a problem found in a page's HTML is put at a line of its Markdown: each needle, the most
-    telling first, is looked for as written (markup: an attribute, a tag, a class), or by its words (Words)."""
 
-    def __init__(self, lines: list[str]):
-        self.index = LineIndex.of_lines(lines, ignore_case=True)
-        self.words = WordLocator(lines)
+class WordLocator:
+    """The line of a block of a page's HTML in the page's Markdown, found by its first words.
 
-    def first_line(self, needles: Iterable[str], default: int = 0) -> int:
-        for needle in needles:
-            line = self.words.line_of(needle, move=False) if isinstance(needle, Words) else self.index.line_of(needle)
-            if line:
-                return line
+    The one way a text of a page's HTML is found where it was written (the blocks the static pass renders,
+    pages/rendered.py, and the texts its checks report): the words of the text, as letters and digits without
+    case (a link's brackets, a table's bars, emphasis and a list's marker are not words), looked for as a run of
+    the source's words, its first six, else three, two or one. Blocks are looked up in the order of the page,
+    each from where the one before was found (two blocks can start alike), else from the top: the locator keeps
+    that place; the page's indexes are its PageLines'."""
+
+    def __init__(self, page: PageLines | list[str]):
+        self.page = PageLines.of(page)
+        self.after = 0  # the word after the last one found
+
+    def line_of(self, text: str, default: int = 0, move: bool = True, fewest: int = 1, since: int = 0) -> int:
+        """The line where the text's first words are written (at least `fewest` of them), from the last one found
+        on (or from the line `since`, where the text's element is known to come after it); `default` if nowhere.
+        With `move`, the next look-up starts after as many of its words as are written there in a row."""
+        words, runs = WORD.findall(text.casefold()), self.page.word_runs
+        for count in (count for count in (6, 3, 2, 1) if count >= fewest):
+            if len(words) >= count:
+                index = runs.find(words[:count], bisect_left(runs.lines, since) if since else self.after)
+                if index is not None:
+                    self.after = runs.run_end(index, words) if move else self.after
+                    return runs.lines[index]
+            if count == 3:  # before fewer words, the first ones as a reader reads them: "Te*n* thou<b>sand</b>"
+                line = self.page.read_words.line_of(" ".join(LETTERS.findall(text)[:6]), since=since)
+                if line:
+                    return line
         return default

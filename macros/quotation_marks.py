@@ -4,7 +4,10 @@ The marks are the characters of Unicode's Quotation_Mark property (pages/quotati
 what they do): a double mark, an angle quotation mark or a corner bracket opens a quotation and any mark
 closes it; a single opening mark (‘ ‚ ‛) opens one that an apostrophe no letter follows also closes (‘…’); an
 apostrophe (' ’ ＇) is a mark only doubled (''…''), since it is also the apostrophe of “Nazarbayev’s”. A mark with
-no closing one quotes to the end of the text. The rule of cited prose (claims/quotations.py) and of text exempt
+no closing one quotes to the end of the text; a mark with only blanks before the next mark opens nothing, so a
+stray mark cannot close the quotation that follows it (x=" “…”). The text is what the HTML parser read in the
+page's HTML: a tag's attributes never reach it, and text typed like one (x="…", a tag left open) shows its marks
+to the reader as any other text does. The rule of cited prose (claims/quotations.py) and of text exempt
 from citations (pages/exempt_text.py) read the same marks. Pure Python.
 """
 from __future__ import annotations
@@ -26,23 +29,16 @@ _OPEN_SINGLE = re.escape(SINGLE)
 _APOSTROPHE = re.escape(APOSTROPHES)
 _DOUBLED = rf"[{_APOSTROPHE}]{{2}}"
 _CLOSE_SINGLE = rf"[{_APOSTROPHE}](?!\w)"
+_WORDS_FOLLOW = rf"(?![^\S\n]*+(?:[{_MARK}]|{_DOUBLED}))"  # no opening mark just before another
 QUOTATION = re.compile(
-    rf"(?:[{_OPEN}]|{_DOUBLED})((?:(?!{_DOUBLED})[^{_MARK}])*+)(?:[{_MARK}]|{_DOUBLED}|$)"
-    rf"|[{_OPEN_SINGLE}]((?:(?!{_DOUBLED}|{_CLOSE_SINGLE})[^{_MARK}])*+)(?:[{_MARK}]|{_DOUBLED}|{_CLOSE_SINGLE}|$)")
-# A plain mark after '=' opens what reads as an attribute's value, in text a tag left open or a `{: … }` list
-# that is not one: not a quotation. It ends at its mark, else at the line's end or a typographic mark, so each
-# match consumes what it reads.
-ATTRIBUTE_VALUE = re.compile(rf'=[^\S\n]*+"[^\n{_MARK}]*+"?')
+    rf"(?:[{_OPEN}]|{_DOUBLED}){_WORDS_FOLLOW}((?:(?!{_DOUBLED})[^{_MARK}])*+)(?:[{_MARK}]|{_DOUBLED}|$)"
+    rf"|[{_OPEN_SINGLE}]{_WORDS_FOLLOW}((?:(?!{_DOUBLED}|{_CLOSE_SINGLE})[^{_MARK}])*+)"
+    rf"(?:[{_MARK}]|{_DOUBLED}|{_CLOSE_SINGLE}|$)")
 
 
 def quotations(text: str) -> Iterator[re.Match]:
     """Each quotation of the text; `words(match)` gives its words."""
     return QUOTATION.finditer(text)
-
-
-def quotations_in_prose(text: str) -> Iterator[re.Match]:
-    """Each quotation of a block's prose, an attribute's value aside (its offsets are the text's)."""
-    return QUOTATION.finditer(ATTRIBUTE_VALUE.sub(lambda value: " " * len(value.group()), text))
 
 
 def words(found: re.Match) -> str:

@@ -2,7 +2,7 @@
 check that they are the same pages, so the ratio it prints measures the layer and nothing else."""
 import re
 
-from tests.bench.run import baked_copy
+from tests.bench.layer import baked_copy
 from tests.conftest import ROOT, build
 
 # What the layer adds to the HTML itself, besides the pages' Markdown: names marked from the glossary,

@@ -45,7 +45,7 @@ def test_a_typed_quotation_that_no_cited_passage_has_is_refused_with_its_line():
     "Nazarbayev’s men and the protesters’ square.",  # apostrophes are not quotation marks
     "Reports said ‹At least 238 people were killed›, ‘about 2,000 troops’ and ''troops arrived''.",
     "The “{{ quote(\"alpha\", \"about 2,000 troops\") }}” came.",  # a call's own words are checked by the call
-    'See <a href="other.md" class="x">the other page</a>.',  # an attribute's value is no quotation (sitecheck's)
+    'See <a href="other.md" class="x">the other page</a>.',  # an attribute's value is no text of the block
     '<img src="x.png" o{# a comment #}nerror="alert(1)" alt="">',  # nor in a tag Jinja joins from pieces
 ])
 def test_typed_quotations_of_the_cited_passage_pass(prose):
@@ -61,7 +61,10 @@ def test_typed_quotations_of_the_cited_passage_pass(prose):
     (f"| 2022 | “shoot them” {CITE} |", "shoot them"),
     (f"Reports said “troops arrived on 6 January”. {CITE}", "troops arrived on 6 January"),  # the source, not cited
     (f'A <span class="x">“shoot them”</span> {CITE}', "shoot them"),  # inside a tag's text, not its attribute
-    (f'A x=" “shoot them” {CITE}', "shoot them"),  # an attribute left open ends at a typographic mark
+    (f'A " “shoot them” {CITE}', "shoot them"),  # a stray mark before a quotation does not close it
+    (f'A x=" “shoot them” {CITE}', "shoot them"),
+    (f'A x="shoot them" y. {CITE}', "shoot them"),  # text typed like an attribute shows its marks as text does
+    (f'A <a title="shoot them" {CITE}', "shoot them"),  # a tag left open is text, shown as typed
     # round 5, attack 28: every mark of Unicode's Quotation_Mark list quotes
     (f"Reports said ‹shoot them›. {CITE}", "shoot them"),
     (f"Reports said 「shoot them」. {CITE}", "shoot them"),
@@ -113,7 +116,7 @@ EXEMPT_HINT = ("headings, links, a table's header, code, notes and an image's te
     ("## Tokayev: “shoot the crowd”\n\n" + CITE, 1, "'“shoot the crowd”' in heading 'Tokayev: “shoot the crowd”'"),
     ("- [Home](index.md): he said ‹shoot›\n\n" + CITE, 1, "'‹shoot›' in links 'Home: he said ‹shoot›'"),
     ("/// note\nWe heard «shoot».\n///\n\n" + CITE, 2, "'«shoot»' in note 'We heard «shoot».'"),
-    ('## “shoot the crowd”\n\nA x="shoot the crowd" y. ' + CITE, 1,  # an attribute's value quotes nobody
+    ('## “shoot the crowd”\n\nA <span title="shoot the crowd">y</span>. ' + CITE, 1,  # an attribute quotes nobody
      "'“shoot the crowd”' in heading '“shoot the crowd”'"),
     ("| “shoot” | b |\n| --- | --- |\n| x " + CITE + " | y |", 1, "'“shoot”' in table header '“shoot” b'"),
 ])

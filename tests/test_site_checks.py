@@ -4,7 +4,7 @@ import pytest
 
 from macros.pages.converter import markdown_converter
 from macros.pages.coverage import block_quotes_by_hand, uncited
-from macros.pages.rendered import render
+from macros.pages.rendered import render, written_links
 from macros.sitecheck import read_config
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.figures_page import check_figures
@@ -59,15 +59,36 @@ def test_generated_links_are_reported_at_the_built_page_and_external_ones_are_le
 
 
 def test_a_markdown_link_is_reported_at_its_line_and_a_second_use_at_the_second_line(tmp_path):
+    page, _ = parse("# Home\n\nSee [x](gone.md).\n\nAnd again <a href='gone.md'>x</a>.\n", "index.md")
     write(tmp_path, {
-        "docs/index.md": "# Home\n\nSee [x](gone.md).\n\nAnd again <a href='gone.md'>x</a>.\n",
         "site/index.html": '<p>See <a href="gone.md">x</a>.</p>\n<p>And again <a href="gone.md">x</a>.</p>\n',
     })
-    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), tmp_path / "docs")] == [
+    written = {"index.md": written_links(render(page, MD))}  # as the static pass renders the page
+    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), written)] == [
         "docs/index.md:3: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
         "page's .md file",
         "docs/index.md:5: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
         "page's .md file",
+    ]
+
+
+def test_a_link_is_reported_at_the_line_of_its_block_and_one_the_page_did_not_write_at_the_built_page(tmp_path):
+    page, _ = parse("# Home\n\nA paragraph\nover [two](gone.md) lines, [by reference][r].\n\n"
+                    "- an item with ![a chart](img/gone.png)\n\n[r]: also-gone.md\n", "index.md")
+    write(tmp_path, {
+        "site/index.html": '<p><a href="gone.md">two</a> <a href="also-gone.md">ref</a></p>\n'
+                           '<li><img src="img/gone.png"></li>\n<a href="theme/gone/">the theme</a>\n',
+    })
+    written = {"index.md": written_links(render(page, MD))}
+    assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), written)] == [
+        "docs/index.md:3: broken link — 'also-gone.md' — 'also-gone.md' is not a page of the site; link to an "
+        "existing page's .md file",
+        "docs/index.md:4: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
+        "page's .md file",
+        "docs/index.md:6: broken link — 'img/gone.png' — nothing is built at 'img/gone.png'; link to an existing "
+        "page's .md file",
+        "site/index.html:3: broken link — 'theme/gone/' — nothing is built at 'theme/gone/'; link to an existing "
+        "page's .md file (this link is generated, not written in a page)",
     ]
 
 
@@ -426,10 +447,28 @@ def test_a_page_of_many_short_blocks_is_located_in_linear_time():
     from macros.lines import WordLocator
     from macros.pages.rendered import render
     locator = WordLocator(["x"] * 10)
-    assert locator._read_words is locator._read_words  # made once
+    assert locator.page.read_words is locator.page.read_words  # made once
     page, _ = parse("# T\n\n" + "- a b c\n" * 3000)
     located = render(page, markdown_converter(read_config(ROOT)["markdown_extensions"])).blocks
     assert [block.first for block in located[:3]] == [3, 4, 5] and located[-1].first == 3002
+
+
+def test_a_page_s_word_indexes_are_made_once_for_all_its_checks(monkeypatch):
+    """The static pass's blocks and its checks of exempt text find texts in one PageLines per page
+    (ParsedPage.where, which the build's content check reads too): each index is made once, and no cache
+    outlives the page."""
+    from macros import lines
+    from macros.pages.exempt_text import exempt_text_problems
+
+    made = []
+    for index in (lines.WordRuns, lines.WordIndex):
+        monkeypatch.setattr(index, "__init__", lambda self, *args, init=index.__init__: made.append(type(self))
+                            or init(self, *args))
+    page, _ = parse("# T\n\n- Te*n* thou*sand* came\n- 12 came\n\n/// note\nNote 3.\n///\n")
+    rendered = render(page, MD)
+    assert rendered.where is page.where
+    assert [problem.line for problem in exempt_text_problems(page.path, rendered, [])] == [7]
+    assert sorted(index.__name__ for index in made) == ["WordIndex", "WordRuns"]
 
 
 def test_a_short_heading_is_found_from_where_it_stands_not_where_its_words_first_occur():

@@ -18,7 +18,8 @@ from ..lines import WordLocator
 from ..pages.textblocks import STANDS_FOR_CALL
 from ..pages.rendered import Located, RenderedPage
 from ..problems import Problem, clip
-from ..quotation_marks import quotations_in_prose, words
+from .. import quotation_marks
+from ..quotation_marks import words
 from . import Claim
 
 CALL = STANDS_FOR_CALL  # a macro call inside the marks: its words are checked by the call, and leave words out
@@ -42,7 +43,7 @@ def quotation_problems(path: str, rendered: RenderedPage, claims: list[Claim]) -
 
 def quotations(located: Located, lines: list[str]) -> Iterator[tuple[int, str]]:
     """(line in the page, words) of each quotation in the block's own text, its macro calls as CALL."""
-    found = list(quotations_in_prose(located.block.speech))
+    found = list(quotation_marks.quotations(located.block.speech))
     locator = WordLocator(lines[located.first - 1:located.last]) if found else None  # most blocks quote nothing
     for quotation in found:
         yield located.first - 1 + locator.line_of(words(quotation), default=1), words(quotation)

@@ -198,7 +198,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """The page's content, as a unit: nothing in it may change the theme's markup or run."""
         parsed = self.checked.pages.get(page.file.src_uri)
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
-        lines, drawn = (parsed.body_lines() if parsed else []), self.drawn.get(page.file.src_uri, [])
+        lines, drawn = (parsed.where if parsed else []), self.drawn.get(page.file.src_uri, [])
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
         problems = check_content(label, html, config["site_url"], lines, engine) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines, html)
@@ -231,7 +231,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
         checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
                             self.docs_dir, "site", frozenset(self.checked.pages_about_the_site()))
-        problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks) \
+        links = {src: page.links for src, page in self.checked.pages.items()}
+        problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks, links) \
             + self.checked.problems
         if problems:
             raise PluginError("The site check failed:\n" + report(problems, "in the built site"))

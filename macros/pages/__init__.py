@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
 
 from ..corpus import characters
 from ..corpus.files import files_in, read_text, symlink_problems
+from ..lines import PageLines
 from ..problems import Problem, clip
 from ..siteurls import built_path, url_of
 from .body import Call, body_pieces, template_text
@@ -46,6 +48,8 @@ class ParsedPage:
     front: FrontMatter
     pieces: list[str | Call]  # the body as its text and calls, in order
     title: str  # how back-links name it: its path inside docs/, until its HTML gives its heading (rendered.py)
+    # (line, address) of each link and image its HTML holds, as the static pass rendered it (rendered.written_links)
+    links: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def calls(self) -> list[Call]:
@@ -58,6 +62,11 @@ class ParsedPage:
     def body_lines(self) -> list[str]:
         """The page's lines, numbered as in the file (the metadata's lines are blank)."""
         return [""] * self.front.offset + self.front.body.split("\n")
+
+    @cached_property
+    def where(self) -> PageLines:
+        """The page's lines and where a text is found in them, for every check of the page, the build's too."""
+        return PageLines(self.body_lines())
 
 
 def read_page(path: str, src: str, text: str) -> tuple[ParsedPage, list[Problem]]:

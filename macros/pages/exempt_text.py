@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from ..lines import WordLocator
 from ..numbers import first_unsupported, years_in
 from ..problems import Problem, capped, clip
-from ..quotation_marks import quotations, quotations_in_prose, words
+from ..quotation_marks import quotations, words
 from .textblocks import CALL, NOTE, READ_WORDS, exempt, in_class
 from .rendered import RenderedPage, quotes_in_notes
 
@@ -44,7 +44,7 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
     """The numbers of the notes, the numbers of the other text exempt from citations, the images in both, the
     quotations in both that the page's cited text does not give, and the links without text. `stated`: the
     page's passages and its cited sources' dates."""
-    locator = WordLocator(rendered.lines)
+    locator = WordLocator(rendered.where)
     since = _lines_before(rendered, locator)
 
     def line(onward: str, text: str, node) -> int:
@@ -118,7 +118,7 @@ def quoted_in_cited_text(rendered: RenderedPage) -> set[tuple[str, ...]]:
     said = {_said(str(call.args.get("passage", ""))) for call in rendered.calls
             if call.macro in ("quote", "blockquote")}
     return said | {_said(words(found)) for located in rendered.blocks if located.block.calls and not located.links
-                   for found in quotations_in_prose(located.block.speech)}
+                   for found in quotations(located.block.speech)}
 
 
 def exempt_texts(rendered: RenderedPage) -> Iterator[tuple[str, object, str, int]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import markdown
 
 from ..corpus.files import as_read
-from ..lines import WordLocator
+from ..lines import PageLines, WordLocator
 from ..problems import clip
 from ..render.markup import md_escape
 from . import MARKDOWN_SUFFIXES, read_page
@@ -72,7 +72,7 @@ def notes_of(path: str, src: str, data: bytes, md: markdown.Markdown) -> list[No
     root = render(replace(page, pieces=[page.body]) if problems else page, md, stand_in=_stands_for).root
     nodes = [node for node in root.css(f".{NOTE}") if not _inside_another(node, root)]
     texts = [" ".join(node.text().split()) for node in nodes]
-    lines = _lines(texts, page.body_lines())
+    lines = _lines(texts, page.where)
     return [Note(line, text, _addresses(node)) for line, text, node in zip(lines, texts, nodes)]
 
 
@@ -97,7 +97,7 @@ def _inside_another(node, root) -> bool:
     return False
 
 
-def _lines(texts: list[str], lines: list[str]) -> list[int]:
+def _lines(texts: list[str], lines: PageLines) -> list[int]:
     """The line of each note's first words, each looked for after the one before (two notes can start alike)."""
     locator = WordLocator(lines)
     return [locator.line_of(text, default=1) for text in texts]

@@ -73,7 +73,7 @@ class _Entry:
 
 def _entries(path: str, rendered: RenderedPage) -> tuple[list[_Entry], list[Problem]]:
     """Each well-formed entry of the page, and the problems of the others."""
-    locator = WordLocator(rendered.lines)
+    locator = WordLocator(rendered.where)
     entries, problems, count = [], [], 0
     for heading in rendered.root.css("h3"):
         name = _shown(heading, rendered.key)

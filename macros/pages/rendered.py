@@ -6,7 +6,7 @@ a figure's words, inside a block quote for blockquote(), nothing for a visual, w
 engine's), then converted by Python-Markdown with the extensions of mkdocs.yml (converter.py), within the render
 budget. Coverage, the cited numbers, the typed quotations, the block quotes and footnotes by hand, the numbers
 and images of text exempt from citations, the glossary and the page's heading are read in this HTML; each block
-is found in the page's Markdown by its first words (lines.WordLocator). Pure Python: nothing here imports MkDocs.
+is found in the page's Markdown by its first words (lines.WordLocator, on the page's one PageLines). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import markdown
 from selectolax.lexbor import LexborHTMLParser
 
-from ..lines import WordLocator
+from ..lines import PageLines, WordLocator
 from ..problems import Problem
 from ..render.blocks import ENGINE_FENCE, NOTE
 from ..render.markup import md_escape, render_page
@@ -49,9 +49,13 @@ class Located:
 class RenderedPage:
     root: object  # the content, inside <div id="qq-root">
     calls: list[Call]
-    lines: list[str]  # the page's lines, numbered as in its file
+    where: PageLines  # the page's lines, numbered as in its file, and where a text is found in them
     key: str  # of this rendering: the calls' elements carry it (blocks.text_blocks)
     blocks: list[Located] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.where.lines
 
     @property
     def heading(self) -> str | None:
@@ -62,6 +66,33 @@ class RenderedPage:
         hidden = {inner.mem_id for link in first.css(f"a.{PERMALINK}") for inner in link.traverse(include_text=True)}
         return " ".join("".join(piece.text(deep=False) or "" for piece in first.traverse(include_text=True)
                                 if piece.tag == "-text" and piece.mem_id not in hidden).split())
+
+
+def written_links(rendered: RenderedPage) -> list[tuple[int, str]]:
+    """(line, address) of each href and src of the page's HTML, in order, as Python-Markdown wrote it: at the
+    line of its block that holds the address as written, else at the block's first line; a link outside the
+    blocks (in a heading) at the first line that holds its address, else at 0 (not found)."""
+    blocks = {located.block.node.mem_id: located for located in rendered.blocks if located.first}
+    found = []
+    for node in rendered.root.traverse(include_text=False):
+        for name in ("href", "src"):
+            address = node.attributes.get(name)
+            if address is not None:
+                found.append((_line_of_link(rendered.where, _block_of(node, blocks), address), address))
+    return found
+
+
+def _block_of(node, blocks: dict[int, Located]) -> Located | None:
+    while node is not None and node.mem_id not in blocks:
+        node = node.parent
+    return blocks[node.mem_id] if node is not None else None
+
+
+def _line_of_link(where: PageLines, block: Located | None, address: str) -> int:
+    if block is None:
+        return where.markup.line_of(address)
+    written = where.markup.line_of(address, since=block.first)
+    return written if 0 < written <= block.last else block.first
 
 
 def render_or_refuse(page, md: markdown.Markdown, budget: ConversionBudget) \
@@ -83,7 +114,7 @@ def render(page, md: markdown.Markdown, budget: ConversionBudget | None = None,
     html = budget.convert(md, markdown_text) if budget is not None else md.reset().convert(markdown_text)
     root = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>') \
         .css_first("#qq-root")
-    rendered = RenderedPage(root, calls, page.body_lines(), key)
+    rendered = RenderedPage(root, calls, page.where, key)
     rendered.blocks = _located(text_blocks(root, key), rendered)
     return rendered
 
@@ -117,7 +148,7 @@ def quotes_in_notes(rendered: RenderedPage) -> Iterator[tuple[object, Call]]:
 
 def _located(blocks: list[Block], rendered: RenderedPage) -> list[Located]:
     """The blocks with words or images, each at its first line, and up to the next block or a blank line."""
-    locator = WordLocator(rendered.lines)
+    locator = WordLocator(rendered.where)
     texts = [block for block in blocks if block.text.strip() or block.images or block.calls]
     links = {block.node.mem_id for block in exempt_by_links(texts)}
     firsts = [_first_line(locator, block, rendered) for block in texts]

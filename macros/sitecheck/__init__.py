@@ -9,6 +9,7 @@ Pure Python: nothing in this package imports MkDocs.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,10 +37,12 @@ class SiteConfig:
     about_the_site: frozenset[str] = frozenset()  # the pages about the site, in docs/ ('method.md'): `exempt`
 
 
-def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], config: SiteConfig) -> list[Problem]:
-    """Every problem of the built site, sorted."""
+def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], config: SiteConfig,
+                     links: Mapping[str, list[tuple[int, str]]] | None = None) -> list[Problem]:
+    """Every problem of the built site, sorted. `links`: each page's links as the static pass rendered them, by
+    its path inside docs/ (ParsedPage.links), to name a broken one at its Markdown line."""
     sources = MarkdownSources(docs, config.docs_label)
-    problems = check_site(site, docs, site_base(config.site_url), config.docs_label, config.site_label)
+    problems = check_site(site, links, site_base(config.site_url), config.docs_label, config.site_label)
     problems += check_proof_marks(site, entries, sources, config.site_label)
     problems += check_figures(site, entries, config.site_label, {page_url(page) for page in config.about_the_site})
     problems += check_active_content(site, config.site_url, config.policy, sources, config.site_label)

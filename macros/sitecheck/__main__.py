@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..check import check_project
 from ..problems import counted, report
 from . import SiteConfig, check_built_site, read_config
 from .builtsite import BuiltSite
@@ -29,7 +30,9 @@ def main(argv: list[str]) -> int:
     checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"],
                         frozenset(config["exempt"]))
     host = urlsplit(config["site_url"] or "").hostname or ""
-    problems = check_built_site(built, docs, entries, checks) + list(check_stylesheets(built, host, config["site_dir"]))
+    links = {src: page.links for src, page in check_project(root).pages.items()}  # as the static pass renders them
+    problems = check_built_site(built, docs, entries, checks, links) + \
+        list(check_stylesheets(built, host, config["site_dir"]))
     if problems:
         print(report(problems, f"in {config['site_dir']}/"))
         return 1

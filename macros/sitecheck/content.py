@@ -21,7 +21,7 @@ from itertools import chain
 from selectolax.lexbor import LexborHTMLParser
 
 from ..corpus import characters
-from ..lines import LETTERS, LineIndex, Words, word_index
+from ..lines import LETTERS, PageLines, Words
 from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
@@ -44,11 +44,12 @@ TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unesc
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
 
-def check_content(label: str, html: str, site_url: str | None, lines: list[str],
+def check_content(label: str, html: str, site_url: str | None, lines: PageLines | list[str],
                   engine: tuple[list[str], dict[str, str]] | None = None) -> list[Problem]:
     """The problems of one page's content HTML (at most problems.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found. On a page of docs/, `engine` is what the engine wrote into it:
     the HTML of its visuals, and the glossary's cards by term (engineonly.py); there, its classes are checked too."""
+    lines = PageLines.of(lines)
     own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint)) if engine is not None else ()
     gap = _locator(label, lines, GAP_HINT)
     own = chain(own, (gap(f"a code line may not hold {GAP} blanks in a row", f"{before!r} then {width} blanks",
@@ -59,10 +60,11 @@ def check_content(label: str, html: str, site_url: str | None, lines: list[str],
         (check_classes(label, html, engine[0], lines) if engine is not None else [])
 
 
-def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: list[str],
+def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines: PageLines | list[str],
                  html: str = "") -> list[Problem]:
     """The page's title and its table of contents' (title, url) entries, as MkDocs made them: text only, a
     link to an id of letters, digits and '-_.:', not too many, and each the text of its heading in `html`."""
+    lines = PageLines.of(lines)
     problem, label_problem = _locator(label, lines, TITLE_HINT), _locator(label, lines, TOC_HINT)
     texts = dict.fromkeys([title, *(text for text, _ in headings)])
     too_many = [len(headings)] if len(headings) > MOST_HEADINGS else []
@@ -77,7 +79,7 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
          for text, own in relabelled(html, headings) if too_many == [])))
 
 
-def check_classes(label: str, html: str, drawn: list[str], lines: list[str]) -> list[Problem]:
+def check_classes(label: str, html: str, drawn: list[str], lines: PageLines) -> list[Problem]:
     """Every class in the page's content is on the one allow-list (classes.py), the visuals' HTML (`drawn`) aside."""
     problem = _locator(label, lines, CLASS_HINT)
     return capped(problem("class not allowed in page content", f"{name!r} on {tag}", *_class_needles(name),
@@ -89,7 +91,7 @@ def _class_needles(name: str) -> list[str]:
     return [f'"{name}"', f'"{name} ', f' {name}"', f" {name} ", f".{name} ", f".{name}}}", name]
 
 
-def _format_characters(html: str, label: str, lines: list[str]) -> list[Problem]:
+def _format_characters(html: str, label: str, lines: PageLines) -> list[Problem]:
     """Format and control characters (characters.HIDDEN) in the text and attributes of the page's HTML, however
     the page wrote them (character references included), at the line of its Markdown that holds them; on a
     generated page, from a seed text, where they are never to reach the HTML either."""
@@ -122,19 +124,11 @@ def toc_entries(items) -> list[tuple[str, str]]:
     return entries
 
 
-def _locator(label: str, lines: list[str], hint: str):
-    index, words = LineIndex.of_lines(lines, ignore_case=True), []  # the words' index is made when first needed
-
-    def line_of(needle: str) -> int:
-        if not isinstance(needle, Words):
-            return index.line_of(needle)
-        words[:] = words or [word_index(tuple(lines))]
-        return words[0].line_of(needle)
-
+def _locator(label: str, lines: PageLines, hint: str):
     def problem(rule: str, found: str, *needles: str) -> Problem:
         """At the line of the first needle found, the needles from the most telling; if none is, at no line
         (a guess would send the contributor to the wrong place)."""
-        return Problem(label, next((line for line in map(line_of, needles) if line), 0), rule, found, hint)
+        return Problem(label, lines.first_line(needles), rule, found, hint)
 
     return problem
 

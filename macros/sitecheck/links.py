@@ -8,33 +8,26 @@ that points inside the site must name a file that was built, and its
 host (https:, mailto:, data:, //host/…) leave the site and are not checked
 here; `python -m macros.sitecheck.external` lists and checks them.
 
-Each error names the Markdown line the link was written on when the page's
-source holds it, else the built page and its HTML line (links the engine or
-the theme generated). Pure Python: nothing here imports MkDocs.
+Each error names the Markdown line of a link the page wrote: the line of the block whose
+HTML, as the static pass rendered the page with Python-Markdown, holds that link
+(pages/rendered.written_links). A link the page did not write (the engine's, the theme's)
+is named at the built page and its HTML line. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import difflib
 import posixpath
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem, capped
-from ..siteurls import built_path, directory_index, leaves_site
+from ..siteurls import built_path, directory_index, leaves_site, pages_built_as
 from .builtsite import BuiltPage, BuiltSite
-from .sources import MarkdownSources
 from .targets import Target, resolve, shown_path, split
 from .urls import browser_url
 
 HINTED = 50  # broken links that get a suggestion; the rest are listed plainly
-# Where a link is written in a Markdown page: [text](target "title"), [id]: target, raw HTML attributes.
-# Each stops at the next bracket, space or quote, so a line is read in one pass.
-MD_INLINE = re.compile(r"""\]\(\s*+(<[^<>\n]*+>|[^\s()<>]++)(?:\s++(?:"[^"\n]*+"|'[^'\n]*+'))?+\s*+\)""")
-MD_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]++\]:\s*+(<[^<>\n]*+>|\S++)")
-HTML_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'=<>`]++))""", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,11 +57,12 @@ def scan(page: BuiltPage) -> HtmlPage:
     return found
 
 
-def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_label: str = "docs",
-               site_label: str = "site") -> list[Problem]:
-    """Every broken internal link and anchor of the built site, as problems."""
+def check_site(site: BuiltSite, written: Mapping[str, list[tuple[int, str]]] | None = None, base: str = "/",
+               docs_label: str = "docs", site_label: str = "site") -> list[Problem]:
+    """Every broken internal link and anchor of the built site, as problems. `written`: the links of each page
+    of docs/ (by its path inside docs/), as the static pass rendered it (ParsedPage.links)."""
     pages = {path: scan(page) for path, page in site.pages.items()}
-    sources = _WrittenSources(docs, docs_label) if docs else None
+    sources = _WrittenSources(written, docs_label) if written is not None else None
     problems: list[Problem] = []
     for path, page in pages.items():
         broken = []
@@ -159,30 +153,20 @@ class _WrittenLinks:
         return self.label, line, text
 
 
-class _WrittenSources(MarkdownSources):
-    """The links as written in each page's Markdown, resolved as the built page's links are."""
+class _WrittenSources:
+    """The links each page of docs/ was written with, resolved as the built page's links are."""
+
+    def __init__(self, written: Mapping[str, list[tuple[int, str]]], label: str):
+        self.written, self.label = written, label
 
     def links_of(self, html_path: str, base: str) -> _WrittenLinks | None:
-        name = self.source_of(html_path)
+        name = next((name for name in pages_built_as(html_path) if name in self.written), None)
         if name is None:
             return None
-        found = []
-        for number, line in enumerate(self.lines(name), 1):
-            for written in _targets(line):
-                if leaves_site(written):
-                    continue
-                as_html = resolve(html_path, written, base)
-                found.append((number, written, as_html, _as_markdown(name, html_path, written, base)))
+        found = [(line, url, resolve(html_path, url, base), _as_markdown(name, html_path, url, base))
+                 for line, address in self.written[name] if line
+                 for url in (browser_url(address),) if url and not leaves_site(url)]
         return _WrittenLinks(f"{self.label}/{name}", found)
-
-
-def _targets(line: str) -> list[str]:
-    found = [match.group(1) for match in MD_INLINE.finditer(line)]
-    reference = MD_REFERENCE.match(line)
-    if reference:
-        found.append(reference.group(1))
-    found += [next(group for group in match.groups() if group is not None) for match in HTML_ATTRIBUTE.finditer(line)]
-    return [text[1:-1] if text.startswith("<") and text.endswith(">") else text for text in found]
 
 
 def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
