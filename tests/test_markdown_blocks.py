@@ -124,6 +124,13 @@ def test_block_options_and_attribute_lists_pass_only_the_content_allow_list(refu
     ("# T\n\n/// fact\nOne.\n///\n", [f"docs/p.md:3: not a block of the site — '/// fact' — {UNREAD}"]),
     ("# T\n\n/// note\n    style: red\nOne.\n///\n", [f"docs/p.md:3: not a block of the site — '/// note' — {UNREAD}"]),
     ("# T\n\n/// gaps\nNo heading.\n///\n", [f"docs/p.md:3: not a block of the site — '/// gaps' — {UNREAD}"]),
+    # in a tight list item's own text, or on a paragraph's later line, a block is text too (round 5, 02)
+    ("# T\n\n- One.\n  /// warning | Checked\n  Two.\n  ///\n",
+     [f"docs/p.md:4: not a block of the site — '/// warning | Checked' — {UNREAD}"]),
+    ("# T\n\nOne *two*\n/// tip\nThree.\n///\n", [f"docs/p.md:4: not a block of the site — '/// tip' — {UNREAD}"]),
+    ("# T\n\n- One.\n  ///////// qq-references | Checked\n  Two.\n",
+     [f"docs/p.md:4: not a block of the site — '///////// qq-references' — {UNREAD}"]),
+    ("# T\n\n- `/// note` and\n\n        /// note\n", []),  # code shows it as written
 ])
 def test_a_block_pymdownx_leaves_unread_is_refused(refused, text, expected):
     assert refused(text) == expected
@@ -186,3 +193,25 @@ def test_a_block_quote_inside_a_note_is_refused_once_at_its_call(refused, before
 def test_a_page_may_not_write_the_engines_references(refused):
     assert refused("# T\n\nSaid.\n\n///////// qq-references | 1 reference\n\nWords.\n\n/////////\n") == \
         [f"docs/p.md:5: not a block of the site — '///////// qq-references' — {UNREAD}"]
+
+
+ENGINE_IDS = ("give the element another id, or none: the engine names its own elements qq-… (its citations fn:qq…, "
+              "fnref:qq…)")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attribute list writes the footnotes' ids on any element, a list item among them
+    ("# T\n\n- One.\n  {: #fn:qq1 }\n- Two.\n", [f"docs/p.md:4: ids starting with qq- are the engine's — "
+                                                  f"id='fn:qq1' on <li> — {ENGINE_IDS}"]),
+    ("# T\n\nOne.\n{: #fnref:qq2 }\n", [f"docs/p.md:4: ids starting with qq- are the engine's — id='fnref:qq2' on "
+                                       f"<p> — {ENGINE_IDS}"]),
+    ("# T\n\n## Words { #fnref:qq3 }\n", [f"docs/p.md:3: ids starting with qq- are the engine's — id='fnref:qq3' "
+                                          f"on <h2> — {ENGINE_IDS}"]),
+])
+def test_an_id_in_the_engines_names_is_refused_on_any_element_the_page_writes(refused, text, expected):
+    assert refused(text) == expected
+
+
+def test_the_footnotes_own_ids_are_left_to_the_footnote_rule(refused):
+    """A page's footnote is refused as such (pages/handmade.py), not for the ids its extension writes."""
+    assert refused("# T\n\nSaid.[^qq1]\n\n[^qq1]: A note.\n") == []

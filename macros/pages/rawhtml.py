@@ -66,6 +66,9 @@ INLINE_QUOTE_HINT = "put the block quote outside the note: close the note with /
 FIRST_TAG = re.compile(HTML_RE)  # a tag or a comment, as Python-Markdown's inline pattern reads one
 HTML_BLOCK_PRIORITY, HTML_INLINE_PRIORITY = 20, 90  # Python-Markdown's own, for the processors watched here
 ENGINE_BLOCK_PRIORITY = 15  # after the inline processor (20) and the blocks' (19.99), before attr_list (8)
+FOOTNOTES_PRIORITY = 12  # after the footnotes' own tree processors (50, 19, 15), before attr_list (8)
+FOOTNOTE_IDS = ("fn:", "fnref:")
+CODE = {"code", "pre"}  # whose text is the page's code, shown as written
 
 
 class RawHtmlFinder(Extension):
@@ -79,15 +82,18 @@ class RawHtmlFinder(Extension):
         self.unread: list[str] = []  # the first line of each `/// name` that pymdownx.blocks left as text
         self.ids: list[tuple[str, str]] = []  # (element, id) the page wrote in the engine's names
         self.engine_blocks: list[tuple[str, list]] = []  # (name, the raw HTML stashed in it) of each engine's block
+        self.footnotes: dict[etree.Element, str] = {}  # each element the footnotes extension gave an id, with it
         md.preprocessors.register(_StashWatch(md, md.preprocessors["html_block"], self.blocks), "html_block",
                                   HTML_BLOCK_PRIORITY)
         md.inlinePatterns.register(_InlineWatch(HTML_RE, md, self.tags), "html", HTML_INLINE_PRIORITY)
         md.treeprocessors.register(_TreeWatch(md, self), "qq_tree_watch", 1)  # after attr_list, toc and the blocks
         md.treeprocessors.register(_EngineBlockWatch(md, self.engine_blocks), "qq_engine_block_watch",
                                    ENGINE_BLOCK_PRIORITY)
+        md.treeprocessors.register(_FootnoteWatch(md, self.footnotes), "qq_footnote_watch", FOOTNOTES_PRIORITY)
 
     def reset(self) -> None:
-        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.engine_blocks):
+        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.engine_blocks,
+                      self.footnotes):
             found.clear()
 
 
@@ -126,7 +132,8 @@ class _InlineWatch(HtmlInlineProcessor):
 
 class _TreeWatch(Treeprocessor):
     """The elements Markdown made (raw HTML is still stashed at this point): their attributes, and a block's first
-    line that pymdownx.blocks left as a paragraph (an unknown name, an unknown option, or an option it refused)."""
+    line that pymdownx.blocks left as text (an unknown name, an unknown option, or an option it refused), in a
+    paragraph or in a list item's own text."""
 
     def __init__(self, md, finder: RawHtmlFinder):
         super().__init__(md)
@@ -139,11 +146,11 @@ class _TreeWatch(Treeprocessor):
                                        if name.lower() not in CONTENT_ATTRIBUTES]
             given = element.get("id") or ""
             if given.startswith(ENGINE_IDS) and element not in engine_made and \
-                    not (given.startswith(("fn:", "fnref:")) and element.tag in ("li", "sup")):  # footnotes': refused
+                    self.finder.footnotes.get(element) != given:  # the footnotes' own: refused (pages/handmade.py)
                 self.finder.ids.append((element.tag, given))
-            start = BLOCK_START.match(element.text or "") if element.tag == "p" else None
-            if start:
-                self.finder.unread.append(start.group(0).strip())
+            if element.tag not in CODE:  # a tight list item holds its text as a <li>'s, not a <p>'s
+                self.finder.unread += [start.group(0).strip() for text in _texts(element)
+                                       for start in BLOCK_START.finditer(text)]
 
 
 class _EngineBlockWatch(Treeprocessor):
@@ -161,6 +168,25 @@ class _EngineBlockWatch(Treeprocessor):
             if name:
                 self.found.append((name, [self.md.htmlStash.rawHtmlBlocks[int(number)]
                                           for text in element.itertext() for number in HTML_PLACEHOLDER_RE.findall(text)]))
+
+
+class _FootnoteWatch(Treeprocessor):
+    """The ids the footnotes extension wrote (its references' <sup>s and its definitions' <li>s), noted before
+    attr_list writes the page's own: an attribute list can write the same id on any element."""
+
+    def __init__(self, md, found: dict[etree.Element, str]):
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root) -> None:
+        self.found.update((element, element.get("id")) for element in root.iter()
+                          if (element.get("id") or "").startswith(FOOTNOTE_IDS))
+
+
+def _texts(element) -> Iterator[str]:
+    """The element's own text: before its first child and after each child."""
+    yield element.text or ""
+    yield from (child.tail or "" for child in element)
 
 
 def _gaps_titles(root) -> list[etree.Element]:
