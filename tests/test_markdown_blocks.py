@@ -105,6 +105,23 @@ def test_each_block_of_raw_html_with_a_call_inside_is_found_at_its_own_line(refu
         [("5", "<table>"), ("7", "<dl>"), ("9", "<table>")]
 
 
+def test_raw_html_that_holds_a_call_keeps_the_page_from_being_built():
+    """Markdown does not read raw HTML: a call in a block, a tag's attribute or a comment would lose its marker in
+    the build, which then stops at the static pass (at the call's line where the piece's own is not found); a call
+    between two inline tags keeps its marker, and the build goes on to check the page's HTML."""
+    from macros.pages.rawhtml import raw_html_found
+    from macros.pages.rendered import render
+
+    md, finder = raw_html_converter(EXTENSIONS)
+    cited = '{{ cite("alpha", "At least 238 people were killed") }}'
+    page, _ = parse(f"# T\n\nSaid <b>so.{cited}</b>\n\n<table><tr><td>Toll{cited}</td></tr></table>\n\n"
+                    f"Said <span title='{cited}'>so</span>.\n\nSo.{cited} <!-- {cited} -->\n")
+    found, losing = raw_html_found(page, finder, render(page, md, ConversionBudget(60)))
+    assert [(problem.line, problem.found) for problem in found] == \
+        [(3, "'<b>'"), (5, "'<table>'"), (7, "'<span …>'"), (9, "'<!-- … -->'")]
+    assert losing == found[1:]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("# T\n\n/// note\n    attrs: {onclick: alert(1), lang: kk}\nA note.\n///\n",
      [f"docs/p.md:4: attribute not allowed in page content — onclick on <p> — {CONTENT}"]),

@@ -212,44 +212,65 @@ def raw_html_converter(extensions: dict[str, dict]) -> tuple[markdown.Markdown, 
 def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFinder,
                       budget: ConversionBudget) -> list[Problem]:
     """The page rendered as the static pass renders it, and what raw_html_found finds in it."""
-    return raw_html_found(page, finder, render(page, md, budget))
+    return raw_html_found(page, finder, render(page, md, budget))[0]
 
 
-def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPage) -> list[Problem]:
+def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPage) \
+        -> tuple[list[Problem], list[Problem]]:
     """Each piece of raw HTML in the page, each attribute Markdown writes off the allow-list and each id in the
     engine's names, at its line, as the finder saw them when the page was last converted (`rendered`); and each
-    block quote a note holds."""
+    block quote a note holds. Then those of them that keep the page from being built: raw HTML that holds a call,
+    which Markdown does not read, so the build would lose the call's marker."""
     index = LineIndex.of_lines(page.body_lines())
     quotes = list(_quotes_in_notes(page.path, rendered))
     for _ in quotes:  # the block's first line, if the note shows it first: told as the block quote it is
         if QUOTE_BLOCK in finder.unread:
             finder.unread.remove(QUOTE_BLOCK)
     finder.unread += _engine_blocks_written(rendered, finder)
-    return capped(chain(_problems(page.path, index, finder, rendered.key), _engine_ids(page.path, index, finder),
-                        quotes))
+    holding = []
+    found = capped(chain(_problems(page.path, index, finder, rendered, holding),
+                         _engine_ids(page.path, index, finder), quotes))
+    return found, [problem for problem in found if problem in holding]
 
 
-def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, key: str) -> Iterator[Problem]:
-    """One problem a line: its first piece of raw HTML (a closing tag only where no other stands)."""
+def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, rendered: RenderedPage,
+              holding: list[Problem]) -> Iterator[Problem]:
+    """One problem a line: its first piece of raw HTML (a closing tag only where no other stands); each one whose
+    line holds a piece with a call in it also goes into `holding`."""
+    key = rendered.key
     blocks = [block for block in finder.blocks if not _stands_for_a_call(block, key)]
     in_contexts = _the_pages_own(finder.tags, key)
     tags = [tag for tag, _ in in_contexts]
     found = [*zip(blocks, _lines(index, blocks, map(_first_tag, blocks))),
              *zip(tags, _lines(index, [in_context for _, in_context in in_contexts], tags))]
-    first = {}
+    first, with_a_call = {}, set()
+    found = [(raw, line or _line_of_its_call(raw, rendered)) for raw, line in found]
     for raw, line in sorted(found, key=lambda pair: (pair[1], pair[0].lstrip().startswith("</"))):
-        first.setdefault((line, raw) if line == 0 else line, raw)  # pieces whose line is unknown: each its own
+        place = (line, raw) if line == 0 else line  # pieces whose line is unknown: each its own
+        first.setdefault(place, raw)
+        if key in raw:  # what stands for a call (rendered.stands_for), in a block or a tag the page wrote
+            with_a_call.add(place)
     for place, raw in first.items():
         line = 0 if isinstance(place, tuple) else place
         shown = _first_tag(raw) or (raw if raw.rstrip().endswith(">") else f"{raw}…>")  # md_in_html's start
         if key in shown:  # a call inside the tag itself: what stands for it is not what the page wrote
-            shown = f"<{_first_element(raw).tag} …>"
-        yield Problem(path, line, RULE, repr(clip(shown, 80)), _hint(raw))
+            shown = "<!-- … -->" if raw.lstrip().startswith("<!--") else f"<{_first_element(raw).tag} …>"
+        problem = Problem(path, line, RULE, repr(clip(shown, 80)), _hint(raw))
+        holding += [problem] if place in with_a_call else []
+        yield problem
     for header, line in zip(finder.unread, _lines(index, finder.unread)):
         yield Problem(path, line, UNREAD_RULE, repr(header), UNREAD_HINT)
     for tag, name in dict.fromkeys(finder.attributes):
         yield Problem(path, index.first_line([f"{name}=", f"{name}:"], 1), ATTRIBUTE_RULE, f"{name} on <{tag}>",
                       ATTRIBUTE_HINT)
+
+
+def _line_of_its_call(raw: str, rendered: RenderedPage) -> int:
+    """The line of the first call that stands in a piece whose own words were not found (they hold what stands for
+    the call, not the call as the page wrote it), else 0."""
+    after = raw.partition(f"{rendered.key}:")[2]
+    number = after[:len(after) - len(after.lstrip("0123456789"))]
+    return rendered.calls[int(number)].line if number and int(number) < len(rendered.calls) else 0
 
 
 def _engine_ids(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
