@@ -232,3 +232,24 @@ def test_an_id_in_the_engines_names_is_refused_on_any_element_the_page_writes(re
 def test_the_footnotes_own_ids_are_left_to_the_footnote_rule(refused):
     """A page's footnote is refused as such (pages/handmade.py), not for the ids its extension writes."""
     assert refused("# T\n\nSaid.[^qq1]\n\n[^qq1]: A note.\n") == []
+
+
+LISTED = ("Markdown would give its attributes to the citation's marker, which is the engine's: remove the {…} after "
+          "the call")
+
+
+def test_an_attribute_list_right_after_a_call_is_refused_at_the_calls_line():
+    """The build writes a call's marker where the call stands, and attr_list gives a {…} right after it to the
+    marker: a new id loses it, a class restyles it. A space between them leaves the list as text."""
+    from macros.pages.rawhtml import raw_html_found
+    from macros.pages.rendered import render
+
+    md, finder = raw_html_converter(EXTENSIONS)
+    cited = '{{ cite("alpha", "At least 238 people were killed") }}'
+    page, _ = parse(f"# T\n\n- Said.{cited}{{: #fnref:qq7 }}\n- Said {{{{ quote(\"alpha\", \"Shal, ket!\") }}}}{{.x}} "
+                    f"and *so*{{: .y }}.{cited} {{: #z }}\n")
+    found, losing = raw_html_found(page, finder, render(page, md, ConversionBudget(60)))
+    assert [str(problem) for problem in found] == [
+        f"docs/p.md:3: an attribute list cannot follow a macro call — '{{: #fnref:qq7 }}' — {LISTED}",
+        f"docs/p.md:4: an attribute list cannot follow a macro call — '{{.x}}' — {LISTED}"]
+    assert losing == found

@@ -8,8 +8,11 @@ block preprocessor stashes and the tags its inline `html` pattern matches, so HT
 nor are the elements that stand for the page's calls, which carry the rendering's key, and their end tags. The
 attributes Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the content allow-list
 (sitecheck/rules.py CONTENT_ATTRIBUTES), and an id it writes is not in the engine's names (`qq-…`, which the
-/// gaps heading carries, `fn:qq…`, `fnref:qq…`). A blockquote() stands as the engine's block it writes, which an
-inline block (/// note, /// about) shows as text, as in the build: refused there. The check of each page's HTML in
+/// gaps heading carries, `fn:qq…`, `fnref:qq…`: only the footnotes extension's own are left to pages/handmade.py).
+An attribute list right after a call would be the marker's in the build: refused. A blockquote() stands as the
+engine's block it writes, which an inline block (/// note, /// about) shows as text, as in the build: refused there.
+Raw HTML that holds a call, and an attribute list on a call's marker, keep the page from being built (the build
+would lose the marker); the rest is reported with the built page's checks. The check of each page's HTML in
 the build (sitecheck/content.py) stays the guarantee. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
@@ -23,6 +26,7 @@ from itertools import chain, zip_longest
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -60,6 +64,9 @@ ID_RULE = "ids starting with qq- are the engine's"
 ID_HINT = ("give the element another id, or none: the engine names its own elements qq-… (its citations fn:qq…, "
            "fnref:qq…)")
 ENGINE_IDS = ("qq-", "fn:qq", "fnref:qq")
+MARKER_ATTRIBUTES_RULE = "an attribute list cannot follow a macro call"
+MARKER_ATTRIBUTES_HINT = ("Markdown would give its attributes to the citation's marker, which is the engine's: remove "
+                          "the {…} after the call")
 INLINE_QUOTE_RULE = "a block quote cannot stand inside a /// note or /// about"
 QUOTE_BLOCK = f"{ENGINE_FENCE} qq-blockquote"  # how rendered.stands_for opens a blockquote()'s block
 INLINE_QUOTE_HINT = "put the block quote outside the note: close the note with /// before the blockquote() call"
@@ -83,6 +90,7 @@ class RawHtmlFinder(Extension):
         self.ids: list[tuple[str, str]] = []  # (element, id) the page wrote in the engine's names
         self.engine_blocks: list[tuple[str, list]] = []  # (name, the raw HTML stashed in it) of each engine's block
         self.footnotes: dict[etree.Element, str] = {}  # each element the footnotes extension gave an id, with it
+        self.listed: list[tuple[str, str, str]] = []  # (raw HTML, the raw HTML after it, the {…} that follows that)
         md.preprocessors.register(_StashWatch(md, md.preprocessors["html_block"], self.blocks), "html_block",
                                   HTML_BLOCK_PRIORITY)
         md.inlinePatterns.register(_InlineWatch(HTML_RE, md, self.tags), "html", HTML_INLINE_PRIORITY)
@@ -93,7 +101,7 @@ class RawHtmlFinder(Extension):
 
     def reset(self) -> None:
         for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.engine_blocks,
-                      self.footnotes):
+                      self.footnotes, self.listed):
             found.clear()
 
 
@@ -151,6 +159,12 @@ class _TreeWatch(Treeprocessor):
             if element.tag not in CODE:  # a tight list item holds its text as a <li>'s, not a <p>'s
                 self.finder.unread += [start.group(0).strip() for text in _texts(element)
                                        for start in BLOCK_START.finditer(text)]
+                self.finder.listed += [(self._stashed(number - 1), self._stashed(number), listed)
+                                       for text in _texts(element) for number, listed in _listed_after_html(text)]
+
+    def _stashed(self, number: int) -> str:
+        piece = self.md.htmlStash.rawHtmlBlocks[number] if 0 <= number < len(self.md.htmlStash.rawHtmlBlocks) else ""
+        return piece if isinstance(piece, str) else ""
 
 
 class _EngineBlockWatch(Treeprocessor):
@@ -181,6 +195,15 @@ class _FootnoteWatch(Treeprocessor):
     def run(self, root) -> None:
         self.found.update((element, element.get("id")) for element in root.iter()
                           if (element.get("id") or "").startswith(FOOTNOTE_IDS))
+
+
+def _listed_after_html(text: str) -> Iterator[tuple[int, str]]:
+    """(its number in the stash, the attribute list) of each piece of raw HTML that an attribute list follows at
+    once, as attr_list reads one after an inline element: where the build writes a marker, it takes the list."""
+    for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+        listed = AttrListTreeprocessor.INLINE_RE.match(text[placeholder.end():])
+        if listed:  # shown up to its first }: what follows it is the page's text, and what stands for calls
+            yield int(placeholder.group(1)), listed.group(0).partition("}")[0] + "}"
 
 
 def _texts(element) -> Iterator[str]:
@@ -219,18 +242,19 @@ def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPa
         -> tuple[list[Problem], list[Problem]]:
     """Each piece of raw HTML in the page, each attribute Markdown writes off the allow-list and each id in the
     engine's names, at its line, as the finder saw them when the page was last converted (`rendered`); and each
-    block quote a note holds. Then those of them that keep the page from being built: raw HTML that holds a call,
-    which Markdown does not read, so the build would lose the call's marker."""
+    block quote a note holds; each attribute list right after a call. Then those of them that keep the page from
+    being built: raw HTML that holds a call, which Markdown does not read, and an attribute list on a call's
+    marker, which would rename or restyle it: the build would lose the marker."""
     index = LineIndex.of_lines(page.body_lines())
     quotes = list(_quotes_in_notes(page.path, rendered))
     for _ in quotes:  # the block's first line, if the note shows it first: told as the block quote it is
         if QUOTE_BLOCK in finder.unread:
             finder.unread.remove(QUOTE_BLOCK)
     finder.unread += _engine_blocks_written(rendered, finder)
-    holding = []
+    holding, listed = [], list(_listed_after_calls(page.path, finder, rendered))
     found = capped(chain(_problems(page.path, index, finder, rendered, holding),
-                         _engine_ids(page.path, index, finder), quotes))
-    return found, [problem for problem in found if problem in holding]
+                         _engine_ids(page.path, index, finder), listed, quotes))
+    return found, [problem for problem in found if problem in holding or problem in listed]
 
 
 def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, rendered: RenderedPage,
@@ -271,6 +295,14 @@ def _line_of_its_call(raw: str, rendered: RenderedPage) -> int:
     after = raw.partition(f"{rendered.key}:")[2]
     number = after[:len(after) - len(after.lstrip("0123456789"))]
     return rendered.calls[int(number)].line if number and int(number) < len(rendered.calls) else 0
+
+
+def _listed_after_calls(path: str, finder: RawHtmlFinder, rendered: RenderedPage) -> Iterator[Problem]:
+    """An attribute list right after a call: after the end tag of what stands for its marker."""
+    for before, end, listed in finder.listed:
+        call = _call_it_stands_for(before, rendered.key) if end.startswith("</") else None
+        if call is not None:
+            yield Problem(path, rendered.calls[call].line, MARKER_ATTRIBUTES_RULE, repr(listed), MARKER_ATTRIBUTES_HINT)
 
 
 def _engine_ids(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
