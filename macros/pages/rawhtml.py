@@ -194,7 +194,7 @@ class _FootnoteWatch(Treeprocessor):
 
     def run(self, root) -> None:
         self.found.update((element, element.get("id")) for element in root.iter()
-                          if (element.get("id") or "").startswith(FOOTNOTE_IDS))
+                          if element.tag in ("sup", "li") and (element.get("id") or "").startswith(FOOTNOTE_IDS))
 
 
 def _listed_after_html(text: str) -> Iterator[tuple[int, str]]:
