@@ -120,6 +120,9 @@ def test_raw_html_that_holds_a_call_keeps_the_page_from_being_built():
     assert [(problem.line, problem.found) for problem in found] == \
         [(3, "'<b>'"), (5, "'<table>'"), (7, "'<span …>'"), (9, "'<!-- … -->'")]
     assert losing == found[1:]
+    page, _ = parse("# T\n\n" + "Said <b>so</b>.\n\n" * 31 + f"<table><tr><td>Toll{cited}</td></tr></table>\n")
+    found, losing = raw_html_found(page, finder, render(page, md, ConversionBudget(60)))
+    assert [problem.rule for problem in losing] == ["and more problems of the same page"]  # past the cap
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -85,7 +85,16 @@ def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPa
     holding, listed = [], list(_listed_after_calls(page.path, finder, rendered))
     found = capped(chain(_problems(page.path, index, finder, rendered, holding),
                          _engine_ids(page.path, index, finder), listed, quotes))
-    return found, [problem for problem in found if problem in holding or problem in listed]
+    losing = [problem for problem in found if problem in holding or problem in listed]
+    if not losing and _holds_a_call(finder, rendered.key):  # told past the cap: its "and more" stops the build
+        losing = found[-1:]
+    return found, losing
+
+
+def _holds_a_call(finder: RawHtmlFinder, key: str) -> bool:
+    """Whether a piece of raw HTML the page wrote holds what stands for a call."""
+    return any(key in raw and not _stands_for_a_call(raw, key) for raw in finder.blocks) or \
+        any(key in tag for tag, _ in _the_pages_own(finder.tags, key))
 
 
 def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, rendered: RenderedPage,
