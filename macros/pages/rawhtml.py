@@ -86,7 +86,7 @@ def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPa
     found = capped(chain(_problems(page.path, index, finder, rendered, holding),
                          _engine_ids(page.path, index, finder), listed, quotes))
     losing = [problem for problem in found if problem in holding or problem in listed]
-    if not losing and _holds_a_call(finder, rendered.key):  # told past the cap: its "and more" stops the build
+    if not losing and (listed or _holds_a_call(finder, rendered.key)):  # past the cap: "and more" stops the build
         losing = found[-1:]
     return found, losing
 
