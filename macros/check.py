@@ -49,7 +49,8 @@ class Checked:
     problems: list[Problem]
     exempt: frozenset[str] = frozenset()  # the pages about the site, as mkdocs.yml lists them
     # Of the problems, those of the pages' HTML, which rendering does not need fixed first: the build reports
-    # them with the problems of each page's content (mkdocs_plugin), so that a page hears of both at once.
+    # them with the problems of each page's content (mkdocs_plugin), so that a page hears of both at once. Raw
+    # HTML that holds a call is not among them: the build would lose the call's marker.
     of_the_html: frozenset = frozenset()
     updated: date | None = None  # the last change to the pages or the sources, for the dateline (render/dateline.py)
 
@@ -105,7 +106,9 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         page.title = (rendered.heading if rendered is not None else None) or src
         page.links = written_links(rendered) if rendered is not None else []
         if rendered is not None and page.path not in unparsed:  # a page read within the limits on work
-            of_the_html += raw_html_found(page, finder, rendered)
+            found, losing = raw_html_found(page, finder, rendered)  # losing a call's marker: the build stops
+            problems, of_the_html = problems + losing, of_the_html + [problem for problem in found
+                                                                      if problem not in losing]
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
         if rendered is not None:  # coverage counts calls: only once the page parses

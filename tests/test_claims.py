@@ -760,6 +760,20 @@ def test_an_events_label_reads_as_its_passage(passage, date, label, expected):
     assert (claims, problems) == ([], [f"docs/p.md:1: {expected}"])
 
 
+QUOTED_ELSEWHERE = {"«": "»", "„": "“", "‘": "’", "「": "」", '"': '"'}  # Unicode's marks, as every rule reads them
+
+
+@pytest.mark.parametrize("opening, closing", QUOTED_ELSEWHERE.items())
+def test_an_events_label_reads_words_quoted_in_any_of_unicodes_marks_as_quoted(opening, closing):
+    """The labels read quotation marks as the quotation rules do (macros/quotation_marks.py): one list of marks."""
+    text = f"The regime declared that the country was under attack from {opening}a band of terrorists{closing}.\n"
+    passage = text.strip().replace('"', '\\"')
+    claims, problems = check(f'{{{{ event("zeta", "{passage}", date="2022", label="Country attacked by a band of '
+                             'terrorists") }}', with_text("zeta", text, 60))
+    assert [problem.split(" — ")[0] for problem in problems] == \
+        ["docs/p.md:1: event label gives words its source quotes as the event"]
+
+
 @pytest.mark.parametrize("passage, date, label", [
     ("When only last year Armenia sought help to counter Azerbaijan", "2021", "Armenia sought help"),
     ("Russian troops will most likely not be used to directly confront Kazakh protesters", "2022",

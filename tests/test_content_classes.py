@@ -67,3 +67,13 @@ def test_the_engine_writes_its_classes_where_they_belong():
     visual = '<div class="qq-rail"><span class="qq-rail-strip">x</span></div>'
     assert list(unknown_classes(f"<p>x</p>{visual}", [visual])) == []
     assert list(unknown_classes(f"<p>x</p>{visual}", [])) == [("qq-rail", "<div>"), ("qq-rail-strip", "<span>")]
+
+
+def test_a_theme_class_is_told_at_the_line_that_wrote_it_where_a_block_adds_its_own():
+    """A block writes its own class before the page's (`qq-editors-note admonition md-typeset`): the line is where
+    the page wrote the theme's class (round 5, 04)."""
+    text = "# T\n\nWords.\n\n<p class=\"qq-editors-note\">Checked.</p>\n"
+    lines = ["# T", "", "Words.", "", "/// note", '    attrs: {class: "admonition md-typeset"}', "Checked.", "///"]
+    html = markdown.markdown(text).replace('"qq-editors-note"', '"qq-editors-note admonition md-typeset"')
+    found = [(problem.line, problem.rule) for problem in check_content("docs/p.md", html, None, lines, engine=([], {}))]
+    assert (6, "classes starting with 'md-' belong to the theme") in found

@@ -51,3 +51,14 @@ def test_the_same_by_hand_is_refused(text, rule):
 
 def test_a_copy_of_a_visual_is_refused_beside_the_real_one():
     assert problems(DRAWN + "\n", [DRAWN]).count("<svg> elements are drawn only by the engine's visuals") == 1
+
+
+def test_a_landmark_named_after_an_id_the_page_took_is_told_at_the_line_that_took_it():
+    """The engine's /// gaps aside is named after its heading's id: a heading of the page's own with that id makes
+    the name ambiguous, and the page wrote the id, not the aside (round 5, 30)."""
+    text = ("## Troops fired { #gaps }\n\nWords.\n\n"
+            '<aside class="qq-gaps" aria-labelledby="gaps">\n<h2 id="gaps">Gaps</h2>\n<p>None.</p>\n</aside>\n')
+    html = markdown.markdown(text, extensions=["attr_list", "md_in_html"])
+    lines = text.replace('<aside class="qq-gaps" aria-labelledby="gaps">', "/// gaps | Gaps").split("\n")
+    found = check_content("docs/p.md", html, None, lines, ([], GLOSSARY))
+    assert [(problem.line, problem.rule) for problem in found] == [(1, "role and aria-* attributes are the engine's")]

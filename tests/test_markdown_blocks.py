@@ -105,6 +105,26 @@ def test_each_block_of_raw_html_with_a_call_inside_is_found_at_its_own_line(refu
         [("5", "<table>"), ("7", "<dl>"), ("9", "<table>")]
 
 
+def test_raw_html_that_holds_a_call_keeps_the_page_from_being_built():
+    """Markdown does not read raw HTML: a call in a block, a tag's attribute or a comment would lose its marker in
+    the build, which then stops at the static pass (at the call's line where the piece's own is not found); a call
+    between two inline tags keeps its marker, and the build goes on to check the page's HTML."""
+    from macros.pages.rawhtml import raw_html_found
+    from macros.pages.rendered import render
+
+    md, finder = raw_html_converter(EXTENSIONS)
+    cited = '{{ cite("alpha", "At least 238 people were killed") }}'
+    page, _ = parse(f"# T\n\nSaid <b>so.{cited}</b>\n\n<table><tr><td>Toll{cited}</td></tr></table>\n\n"
+                    f"Said <span title='{cited}'>so</span>.\n\nSo.{cited} <!-- {cited} -->\n")
+    found, losing = raw_html_found(page, finder, render(page, md, ConversionBudget(60)))
+    assert [(problem.line, problem.found) for problem in found] == \
+        [(3, "'<b>'"), (5, "'<table>'"), (7, "'<span …>'"), (9, "'<!-- … -->'")]
+    assert losing == found[1:]
+    page, _ = parse("# T\n\n" + "Said <b>so</b>.\n\n" * 31 + f"<table><tr><td>Toll{cited}</td></tr></table>\n")
+    found, losing = raw_html_found(page, finder, render(page, md, ConversionBudget(60)))
+    assert [problem.rule for problem in losing] == ["and more problems of the same page"]  # past the cap
+
+
 @pytest.mark.parametrize("text, expected", [
     ("# T\n\n/// note\n    attrs: {onclick: alert(1), lang: kk}\nA note.\n///\n",
      [f"docs/p.md:4: attribute not allowed in page content — onclick on <p> — {CONTENT}"]),
@@ -124,6 +144,13 @@ def test_block_options_and_attribute_lists_pass_only_the_content_allow_list(refu
     ("# T\n\n/// fact\nOne.\n///\n", [f"docs/p.md:3: not a block of the site — '/// fact' — {UNREAD}"]),
     ("# T\n\n/// note\n    style: red\nOne.\n///\n", [f"docs/p.md:3: not a block of the site — '/// note' — {UNREAD}"]),
     ("# T\n\n/// gaps\nNo heading.\n///\n", [f"docs/p.md:3: not a block of the site — '/// gaps' — {UNREAD}"]),
+    # in a tight list item's own text, or on a paragraph's later line, a block is text too (round 5, 02)
+    ("# T\n\n- One.\n  /// warning | Checked\n  Two.\n  ///\n",
+     [f"docs/p.md:4: not a block of the site — '/// warning | Checked' — {UNREAD}"]),
+    ("# T\n\nOne *two*\n/// tip\nThree.\n///\n", [f"docs/p.md:4: not a block of the site — '/// tip' — {UNREAD}"]),
+    ("# T\n\n- One.\n  ///////// qq-references | Checked\n  Two.\n",
+     [f"docs/p.md:4: not a block of the site — '///////// qq-references' — {UNREAD}"]),
+    ("# T\n\n- `/// note` and\n\n        /// note\n", []),  # code shows it as written
 ])
 def test_a_block_pymdownx_leaves_unread_is_refused(refused, text, expected):
     assert refused(text) == expected
@@ -186,3 +213,46 @@ def test_a_block_quote_inside_a_note_is_refused_once_at_its_call(refused, before
 def test_a_page_may_not_write_the_engines_references(refused):
     assert refused("# T\n\nSaid.\n\n///////// qq-references | 1 reference\n\nWords.\n\n/////////\n") == \
         [f"docs/p.md:5: not a block of the site — '///////// qq-references' — {UNREAD}"]
+
+
+ENGINE_IDS = ("give the element another id, or none: the engine names its own elements qq-… (its citations fn:qq…, "
+              "fnref:qq…)")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attribute list writes the footnotes' ids on any element, a list item among them
+    ("# T\n\n- One.\n  {: #fn:qq1 }\n- Two.\n", [f"docs/p.md:4: ids starting with qq- are the engine's — "
+                                                  f"id='fn:qq1' on <li> — {ENGINE_IDS}"]),
+    ("# T\n\nOne.\n{: #fnref:qq2 }\n", [f"docs/p.md:4: ids starting with qq- are the engine's — id='fnref:qq2' on "
+                                       f"<p> — {ENGINE_IDS}"]),
+    ("# T\n\n## Words { #fnref:qq3 }\n", [f"docs/p.md:3: ids starting with qq- are the engine's — id='fnref:qq3' "
+                                          f"on <h2> — {ENGINE_IDS}"]),
+])
+def test_an_id_in_the_engines_names_is_refused_on_any_element_the_page_writes(refused, text, expected):
+    assert refused(text) == expected
+
+
+def test_the_footnotes_own_ids_are_left_to_the_footnote_rule(refused):
+    """A page's footnote is refused as such (pages/handmade.py), not for the ids its extension writes."""
+    assert refused("# T\n\nSaid.[^qq1]\n\n[^qq1]: A note.\n") == []
+
+
+LISTED = ("Markdown would give its attributes to the citation's marker, which is the engine's: remove the {…} after "
+          "the call")
+
+
+def test_an_attribute_list_right_after_a_call_is_refused_at_the_calls_line():
+    """The build writes a call's marker where the call stands, and attr_list gives a {…} right after it to the
+    marker: a new id loses it, a class restyles it. A space between them leaves the list as text."""
+    from macros.pages.rawhtml import raw_html_found
+    from macros.pages.rendered import render
+
+    md, finder = raw_html_converter(EXTENSIONS)
+    cited = '{{ cite("alpha", "At least 238 people were killed") }}'
+    page, _ = parse(f"# T\n\n- Said.{cited}{{: #fnref:qq7 }}\n- Said {{{{ quote(\"alpha\", \"Shal, ket!\") }}}}{{.x}} "
+                    f"and *so*{{: .y }}.{cited} {{: #z }}\n")
+    found, losing = raw_html_found(page, finder, render(page, md, ConversionBudget(60)))
+    assert [str(problem) for problem in found] == [
+        f"docs/p.md:3: an attribute list cannot follow a macro call — '{{: #fnref:qq7 }}' — {LISTED}",
+        f"docs/p.md:4: an attribute list cannot follow a macro call — '{{.x}}' — {LISTED}"]
+    assert losing == found

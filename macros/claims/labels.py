@@ -8,15 +8,18 @@ Its words are its passage's (details.py); beyond that, a label
 - keeps every negation of the clauses it draws on, and adds none ("will most likely not be used to confront
   protesters" is not "used to confront protesters");
 - takes words its passage has only inside quotation marks (someone's words, that the source reports) only
-  with the word of saying that reports them (speech_words.yml: "declared", "ordered");
+  with the word of saying that reports them (speech_words.yml: "declared", "ordered"); the marks and what they
+  quote are read as every rule reads them (macros/quotation_marks.py);
 - writes as a number only a count of its passage, never the day, year or hour of a date ("6 January" is not
   "6 Russian troops"), nor a number from 1800 to 2099, which reads as a year: the timeline shows the date.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -25,6 +28,7 @@ import yaml
 from ..corpus import Match
 from ..pages import Call
 from ..problems import Problem
+from ..quotation_marks import quotations
 from ..yamlfile import LOADER
 from .clauses import CLAUSE_END
 from .elisions import NEGATIONS
@@ -33,7 +37,6 @@ from .subjects import COUNTRIES
 from .wording import Number
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.]*+")
-QUOTE_MARKS = "“”\""
 PLACE_LEADS = frozenset({"in", "of", "to", "at", "from", "for", "on"})  # not "by": a doer stays where it is
 # Words that state nothing, which a label may use although its passage does not ("Demonstrations began in Mangystau").
 FREE_WORDS = frozenset(yaml.load((Path(__file__).parent / "label_words.yml").read_text("utf-8"), LOADER))
@@ -54,26 +57,28 @@ class Word:
 
 def passage_words(match: Match) -> list[Word]:
     words, clause = [], 0
+    quoted = _quoted_spans(match.paragraph.text)
     for (start, _), part in zip(match.spans, match.parts):
         clause += 1
-        text = match.paragraph.text
-        quoted = text.rfind("“", 0, start) > text.rfind("”", 0, start) or text.count('"', 0, start) % 2 == 1
         done = 0
         for token in TOKEN.finditer(part):
-            between = part[done: token.start()]
-            clause += len(CLAUSE_END.findall(between))
-            quoted = _quoted_after(between, quoted)
+            clause += len(CLAUSE_END.findall(part[done: token.start()]))
             value = token.group().rstrip(".,") if token.group()[0].isdigit() else token.group()
-            words.append(Word(value, clause, quoted, _is_count(part, token.start(), len(value))))
+            words.append(Word(value, clause, _inside(quoted, start + token.start()),
+                              _is_count(part, token.start(), len(value))))
             done = token.start() + len(value)
     return words
 
 
-def _quoted_after(between: str, quoted: bool) -> bool:
-    for mark in between:
-        if mark in QUOTE_MARKS:
-            quoted = mark == "“" or (mark == '"' and not quoted)
-    return quoted
+@lru_cache(maxsize=64)  # a paragraph is read once for all the events that cite it
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the paragraph's quotations hold words: (start, end) of each, in order."""
+    return tuple(found.span(1) if found.group(1) is not None else found.span(2) for found in quotations(text))
+
+
+def _inside(spans: tuple[tuple[int, int], ...], position: int) -> bool:
+    before = bisect_right(spans, (position, float("inf")))  # how many start at or before it
+    return before > 0 and position < spans[before - 1][1]
 
 
 def _is_count(part: str, start: int, length: int) -> bool:

@@ -1,42 +1,39 @@
 """Raw HTML in a page, found the way Python-Markdown finds it, and the attributes Markdown writes.
 
-A page is written in Markdown and the site's blocks (macros/render/blocks.py): `/// facts`, `/// cards`,
-`/// gaps`, `/// about`, `/// note`. Raw HTML is refused, each piece at its line with the block to use
-instead. What counts as raw HTML is what Python-Markdown itself takes as such when it converts the page (in
-the one conversion of the static pass, pages/rendered.py, with mkdocs.yml's extensions): the blocks its HTML
-block preprocessor stashes and the tags its inline `html` pattern matches, so HTML inside code is not raw HTML;
-nor are the elements that stand for the page's calls, which carry the rendering's key, and their end tags. The
-attributes Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the content allow-list
-(sitecheck/rules.py CONTENT_ATTRIBUTES), and an id it writes is not in the engine's names (`qq-…`, which the
-/// gaps heading carries, `fn:qq…`, `fnref:qq…`). A blockquote() stands as the engine's block it writes, which an
-inline block (/// note, /// about) shows as text, as in the build: refused there. The check of each page's HTML in
-the build (sitecheck/content.py) stays the guarantee. Pure Python: nothing here imports MkDocs.
+A page is written in Markdown and the site's blocks (macros/render/blocks.py): `/// facts`, `/// cards`, `/// gaps`,
+`/// about`, `/// note`. Raw HTML is refused, each piece at its line with the block to use instead. What counts as
+raw HTML is what Python-Markdown itself takes as such when it converts the page (in the one conversion of the static
+pass, pages/rendered.py, with mkdocs.yml's extensions): the blocks its HTML block preprocessor stashes and the tags
+its inline `html` pattern matches (pages/rawwatch.py watches them), so HTML inside code is not raw HTML; nor are the
+elements that stand for the page's calls, which carry the rendering's key, and their end tags. The attributes
+Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the content allow-list
+(sitecheck/rules.py CONTENT_ATTRIBUTES), and an id it writes is not in the engine's names (`qq-…`, which the /// gaps
+heading carries, `fn:qq…`, `fnref:qq…`: only the footnotes extension's own are left to pages/handmade.py). An
+attribute list right after a call would be the marker's in the build: refused. A blockquote() stands as the engine's
+block it writes, which an inline block (/// note, /// about) shows as text, as in the build: refused there. Raw HTML
+that holds a call, and an attribute list on a call's marker, keep the page from being built (the build would lose
+the marker); the rest is reported with the built page's checks. The check of each page's HTML in the build
+(sitecheck/content.py) stays the guarantee. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain, zip_longest
 
 import markdown
-from markdown.extensions import Extension
-from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
-from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
-from pymdownx.blocks import RE_START as BLOCK_START
+from markdown.inlinepatterns import HTML_RE
 from selectolax.lexbor import LexborHTMLParser
 
 from ..lines import LineIndex
 from ..problems import Problem, capped, clip
-from ..proofmarks import BLOCKQUOTE, REFERENCES
-from ..render.blocks import ENGINE_FENCE, GAPS_TITLE_ID
-from ..sitecheck.rules import CONTENT_ATTRIBUTES
+from ..proofmarks import REFERENCES
+from ..render.blocks import ENGINE_FENCE
 from . import ParsedPage
-from .converter import ConversionBudget, markdown_converter
+from .converter import ConversionBudget
+from .rawwatch import RawHtmlFinder, raw_html_converter, watch_raw_html  # noqa: F401 (the static pass's, the tests')
 from .rendered import RenderedPage, quotes_in_notes, render
 from .textblocks import CALL, WORDS_OF_CALL
 
@@ -59,171 +56,93 @@ COMMENT_HINT = "a page holds what readers see: remove the comment, and tell the 
 ID_RULE = "ids starting with qq- are the engine's"
 ID_HINT = ("give the element another id, or none: the engine names its own elements qq-… (its citations fn:qq…, "
            "fnref:qq…)")
-ENGINE_IDS = ("qq-", "fn:qq", "fnref:qq")
+MARKER_ATTRIBUTES_RULE = "an attribute list cannot follow a macro call"
+MARKER_ATTRIBUTES_HINT = ("Markdown would give its attributes to the citation's marker, which is the engine's: remove "
+                          "the {…} after the call")
 INLINE_QUOTE_RULE = "a block quote cannot stand inside a /// note or /// about"
 QUOTE_BLOCK = f"{ENGINE_FENCE} qq-blockquote"  # how rendered.stands_for opens a blockquote()'s block
 INLINE_QUOTE_HINT = "put the block quote outside the note: close the note with /// before the blockquote() call"
 FIRST_TAG = re.compile(HTML_RE)  # a tag or a comment, as Python-Markdown's inline pattern reads one
-HTML_BLOCK_PRIORITY, HTML_INLINE_PRIORITY = 20, 90  # Python-Markdown's own, for the processors watched here
-ENGINE_BLOCK_PRIORITY = 15  # after the inline processor (20) and the blocks' (19.99), before attr_list (8)
-
-
-class RawHtmlFinder(Extension):
-    """Watches Python-Markdown's own HTML processors while it converts a page (add it last)."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.registerExtension(self)
-        self.blocks: list[str] = []  # raw HTML blocks, as the page wrote them
-        self.tags: list[tuple[str, str]] = []  # inline tags and comments, each with the words before it
-        self.attributes: list[tuple[str, str]] = []  # (element, attribute) that Markdown wrote, off the allow-list
-        self.unread: list[str] = []  # the first line of each `/// name` that pymdownx.blocks left as text
-        self.ids: list[tuple[str, str]] = []  # (element, id) the page wrote in the engine's names
-        self.engine_blocks: list[tuple[str, list]] = []  # (name, the raw HTML stashed in it) of each engine's block
-        md.preprocessors.register(_StashWatch(md, md.preprocessors["html_block"], self.blocks), "html_block",
-                                  HTML_BLOCK_PRIORITY)
-        md.inlinePatterns.register(_InlineWatch(HTML_RE, md, self.tags), "html", HTML_INLINE_PRIORITY)
-        md.treeprocessors.register(_TreeWatch(md, self), "qq_tree_watch", 1)  # after attr_list, toc and the blocks
-        md.treeprocessors.register(_EngineBlockWatch(md, self.engine_blocks), "qq_engine_block_watch",
-                                   ENGINE_BLOCK_PRIORITY)
-
-    def reset(self) -> None:
-        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.engine_blocks):
-            found.clear()
-
-
-class _StashWatch(Preprocessor):
-    """The HTML block preprocessor (Python-Markdown's, or md_in_html's), noting what it stashes."""
-
-    def __init__(self, md, watched: Preprocessor, found: list[str]):
-        super().__init__(md)
-        self.watched, self.found = watched, found
-
-    def run(self, lines: list[str]) -> list[str]:
-        before = len(self.md.htmlStash.rawHtmlBlocks)
-        lines = self.watched.run(lines)
-        self.found += [piece if isinstance(piece, str) else _start_tag(piece)
-                       for piece in self.md.htmlStash.rawHtmlBlocks[before:]]
-        return lines
-
-
-def _start_tag(element: etree.Element) -> str:
-    """The start tag as the page wrote it, but for md_in_html's `markdown` attribute (which it rewrote)."""
-    attributes = "".join(f' {name}="{value}"' for name, value in element.attrib.items() if name != "markdown")
-    return f"<{element.tag}{attributes}"
-
-
-class _InlineWatch(HtmlInlineProcessor):
-    def __init__(self, pattern: str, md, found: list[str]):
-        super().__init__(pattern, md)
-        self.found = found
-
-    def handleMatch(self, m, data):  # noqa: N802: Python-Markdown's name
-        before = data[:m.start()]  # the words before it on its line, up to what Markdown took out (a code span)
-        before = before[max(before.rfind("\n"), before.rfind(markdown.util.ETX)) + 1:]
-        self.found.append((m.group(1), before + m.group(1)))
-        return super().handleMatch(m, data)
-
-
-class _TreeWatch(Treeprocessor):
-    """The elements Markdown made (raw HTML is still stashed at this point): their attributes, and a block's first
-    line that pymdownx.blocks left as a paragraph (an unknown name, an unknown option, or an option it refused)."""
-
-    def __init__(self, md, finder: RawHtmlFinder):
-        super().__init__(md)
-        self.finder = finder
-
-    def run(self, root) -> None:
-        engine_made = _gaps_titles(root)
-        for element in root.iter():
-            self.finder.attributes += [(element.tag, name) for name in element.attrib
-                                       if name.lower() not in CONTENT_ATTRIBUTES]
-            given = element.get("id") or ""
-            if given.startswith(ENGINE_IDS) and element not in engine_made and \
-                    not (given.startswith(("fn:", "fnref:")) and element.tag in ("li", "sup")):  # footnotes': refused
-                self.finder.ids.append((element.tag, given))
-            start = BLOCK_START.match(element.text or "") if element.tag == "p" else None
-            if start:
-                self.finder.unread.append(start.group(0).strip())
-
-
-class _EngineBlockWatch(Treeprocessor):
-    """The engine's blocks that pymdownx.blocks made (before attr_list adds the page's classes), each with the raw
-    HTML still stashed in it: what stands for a call tells which call it is."""
-
-    def __init__(self, md, found: list[tuple[str, list]]):
-        super().__init__(md)
-        self.found = found
-
-    def run(self, root) -> None:
-        for element in root.iter():
-            name = next((name for name in (BLOCKQUOTE, REFERENCES) if name in (element.get("class") or "").split()),
-                        None)
-            if name:
-                self.found.append((name, [self.md.htmlStash.rawHtmlBlocks[int(number)]
-                                          for text in element.itertext() for number in HTML_PLACEHOLDER_RE.findall(text)]))
-
-
-def _gaps_titles(root) -> list[etree.Element]:
-    """The headings the /// gaps blocks wrote, with the engine's ids."""
-    return [aside[0] for aside in root.iter("aside") if "qq-gaps" in (aside.get("class") or "").split()
-            and len(aside) and (aside[0].get("id") or "").startswith(GAPS_TITLE_ID)]
-
-
-def watch_raw_html(md: markdown.Markdown) -> RawHtmlFinder:
-    """The finder, watching every page `md` converts from now on (register it after the other extensions)."""
-    finder = RawHtmlFinder()
-    md.registerExtensions([finder], {})
-    return finder
-
-
-def raw_html_converter(extensions: dict[str, dict]) -> tuple[markdown.Markdown, RawHtmlFinder]:
-    """Python-Markdown as MkDocs sets it up from mkdocs.yml's markdown_extensions, watched; raises ImportError or
-    ValueError (as MkDocs would) if one of them cannot be loaded."""
-    md = markdown_converter(extensions)
-    return md, watch_raw_html(md)
-
-
 def raw_html_problems(page: ParsedPage, md: markdown.Markdown, finder: RawHtmlFinder,
                       budget: ConversionBudget) -> list[Problem]:
     """The page rendered as the static pass renders it, and what raw_html_found finds in it."""
-    return raw_html_found(page, finder, render(page, md, budget))
+    return raw_html_found(page, finder, render(page, md, budget))[0]
 
 
-def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPage) -> list[Problem]:
+def raw_html_found(page: ParsedPage, finder: RawHtmlFinder, rendered: RenderedPage) \
+        -> tuple[list[Problem], list[Problem]]:
     """Each piece of raw HTML in the page, each attribute Markdown writes off the allow-list and each id in the
     engine's names, at its line, as the finder saw them when the page was last converted (`rendered`); and each
-    block quote a note holds."""
+    block quote a note holds; each attribute list right after a call. Then those of them that keep the page from
+    being built: raw HTML that holds a call, which Markdown does not read, and an attribute list on a call's
+    marker, which would rename or restyle it: the build would lose the marker."""
     index = LineIndex.of_lines(page.body_lines())
     quotes = list(_quotes_in_notes(page.path, rendered))
     for _ in quotes:  # the block's first line, if the note shows it first: told as the block quote it is
         if QUOTE_BLOCK in finder.unread:
             finder.unread.remove(QUOTE_BLOCK)
     finder.unread += _engine_blocks_written(rendered, finder)
-    return capped(chain(_problems(page.path, index, finder, rendered.key), _engine_ids(page.path, index, finder),
-                        quotes))
+    holding, listed = [], list(_listed_after_calls(page.path, finder, rendered))
+    found = capped(chain(_problems(page.path, index, finder, rendered, holding),
+                         _engine_ids(page.path, index, finder), listed, quotes))
+    losing = [problem for problem in found if problem in holding or problem in listed]
+    if not losing and (listed or _holds_a_call(finder, rendered.key)):  # past the cap: "and more" stops the build
+        losing = found[-1:]
+    return found, losing
 
 
-def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, key: str) -> Iterator[Problem]:
-    """One problem a line: its first piece of raw HTML (a closing tag only where no other stands)."""
+def _holds_a_call(finder: RawHtmlFinder, key: str) -> bool:
+    """Whether a piece of raw HTML the page wrote holds what stands for a call."""
+    return any(key in raw and not _stands_for_a_call(raw, key) for raw in finder.blocks) or \
+        any(key in tag for tag, _ in _the_pages_own(finder.tags, key))
+
+
+def _problems(path: str, index: LineIndex, finder: RawHtmlFinder, rendered: RenderedPage,
+              holding: list[Problem]) -> Iterator[Problem]:
+    """One problem a line: its first piece of raw HTML (a closing tag only where no other stands); each one whose
+    line holds a piece with a call in it also goes into `holding`."""
+    key = rendered.key
     blocks = [block for block in finder.blocks if not _stands_for_a_call(block, key)]
     in_contexts = _the_pages_own(finder.tags, key)
     tags = [tag for tag, _ in in_contexts]
     found = [*zip(blocks, _lines(index, blocks, map(_first_tag, blocks))),
              *zip(tags, _lines(index, [in_context for _, in_context in in_contexts], tags))]
-    first = {}
+    first, with_a_call = {}, set()
+    found = [(raw, line or _line_of_its_call(raw, rendered)) for raw, line in found]
     for raw, line in sorted(found, key=lambda pair: (pair[1], pair[0].lstrip().startswith("</"))):
-        first.setdefault((line, raw) if line == 0 else line, raw)  # pieces whose line is unknown: each its own
+        place = (line, raw) if line == 0 else line  # pieces whose line is unknown: each its own
+        first.setdefault(place, raw)
+        if key in raw:  # what stands for a call (rendered.stands_for), in a block or a tag the page wrote
+            with_a_call.add(place)
     for place, raw in first.items():
         line = 0 if isinstance(place, tuple) else place
         shown = _first_tag(raw) or (raw if raw.rstrip().endswith(">") else f"{raw}…>")  # md_in_html's start
         if key in shown:  # a call inside the tag itself: what stands for it is not what the page wrote
-            shown = f"<{_first_element(raw).tag} …>"
-        yield Problem(path, line, RULE, repr(clip(shown, 80)), _hint(raw))
+            shown = "<!-- … -->" if raw.lstrip().startswith("<!--") else f"<{_first_element(raw).tag} …>"
+        problem = Problem(path, line, RULE, repr(clip(shown, 80)), _hint(raw))
+        holding += [problem] if place in with_a_call else []
+        yield problem
     for header, line in zip(finder.unread, _lines(index, finder.unread)):
         yield Problem(path, line, UNREAD_RULE, repr(header), UNREAD_HINT)
     for tag, name in dict.fromkeys(finder.attributes):
         yield Problem(path, index.first_line([f"{name}=", f"{name}:"], 1), ATTRIBUTE_RULE, f"{name} on <{tag}>",
                       ATTRIBUTE_HINT)
+
+
+def _line_of_its_call(raw: str, rendered: RenderedPage) -> int:
+    """The line of the first call that stands in a piece whose own words were not found (they hold what stands for
+    the call, not the call as the page wrote it), else 0."""
+    after = raw.partition(f"{rendered.key}:")[2]
+    number = after[:len(after) - len(after.lstrip("0123456789"))]
+    return rendered.calls[int(number)].line if number and int(number) < len(rendered.calls) else 0
+
+
+def _listed_after_calls(path: str, finder: RawHtmlFinder, rendered: RenderedPage) -> Iterator[Problem]:
+    """An attribute list right after a call: after the end tag of what stands for its marker."""
+    for before, end, listed in finder.listed:
+        call = _call_it_stands_for(before, rendered.key) if end.startswith("</") else None
+        if call is not None:
+            yield Problem(path, rendered.calls[call].line, MARKER_ATTRIBUTES_RULE, repr(listed), MARKER_ATTRIBUTES_HINT)
 
 
 def _engine_ids(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:

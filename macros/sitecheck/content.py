@@ -161,9 +161,10 @@ def _content_problems(html: str, site_url: str | None, problem) -> Iterator[Prob
 def _theme_classes(node, problem) -> Iterator[Problem]:
     """The theme's classes place and show its own parts (a notice fixed over the page, a dialog)."""
     value = node.attributes.get("class") or ""
-    if any(word.startswith("md-") for word in value.split()):
+    theirs = [word for word in value.split() if word.startswith("md-")]
+    if theirs:  # found where the page wrote the class itself: a block adds its own classes to the page's
         yield problem("classes starting with 'md-' belong to the theme", f"class={clip(value, 40)!r} on <{node.tag}>",
-                      value, f"<{node.tag}")
+                      value, *theirs, f"<{node.tag}")
 
 
 def _escape(tree) -> str | None:

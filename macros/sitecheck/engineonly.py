@@ -82,7 +82,7 @@ def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator) 
         for name, value in node.attributes.items():
             if name.lower() in READ_ALOUD and not _named_by_its_heading(node, name.lower(), root):
                 yield aria("role and aria-* attributes are the engine's", f"{name}={clip(value or '', 50)!r} on "
-                           f"<{node.tag}>", f"{name}=", f"<{node.tag}")
+                           f"<{node.tag}>", f"{name}=", *_named_after(name.lower(), value or ""), f"<{node.tag}")
             elif name.lower() == "title" and node.tag != "abbr" and not _markdown_title(node, value or ""):
                 yield title("title attributes are the engine's", f"title={clip(value or '', 50)!r} on <{node.tag}>",
                             value or "", "title=")
@@ -110,6 +110,12 @@ def _named_by_its_heading(node, name: str, root) -> bool:
     named = root.css(f'[id="{ident}"]') if '"' not in ident and "\\" not in ident else []
     return len(named) == 1 and named[0].tag in HEADINGS and \
         any(inner.mem_id == named[0].mem_id for inner in node.traverse(include_text=False))
+
+
+def _named_after(name: str, ident: str) -> tuple[str, ...]:
+    """Where the page wrote the id a landmark is named after (the engine's own, `{ #qq-gaps-title }` on a heading of
+    its own): the page's line, where the engine's landmark has none."""
+    return (f"#{ident}", ident) if name == "aria-labelledby" and ident.strip() else ()
 
 
 def _markdown_title(node, value: str) -> bool:
