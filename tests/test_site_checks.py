@@ -209,7 +209,7 @@ def test_markers_and_claims_json_must_list_the_same_citations(tmp_path):
     entries = [{"page": "a/", "anchor": "fnref:qq1", "markdown": "docs/a.md:3"},
                {"page": "a/", "anchor": "fnref:qq2", "markdown": "docs/a.md:5"}]
     assert [str(problem) for problem in check_proof_marks(BuiltSite.read(tmp_path / "site"), entries,
-                                                          MarkdownSources(None))] == [
+                                                          MarkdownSources(None), "en")] == [
         f"site/a/index.html:2: marker without a citation in claims.json — a/#fnref:qq3 '3' — {BY_HAND}",
         "docs/a.md:5: citation without a marker in the built page — a/#fnref:qq2 — claims.json and the HTML must "
         "list the same markers: report this as a bug",
@@ -229,7 +229,7 @@ CITES = [{"page": "", "anchor": f"fnref:qq{number}", "macro": "cite", "passage":
 def proof_problems(root, html, entries=CITES):
     write(root / "site", {"index.html": html})
     return sorted({str(problem) for problem in check_proof_marks(BuiltSite.read(root / "site"), entries,
-                                                                  MarkdownSources(None))})
+                                                                  MarkdownSources(None), "en")})
 
 
 def test_what_the_static_pass_refuses_in_markdown_the_build_refuses_in_the_html(tmp_path):

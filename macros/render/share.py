@@ -12,13 +12,13 @@ SIZE = (1200, 630)  # what Open Graph and Twitter cards show best
 BACKGROUND, TEXT, MUTED = (63, 81, 181), (255, 255, 255), (220, 225, 255)  # Material's indigo
 
 
-def share_image() -> bytes:
+def share_image(language: str) -> bytes:
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     title = ImageFont.load_default(size=64)
-    draw.multiline_text((80, 190), _wrapped(say("share_title"), draw, title, SIZE[0] - 160), font=title, fill=TEXT,
+    draw.multiline_text((80, 190), _wrapped(say("share_title", language), draw, title, SIZE[0] - 160), font=title, fill=TEXT,
                         spacing=12)
-    draw.text((80, 480), say("share_tagline"), font=ImageFont.load_default(size=32), fill=MUTED)
+    draw.text((80, 480), say("share_tagline", language), font=ImageFont.load_default(size=32), fill=MUTED)
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

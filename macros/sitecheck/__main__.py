@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
     entries = json.loads(claims.read_text(encoding="utf-8")) if claims.is_file() else []
     built = BuiltSite.read(site)
     checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"],
-                        frozenset(config["exempt"]))
+                        frozenset(config["exempt"]), language=config["language"])
     host = urlsplit(config["site_url"] or "").hostname or ""
     problems = check_built_site(built, docs, entries, checks) + list(check_stylesheets(built, host, config["site_dir"]))
     if problems:
