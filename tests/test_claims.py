@@ -553,8 +553,8 @@ def test_a_figure_shows_the_macros_casing_and_a_currency_symbol_before_its_value
                       'qualifier="Around", unit="€", subject="Monthly Salary", date="2022-01") }}', with_beta())
     assert figure_text(claims[0].figure, "en") == "Around €500"
     assert claims[0].figure["subject"] == "Monthly Salary"
-    assert figure_text({"qualifier": "over", "value": "2.7", "number": 2.7, "unit": "million square kilometres"}, "en") == \
-        "over 2.7 million square kilometres"
+    over = {"qualifier": "over", "value": "2.7", "number": 2.7, "unit": "million square kilometres"}
+    assert figure_text(over, "en") == "over 2.7 million square kilometres"
 
 
 def test_a_place_is_named_in_whole_words():

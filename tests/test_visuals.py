@@ -149,7 +149,8 @@ def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, c
         assert cited_in(row)
         for link in ([main] if main else []) + cited_in(row):
             claim = claim_behind(claims, page, link.attributes["href"])
-            assert claim["macro"] == "figure" and shown.startswith(figure_text(claim["figure"], LANGUAGE)), (shown, claim)
+            assert claim["macro"] == "figure", (shown, claim)
+            assert shown.startswith(figure_text(claim["figure"], LANGUAGE)), (shown, claim)
 
 
 def test_each_figure_lists_every_page_about_the_events_that_cites_it_and_none_about_the_site(pages, claims):

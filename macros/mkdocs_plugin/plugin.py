@@ -37,7 +37,7 @@ from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
 from .treesteps import GlossaryMarking, MarkerFinishing
-from .theme import DEFAULT_LANGUAGE, edition_language, page_jsonld, search_meta, theme_globals
+from .theme import DEFAULT_LANGUAGE, edition, page_jsonld, search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
@@ -63,7 +63,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.budget = RenderBudget(0)
         self.converting, self.drawn = "", {}  # the page being converted; page -> the HTML of its visuals
         self.root, self.docs_dir = Path.cwd(), "docs"  # the project's folder; docs_dir relative to it
-        self.language = DEFAULT_LANGUAGE  # the edition's, from theme.language: every word the engine writes
+        self.language, self.titles = DEFAULT_LANGUAGE, ("", "")  # of the edition's words: theme.py edition()
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
@@ -73,7 +73,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.root, self.docs_dir = project_folders(config.config_file_path, config.docs_dir)
         if not config.use_directory_urls:
             raise PluginError(NO_DIRECTORY_URLS)
-        self.language = edition_language(config.theme)
+        self.language, self.titles = edition(config)
         config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark), MarkerFinishing()]
         return config
 
@@ -204,7 +204,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
         lines, drawn = (parsed.body_lines() if parsed else []), self.drawn.get(page.file.src_uri, [])
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
-        problems = check_content(label, html, config["site_url"], lines, engine) + \
+        problems = check_content(label, html, config["site_url"], lines, engine, self.titles) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines, html)
         if problems:
             self.refused += problems
@@ -216,7 +216,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.refused:
             raise PluginError("Refusing to build:\n" + report(self.refused + self.checked.problems,
                                                                  "in the pages' content"))
-        env.globals.update(theme_globals(files, self.language))  # the footer's and "Suggest a correction"'s words and links
+        env.globals.update(theme_globals(files, self.language))  # the footer's, "Suggest a correction"'s words
         return env
 
     on_page_content = CombinedEvent(_stop_render, _check_content)

@@ -7,12 +7,13 @@ from mkdocs.exceptions import PluginError
 
 from ..problems import report
 from ..render import search_meta, words
+from ..render.interface import say
 from ..render.interface_check import interface_problems
 from ..render.search import CONTRIBUTORS_PAGE
 from ..render.structured import article, as_script_text, dataset
 
-__all__ = ["CONTRIBUTORS_PAGE", "DEFAULT_LANGUAGE", "edition_language", "page_jsonld", "search_meta",
-           "theme_globals"]
+__all__ = ["CONTRIBUTORS_PAGE", "DEFAULT_LANGUAGE", "edition", "edition_language", "markdown_titles",
+           "page_jsonld", "search_meta", "theme_globals"]
 METHOD_PAGE = "method.md"  # describes claims.json, as a Dataset for search engines
 DEFAULT_LANGUAGE = "en"  # Material's, where theme.language is not set
 
@@ -26,6 +27,22 @@ def edition_language(theme) -> str:
     if problems:
         raise PluginError("Refusing to build:\n" + report(problems, "in the interface strings"))
     return language
+
+
+def edition(config) -> tuple[str, tuple[str, str]]:
+    """The edition's language, and Python-Markdown's titles in it (markdown_titles)."""
+    language = edition_language(config.theme)
+    return language, markdown_titles(config, language)
+
+
+def markdown_titles(config, language: str) -> tuple[str, str]:
+    """Python-Markdown's titles of a heading's permalink and of a reference's link back to its marker, in the
+    edition's language: set on the `toc` and `footnotes` extensions, and returned for the check of the HTML."""
+    titles = (say("permalink_title", language), say("back_to_marker", language, number="{}"))
+    for extension, option, title in (("toc", "permalink_title", titles[0]), ("footnotes", "BACKLINK_TITLE", titles[1])):
+        if extension in config.markdown_extensions:
+            config.mdx_configs.setdefault(extension, {})[option] = title
+    return titles
 
 
 def theme_globals(files, language: str) -> dict:

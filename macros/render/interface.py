@@ -24,6 +24,11 @@ def strings_file(language: str) -> Path:
     return STRINGS / f"interface.{language}.yml"
 
 
+def languages() -> list[str]:
+    """The languages with a strings file: 'en', 'ru'."""
+    return sorted(path.name.split(".")[1] for path in STRINGS.glob("interface.*.yml"))
+
+
 @cache
 def words(language: str) -> dict:
     """The interface words of one edition (read once per build process; the file is code, not content)."""

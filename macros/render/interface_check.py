@@ -11,7 +11,7 @@ from babel import UnknownLocaleError
 
 from .. import yamlfile
 from ..problems import Problem
-from .interface import LOCALE, PLURAL_FORMS, STRINGS, forms_needed, strings_file
+from .interface import LOCALE, PLURAL_FORMS, forms_needed, languages, strings_file
 
 ENGLISH = "en"
 STEPS = "CONTRIBUTING: “Translating the interface”"
@@ -19,8 +19,7 @@ STEPS = "CONTRIBUTING: “Translating the interface”"
 
 def every_interface_problem() -> list[Problem]:
     """The problems of every strings file beside the engine (`python -m macros.check` runs this)."""
-    languages = sorted(path.name.split(".")[1] for path in STRINGS.glob("interface.*.yml"))
-    return [problem for language in languages for problem in interface_problems(language)]
+    return [problem for language in languages() for problem in interface_problems(language)]
 
 
 def interface_problems(language: str) -> list[Problem]:
