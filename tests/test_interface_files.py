@@ -31,7 +31,9 @@ def test_every_strings_file_has_the_english_keys_and_its_locales_plural_forms():
 
 def test_russian_counts_dates_and_numbers_come_from_babel():
     assert [interface.say_count("references", count, "ru") for count in (1, 2, 5, 21, 5000)] == [
-        "1 цитата", "2 цитаты", "5 цитат", "21 цитата", "5\xa0000 цитат"]
+        "1 ссылка", "2 ссылки", "5 ссылок", "21 ссылка", "5\xa0000 ссылок"]  # translations/ru.md: ссылки
+    assert [interface.say_count("texts", count, "ru") for count in (1, 3, 11, 22)] == [
+        "1 текст", "3 текста", "11 текстов", "22 текста"]
     assert [interface.say_count("references", count, "en") for count in (1, 2, 21)] == [
         "1 reference", "2 references", "21 references"]
     assert formats.date("2022-01-06", "ru") == "6 января 2022\u202fг."  # Babel's narrow no-break space before г.
@@ -80,7 +82,7 @@ def _line(key: str) -> int:
 
 def test_a_strings_file_that_differs_from_the_english_one_is_refused_at_its_line(strings):
     def broken(text: str) -> str:
-        text = text.replace('references.many: "{count} цитат"\n', "")  # a form Russian needs
+        text = text.replace('references.many: "{count} ссылок"\n', "")  # a form Russian needs
         text = text.replace('texts.few: "{count} текста"\n', 'texts.few: "{count} текста"\ntexts.two: "два"\n')
         text = text.replace('home_page: Главная страница\n', "")
         text = text.replace('updated: "Обновлено {date}"', 'updated: "Обновлено {день}"')
@@ -102,7 +104,7 @@ def test_a_strings_file_that_differs_from_the_english_one_is_refused_at_its_line
     assert _russian(strings, lambda text: text.replace("locale: ru\n", "locale: xx_YY\n")) == [
         f"{file}:{_line('locale')}: no locale Babel knows — 'xx_YY' — give `locale:` the edition's locale, as "
         "Babel names it (en_GB, ru, kk)"]
-    assert _russian(strings, lambda text: text.replace('"{count} цитата"', '"{count цитата"')) == [
+    assert _russian(strings, lambda text: text.replace('"{count} ссылка"', '"{count ссылка"')) == [
         f"{file}:{_line('references.one')}: a {{placeholder}} not written as Python writes one — 'references.one': "
         "expected '}' before end of string — write each as {name}, and a brace of the text as {{ or }}"]
 
@@ -137,7 +139,7 @@ def test_an_edition_writes_in_the_language_its_config_gives(tmp_path):
     assert result.returncode == 0, result.stderr
     home = LexborHTMLParser((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert home.css_first("html").attributes["lang"] == "ru"
-    assert home.css_first("details.qq-references summary").text() == "2 цитаты"
+    assert home.css_first("details.qq-references summary").text() == "2 ссылки"
     assert home.css_first(".qq-dateline").text().split() == "Обновлено 6 января 2022 г. · Редакция Qandy Qantar".split()
     assert home.css_first("a.headerlink").attributes["title"] == "Постоянная ссылка"
     assert home.css_first("a.footnote-backref").attributes["title"] == "Вернуться к сноске 1 в тексте"
