@@ -149,3 +149,13 @@ def test_an_edition_writes_in_the_language_its_config_gives(tmp_path):
     [article] = [json.loads(script.text()) for script in home.css('script[type="application/ld+json"]')]
     assert article["inLanguage"] == "ru"
     assert edition_language({}) == "en" and edition_language({"language": "ru"}) == "ru"
+
+
+def test_the_static_pass_checks_every_strings_file(strings, tmp_path):
+    """`python -m macros.check` refuses a broken strings file of any edition, not only the one it builds."""
+    from macros.check import check_project
+
+    _russian(strings, lambda text: text.replace("home_page: Главная страница\n", ""))
+    project = make_project(tmp_path / "project", {"index.md": "# Home\n\nNo citations here.\n"})
+    assert "macros/render/interface.ru.yml: interface string missing — 'home_page' — translate interface.en.yml's " \
+           "'home_page'" in [str(problem) for problem in check_project(project).problems]
