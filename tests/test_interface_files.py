@@ -159,3 +159,36 @@ def test_the_static_pass_checks_every_strings_file(strings, tmp_path):
     project = make_project(tmp_path / "project", {"index.md": "# Home\n\nNo citations here.\n"})
     assert "macros/render/interface.ru.yml: interface string missing — 'home_page' — translate interface.en.yml's " \
            "'home_page'" in [str(problem) for problem in check_project(project).problems]
+
+
+def test_the_map_writes_its_names_as_the_edition_does():
+    """The map's labels, key and notes come from map_names and map_notes, which give every name it can show."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from macros.render.visuals import Links
+    from macros.render.visuals.map import BASEMAP, HOME, draw_map, shown_names
+
+    for language in interface.languages():
+        names = interface.words(language)["map_names"]
+        assert set(names) == shown_names() and set(interface.words(language)["map_notes"]) == \
+            {name for name, point in BASEMAP["points"].items() if point.get("note")}
+        drawn = LexborHTMLParser(draw_map([], Links("/"), "index.md", language))
+        labelled = [name for name, country in BASEMAP["countries"].items() if "label" in country]
+        assert [text.text() for text in drawn.css("text.qq-country-label")] == [names[name] for name in labelled]
+        assert drawn.css_first(".qq-map-key").text() == names[HOME]
+    assert interface.words("ru")["map_names"]["Almaty"] == "Алматы"
+
+
+def test_the_english_file_must_name_every_place_the_map_shows(strings):
+    english = strings / "interface.en.yml"
+    text = english.read_text(encoding="utf-8")
+    line = text.splitlines().index("map_names:  # every name the map shows (its labelled countries and its places, "
+                                   "basemap/places.yml), in this edition") + 1
+    english.write_text(text.replace("  Almaty: Almaty\n", "  Atlantis: Atlantis\n"), encoding="utf-8")
+    file = "macros/render/interface.en.yml"
+    assert [str(problem) for problem in interface_problems("en")] == [
+        f"{file}:{line}: map_names lacks a name of the map — 'Almaty' — the map shows it (basemap/places.yml): give "
+        "it as this edition writes it",
+        f"{file}:{line + 1}: map_names names what the map does not show — 'Atlantis' — remove it, or add the place to "
+        "basemap/places.yml and run make basemap",
+    ]

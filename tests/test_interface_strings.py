@@ -80,7 +80,7 @@ def _forget_words() -> None:
 
 def data_strings(project: Path) -> list[str]:
     """Everything the engine shows that is not its own words: the sources, the claims, the pages' titles (and
-    their names in the menu and the site's, from the config), the map's names and the locale's month names (Babel
+    their names in the menu and the site's, from the config), the map's credit and the locale's month names (Babel
     writes the dates), longest first."""
     from macros.check import check_project
     from macros.claims import FIGURE_KINDS
@@ -102,9 +102,7 @@ def data_strings(project: Path) -> list[str]:
         if claim.figure:
             found |= {figure_text(claim.figure, LANGUAGE), *(str(value) for value in claim.figure.values())}
     found |= {about["label"] for about in FIGURE_KINDS.values()}
-    for kind in ("countries", "points"):
-        found |= {name for name in BASEMAP[kind]} | {entry.get("note", "") for entry in BASEMAP[kind].values()}
-    found |= {BASEMAP["credit"], "г."}
+    found |= {BASEMAP["credit"], "г."}  # the map's names and notes are the strings file's (map_names, map_notes)
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
             found |= set(get_month_names(width, context, locale=LANGUAGE).values())

@@ -12,6 +12,7 @@ from babel import UnknownLocaleError
 from .. import yamlfile
 from ..problems import Problem
 from .interface import LOCALE, PLURAL_FORMS, forms_needed, languages, strings_file
+from .visuals.map import BASEMAP, shown_names
 
 ENGLISH = "en"
 STEPS = "CONTRIBUTING: “Translating the interface”"
@@ -41,7 +42,24 @@ def interface_problems(language: str) -> list[Problem]:
     if needed is None:
         return [Problem(label, translated.line_of(LOCALE), "no locale Babel knows", repr(locale),
                         "give `locale:` the edition's locale, as Babel names it (en_GB, ru, kk)")]
-    return sorted(_key_problems(label, _flat(english), _flat(translated), needed))
+    problems = _map_problems(label, translated) if language == ENGLISH else []
+    return sorted(problems + list(_key_problems(label, _flat(english), _flat(translated), needed)))
+
+
+def _map_problems(label: str, english: dict) -> list[Problem]:
+    """The English file gives every name the map shows, and a note for each place places.yml notes: the other
+    files give the same keys."""
+    problems = []
+    for key, wanted in (("map_names", shown_names()),
+                        ("map_notes", {name for name, point in BASEMAP["points"].items() if point.get("note")})):
+        given = english.get(key) if isinstance(english.get(key), dict) else {}
+        problems += [Problem(label, english.line_of(key) if key in english else 0, f"{key} lacks a name of the map",
+                             repr(name), "the map shows it (basemap/places.yml): give it as this edition writes it")
+                     for name in sorted(wanted - set(given))]
+        problems += [Problem(label, given.line_of(name), f"{key} names what the map does not show", repr(name),
+                             "remove it, or add the place to basemap/places.yml and run make basemap")
+                     for name in sorted(set(given) - wanted)]
+    return problems
 
 
 def _read(path: Path, label: str) -> tuple[yamlfile.LineDict | None, Problem | None]:
