@@ -265,6 +265,23 @@ def test_a_proof_mark_shows_what_its_call_wrote(tmp_path):
     ]
 
 
+def test_a_figure_is_checked_as_its_edition_wrote_it(tmp_path):
+    """The site check writes a figure's words in the edition's language, as the engine did (5 000 in Russian)."""
+    marker = '<sup id="fnref:qq1"><a class="footnote-ref" href="#fn:qq1">1</a></sup>'
+    entries = [{**CITES[0], "macro": "figure", "figure": {"qualifier": "", "value": "5000", "number": 5000,
+                                                         "unit": ""}}]
+
+    def problems(chip: str, language: str) -> list[str]:
+        write(tmp_path / "site", {"index.html": f'<p><span class="qq-figure">{chip}</span>{marker}</p>'})
+        return [str(problem) for problem in check_proof_marks(BuiltSite.read(tmp_path / "site"), entries,
+                                                              MarkdownSources(None), language)
+                if "figure" in problem.rule]
+
+    assert problems("5\xa0000", "ru") == [] and problems("5,000", "en") == []
+    assert problems("5,000", "ru") == [f"site/index.html:1: figure that is not its figure()'s words — '5,000', "
+                                       f"where figure() wrote '5 000' — {BY_HAND}"]  # the message's spaces are plain
+
+
 def test_the_built_site_is_read_once_with_its_files_folders_and_pages(tmp_path):
     write(tmp_path / "site", {"index.html": "<p>home</p>", "a/b/index.html": "<p>b</p>", "a/b/c.css": "p{}",
                               "assets/x.js": ""})
