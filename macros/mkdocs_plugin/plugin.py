@@ -233,9 +233,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         entries = [record(claim) for claim in self.checked.all_claims()]
         text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-        checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
-                            self.docs_dir, "site", frozenset(self.checked.pages_about_the_site()),
-                            language=self.language)
+        checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""), self.docs_dir, "site",
+                            frozenset(self.checked.pages_about_the_site()), language=self.language)
         problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks) \
             + self.checked.problems
         if problems:
