@@ -32,6 +32,7 @@ from .pages.rendered import RenderedPage, render_or_refuse, written_links
 from .problems import Problem, capped, counted, report
 from .render.dateline import last_update
 from .render.interface import say
+from .render.interface_check import every_interface_problem
 from .render.sourceplan import SourcePlan, plan_sources
 from .render.visuals import visual_problems
 from .sitecheck import read_config
@@ -54,10 +55,9 @@ class Checked:
     of_the_html: frozenset = frozenset()
     updated: date | None = None  # the last change to the pages or the sources, for the dateline (render/dateline.py)
 
-    @property
-    def titles(self) -> dict[str, str]:
-        """Each page's name in back-links and tables, by path inside docs/."""
-        return {src: say("home_page") if src == HOME_PAGE else page.title for src, page in self.pages.items()}
+    def titles(self, language: str) -> dict[str, str]:
+        """Each page's name in back-links and tables, by path inside docs/, in the edition's language."""
+        return {src: say("home_page", language) if src == HOME_PAGE else page.title for src, page in self.pages.items()}
 
     def all_claims(self) -> list[Claim]:
         return [claim for page in sorted(self.claims) for claim in self.claims[page]]
@@ -125,7 +125,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += visual_problems(pages, everything, exempt)
     problems += capped(unit_problems(everything))
     updated, found = last_update(root, (docs_dir, seeds_dir))
-    problems += found
+    problems += found + every_interface_problem()
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
                    sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated)
 

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+LANGUAGE = CONFIG["theme"].get("language") or "en"  # the real site's edition, whose words the engine writes
 
 
 def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "mini" / "seeds") -> Path:

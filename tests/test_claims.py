@@ -89,9 +89,9 @@ def test_a_figure_renders_its_qualifier_value_and_unit_before_the_marker():
     claims, problems = check('{{ figure("alpha", "about 2,000 troops", "2,000", kind="csto-troops", '
                              'qualifier="about", unit="troops", date="2022-01") }}')
     assert problems == []
-    assert marker(claims[0]) == ('<span class="qq-figure" data-kind="csto-troops">about 2,000 troops</span>'
+    assert marker(claims[0], "en") == ('<span class="qq-figure" data-kind="csto-troops">about 2,000 troops</span>'
                                  '[^qq1]')
-    assert figure_text({"qualifier": "", "value": "20", "number": 20, "unit": "%"}) == "20%"
+    assert figure_text({"qualifier": "", "value": "20", "number": 20, "unit": "%"}, "en") == "20%"
 
 
 def test_a_passage_from_another_source_says_which():
@@ -551,10 +551,10 @@ def test_a_figure_shows_the_macros_casing_and_a_currency_symbol_before_its_value
     from macros.render.labels import figure_text
     claims, _ = check('{{ figure("beta", "the average monthly salary is around €500", "500", kind="average-income", '
                       'qualifier="Around", unit="€", subject="Monthly Salary", date="2022-01") }}', with_beta())
-    assert figure_text(claims[0].figure) == "Around €500"
+    assert figure_text(claims[0].figure, "en") == "Around €500"
     assert claims[0].figure["subject"] == "Monthly Salary"
-    assert figure_text({"qualifier": "over", "value": "2.7", "number": 2.7, "unit": "million square kilometres"}) == \
-        "over 2.7 million square kilometres"
+    over = {"qualifier": "over", "value": "2.7", "number": 2.7, "unit": "million square kilometres"}
+    assert figure_text(over, "en") == "over 2.7 million square kilometres"
 
 
 def test_a_place_is_named_in_whole_words():

@@ -65,7 +65,7 @@ def test_without_the_variable_the_date_is_the_last_commit_that_changed_docs_or_s
 
 
 def test_dates_are_written_with_babels_en_gb_pattern():
-    assert human_day(date(2022, 1, 6)) == "6 January 2022"
+    assert human_day(date(2022, 1, 6), "en") == "6 January 2022"
 
 
 def test_a_source_date_epoch_that_is_not_a_time_fails_the_static_pass_with_its_message(tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.render.search import CONTRIBUTORS_PAGE
 from macros.render.interface import words
 from macros.siteurls import built_path, page_url
-from tests.conftest import CONFIG
+from tests.conftest import CONFIG, LANGUAGE
 
 EXEMPT = next(plugin["citations"]["exempt"] for plugin in CONFIG["plugins"]
               if isinstance(plugin, dict) and "citations" in plugin)
@@ -34,7 +34,7 @@ def test_every_page_ends_with_a_suggest_a_correction_link_to_its_edit_url(pages)
         last = list(tree.css_first("article.md-content__inner").iter())[-1]
         assert last.tag == "p" and "qq-correction" in last.attributes.get("class", ""), url
         link = last.css_first("a[rel='edit']")
-        assert link.text() == words()["suggest_correction"], url
+        assert link.text() == words(LANGUAGE)["suggest_correction"], url
         assert link.attributes["href"].startswith(CONFIG["repo_url"] + "/edit/"), url
 
 
@@ -45,7 +45,7 @@ def test_the_contributors_page_is_in_every_footer_and_not_in_the_menu(pages):
         menu = [_resolved(url, a.attributes.get("href") or "") for a in tree.css("nav.md-nav--primary a")]
         assert contributors not in menu, url
         footer = tree.css_first(".md-copyright a.qq-contributors")
-        assert footer.text().strip() == words()["for_contributors"], url
+        assert footer.text().strip() == words(LANGUAGE)["for_contributors"], url
         assert _resolved(url, footer.attributes["href"]) == contributors, url
 
 

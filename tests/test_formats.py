@@ -8,8 +8,9 @@ import pytest
 from babel.numbers import parse_decimal
 
 from macros.render import formats
-from macros.render.interface import words
+from macros.render.interface import locale_of, words
 from macros.render.labels import figure_text, human_date
+from tests.conftest import LANGUAGE
 
 
 @pytest.mark.parametrize("language, expected", [
@@ -28,8 +29,9 @@ def test_numbers_and_dates_follow_the_editions_locale(language, expected):
 def test_a_figure_is_written_the_sites_way_whatever_digits_its_passage_uses():
     for value, number in (("5000", 5000), ("5,000", 5000), ("2.7", 2.7)):
         figure = {"qualifier": "more than", "value": value, "number": number, "unit": ""}
-        assert figure_text(figure) == f"more than {formats.number(number)}"
-    assert human_date("2022-01-06") == formats.date("2022-01-06") and human_date(None) == words()["undated"]
+        assert figure_text(figure, "en") == f"more than {formats.number(number, 'en')}"
+    assert human_date("2022-01-06", "en") == formats.date("2022-01-06", "en")
+    assert human_date(None, "en") == words("en")["undated"]
 
 
 def test_every_chip_is_formatted_and_its_reference_keeps_the_passages_digits(built, pages):
@@ -41,17 +43,19 @@ def test_every_chip_is_formatted_and_its_reference_keeps_the_passages_digits(bui
         chip = page.css_first(f'[id="{claim["anchor"]}"]').prev
         while chip is not None and not chip.is_element_node:
             chip = chip.prev
-        assert chip is not None and chip.text() == figure_text(claim["figure"]), claim["anchor"]
+        assert chip is not None and chip.text() == figure_text(claim["figure"], LANGUAGE), claim["anchor"]
         passage = page.css_first(f'[id="{claim["anchor"].replace("fnref:", "fn:")}"] q.qq-passage').text()
         assert claim["figure"]["value"] in passage, claim["anchor"]
 
 
 def test_the_charts_and_the_rail_write_numbers_and_dates_through_formats(pages):
     ticks = [text.text() for text in pages["figures/"].css("svg.qq-chart-axis text")]
-    assert ticks and all(formats.number(parse_decimal(tick, locale="en_GB")) == tick for tick in ticks)
+    locale = locale_of(LANGUAGE)
+    assert ticks and all(formats.number(parse_decimal(tick, locale=locale), LANGUAGE) == tick for tick in ticks)
     marks = [time for tree in pages.values() for time in tree.css(".qq-rail time")]
     assert marks
     for time in marks:
         stamp = time.attributes["datetime"]
-        assert time.text() in (formats.date(stamp, short=True), formats.day_of_month(stamp) if stamp.count("-") == 2
-                               else None, words()["rail_day_not_given"]), stamp
+        day = formats.day_of_month(stamp, LANGUAGE) if stamp.count("-") == 2 else None
+        assert time.text() in (formats.date(stamp, LANGUAGE, short=True), day,
+                               words(LANGUAGE)["rail_day_not_given"]), stamp

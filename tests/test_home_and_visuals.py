@@ -14,7 +14,7 @@ from macros.render.interface import say, words
 from macros.render.visuals.charts import ARROW
 from macros.render.visuals.map import BASEMAP
 from macros.render.visuals.rail import DAYS, FIRST, LAST, MONTH
-from tests.conftest import CONFIG, ROOT
+from tests.conftest import CONFIG, LANGUAGE, ROOT
 
 
 def visuals(pages, kind: str = "qq-visual"):
@@ -65,7 +65,7 @@ def test_every_drawing_in_a_visual_has_a_text_equivalent(pages):
 
 
 def test_every_page_that_shows_the_map_credits_its_data(pages):
-    credit = say("map_credit", credit=BASEMAP["credit"])
+    credit = say("map_credit", LANGUAGE, credit=BASEMAP["credit"])
     for page, figure in visuals(pages, "qq-map"):
         caption = flat(figure.css_first("figcaption").text())
         assert BASEMAP["credit"] in caption and credit in caption, page
@@ -161,8 +161,8 @@ def test_every_chart_row_gives_the_date_its_value_refers_to_and_when_its_source_
     for row in pages["figures/"].css("li.qq-chart-row"):
         claim = claim_of(row, claims)
         text = flat(row.css_first(".qq-chart-source").text())
-        assert say("figure_refers_to", date=human_date(claim["figure"]["date"])) in text, text
-        assert say("chart_written", date=dated(sources[claim["source"]])) in text, text
+        assert say("figure_refers_to", LANGUAGE, date=human_date(claim["figure"]["date"], LANGUAGE)) in text, text
+        assert say("chart_written", LANGUAGE, date=dated(sources[claim["source"]], LANGUAGE)) in text, text
 
 
 def mark_end(svg) -> float:
@@ -182,7 +182,7 @@ def test_a_lower_bound_on_a_chart_is_drawn_with_an_arrow_towards_more(built, pag
             tip = float(svg.css_first("polygon.qq-chart-arrowhead").attributes["points"].split(",")[0])
             assert svg.css_first("line.qq-chart-arrow") is not None and tip > mark_end(svg), row.text()
             assert tip - mark_end(svg) <= ARROW, "a long arrow reads as 'up to the end of the scale'"
-            assert words()["chart_key_lower"] in row.parent.parent.css_first("figcaption").text(), row.text()
+            assert words(LANGUAGE)["chart_key_lower"] in row.parent.parent.css_first("figcaption").text(), row.text()
 
 
 def test_the_home_page_says_what_the_site_name_means(pages):
@@ -212,9 +212,9 @@ def test_the_home_page_shows_what_the_sources_do_not_tell_us(built, pages):
 
 
 def test_a_generated_page_that_marks_a_date_says_what_the_mark_means_and_only_then(pages):
-    marks = {basis: f"({say('date_basis', basis=basis)})" for basis in ("inferred", "supplied")}
+    marks = {basis: f"({words(LANGUAGE)['date_marks'][basis]})" for basis in ("inferred", "supplied")}
     for url in ("sources/", "figures/"):
         intro = flat(pages[url].css_first("article p").text())
         text = flat(pages[url].css_first("article").text()).replace(intro, "")
         for basis, mark in marks.items():
-            assert (mark in text) == (words()[f"date_notes.{basis}"] in intro), (url, basis)
+            assert (mark in text) == (words(LANGUAGE)[f"date_notes.{basis}"] in intro), (url, basis)

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.check import check_project
 from macros.numbers import numbers_in
 from macros.render.labels import dated
-from tests.conftest import ROOT
+from tests.conftest import LANGUAGE, ROOT
 
 
 def _glance(pages):
@@ -73,7 +73,8 @@ def test_the_numbers_at_a_glance_state_no_number_but_the_figures(built, pages):
     for node in box.css(".qq-figure, sup"):
         node.decompose()
     text = " ".join(box.text().split())
-    for date in sorted({dated(sources[claim["source"]]) for claim in figures.values()}, key=len, reverse=True):
+    dates = {dated(sources[claim["source"]], LANGUAGE) for claim in figures.values()}
+    for date in sorted(dates, key=len, reverse=True):
         text = text.replace(" ".join(date.split()), "")  # "7 January 2022 (date inferred)" before "2022 (…)"
     values = {claim["value"] for claim in figures.values()}
     assert set(numbers_in(text)) <= values, set(numbers_in(text)) - values

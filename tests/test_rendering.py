@@ -11,7 +11,7 @@ from macros.check import check_project
 from macros.pages import Call
 from macros.pages.signatures import MACROS
 from macros.render.markup import marker, render_page
-from tests.conftest import ROOT, parse
+from tests.conftest import LANGUAGE, ROOT, parse
 
 
 def by_jinja(body: str, outputs) -> str:
@@ -51,7 +51,7 @@ def test_every_page_of_the_site_renders_as_jinja_would():
     assert checked.problems == []
     assert checked.pages
     for page, parsed in checked.pages.items():
-        markers = {id(claim.call): marker(claim) for claim in checked.claims[page]}
+        markers = {id(claim.call): marker(claim, LANGUAGE) for claim in checked.claims[page]}
         citing = [call for call in parsed.calls if MACROS[call.macro].cites]
         assert [id(call) for call in citing] == list(markers), page
         outputs = {id(call): markers.get(id(call), f"<{call.macro}:{call.args}>") for call in parsed.calls}

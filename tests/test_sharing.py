@@ -5,6 +5,7 @@ import os
 import struct
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import CONFIG, ROOT
 
@@ -97,3 +98,37 @@ def test_the_site_builds_with_every_network_connection_refused(tmp_path):
                             text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "site" / "assets" / "qq-share.png").is_file()
+
+
+def _glyph(face, letter: str) -> tuple:
+    mask = face.getmask(letter)
+    return mask.size, bytes(mask)
+
+
+def test_the_share_image_draws_cyrillic_with_the_committed_font_not_as_boxes():
+    """Two Cyrillic letters draw two different glyphs, neither the font's missing-glyph box; Pillow's bundled
+    font fails this (it draws both as the same box)."""
+    from PIL import ImageFont
+
+    from macros.render import share
+
+    def draws_cyrillic(face) -> bool:
+        box = _glyph(face, "\ue000")  # a private-use code point: no font has a glyph for it
+        return len({_glyph(face, letter) for letter in ("Ж", "Д", "ы")} - {box}) == 3
+
+    assert not draws_cyrillic(ImageFont.load_default(size=64))
+    assert draws_cyrillic(share.font(64)) and draws_cyrillic(share.font(32))
+    assert share.FONT.parent.parent == Path(share.__file__).parent  # read beside the engine, never from the system
+    assert (share.FONT.parent / "LICENSE").is_file()
+
+
+def test_each_edition_has_its_own_share_image_the_same_on_every_run():
+    from macros.render.share import share_image
+
+    english, russian = share_image("en"), share_image("ru")
+    assert english != russian and share_image("ru") == russian and share_image("en") == english
+
+
+def test_no_font_is_shipped_to_readers(built):
+    """The share image's font is read at build time only: the site loads system fonts (README)."""
+    assert not [path for path in built.rglob("*") if path.suffix.lower() in (".ttf", ".otf", ".woff", ".woff2")]

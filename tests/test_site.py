@@ -17,7 +17,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.siteurls import page_url
-from tests.conftest import CONFIG, MKDOCS, ROOT, build, error_lines
+from tests.conftest import CONFIG, LANGUAGE, MKDOCS, ROOT, build, error_lines
 
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
 LOCAL = build_opener(ProxyHandler({}))  # the local server, never through a proxy from the environment
@@ -239,8 +239,8 @@ def test_search_indexes_the_prose_but_not_the_reference_lists(built):
     cited_pages = {claim["page"] for claim in claims} - {page_url(CONTRIBUTORS_PAGE)}
     indexed_pages = {doc["location"].split("#")[0] for doc in index["docs"] if doc["text"]}
     assert cited_pages and cited_pages <= indexed_pages
-    assert not [text for text in texts if say("read_in_source") in text]
-    back_link = words()["back_to_sentence"].split("{")[0]  # the source pages' links back to each sentence
+    assert not [text for text in texts if say("read_in_source", LANGUAGE) in text]
+    back_link = words(LANGUAGE)["back_to_sentence"].split("{")[0]  # the source pages' links back to each sentence
     assert not [text for text in texts if back_link in text]
 
 
@@ -254,7 +254,7 @@ def test_the_figures_page_shows_readers_no_page_about_the_site(built, pages):
     article = pages["figures/"].css_first("article")
     linked = {urljoin("/figures/", link.attributes["href"]).split("#")[0] for link in article.css("a[href]")}
     assert not linked & {"/" + page_url(src) for src in about_the_site}
-    assert say("example_in") not in " ".join(article.text().split())
+    assert say("example_in", LANGUAGE) not in " ".join(article.text().split())
 
 
 def test_every_cited_page_collapses_its_references_under_their_count(built):
@@ -265,7 +265,7 @@ def test_every_cited_page_collapses_its_references_under_their_count(built):
         count = sum(claim["page"] == url for claim in claims)
         blocks = page.css("details.qq-references")
         assert [(block.attributes.get("id"), "open" in block.attributes, block.css_first("summary").text())
-                for block in blocks] == [("references", False, say_count("references", count))], url
+                for block in blocks] == [("references", False, say_count("references", count, LANGUAGE))], url
 
 
 def test_no_stylesheet_the_site_ships_loads_anything_from_another_host(built):

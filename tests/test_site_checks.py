@@ -230,7 +230,7 @@ def test_markers_and_claims_json_must_list_the_same_citations(tmp_path):
     entries = [{"page": "a/", "anchor": "fnref:qq1", "markdown": "docs/a.md:3"},
                {"page": "a/", "anchor": "fnref:qq2", "markdown": "docs/a.md:5"}]
     assert [str(problem) for problem in check_proof_marks(BuiltSite.read(tmp_path / "site"), entries,
-                                                          MarkdownSources(None))] == [
+                                                          MarkdownSources(None), "en")] == [
         f"site/a/index.html:2: marker without a citation in claims.json — a/#fnref:qq3 '3' — {BY_HAND}",
         "docs/a.md:5: citation without a marker in the built page — a/#fnref:qq2 — claims.json and the HTML must "
         "list the same markers: report this as a bug",
@@ -250,7 +250,7 @@ CITES = [{"page": "", "anchor": f"fnref:qq{number}", "macro": "cite", "passage":
 def proof_problems(root, html, entries=CITES):
     write(root / "site", {"index.html": html})
     return sorted({str(problem) for problem in check_proof_marks(BuiltSite.read(root / "site"), entries,
-                                                                  MarkdownSources(None))})
+                                                                  MarkdownSources(None), "en")})
 
 
 def test_what_the_static_pass_refuses_in_markdown_the_build_refuses_in_the_html(tmp_path):
@@ -284,6 +284,23 @@ def test_a_proof_mark_shows_what_its_call_wrote(tmp_path):
         "site/index.html:3: reference without its citation's passage — /#fn:qq2 — a page writes no footnote: "
         f"{BY_HAND}",
     ]
+
+
+def test_a_figure_is_checked_as_its_edition_wrote_it(tmp_path):
+    """The site check writes a figure's words in the edition's language, as the engine did (5 000 in Russian)."""
+    marker = '<sup id="fnref:qq1"><a class="footnote-ref" href="#fn:qq1">1</a></sup>'
+    entries = [{**CITES[0], "macro": "figure", "figure": {"qualifier": "", "value": "5000", "number": 5000,
+                                                         "unit": ""}}]
+
+    def problems(chip: str, language: str) -> list[str]:
+        write(tmp_path / "site", {"index.html": f'<p><span class="qq-figure">{chip}</span>{marker}</p>'})
+        return [str(problem) for problem in check_proof_marks(BuiltSite.read(tmp_path / "site"), entries,
+                                                              MarkdownSources(None), language)
+                if "figure" in problem.rule]
+
+    assert problems("5\xa0000", "ru") == [] and problems("5,000", "en") == []
+    assert problems("5,000", "ru") == [f"site/index.html:1: figure that is not its figure()'s words — '5,000', "
+                                       f"where figure() wrote '5 000' — {BY_HAND}"]  # the message's spaces are plain
 
 
 def test_the_built_site_is_read_once_with_its_files_folders_and_pages(tmp_path):

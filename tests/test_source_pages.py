@@ -8,7 +8,7 @@ from collections import Counter
 from functools import cache
 from urllib.parse import urljoin, urlsplit
 
-from tests.conftest import ROOT
+from tests.conftest import LANGUAGE, ROOT
 
 
 @cache
@@ -49,7 +49,7 @@ def page_title(pages, url: str) -> str:
     """A page's name as back-links give it: its heading, less the permalink sign; the home page, whose heading
     is the site's name, by the interface's name for it."""
     from macros.render.interface import say
-    return say("home_page") if url == "" else pages[url].css_first("h1").text().removesuffix("¶").strip()
+    return say("home_page", LANGUAGE) if url == "" else pages[url].css_first("h1").text().removesuffix("¶").strip()
 
 
 def enclosing_section(node):
@@ -65,18 +65,18 @@ def test_the_page_links_the_original_address_or_says_it_is_unknown(pages):
         lines = page.css("p.qq-source-address")
         assert len(lines) == 1, source.id
         links = [link.attributes.get("href") for link in lines[0].css("a")]
-        says_unknown = say("address_unknown") in page.body.text()
+        says_unknown = say("address_unknown", LANGUAGE) in page.body.text()
         if source.url:
             assert links == [source.url] and not says_unknown, source.id
-            assert lines[0].text() == f"{say('original_address')}: {source.url}", source.id
+            assert lines[0].text() == f"{say('original_address', LANGUAGE)}: {source.url}", source.id
         else:
-            assert links == [] and lines[0].text() == say("address_unknown"), source.id
+            assert links == [] and lines[0].text() == say("address_unknown", LANGUAGE), source.id
 
 
 def test_the_sources_index_says_for_how_many_texts_the_address_is_known(pages):
     from macros.render.interface import say
     known = sum(1 for source in catalogue() if source.url)
-    expected = say("addresses_known", count=known) if known else say("addresses_none")
+    expected = say("addresses_known", LANGUAGE, count=known) if known else say("addresses_none", LANGUAGE)
     assert expected in pages["sources/"].body.text()
 
 
@@ -92,7 +92,7 @@ def test_how_we_know_is_closed_and_gives_the_file_its_checksum_and_each_fields_b
         assert f"seeds/{source.file}" in [code.text() for code in block.css("code")], source.id
         assert [code.text() for code in block.css("code.qq-checksum")] == [digest], source.id
         labels = [term.text() for term in block.css("dt")][:len(source.meta)]
-        assert labels == [words()["fields"][name] for name in source.meta], source.id
+        assert labels == [words(LANGUAGE)["fields"][name] for name in source.meta], source.id
         bases = [basis.attributes.get("class") for basis in block.css(".qq-basis")]
         assert bases == [f"qq-basis qq-basis-{field.basis}" for field in source.meta.values()], source.id
 
@@ -117,7 +117,7 @@ def test_cited_in_names_each_citing_page_with_its_number_of_claims_on_the_paragr
                 shown = ", ".join(f"{title} ({count})" for _, title, count in found)
                 kind = {target.path.lstrip("/") in about_the_site() for target, _, _ in found}
                 assert len(kind) == 1, f"{source.id} paragraph {number}: pages of both kinds on one line"
-                heading = say("example_in" if kind == {True} else "cited_in")
+                heading = say("example_in" if kind == {True} else "cited_in", LANGUAGE)
                 assert line.text() == f"{heading}: {shown}", f"{source.id} paragraph {number}"
                 entries, kinds = entries + found, kinds + list(kind)
             assert kinds == sorted(kinds), f"{source.id} paragraph {number}: the examples come last"

@@ -14,7 +14,7 @@ from macros.render.labels import figure_text
 from macros.render.visuals import BASEMAP
 from macros.render.visuals.map import place_names
 from macros.siteurls import page_url
-from tests.conftest import ROOT, make_project
+from tests.conftest import LANGUAGE, ROOT, make_project
 
 CITED = 'At least 238 people were killed.{{ cite("alpha", "At least 238 people were killed") }}\n'
 
@@ -149,7 +149,8 @@ def test_every_chart_row_and_figure_card_leads_to_a_figure_of_its_value(pages, c
         assert cited_in(row)
         for link in ([main] if main else []) + cited_in(row):
             claim = claim_behind(claims, page, link.attributes["href"])
-            assert claim["macro"] == "figure" and shown.startswith(figure_text(claim["figure"])), (shown, claim)
+            assert claim["macro"] == "figure", (shown, claim)
+            assert shown.startswith(figure_text(claim["figure"], LANGUAGE)), (shown, claim)
 
 
 def test_each_figure_lists_every_page_about_the_events_that_cites_it_and_none_about_the_site(pages, claims):
@@ -190,7 +191,7 @@ def test_bars_of_several_subjects_say_that_no_cited_figure_adds_them_up(pages):
     """Bars side by side read as parts of a whole: a chart of several subjects' bars tells the reader that
     the site cites no total of them: never invite a reader to add numbers the sources do not add."""
     from macros.render.interface import words
-    parts = words()["chart_key_parts"]
+    parts = words(LANGUAGE)["chart_key_parts"]
     charts = [chart for _, chart in on_pages(pages, ".qq-chart")]
     assert charts
     for chart in charts:

@@ -37,7 +37,7 @@ from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
 from .treesteps import GlossaryMarking, MarkerFinishing
-from .theme import page_jsonld, search_meta, theme_globals
+from .theme import DEFAULT_LANGUAGE, edition, page_jsonld, search_meta, theme_globals
 
 EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
 EDIT_SOURCES = "../seeds/catalogue.yml"
@@ -63,6 +63,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.budget = RenderBudget(0)
         self.converting, self.drawn = "", {}  # the page being converted; page -> the HTML of its visuals
         self.root, self.docs_dir = Path.cwd(), "docs"  # the project's folder; docs_dir relative to it
+        self.language, self.titles = DEFAULT_LANGUAGE, ("", "")  # of the edition's words: theme.py edition()
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
@@ -72,6 +73,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.root, self.docs_dir = project_folders(config.config_file_path, config.docs_dir)
         if not config.use_directory_urls:
             raise PluginError(NO_DIRECTORY_URLS)
+        self.language, self.titles = edition(config)
         config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark), MarkerFinishing()]
         return config
 
@@ -102,7 +104,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if index >= len(claims) or claims[index].macro != name or claims[index].call.args != bound:
                 raise PluginError(f"docs/{page}: {name}() call #{index + 1} was not seen by the static pass")
             self.emitted[page] = index + 1
-            return marker(claims[index])
+            return marker(claims[index], self.language)
 
         emit.__name__ = name
         emit.__doc__ = MACROS[name].summary
@@ -110,7 +112,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _visual(self, env):
         def visual(name: str) -> str:
-            html = draw(name, env.page.file.src_uri, self.checked.about_the_events(), self.checked.updated)
+            html = draw(name, env.page.file.src_uri, self.checked.about_the_events(), self.checked.updated,
+                        self.language)
             html = "\n".join(line for line in html.splitlines() if line.strip())  # one HTML block for Markdown
             self.drawn.setdefault(env.page.file.src_uri, []).append(html)
             return html
@@ -136,7 +139,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.emitted.get(page, 0) != len(claims):
             raise PluginError(f"docs/{page}: {len(claims)} citations checked but {self.emitted.get(page, 0)} "
                               "rendered: report this as a bug")
-        env.markdown += references(claims)
+        env.markdown += references(claims, self.language)
 
     # --- MkDocs events -----------------------------------------------------------------------
 
@@ -147,8 +150,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return self._add_generated(files, config)
 
     def _add_generated(self, files, config):
-        generated = generated_pages(self.checked.plans, self.checked.about_the_events_first(), self.checked.titles,
-                                    self.checked.pages_about_the_site())
+        generated = generated_pages(self.checked.plans, self.checked.about_the_events_first(),
+                                    self.checked.titles(self.language), self.checked.pages_about_the_site(),
+                                    self.language)
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")
@@ -156,7 +160,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             file.edit_uri = EDIT_GENERATED.get(src_uri, EDIT_SOURCES)  # "edit this page": its data
             files.append(file)
         self.generated = set(generated)
-        files.append(File.generated(config, SHARE_IMAGE, content=share_image()))
+        files.append(File.generated(config, SHARE_IMAGE, content=share_image(self.language)))
         return files
 
     def on_pre_page(self, page, config, files):
@@ -200,7 +204,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
         lines, drawn = (parsed.where if parsed else []), self.drawn.get(page.file.src_uri, [])
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
-        problems = check_content(label, html, config["site_url"], lines, engine) + \
+        problems = check_content(label, html, config["site_url"], lines, engine, self.titles) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines, html)
         if problems:
             self.refused += problems
@@ -212,7 +216,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.refused:
             raise PluginError("Refusing to build:\n" + report(self.refused + self.checked.problems,
                                                                  "in the pages' content"))
-        env.globals.update(theme_globals(files))  # the footer's and "Suggest a correction"'s words and links
+        env.globals.update(theme_globals(files, self.language))  # the footer's, "Suggest a correction"'s words
         return env
 
     on_page_content = CombinedEvent(_stop_render, _check_content)
@@ -220,7 +224,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_page_context(self, context, page, config, nav):
         """What a link preview and a search engine read: the share image, and the page as JSON-LD."""
         page.qq_share_image = f"{(config['site_url'] or '').rstrip('/')}/{SHARE_IMAGE}"
-        page.qq_jsonld = page_jsonld(page, config, self.checked)
+        page.qq_jsonld = page_jsonld(page, config, self.checked, self.language)
         return context
 
     @event_priority(-100)  # after every other plugin and hook (the CSS purge among them) has written site/
@@ -229,8 +233,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         entries = [record(claim) for claim in self.checked.all_claims()]
         text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-        checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""),
-                            self.docs_dir, "site", frozenset(self.checked.pages_about_the_site()))
+        checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""), self.docs_dir, "site",
+                            frozenset(self.checked.pages_about_the_site()), language=self.language)
         links = {src: page.links for src, page in self.checked.pages.items()}
         problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks, links) \
             + self.checked.problems

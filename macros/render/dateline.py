@@ -50,12 +50,12 @@ def last_commit_time(root: Path, folders: tuple[str, ...]) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
-def human_day(day: date, language: str = "en") -> str:
+def human_day(day: date, language: str) -> str:
     """'6 January 2022', as the site writes every date (formats.py)."""
     return written_date(day.isoformat(), language)
 
 
-def draw_dateline(day: date | None, language: str = "en") -> str:
+def draw_dateline(day: date | None, language: str) -> str:
     """The dateline's HTML, or '' without a date."""
     if day is None:
         return ""

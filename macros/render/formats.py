@@ -1,10 +1,11 @@
 """Numbers and dates in the site's own words, written one way, through Babel.
 
 Every number and date the engine writes around the sources' words (figure chips, chart labels, rail
-dates, "As of …" lines, reference dates) comes from here, with the edition's language: the English
-edition uses en_GB's patterns ("5,000", "6 January 2022"; Babel's plain `en` is American, "January 6,
-2022"), and another edition makes the same calls with its own locale (ru: "5 000", "6 января 2022 г.").
-A passage keeps its own digits: only the site's text is formatted. Pure Python: nothing here imports MkDocs.
+dates, "As of …" lines, reference dates) comes from here, with the edition's language, whose strings
+file names its locale (interface.py): the English edition uses en_GB's patterns ("5,000", "6 January
+2022"; Babel's plain `en` is American, "January 6, 2022"), and the Russian edition ru's ("5 000",
+"6 января 2022 г."). A passage keeps its own digits: only the site's text is formatted. Pure Python:
+nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -13,28 +14,30 @@ import datetime
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
-LOCALES = {"en": "en_GB", "ru": "ru"}  # an edition's language, as interface.<language>.yml names it: its locale
+from . import interface
+
 # A date the site writes, by how much of it is known ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD'): Babel's skeletons,
 # which each locale orders and spells its own way. `short` is for the rail's marks, where space is tight.
 SKELETONS = {1: "y", 2: "yMMMM", 3: "yMMMMd"}
 SHORT_SKELETONS = {1: "y", 2: "yMMM", 3: "dMMM"}
 
 
-def number(value: float, language: str = "en") -> str:
+def number(value: float, language: str) -> str:
     """'5,000' for 5000, '2.7' for 2.7 (en); '5 000' and '2,7' in Russian."""
-    return format_decimal(value, locale=LOCALES[language])
+    return format_decimal(value, locale=interface.locale_of(language))
 
 
-def date(value: str, language: str = "en", short: bool = False) -> str:
+def date(value: str, language: str, short: bool = False) -> str:
     """'6 January 2022', 'January 2022' or '2022' for '2022-01-06', '2022-01' or '2022';
     short: '6 Jan', 'Jan 2022', '2022' (a day's year is given by the rail's group)."""
     parts = [int(part) for part in value.split("-")]
     day = datetime.date(*(parts + [1, 1])[:3])
+    locale = interface.locale_of(language)
     if len(parts) == 3 and not short:
-        return format_date(day, "long", locale=LOCALES[language])
-    return format_skeleton((SHORT_SKELETONS if short else SKELETONS)[len(parts)], day, locale=LOCALES[language])
+        return format_date(day, "long", locale=locale)
+    return format_skeleton((SHORT_SKELETONS if short else SKELETONS)[len(parts)], day, locale=locale)
 
 
-def day_of_month(value: str, language: str = "en") -> str:
+def day_of_month(value: str, language: str) -> str:
     """'6 January' for '2022-01-06': a day whose month and year a heading already gives."""
-    return format_skeleton("MMMMd", datetime.date.fromisoformat(value), locale=LOCALES[language])
+    return format_skeleton("MMMMd", datetime.date.fromisoformat(value), locale=interface.locale_of(language))

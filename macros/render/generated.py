@@ -27,15 +27,16 @@ SOURCES_INDEX = f"{SOURCES}/index.md"
 
 
 def generated_pages(plans: dict[str, SourcePlan], claims: list[Claim], titles: dict[str, str],
-                    about_the_site: Collection[str] = ()) -> dict[str, str]:
-    """Every generated page's Markdown, by its path as if in docs/."""
-    pages = {SOURCES_INDEX: sources_index(plans), FIGURES: figures_page(claims, titles, about_the_site)}
-    pages.update({source_page_path(plan.source.id): source_page(plan, titles, about_the_site)
+                    about_the_site: Collection[str], language: str) -> dict[str, str]:
+    """Every generated page's Markdown, by its path as if in docs/, in the edition's language."""
+    pages = {SOURCES_INDEX: sources_index(plans, language),
+             FIGURES: figures_page(claims, titles, about_the_site, language)}
+    pages.update({source_page_path(plan.source.id): source_page(plan, titles, about_the_site, language)
                   for plan in plans.values()})
     return pages
 
 
-def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collection[str] = ()) -> str:
+def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collection[str], language: str) -> str:
     """The source's cited (or all) paragraphs, each cited passage with the way back to every sentence that
     cites it, then how we know what the text is."""
     source = plan.source
@@ -44,16 +45,18 @@ def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collec
         return relative_url(plan.url, f"{page_url(claim.page)}#{claim.anchor}")
 
     def back_text(claim: Claim) -> str:
-        return say("back_to_sentence", page=titles.get(claim.page, claim.page), number=claim.number)
+        return say("back_to_sentence", language, page=titles.get(claim.page, claim.page), number=claim.number)
 
     body = TEMPLATES.get_template("source_page.html").render(
-        plan=plan, source=source, t=words(), fields=_fields(source), human_date=human_date, back=back,
-        back_text=back_text, cited_in=lambda shown: _cited_in(shown, titles, back, about_the_site),
-        summary=f"{byline(source)}. {source.value('genre').capitalize()}, {dated(source)}.",
+        plan=plan, source=source, t=words(language), fields=_fields(source, language),
+        human_date=lambda value: human_date(value, language), back=back, back_text=back_text,
+        cited_in=lambda shown: _cited_in(shown, titles, back, about_the_site),
+        summary=f"{byline(source, language)}. {source.value('genre').capitalize()}, {dated(source, language)}.",
         checksum=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
     )
-    return _generated_page(say("source_title", title=source.value("title")),
-                           say("source_description", byline=byline(source), date=dated(source)), body)
+    return _generated_page(say("source_title", language, title=source.value("title")),
+                           say("source_description", language, byline=byline(source, language),
+                               date=dated(source, language)), body)
 
 
 def _cited_in(shown: ShownParagraph, titles: dict[str, str], back, about_the_site: Collection[str]):
@@ -68,21 +71,23 @@ def _cited_in(shown: ShownParagraph, titles: dict[str, str], back, about_the_sit
             sorted(row for page, row in rows.items() if page in about_the_site))
 
 
-def _addresses(known: int) -> str:
-    return say("addresses_known", count=known) if known else say("addresses_none")
+def _addresses(known: int, language: str) -> str:
+    return say("addresses_known", language, count=known) if known else say("addresses_none", language)
 
 
-def sources_index(plans: dict[str, SourcePlan]) -> str:
+def sources_index(plans: dict[str, SourcePlan], language: str) -> str:
     sources = [plan.source for plan in plans.values()]
-    intro = say("sources_intro", texts=say_count("texts", len(sources)), date_notes=date_notes(sources),
-                addresses=_addresses(sum(1 for source in sources if source.url))).strip()
+    intro = say("sources_intro", language, texts=say_count("texts", len(sources), language),
+                date_notes=date_notes(sources, language),
+                addresses=_addresses(sum(1 for source in sources if source.url), language)).strip()
     body = TEMPLATES.get_template("sources_index.html").render(
-        plans=list(plans.values()), intro=intro, byline=byline, dated=dated,
-        cited_times=lambda count: say_count("cited_times", count))
-    return _generated_page(say("sources_title"), say("sources_description"), body)
+        plans=list(plans.values()), intro=intro, byline=lambda source: byline(source, language),
+        dated=lambda source: dated(source, language),
+        cited_times=lambda count: say_count("cited_times", count, language))
+    return _generated_page(say("sources_title", language), say("sources_description", language), body)
 
 
-def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Collection[str] = ()) -> str:
+def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Collection[str], language: str) -> str:
     """Every figure the pages about the events cite, by kind: a kind with more than one value is a chart,
     whose rows are its text and list every page that cites each value; a kind with one value, a card.
     The examples of the pages about the site (method, conventions) are not shown: readers do not need them."""
@@ -95,10 +100,11 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         if not of_kind:
             continue
         every = in_chart_order(about.get("chart", "dots"), _same_figures(of_kind))
-        chart = draw_chart(about.get("chart", "dots"), every, link, about["label"], title) if len(every) > 1 else ""
+        chart = draw_chart(about.get("chart", "dots"), every, link, about["label"], title, language) \
+            if len(every) > 1 else ""
         subjects = [name for name in dict.fromkeys(same[0].figure["subject"] for same in every) if name]
-        named = ", ".join(say("figures_subject", subject=name) for name in subjects)
-        counts = say("figures_subjects", subjects=named) if chart and about.get("chart") != "bars" \
+        named = ", ".join(say("figures_subject", language, subject=name) for name in subjects)
+        counts = say("figures_subjects", language, subjects=named) if chart and about.get("chart") != "bars" \
             and len(subjects) > 1 else ""
         by_subject = [[same[0].figure["number"] for same in every if same[0].figure["subject"] == name]
                       for name in dict.fromkeys(same[0].figure["subject"] for same in every)]
@@ -106,12 +112,14 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
                        "chart": Markup(chart), "counts": counts,
                        "differ": any(len(set(numbers)) > 1 for numbers in by_subject)})
     cited_sources = {claim.source.id: claim.source for claim in figures}.values()
-    intro = say("figures_intro", date_notes=date_notes(cited_sources)).strip()
+    intro = say("figures_intro", language, date_notes=date_notes(cited_sources, language)).strip()
     body = TEMPLATES.get_template("figures.html").render(
-        groups=groups, t=words(), intro=intro, dated=dated, human_date=human_date, figure_text=figure_text,
+        groups=groups, t=words(language), intro=intro, dated=lambda source: dated(source, language),
+        human_date=lambda value: human_date(value, language),
+        figure_text=lambda figure: figure_text(figure, language),
         title=title, link=link, source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),
     )
-    return _generated_page(say("figures_title"), say("figures_description"), body)
+    return _generated_page(say("figures_title", language), say("figures_description", language), body)
 
 
 def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
@@ -124,8 +132,8 @@ def _same_figures(claims: list[Claim]) -> list[list[Claim]]:
     return list(rows.values())
 
 
-def _fields(source: Source) -> list[tuple[str, object, str]]:
-    return [(name, source.meta[name], words()["bases"][source.meta[name].basis]) for name in source.meta]
+def _fields(source: Source, language: str) -> list[tuple[str, object, str]]:
+    return [(name, source.meta[name], words(language)["bases"][source.meta[name].basis]) for name in source.meta]
 
 
 def _generated_page(title: str, description: str, body: str) -> str:

@@ -6,44 +6,44 @@ from collections.abc import Iterable
 from ..claims.wording import is_currency
 from ..corpus import Source
 from . import formats
-from .interface import say
+from .interface import say, words
 
 
-def human_date(value: str | None) -> str:
+def human_date(value: str | None, language: str) -> str:
     """'6 January 2022', 'January 2022', '2022' (formats.py), or 'undated'."""
-    return formats.date(value) if value else say("undated")
+    return formats.date(value, language) if value else say("undated", language)
 
 
 MARKED_DATES = ("inferred", "supplied")  # the bases a source's date is shown with
 
 
-def dated(source: Source) -> str:
+def dated(source: Source, language: str) -> str:
     date = source.meta["date"]
-    text = human_date(date.value)
-    return f"{text} ({say('date_basis', basis=date.basis)})" if date.basis in MARKED_DATES else text
+    text = human_date(date.value, language)
+    return f"{text} ({words(language)['date_marks'][date.basis]})" if date.basis in MARKED_DATES else text
 
 
-def date_notes(sources: Iterable[Source]) -> str:
+def date_notes(sources: Iterable[Source], language: str) -> str:
     """What the marks that dated() puts on these sources' dates mean, for the marks they carry."""
     bases = {source.meta["date"].basis for source in sources}
-    return " ".join(say(f"date_notes.{basis}") for basis in MARKED_DATES if basis in bases)
+    return " ".join(say(f"date_notes.{basis}", language) for basis in MARKED_DATES if basis in bases)
 
 
-def byline(source: Source) -> str:
+def byline(source: Source, language: str) -> str:
     """'Author, “Title”, Publisher' with only what is known."""
     publisher = source.meta["publisher"].value
     title = source.value("title")
     if source.meta["title"].basis != "supplied":  # a supplied title is a description, not a quotation
-        title = f"“{title}”"
+        title = say("quoted", language, text=title)
     parts = [source.named_author, title, publisher]
     return ", ".join(part for part in parts if part)
 
 
-def figure_text(figure: dict) -> str:
+def figure_text(figure: dict, language: str) -> str:
     """'at least 238', 'about 20%', 'around €500', 'more than 5,000': qualifier, value and unit, a currency
     symbol before the value as the sources write it. The value is written the site's way (formats.py), not
     with the passage's digits ("5000"), which its tooltip and reference keep."""
-    unit, value = figure["unit"], formats.number(figure["number"])
+    unit, value = figure["unit"], formats.number(figure["number"], language)
     if is_currency(unit):
         value = unit + value
     elif unit:

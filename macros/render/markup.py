@@ -42,8 +42,8 @@ def no_braces(text: str) -> str:
     return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
-def marker(claim: Claim) -> str:
-    """What a macro call turns into inside the page's Markdown."""
+def marker(claim: Claim, language: str) -> str:
+    """What a macro call turns into inside the page's Markdown, in the edition's language."""
     ref = f"[^{claim.label}]"
     passage = md_escape(claim.match.passage)
     if claim.macro in ("cite", "event", "place"):
@@ -52,11 +52,12 @@ def marker(claim: Claim) -> str:
         return f'<q class="{QUOTE}">{passage}</q>{ref}'
     if claim.macro == "figure":
         figure = claim.figure
-        return f'<span class="{FIGURE}" data-kind="{figure["kind"]}">{md_escape(figure_text(figure))}</span>{ref}'
+        chip = md_escape(figure_text(figure, language))
+        return f'<span class="{FIGURE}" data-kind="{figure["kind"]}">{chip}</span>{ref}'
     # The class on the <blockquote> itself (attr_list can only reach its last paragraph): the site
     # check refuses every block quote without it, and every one with it that this did not write.
     return (f"\n\n{ENGINE_FENCE} qq-blockquote\n\n{passage}\n\n— {md_escape(claim.source.short)}, "
-            f"{md_escape(dated(claim.source))}{ref}\n\n{ENGINE_FENCE}\n\n")
+            f"{md_escape(dated(claim.source, language))}{ref}\n\n{ENGINE_FENCE}\n\n")
 
 
 def finish_markers(root: Element) -> None:
@@ -84,27 +85,27 @@ def render_page(pieces: list, output_of) -> str:
     return "".join(piece if isinstance(piece, str) else output_of(piece) for piece in pieces)
 
 
-def footnote(claim: Claim) -> str:
+def footnote(claim: Claim, language: str) -> str:
     """The reference: source, genre, date (and how it is known, if worked out) and the passage,
     with a link to the passage in its source."""
     source = claim.source
     link = relative_url(page_url(claim.page), claim.source_page)
     date = source.meta["date"]
-    how = f' <span class="qq-date-note">{md_escape(say("date_note", note=date.note))}</span>' \
+    how = f' <span class="qq-date-note">{md_escape(say("date_note", language, note=date.note))}</span>' \
         if date.basis in ("inferred", "supplied") and date.note else ""
-    about = say("reference_about", genre=source.value("genre"), date=dated(source),
+    about = say("reference_about", language, genre=source.value("genre"), date=dated(source, language),
                 number=claim.match.paragraph.number)
     return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> · {md_escape(about)}: '
             f'<q class="{PASSAGE}">{md_escape(claim.match.passage)}</q> '
-            f'<a class="qq-read" href="{link}">{md_escape(say("read_in_source"))}</a>{how}')
+            f'<a class="qq-read" href="{link}">{md_escape(say("read_in_source", language))}</a>{how}')
 
 
-def references(claims: list[Claim]) -> str:
+def references(claims: list[Claim], language: str) -> str:
     """The page's references, collapsed under a summary: Python-Markdown's footnotes go where the
     marker line stands, inside the details element."""
     if not claims:
         return ""
-    notes = "\n".join(footnote(claim) for claim in claims)
-    summary = md_escape(say_count("references", len(claims)))
+    notes = "\n".join(footnote(claim, language) for claim in claims)
+    summary = md_escape(say_count("references", len(claims), language))
     return (f"\n\n{ENGINE_FENCE} qq-references | {summary}\n\n///Footnotes Go Here///\n\n{ENGINE_FENCE}\n\n"
             f"{notes}\n")

@@ -9,16 +9,16 @@ from ..corpus import Source
 from .interface import say
 
 
-def article(title: str, description: str, url: str, site_name: str, claims: list[Claim]) -> dict:
+def article(title: str, description: str, url: str, site_name: str, claims: list[Claim], language: str) -> dict:
     cited = {claim.source.id: claim.source for claim in claims}
     return {"@context": "https://schema.org", "@type": "Article", "headline": title, "description": description,
-            "url": url, "inLanguage": "en", "publisher": {"@type": "Organization", "name": site_name},
+            "url": url, "inLanguage": language, "publisher": {"@type": "Organization", "name": site_name},
             "citation": [_work(source) for _, source in sorted(cited.items())]}
 
 
-def dataset(url: str, site_url: str, site_name: str) -> dict:
-    return {"@context": "https://schema.org", "@type": "Dataset", "name": say("dataset_name"),
-            "description": say("dataset_description"), "url": url, "isAccessibleForFree": True,
+def dataset(url: str, site_url: str, site_name: str, language: str) -> dict:
+    return {"@context": "https://schema.org", "@type": "Dataset", "name": say("dataset_name", language),
+            "description": say("dataset_description", language), "url": url, "isAccessibleForFree": True,
             "creator": {"@type": "Organization", "name": site_name},
             "distribution": {"@type": "DataDownload", "encodingFormat": "application/json",
                              "contentUrl": f"{site_url.rstrip('/')}/claims.json"}}

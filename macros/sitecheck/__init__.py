@@ -10,7 +10,7 @@ Pure Python: nothing in this package imports MkDocs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -35,6 +35,7 @@ class SiteConfig:
     docs_label: str = "docs"
     site_label: str = "site"
     about_the_site: frozenset[str] = frozenset()  # the pages about the site, in docs/ ('method.md'): `exempt`
+    language: str = field(kw_only=True)  # the edition's (theme.language), in which the engine wrote its words
 
 
 def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], config: SiteConfig,
@@ -43,7 +44,7 @@ def check_built_site(site: BuiltSite, docs: Path | None, entries: list[dict], co
     its path inside docs/ (ParsedPage.links), to name a broken one at its Markdown line."""
     sources = MarkdownSources(docs, config.docs_label)
     problems = check_site(site, links, site_base(config.site_url), config.docs_label, config.site_label)
-    problems += check_proof_marks(site, entries, sources, config.site_label)
+    problems += check_proof_marks(site, entries, sources, config.language, config.site_label)
     problems += check_figures(site, entries, config.site_label, {page_url(page) for page in config.about_the_site})
     problems += check_active_content(site, config.site_url, config.policy, sources, config.site_label)
     return sorted(set(problems))
@@ -61,12 +62,14 @@ def read_config(root: Path) -> dict:
     data = data if isinstance(data, dict) else {}
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
     citations = _plugin_options(data.get("plugins"), "citations")
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     exempt, budget = citations.get("exempt"), citations.get("render_budget")
     return {"site_url": data.get("site_url"), "docs_dir": data.get("docs_dir") or "docs",
             "site_dir": data.get("site_dir") or "site", "csp": extra.get("csp") or "",
             "exempt": [page for page in exempt if isinstance(page, str)] if isinstance(exempt, list) else [],
             "markdown_extensions": _plugin_options(data.get("markdown_extensions"), None),
-            "render_budget": budget if isinstance(budget, (int, float)) and not isinstance(budget, bool) else 20}
+            "render_budget": budget if isinstance(budget, (int, float)) and not isinstance(budget, bool) else 20,
+            "language": theme.get("language") if isinstance(theme.get("language"), str) else "en"}  # Material's default
 
 
 def _plugin_options(plugins, name: str | None) -> dict:

@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
     entries = json.loads(claims.read_text(encoding="utf-8")) if claims.is_file() else []
     built = BuiltSite.read(site)
     checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"],
-                        frozenset(config["exempt"]))
+                        frozenset(config["exempt"]), language=config["language"])
     host = urlsplit(config["site_url"] or "").hostname or ""
     links = {src: page.links for src, page in check_project(root).pages.items()}  # as the static pass renders them
     problems = check_built_site(built, docs, entries, checks, links) + \

@@ -26,7 +26,7 @@ from ..problems import Problem, capped, clip
 from .builtsite import is_element
 from .classes import unknown_classes
 from .codeblocks import GAP, hidden_by_gaps
-from .engineonly import handwritten
+from .engineonly import MARKDOWN_TITLES, handwritten
 from .nodes import children
 from .rules import ElementRules
 from .toclabels import relabelled
@@ -45,12 +45,14 @@ CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and
 
 
 def check_content(label: str, html: str, site_url: str | None, lines: PageLines | list[str],
-                  engine: tuple[list[str], dict[str, str]] | None = None) -> list[Problem]:
+                  engine: tuple[list[str], dict[str, str]] | None = None,
+                  titles: tuple[str, str] = MARKDOWN_TITLES) -> list[Problem]:
     """The problems of one page's content HTML (at most problems.PER_PAGE), each at the line of its
     Markdown (`lines`) where it can be found. On a page of docs/, `engine` is what the engine wrote into it:
-    the HTML of its visuals, and the glossary's cards by term (engineonly.py); there, its classes are checked too."""
+    the HTML of its visuals, and the glossary's cards by term (engineonly.py); there, its classes are checked too.
+    `titles`: Python-Markdown's titles of permalinks and links back to markers, in the edition's language."""
     lines = PageLines.of(lines)
-    own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint)) if engine is not None else ()
+    own = handwritten(html, *engine, lambda hint: _locator(label, lines, hint), titles) if engine is not None else ()
     gap = _locator(label, lines, GAP_HINT)
     own = chain(own, (gap(f"a code line may not hold {GAP} blanks in a row", f"{before!r} then {width} blanks",
                           needle, *_needles(before), "```") for before, width, needle in hidden_by_gaps(html)

@@ -41,8 +41,10 @@ READ_ALOUD = {"role", "aria-label", "aria-labelledby", "aria-describedby", "aria
               "aria-description", "aria-roledescription"}
 LANDMARKS = {"aside", "section", "nav"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-PERMALINK = ("headerlink", TocExtension().getConfig("permalink_title"))
-BACKLINK = FootnoteExtension().getConfig("BACKLINK_TITLE").partition("{}")  # "Jump back to footnote {} in the text"
+PERMALINK = "headerlink"
+# Python-Markdown's own titles of a heading's permalink and a reference's link back to its marker: "Permanent link",
+# "Jump back to footnote {} in the text". An edition in another language has its own (mkdocs_plugin/theme.py).
+MARKDOWN_TITLES = (TocExtension().getConfig("permalink_title"), FootnoteExtension().getConfig("BACKLINK_TITLE"))
 DRAWING_HINT = ("charts and maps are drawn from the citations by visual(); write a number with figure(), which "
                 "puts it on the figures page's charts")
 ABBR_HINT = ("the glossary marks a name's first mention with its card from docs/people.md: write the name as plain "
@@ -55,9 +57,11 @@ TITLE_HINT = "a title is a tooltip over the page's words: say it in cited text i
 DATETIME_HINT = "write the date as text, cited: a machine-readable date is the engine's (the home page's dateline)"
 
 
-def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator) -> Iterator:
+def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator,
+                titles: tuple[str, str] = MARKDOWN_TITLES) -> Iterator:
     """The problems of what only the engine writes, found in a page's content; `locator(hint)` gives the
-    function that makes a Problem at its Markdown line: problem(rule, found, *needles)."""
+    function that makes a Problem at its Markdown line: problem(rule, found, *needles); `titles`, those of
+    Python-Markdown's permalinks and links back to a marker in the build."""
     for piece in drawn:
         html = html.replace(piece, "", 1)
     top = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
@@ -83,7 +87,7 @@ def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator) 
             if name.lower() in READ_ALOUD and not _named_by_its_heading(node, name.lower(), root):
                 yield aria("role and aria-* attributes are the engine's", f"{name}={clip(value or '', 50)!r} on "
                            f"<{node.tag}>", f"{name}=", *_named_after(name.lower(), value or ""), f"<{node.tag}")
-            elif name.lower() == "title" and node.tag != "abbr" and not _markdown_title(node, value or ""):
+            elif name.lower() == "title" and node.tag != "abbr" and not _markdown_title(node, value or "", titles):
                 yield title("title attributes are the engine's", f"title={clip(value or '', 50)!r} on <{node.tag}>",
                             value or "", "title=")
             elif name.lower() == "datetime":
@@ -118,13 +122,13 @@ def _named_after(name: str, ident: str) -> tuple[str, ...]:
     return (f"#{ident}", ident) if name == "aria-labelledby" and ident.strip() else ()
 
 
-def _markdown_title(node, value: str) -> bool:
+def _markdown_title(node, value: str, titles: tuple[str, str]) -> bool:
     """A heading's permalink, or a reference's link back to its marker, as Python-Markdown titles them."""
     classes = (node.attributes.get("class") or "").split()
     if node.tag != "a":
         return False
-    if PERMALINK[0] in classes:
-        return value == PERMALINK[1]
-    before, _, after = BACKLINK
+    if PERMALINK in classes:
+        return value == titles[0]
+    before, _, after = titles[1].partition("{}")
     number = value[len(before):len(value) - len(after)] if value.startswith(before) and value.endswith(after) else ""
     return BACK_LINK in classes and number.isdigit()

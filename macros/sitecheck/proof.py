@@ -54,14 +54,15 @@ INLINE = {QUOTE: ("q", "quote", "quote without a citation", "quote that is not i
                    FIGURE_HINT)}
 
 
-def check_proof_marks(site: BuiltSite, entries: list[dict], sources: MarkdownSources,
+def check_proof_marks(site: BuiltSite, entries: list[dict], sources: MarkdownSources, language: str,
                       site_label: str = "site") -> Iterator[Problem]:
+    """`language`: the edition's, in which the engine wrote each figure's words."""
     claims: dict[str, dict[str, dict]] = defaultdict(dict)
     for entry in entries:
         claims[entry["page"]][entry["anchor"]] = entry
     marked = set()
     for path, page in site.pages.items():
-        marks = _PageMarks(page, claims.get(built_url(path), {}), sources, site_label)
+        marks = _PageMarks(page, claims.get(built_url(path), {}), sources, site_label, language)
         marked |= {(built_url(path), anchor) for anchor in marks.markers}
         yield from capped(marks.problems())
     for entry in entries:
@@ -72,8 +73,10 @@ def check_proof_marks(site: BuiltSite, entries: list[dict], sources: MarkdownSou
 
 
 class _PageMarks:
-    def __init__(self, page: BuiltPage, claims: dict[str, dict], sources: MarkdownSources, site_label: str):
+    def __init__(self, page: BuiltPage, claims: dict[str, dict], sources: MarkdownSources, site_label: str,
+                 language: str):
         self.page, self.claims, self.sources, self.site_label = page, claims, sources, site_label
+        self.language = language
         self.url = built_url(page.path) or "/"
         self.markers: dict[str, object] = {}  # anchor -> the engine's <sup>: a listed id, its first use
         self.notes: dict[int, str] = {}  # the engine's <li> of a reference (its mem_id) -> its anchor
@@ -181,7 +184,8 @@ class _PageMarks:
         if entry is None or entry["macro"] != macro:
             yield self._problem(orphan, node, (node.attributes.get("class"), first_words(node)), "", hint)
             return
-        wanted = shown(md_escape(figure_text(entry["figure"]) if macro == "figure" else entry["passage"]))
+        written = figure_text(entry["figure"], self.language) if macro == "figure" else entry["passage"]
+        wanted = shown(md_escape(written))
         if words(node) != wanted:
             yield self._problem(differs, node, (first_words(node),), "", HAND,
                                 found=f"{excerpt(node)!r}, where {macro}() wrote {wanted!r}")

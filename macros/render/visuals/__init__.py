@@ -23,11 +23,12 @@ DATELINE = "dateline"
 NAMES = (*VISUALS, DATELINE)
 
 
-def draw(name: str, page: str, claims: list[Claim], updated: date | None = None) -> str:
-    """The visual's HTML for the page docs/<page>, from every claim of the site (the dateline: from `updated`)."""
+def draw(name: str, page: str, claims: list[Claim], updated: date | None, language: str) -> str:
+    """The visual's HTML for the page docs/<page>, from every claim of the site (the dateline: from `updated`),
+    in the edition's language."""
     if name == DATELINE:
-        return draw_dateline(updated)
-    return VISUALS[name](claims, Links(page_url(page)), page)
+        return draw_dateline(updated, language)
+    return VISUALS[name](claims, Links(page_url(page)), page, language)
 
 
 class Links:

@@ -37,18 +37,19 @@ class Row:
         return bound(self.figure["qualifier"]) or "exact"
 
 
-def draw_chart(chart: str, figures: list[list[Claim]], link, label: str, title) -> str:
+def draw_chart(chart: str, figures: list[list[Claim]], link, label: str, title, language: str) -> str:
     """The chart ('dots' or 'bars') of one kind's figures, each a list of the claims of one figure. Its rows
     are its text: each gives its value, date and source, and every page that cites it (`title(claim)`)."""
     top = max(claims[0].figure["number"] for claims in figures)
     scale_end = nice_ceiling(top * 1.15)
     rows = [Row(claims, claims[0].figure["subject"], LEFT + (RIGHT - LEFT) * claims[0].figure["number"] / scale_end)
             for claims in in_chart_order(chart, figures)]
-    ticks = [(LEFT + (RIGHT - LEFT) * value / scale_end, _tick_text(value)) for value in
+    ticks = [(LEFT + (RIGHT - LEFT) * value / scale_end, _tick_text(value, language)) for value in
              (0, scale_end / 2, scale_end)]
     return TEMPLATES.get_template("visuals/chart.html").render(
-        t=words(), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
-        label=label, link=link, title=title, figure_text=figure_text, dated=dated, human_date=human_date,
+        t=words(language), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
+        label=label, link=link, title=title, figure_text=lambda figure: figure_text(figure, language),
+        dated=lambda source: dated(source, language), human_date=lambda value: human_date(value, language),
         key=_key(rows, chart),
         groups_start=_groups_start(rows) if chart == "bars" else set())
 
@@ -98,5 +99,5 @@ def nice_ceiling(value: float) -> float:
     return next(step * power for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= value)
 
 
-def _tick_text(value: float) -> str:
-    return number(round(value) if value >= 10 else value)
+def _tick_text(value: float, language: str) -> str:
+    return number(round(value) if value >= 10 else value, language)

@@ -26,7 +26,12 @@ def place_names() -> dict[str, str]:
     return names
 
 
-def draw_map(claims: list[Claim], link, page: str) -> str:
+def shown_names() -> set[str]:
+    """The names the map can show, each of which every strings file writes in its language (map_names)."""
+    return {name for name, entry in BASEMAP["countries"].items() if "label" in entry} | set(BASEMAP["points"])
+
+
+def draw_map(claims: list[Claim], link, page: str, language: str) -> str:
     names = place_names()
     places: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -47,12 +52,15 @@ def draw_map(claims: list[Claim], link, page: str) -> str:
     capitals = {name: here_first(calling)[0] for name, found in points.items()
                 if BASEMAP["points"][name]["capital"] and (calling := [c for c in found if calls_it_capital(c)])}
     return TEMPLATES.get_template("visuals/map.html").render(
-        t=words(), basemap=BASEMAP, home=HOME, credit=say("map_credit", credit=BASEMAP["credit"]), points=points,
+        t=words(language), shown=words(language)["map_names"], notes=words(language)["map_notes"], basemap=BASEMAP,
+        home=HOME, credit=say("map_credit", language, credit=BASEMAP["credit"]),
+        points=points,
         capitals=capitals, a_region=any(BASEMAP["points"][name]["mark"] == "ring" for name in points),
         named_countries={name: here_first(found) for name, found in sorted(places.items())
                          if name in BASEMAP["countries"]},
         troops={name: here_first(found) for name, found in sorted(troops.items())},
-        link=link, figure_text=figure_text, source_name=lambda claim: claim.source.short,
+        link=link, figure_text=lambda figure: figure_text(figure, language),
+        source_name=lambda claim: claim.source.short,
         label_at=label_at,
     )
 

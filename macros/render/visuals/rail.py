@@ -44,25 +44,26 @@ def _by_date(events: list[Claim]) -> list[tuple[str, list[Claim]]]:
     return list(dates.items())
 
 
-def draw_rail(claims: list[Claim], link, page: str) -> str:
-    events, t = _events(claims), words()
+def draw_rail(claims: list[Claim], link, page: str, language: str) -> str:
+    events, t = _events(claims), words(language)
     # an event dated only "2022" may have come after the six days: it goes with the later ones
     groups = [(t["rail_earlier"], [event for event in events if _end(event.detail["date"]) < DAYS[0]]),
               (t["rail_days"], [event for event in events if event.detail["date"] in DAYS + [MONTH]]),
               (t["rail_later"], [event for event in events if _end(event.detail["date"]) > DAYS[-1]
                                  and event.detail["date"] != MONTH])]
     return TEMPLATES.get_template("visuals/rail.html").render(
-        t=t, strip=False, id="qq-rail", link=link, mark_text=_mark_text,
+        t=t, strip=False, id="qq-rail", link=link, mark_text=lambda date: _mark_text(date, language),
         groups=[(heading, _by_date(found)) for heading, found in groups if found])
 
 
-def draw_strip(claims: list[Claim], link, page: str) -> str:
+def draw_strip(claims: list[Claim], link, page: str, language: str) -> str:
     days = [(day, found) for day, found in _by_date(_events(claims)) if day in DAYS]
     return TEMPLATES.get_template("visuals/rail.html").render(
-        t=words(), strip=True, id="qq-rail-strip", link=link, days=days, day_label=formats.day_of_month,
+        t=words(language), strip=True, id="qq-rail-strip", link=link, days=days,
+        day_label=lambda day: formats.day_of_month(day, language),
         timeline=link.page(TIMELINE))
 
 
-def _mark_text(date: str) -> str:
+def _mark_text(date: str, language: str) -> str:
     """A mark's date, short: '1989', 'Aug 2020', '2 Jan'; the January group's undated events, 'day not given'."""
-    return words()["rail_day_not_given"] if date == MONTH else formats.date(date, short=True)
+    return words(language)["rail_day_not_given"] if date == MONTH else formats.date(date, language, short=True)
