@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from ..problems import Problem, capped
 from ..siteurls import built_path, directory_index, leaves_site
 from .builtsite import BuiltPage, BuiltSite
-from .sources import MarkdownSources
+from .sources import MarkdownSources, Written
 from .targets import Target, resolve, shown_path, split
 from .urls import browser_url
 
@@ -64,16 +64,21 @@ def scan(page: BuiltPage) -> HtmlPage:
     return found
 
 
-def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_label: str = "docs",
-               site_label: str = "site") -> list[Problem]:
-    """Every broken internal link and anchor of the built site, as problems."""
+def check_site(site: BuiltSite, docs: Path | MarkdownSources | None = None, base: str = "/",
+               docs_label: str = "docs", site_label: str = "site", edition: tuple[str, frozenset] = ("", frozenset())
+               ) -> list[Problem]:
+    """Every broken internal link and anchor of the built site, as problems. `docs` is the Markdown the pages
+    come from (a folder, or the sources of several editions). `edition`: where this site is built in a site
+    of several editions, (its folder, the other editions' folders); a link into another edition is checked
+    when the editions are merged (macros/editions), not here."""
     pages = {path: scan(page) for path, page in site.pages.items()}
-    sources = _WrittenSources(docs, docs_label) if docs else None
+    sources = _WrittenSources(docs if isinstance(docs, MarkdownSources) else MarkdownSources(docs, docs_label)) \
+        if docs else None
     problems: list[Problem] = []
     for path, page in pages.items():
         broken = []
         for link in page.links:
-            if not link.url or leaves_site(link.url):
+            if not link.url or leaves_site(link.url) or _in_another_edition(path, link.url, base, *edition):
                 continue
             target = resolve(path, link.url, base)
             complaint = _complaint(site, pages, target, link.url, hinted=len(problems) + len(broken) < HINTED)
@@ -82,6 +87,17 @@ def check_site(site: BuiltSite, docs: Path | None = None, base: str = "/", docs_
         if broken:
             problems += capped(_locate(site.pages[path], broken, sources, site_label, base))
     return sorted(set(problems))
+
+
+def _in_another_edition(path: str, url: str, base: str, folder: str, others: frozenset) -> bool:
+    """Whether a link of site/<path> points into another edition: resolved from where this edition is built in
+    the whole site (under its folder, whose site_url ends in it), it lands outside the folder, or in another's."""
+    if folder:
+        whole_base = base.rstrip("/").removesuffix("/" + folder) + "/"
+        target = resolve(f"{folder}/{path}", url, whole_base).path
+        return target is not None and not target.startswith(folder + "/")
+    target = resolve(path, url, base).path or ""
+    return any(target.startswith(other + "/") for other in others)
 
 
 def _complaint(site: BuiltSite, pages: dict[str, HtmlPage], target: Target, url: str,
@@ -159,21 +175,24 @@ class _WrittenLinks:
         return self.label, line, text
 
 
-class _WrittenSources(MarkdownSources):
+class _WrittenSources:
     """The links as written in each page's Markdown, resolved as the built page's links are."""
 
+    def __init__(self, sources: MarkdownSources):
+        self.sources = sources
+
     def links_of(self, html_path: str, base: str) -> _WrittenLinks | None:
-        name = self.source_of(html_path)
-        if name is None:
+        written = self.sources.written(html_path)
+        if written is None:
             return None
         found = []
-        for number, line in enumerate(self.lines(name), 1):
-            for written in _targets(line):
-                if leaves_site(written):
+        for number, line in enumerate(self.sources.lines(written.label), 1):
+            for text in _targets(line):
+                if leaves_site(text):
                     continue
-                as_html = resolve(html_path, written, base)
-                found.append((number, written, as_html, _as_markdown(name, html_path, written, base)))
-        return _WrittenLinks(f"{self.label}/{name}", found)
+                as_html = resolve(html_path, text, base)
+                found.append((number, text, as_html, _as_markdown(written, html_path, text, base)))
+        return _WrittenLinks(written.label, found)
 
 
 def _targets(line: str) -> list[str]:
@@ -185,7 +204,7 @@ def _targets(line: str) -> list[str]:
     return [text[1:-1] if text.startswith("<") and text.endswith(">") else text for text in found]
 
 
-def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
+def _as_markdown(page: Written, html_path: str, written: str, base: str) -> Target:
     """Where MkDocs sends a Markdown link: .md files become their pages, other files keep their place."""
     parts = split(written)
     if parts is None:
@@ -193,8 +212,9 @@ def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
     path = unquote(parts.path)
     if not path or path.startswith("/"):
         return resolve(html_path, written, base)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc), path))
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path))
     if target.endswith(".md"):
         target = built_path(target)
+    target = posixpath.join(page.folder, target) if page.folder else target
     fragment = unquote(parts.fragment)
     return Target(target, fragment, shown_path(target))
