@@ -19,6 +19,7 @@ from .claims import Claim, Verifier
 from .claims.quotations import quotation_problems
 from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
+from .editions import read_editions
 from .pages import ParsedPage
 from .pages import parse_docs
 from .pages.converter import ConversionBudget, converter_or_problem
@@ -79,10 +80,12 @@ class Checked:
 
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
-                  exempt: Collection[str] | None = None, render_budget: float | None = None) -> Checked:
+                  exempt: Collection[str] | None = None, render_budget: float | None = None,
+                  translation: bool = False) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
-    options, as MkDocs read them); by default, as mkdocs.yml gives them."""
+    options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
+    need not cite every source: the original's do."""
     config = read_config(root)
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
@@ -116,7 +119,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             problems += found
     problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
-    problems += _uncited_sources(corpus, named, seeds_dir)
+    problems += [] if translation else _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
     problems += visual_problems(pages, everything, exempt)
     problems += capped(unit_problems(everything))
@@ -152,14 +155,20 @@ def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterato
 
 
 def main(argv: list[str]) -> int:
+    """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir."""
     root = Path(argv[0]) if argv else Path.cwd()
-    checked = check_project(root)
-    count = counted(sum(len(claims) for claims in checked.claims.values()), "citation")
-    if checked.problems:
-        print(report(checked.problems, "in the citation check"))
-        print(f"{count} checked", file=sys.stderr)
+    editions, problems = read_editions(root)
+    done = []
+    for edition in editions:
+        checked = check_project(root, edition.docs_dir, exempt=edition.exempt, translation=not edition.original)
+        problems += checked.problems
+        done.append(f"{counted(sum(len(claims) for claims in checked.claims.values()), 'citation')} on "
+                    f"{counted(len(checked.claims), 'page')}" + ("" if edition.original else f" of {edition.docs_dir}/"))
+    if problems:
+        print(report(problems, "in the citation check"))
+        print(f"{'; '.join(done)} checked", file=sys.stderr)
         return 1
-    print(f"ok: {count} on {counted(len(checked.claims), 'page')}, {counted(len(checked.corpus.sources), 'source')}")
+    print(f"ok: {'; '.join(done)}, {counted(len(checked.corpus.sources), 'source')}")
     return 0
 
 
