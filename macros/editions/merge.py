@@ -90,9 +90,14 @@ def _sitemap_pages(edition: Edition, built: Path) -> dict[str, tuple[str, str]]:
 
 def merged_site_problems(root: Path, editions: list[Edition], site: Path, entries: list[dict]) -> list[Problem]:
     """The checks of the built site on the merged tree: every link of every edition resolves in it."""
+    return check_built_site(BuiltSite.read(site), root / editions[0].docs_dir, entries,
+                            merged_site_config(root, editions, site.name))
+
+
+def merged_site_config(root: Path, editions: list[Edition], site_label: str = "site") -> SiteConfig:
+    """What the checks of the merged site need: the original at its root, each translation under its folder."""
     original, *translations = editions
-    checks = SiteConfig(original.site_url, read_config(root)["csp"], original.docs_dir, "site",
-                        frozenset(original.exempt), translations=tuple(
-                            Translation(edition.folder, root / edition.docs_dir, edition.docs_dir,
-                                        frozenset(edition.exempt)) for edition in translations))
-    return check_built_site(BuiltSite.read(site), root / original.docs_dir, entries, checks)
+    return SiteConfig(original.site_url, read_config(root)["csp"], original.docs_dir, site_label,
+                      frozenset(original.exempt), translations=tuple(
+                          Translation(edition.folder, root / edition.docs_dir, edition.docs_dir,
+                                      frozenset(edition.exempt)) for edition in translations))

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..editions import read_editions
+from ..editions.merge import merged_site_config
 from ..problems import counted, report
 from . import SiteConfig, check_built_site, read_config
 from .builtsite import BuiltSite
@@ -26,8 +28,9 @@ def main(argv: list[str]) -> int:
     claims = site / "claims.json"
     entries = json.loads(claims.read_text(encoding="utf-8")) if claims.is_file() else []
     built = BuiltSite.read(site)
-    checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"],
-                        frozenset(config["exempt"]))
+    editions, _ = read_editions(root)  # `make build` merges the editions into site/: their pages are checked there
+    checks = merged_site_config(root, editions, config["site_dir"]) if len(editions) > 1 else \
+        SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"], frozenset(config["exempt"]))
     host = urlsplit(config["site_url"] or "").hostname or ""
     problems = check_built_site(built, docs, entries, checks) + list(check_stylesheets(built, host, config["site_dir"]))
     if problems:
