@@ -1,5 +1,6 @@
 """What a page of one edition links to in the others: the language switcher's links (overrides/partials/
-alternate.html), each to the page's counterpart, else to that edition's home page. Material's own switcher links
+alternate.html, set by overrides/hooks/editions.py), each to the page's counterpart, else to that edition's home
+page. Material's own switcher links
 each edition's home page, and its script then looks the page up in that edition's sitemap by its path after the
 site's root: with the original at '/', every path is under it, and the reader lands on the home page.
 
@@ -13,11 +14,33 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 
-from ..siteurls import page_url, relative_url
-from . import Edition
+from pathlib import Path
+
+from ..render.generated import FIGURES
+from ..siteurls import SOURCES, page_url, relative_url
+from . import Edition, edition_of, read_editions
 
 HOME_PAGE = "index.md"
 LIVE_RELOAD = "QQ_LIVE_RELOAD"  # set to 1 by `make serve`
+
+
+class Switcher:
+    """The switcher's links of the edition in `language` of the project in `root`: none for a site of one edition,
+    or whose list of editions is wrong (the citation plugin reports that). A page the engine generates from the
+    seeds (the sources, the figures) is in every edition; another page is in the editions whose docs_dir holds it."""
+
+    def __init__(self, root: Path, language: str):
+        self.root = root
+        editions, problems = read_editions(root)
+        self.edition = edition_of(editions, language)
+        self.editions = editions if not problems and self.edition is not None and len(editions) > 1 else []
+
+    def links(self, src: str, url: str) -> list[dict]:
+        """The entries of the page docs/<src>, served at `url` inside its edition."""
+        return alternates(src, url, self.edition, self.editions, self._translated) if self.editions else []
+
+    def _translated(self, other: Edition, page: str) -> bool:
+        return page == FIGURES or page.startswith(f"{SOURCES}/") or (self.root / other.docs_dir / page).is_file()
 
 
 def alternates(src: str, url: str, edition: Edition, editions: list[Edition],

@@ -1,6 +1,7 @@
 """The plugin's side of the editions (macros/editions): which edition this build is, by its config's
-theme.language; each page's switcher links; the relaxed policy under `make serve`; and what the check of the
-built site needs to know of the other editions, whose links it leaves to the check of the merged site."""
+theme.language, refused if the list of editions is wrong; the relaxed policy under `make serve`; and what the
+check of the built site needs to know of the other editions, whose links it leaves to the check of the merged
+site. The switcher's links are the theme's (overrides/hooks/editions.py)."""
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..editions import Edition, edition_of, read_editions
-from ..editions.switcher import LIVE_RELOAD, alternates, live_reload_policy
+from ..editions.switcher import LIVE_RELOAD, live_reload_policy
 from ..problems import Problem, report
 from ..sitecheck import SiteConfig
 
@@ -29,18 +30,6 @@ def this_edition(root: Path, config, command: str) -> tuple[Edition, list[Editio
     if command == "serve" and os.environ.get(LIVE_RELOAD) == "1":
         config["extra"]["csp"] = live_reload_policy(config["extra"]["csp"])
     return edition, editions
-
-
-def page_alternates(page, root: Path, edition: Edition, editions: list[Edition], generated: set[str]) -> list[dict]:
-    """The switcher's links of a page (none with a single edition): a generated page (the sources, the figures)
-    is in every edition, another page where that edition's docs_dir holds it."""
-    if len(editions) < 2:
-        return []
-
-    def translated(other: Edition, src: str) -> bool:
-        return src in generated or (root / other.docs_dir / src).is_file()
-
-    return alternates(page.file.src_uri, page.url, edition, editions, translated)
 
 
 def site_checks(config, docs_label: str, about_the_site, edition: Edition, editions: list[Edition]) -> SiteConfig:

@@ -35,7 +35,7 @@ from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
-from .editions import page_alternates, site_checks, this_edition
+from .editions import site_checks, this_edition
 from .treesteps import GlossaryMarking, MarkerFinishing
 from .theme import page_jsonld, search_meta, theme_globals
 
@@ -223,10 +223,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     on_page_content = CombinedEvent(_stop_render, _check_content)
 
     def on_page_context(self, context, page, config, nav):
-        """What a link preview and a search engine read: the share image, and the page as JSON-LD; the switcher."""
+        """What a link preview and a search engine read: the share image, and the page as JSON-LD."""
         page.qq_share_image = f"{(config['site_url'] or '').rstrip('/')}/{SHARE_IMAGE}"
         page.qq_jsonld = page_jsonld(page, config, self.checked)
-        page.qq_alternates = page_alternates(page, self.root, self.edition, self.editions, self.generated)
         return context
 
     @event_priority(-100)  # after every other plugin and hook (the CSS purge among them) has written site/
