@@ -133,6 +133,24 @@ def test_a_build_of_a_language_that_is_not_an_edition_fails_with_its_message(pro
            "there (CONTRIBUTING: adding a language)" in result.stderr
 
 
+def test_the_original_may_build_no_folder_where_a_translation_goes(tmp_path):
+    from macros.editions.merge import folder_problems
+
+    (tmp_path / "en" / "ru").mkdir(parents=True)
+    assert [str(problem) for problem in folder_problems(EDITIONS, {"en": tmp_path / "en", "ru": tmp_path / "ru"})] == [
+        "docs/ru: the original builds a folder where a translation goes — 'ru/' of the built site is the ru "
+        "edition's — rename the page or folder that MkDocs builds as /ru/"]
+    assert folder_problems(EDITIONS, {"en": tmp_path / "ru", "ru": tmp_path / "en"}) == []
+
+
+def test_a_config_that_inherits_itself_reads_as_nothing_more(tmp_path):
+    from macros.sitecheck import read_yaml
+
+    (tmp_path / "a.yml").write_text("INHERIT: b.yml\nsite_url: https://example.org/\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("INHERIT: a.yml\ndocs_dir: pages\n", encoding="utf-8")
+    assert read_yaml(tmp_path / "a.yml") == {"site_url": "https://example.org/", "docs_dir": "pages"}
+
+
 # --- the switcher's links, and the policy under `make serve` -------------------------------------------------
 
 def test_the_switcher_links_the_counterpart_else_the_other_editions_home():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..problems import counted, report
 from . import read_editions
-from .merge import merge, merged_site_problems
+from .merge import folder_problems, merge, merged_site_problems
 
 
 def main(argv: list[str]) -> int:
@@ -29,11 +29,11 @@ def main(argv: list[str]) -> int:
             print(f"editions: building the {edition.lang} edition ({edition.config})", file=sys.stderr, flush=True)
             if subprocess.run(command, cwd=root).returncode:
                 return 1
-        try:
-            entries = merge(editions, built, site)
-        except ValueError as error:
-            print(f"editions: {error}", file=sys.stderr)
+        problems = folder_problems(editions, built)
+        if problems:
+            print(report(problems, "in the editions"), file=sys.stderr)
             return 1
+        entries = merge(editions, built, site)
     problems = merged_site_problems(root, editions, site, entries)
     if problems:
         print(report(problems, "in the merged site"), file=sys.stderr)

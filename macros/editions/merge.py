@@ -24,16 +24,23 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
+def folder_problems(editions: list[Edition], built: dict[str, Path]) -> list[Problem]:
+    """A folder of the original's build where a translation goes: the merge would mix the two."""
+    original = editions[0]
+    return [Problem(f"{original.docs_dir}/{edition.folder}", 0, "the original builds a folder where a translation "
+                    "goes", f"'{edition.folder}/' of the built site is the {edition.lang} edition's",
+                    f"rename the page or folder that MkDocs builds as /{edition.folder}/")
+            for edition in editions[1:] if (built[original.lang] / edition.folder).exists()]
+
+
 def merge(editions: list[Edition], built: dict[str, Path], site: Path) -> list[dict]:
-    """Write the merged site into `site` from each edition's build (by language); its claims.json entries."""
+    """Write the merged site into `site` from each edition's build (by language; folder_problems none); its
+    claims.json entries."""
     if site.exists():
         shutil.rmtree(site)
     original, *translations = editions
     shutil.copytree(built[original.lang], site)
     for edition in translations:
-        if (site / edition.folder).exists():
-            raise ValueError(f"{original.docs_dir}/ builds a '{edition.folder}/' folder, where the {edition.lang} "
-                             "edition goes: rename it")
         shutil.copytree(built[edition.lang], site / edition.folder)
         for name in (SITEMAP, SITEMAP + ".gz", CLAIMS):  # one of each, for the whole site
             (site / edition.folder / name).unlink(missing_ok=True)

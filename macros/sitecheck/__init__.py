@@ -90,9 +90,12 @@ def read_config(root: Path, name: str = "mkdocs.yml") -> dict:
             "language": theme.get("language") or "en", "editions": extra.get("editions")}
 
 
-def read_yaml(path: Path) -> dict:
+def read_yaml(path: Path, inheriting: frozenset = frozenset()) -> dict:
     """A config file as MkDocs reads it, with the file it INHERITs merged under it (mappings merged key by
-    key, anything else replaced, as MkDocs merges them); {} for a file that is missing or not a mapping."""
+    key, anything else replaced, as MkDocs merges them); {} for a file that is missing or not a mapping, or
+    that a file it INHERITs from INHERITs (a loop)."""
+    if path.resolve() in inheriting:
+        return {}
 
     class Loader(yaml.SafeLoader):
         pass
@@ -101,7 +104,9 @@ def read_yaml(path: Path) -> dict:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) if path.is_file() else None
     data = data if isinstance(data, dict) else {}
     parent = data.pop("INHERIT", None)
-    return _merged(read_yaml(path.parent / parent), data) if isinstance(parent, str) and parent else data
+    if not (isinstance(parent, str) and parent):
+        return data
+    return _merged(read_yaml(path.parent / parent, inheriting | {path.resolve()}), data)
 
 
 def _merged(parent: dict, child: dict) -> dict:
