@@ -6,8 +6,10 @@ merged site is the real one, built once (`merged` in conftest.py) as `make build
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -227,6 +229,9 @@ def test_each_page_says_its_editions_language_and_carries_the_built_policy(merge
         assert tree.css_first("html").attributes["lang"] == ("ru" if inside.startswith("ru/") else "en"), inside
         policy = tree.css_first('meta[http-equiv="Content-Security-Policy"]').attributes["content"]
         assert policy == CONFIG["extra"]["csp"], inside
+        # no <link rel=alternate>: Material's bundle fetches <its href>sitemap.xml for each (a 404 per page and
+        # link) and sends clicks under it to that edition's home; the hreflang alternates are in the sitemap
+        assert tree.css('link[rel="alternate"]') == [], inside
 
 
 def test_claims_json_lists_both_editions_each_entry_unique_and_in_its_language(merged):
@@ -317,3 +322,16 @@ def test_the_offline_copy_holds_both_editions_with_their_search(merged, tmp_path
         assert (folder / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
     home = LexborHTMLParser((copy / "ru" / "index.html").read_text(encoding="utf-8"))
     assert home.css_first('a.md-select__link[hreflang="en"]').attributes["href"] == "../index.html"
+
+
+@pytest.mark.parametrize("arguments, config", [((), "mkdocs.yml"), (("LANG=ru",), "mkdocs.ru.yml")])
+def test_make_serve_serves_the_edition_lang_names_and_never_a_locale(arguments, config):
+    """`make serve LANG=ru` serves the Russian edition; LANG from the environment is a locale, not an edition."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    env = {**os.environ, "LANG": "ru_RU.UTF-8"}
+    result = subprocess.run(["make", "-n", "--no-print-directory", "-f", str(ROOT / "Makefile"), "serve", *arguments],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    [serve] = [line for line in result.stdout.splitlines() if " serve " in line]
+    assert serve.endswith(f"mkdocs serve --strict --dev-addr 127.0.0.1:8000 -f {config}"), serve
+    assert "QQ_LIVE_RELOAD=1" in serve
