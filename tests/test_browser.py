@@ -984,3 +984,25 @@ def test_make_serve_runs_the_live_reload_script_that_the_built_sites_policy_bloc
     assert violations == [] and polled
     violations, polled = _served(browser, tmp_path, live_reload=False)
     assert [violation.split()[0] for violation in violations] == ["script-src-elem"] and not polled
+
+
+@pytest.mark.parametrize("device, scheme", [("desktop", "light"), ("phone", "dark")])
+def test_the_russian_pages_load_cleanly_and_axe_finds_no_violation(browser, merged_server, merged, device, scheme):
+    """Every page of the Russian edition, as the English ones are checked above: no console error, CSP violation
+    or foreign request, and no axe-core violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, reader, found = Axe(), Tab(browser, merged_server, color_scheme=scheme, **DEVICES[device]), {}
+    try:
+        russian = [path for path in pages(merged) if path.startswith("ru/")]
+        assert "ru/" in russian
+        for path in russian:
+            page = reader.open(path)
+            assert reader.csp_violations() == [], path
+            violations = axe.run(page).response["violations"]
+            if violations:
+                found[path] = [(v["id"], [node["target"] for node in v["nodes"][:3]]) for v in violations]
+        assert found == {}
+        assert reader.errors == [] and reader.foreign == []
+    finally:
+        reader.close()
