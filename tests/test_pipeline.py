@@ -139,8 +139,8 @@ def test_pre_commit_runs_the_static_pass_on_changed_pages_and_seeds():
     assert hook["entry"].endswith("python -m macros.check")
     assert hook["pass_filenames"] is False
     files = re.compile(hook["files"])
-    for path in ("docs/crackdown.md", "seeds/catalogue.yml", "seeds/SHA256SUMS", "macros/claims/__init__.py",
-                 "macros/render/templates/figures.html"):
+    for path in ("docs/crackdown.md", "docs-ru/index.md", "mkdocs.ru.yml", "seeds/catalogue.yml", "seeds/SHA256SUMS",
+                 "macros/claims/__init__.py", "macros/render/templates/figures.html"):
         assert files.search(path), path
     for path in ("README.md", "tests/test_pipeline.py", "overrides/assets/citations.css"):
         assert not files.search(path), path
