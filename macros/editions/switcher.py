@@ -1,19 +1,18 @@
 """What a page of one edition links to in the others: the language switcher's links (overrides/partials/
 alternate.html, set by overrides/hooks/editions.py), each to the page's counterpart, else to that edition's home
-page. Material's own switcher links
-each edition's home page, and its script then looks the page up in that edition's sitemap by its path after the
-site's root: with the original at '/', every path is under it, and the reader lands on the home page.
+page. Material's own switcher links each edition's home page, and its script then looks the page up in that
+edition's sitemap by its path after the site's root: with the original at '/', every path is under it, and the
+reader lands on the other edition's home page.
 
 The Content-Security-Policy allows no inline script; `mkdocs serve` injects one to reload a page when a file
-changes. `make serve` asks for live reload (LIVE_RELOAD in the environment), and only then, only under
-`mkdocs serve`, does the plugin add 'unsafe-inline' to the policy of the pages it serves: serve builds into a
-temporary folder, and `mkdocs build` never relaxes it. Pure Python: nothing here imports MkDocs.
+changes. `make serve` asks for live reload (QQ_LIVE_RELOAD=1 in the environment), and only then, only under
+`mkdocs serve`, does the citation plugin add 'unsafe-inline' to the policy of the pages it serves: serve builds
+into a temporary folder, and `mkdocs build` never relaxes it. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-
 from pathlib import Path
 
 from ..render.generated import FIGURES
