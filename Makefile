@@ -6,7 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test check check-pr check-external clean chromium offline bench basemap
+.PHONY: install serve preview build test check check-pr check-external clean chromium offline bench basemap
+
+# `make serve LANG=ru` serves the Russian edition (mkdocs.ru.yml); LANG from the environment (a locale) does not count.
+EDITION := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+SERVE_CONFIG := $(if $(filter en,$(EDITION)),mkdocs.yml,mkdocs.$(EDITION).yml)
 
 # The pinned requirements, then this project as a package (pyproject.toml: the engine in macros/ and its
 # `citations` MkDocs plugin), editable, so nothing edits sys.path.
@@ -19,11 +23,18 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 install: $(STAMP)
 
+# One edition, rebuilt and reloaded as its files change: QQ_LIVE_RELOAD lets the page run the reload script that
+# `mkdocs serve` injects, under serve only (macros/editions/switcher.py); `make build` never relaxes the policy.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	LC_ALL=C.UTF-8 QQ_LIVE_RELOAD=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 -f $(SERVE_CONFIG)
 
+# Every edition built apart, merged into site/ (the Russian under ru/) and checked once (macros/editions).
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/python -m macros.editions site
+
+# The merged site as `make build` made it, at http://127.0.0.1:8000/ (no live reload).
+preview: build
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest --durations=15
@@ -41,7 +52,7 @@ chromium:
 # A copy of the site that works opened from disk (file://), zipped: dist/qandy-qantar-offline.zip
 offline: $(STAMP)
 	rm -rf dist/offline-build
-	$(BIN)/mkdocs build --strict --clean -d dist/offline-build
+	$(BIN)/python -m macros.editions dist/offline-build
 	$(BIN)/python -m macros.offline dist/offline-build dist/offline dist/qandy-qantar-offline.zip
 	rm -rf dist/offline-build
 
@@ -76,4 +87,4 @@ check-external: build
 	$(BIN)/python -m macros.sitecheck.external
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-* .pytest_cache

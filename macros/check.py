@@ -19,6 +19,7 @@ from .claims import Claim, Verifier
 from .claims.quotations import quotation_problems
 from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
+from .editions import Edition, read_editions
 from .pages import ParsedPage
 from .pages import parse_docs
 from .pages.converter import ConversionBudget, converter_or_problem
@@ -80,10 +81,12 @@ class Checked:
 
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
-                  exempt: Collection[str] | None = None, render_budget: float | None = None) -> Checked:
+                  exempt: Collection[str] | None = None, render_budget: float | None = None,
+                  translation: bool = False) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
-    options, as MkDocs read them); by default, as mkdocs.yml gives them."""
+    options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
+    need not cite every source: the original's do."""
     config = read_config(root)
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
@@ -120,7 +123,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             problems += found
     problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
-    problems += _uncited_sources(corpus, named, seeds_dir)
+    problems += [] if translation else _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
     problems += visual_problems(pages, everything, exempt)
     problems += capped(unit_problems(everything))
@@ -155,15 +158,30 @@ def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterato
                           "", "cite it from a page, or remove it from the catalogue")
 
 
+def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Problem]]:
+    """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir."""
+    editions, problems = read_editions(root)
+    checked = [(edition, check_project(root, edition.docs_dir, exempt=edition.exempt,
+                                       translation=not edition.original)) for edition in editions]
+    return checked, problems + [problem for _, one in checked for problem in one.problems]
+
+
+def links_by_page(checked: list[tuple[Edition, Checked]]) -> dict[str, list[tuple[int, str]]]:
+    """Each page's links as the static pass rendered them, by its label (docs/crackdown.md, docs-ru/index.md)."""
+    return {f"{edition.docs_dir}/{src}": page.links for edition, one in checked for src, page in one.pages.items()}
+
+
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
-    checked = check_project(root)
-    count = counted(sum(len(claims) for claims in checked.claims.values()), "citation")
-    if checked.problems:
-        print(report(checked.problems, "in the citation check"))
-        print(f"{count} checked", file=sys.stderr)
+    checked, problems = check_editions(root)
+    done = [f"{counted(sum(len(claims) for claims in one.claims.values()), 'citation')} on "
+            f"{counted(len(one.claims), 'page')}" + ("" if edition.original else f" of {edition.docs_dir}/")
+            for edition, one in checked]
+    if problems:
+        print(report(problems, "in the citation check"))
+        print(f"{'; '.join(done)} checked", file=sys.stderr)
         return 1
-    print(f"ok: {count} on {counted(len(checked.claims), 'page')}, {counted(len(checked.corpus.sources), 'source')}")
+    print(f"ok: {'; '.join(done)}, {counted(len(checked[0][1].corpus.sources), 'source')}")
     return 0
 
 

@@ -22,9 +22,11 @@ def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "m
     """A copy of the project's config and theme with the given pages and seeds; the engine is the
     installed package (`make install` installs this project)."""
     shutil.copytree(seeds, where / "seeds")
-    # the real configuration, less the nav: a tiny site has none of the real pages
+    # the real configuration, less the nav and the other editions: a tiny site has none of the real pages
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (where / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:[ #].*\n|\n)*", "", config, flags=re.M), encoding="utf-8")
+    config = re.sub(r"^nav:\n(?:[ #].*\n|\n)*", "", config, flags=re.M)
+    (where / "mkdocs.yml").write_text(re.sub(r"(?:^  #.*\n)*^  editions:\n(?:    .*\n)*", "", config, flags=re.M),
+                                      encoding="utf-8")
     shutil.copytree(ROOT / "overrides", where / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     for name, text in pages.items():
         path = where / "docs" / name
@@ -64,6 +66,18 @@ def built(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("real") / "site"
     result = build(ROOT, "-d", str(site))
     assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def merged(tmp_path_factory) -> Path:
+    """The real site as `make build` builds it: every edition built apart and merged (macros/editions), with
+    `make serve`'s request for live reload in the environment, which a build never grants."""
+    site = tmp_path_factory.mktemp("merged") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "QQ_LIVE_RELOAD": "1"}
+    result = subprocess.run([sys.executable, "-m", "macros.editions", str(site)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
     return site
 
 

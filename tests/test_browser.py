@@ -12,6 +12,8 @@ import http.server
 import json
 import os
 import re
+import signal
+import subprocess
 import sys
 import threading
 from html.parser import HTMLParser
@@ -51,6 +53,10 @@ def site(built) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site):
+    yield from _serving(site)
+
+
+def _serving(folder: Path):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -60,7 +66,7 @@ def server(site):
             if not isinstance(sys.exc_info()[1], ConnectionError):  # a page left while a file was being sent
                 super().handle_error(request, client_address)
 
-    httpd = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    httpd = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -879,3 +885,124 @@ def test_offline_zip_navigation_search_and_citations_work_from_disk(browser, off
         assert errors == [] and foreign == []
     finally:
         context.close()
+
+
+# --- the editions: the merged site of `make build`, and `make serve` -------------------------------------------
+
+@pytest.fixture(scope="module")
+def merged_server(merged):
+    yield from _serving(merged)
+
+
+def _switch(page, lang: str) -> None:
+    """Open the language menu, as a reader does, and pick the edition."""
+    page.locator(".md-header .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+
+
+def test_the_switcher_keeps_the_reader_on_the_page_and_russian_pages_say_so(browser, merged_server):
+    reader = Tab(browser, merged_server, viewport=DESKTOP)
+    try:
+        page = reader.open("figures/")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        _switch(page, "ru")
+        expect(page).to_have_url(merged_server + "ru/figures/")
+        expect(page.locator("html")).to_have_attribute("lang", "ru")
+        _switch(page, "en")
+        expect(page).to_have_url(merged_server + "figures/")
+        reader.open("sources/")
+        _switch(page, "ru")
+        expect(page).to_have_url(merged_server + "ru/sources/")
+        reader.open("crackdown/")  # not translated yet: the Russian edition's home page
+        _switch(page, "ru")
+        expect(page).to_have_url(merged_server + "ru/")
+        expect(page.locator("html")).to_have_attribute("lang", "ru")
+        assert reader.errors == [] and reader.foreign == [] and reader.csp_violations() == []
+    finally:
+        reader.close()
+
+
+def test_russian_search_finds_tokayev_and_almaty_on_russian_pages_only(browser, merged_server):
+    reader = Tab(browser, merged_server, viewport=DESKTOP)
+    try:
+        page = reader.open("ru/")
+        page.click("input.md-search__input")
+        # Material's Russian "Initializing search", until the worker has read the index with the ru stemmer
+        expect(page.locator(".md-search-result__meta")).not_to_have_text("Инициализация поиска")
+        for word in ("Токаев", "Алматы"):
+            page.locator("input.md-search__input").fill("")
+            page.keyboard.type(word)
+            page.keyboard.press("End")  # Material reads the query on keyup: Playwright types Cyrillic without keys
+            expect(page.locator(".md-search-result__item").first).to_be_visible()
+            links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.pathname)")
+            assert links and all(link.startswith("/ru/") for link in links), (word, links)
+        assert reader.errors == [] and reader.csp_violations() == []
+    finally:
+        reader.close()
+
+
+def _served(browser, tmp_path, live_reload: bool) -> tuple[list[str], bool]:
+    """`mkdocs serve` of the English edition, as `make serve` runs it or without its request for live reload:
+    the home page's CSP violations, and whether its live reload polled the server."""
+    from tests.conftest import MKDOCS, ROOT
+    from tests.test_site import free_port, wait_until_served
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "QQ_LIVE_RELOAD": "1" if live_reload else ""}
+    log = tmp_path / f"serve-{live_reload}.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen([str(MKDOCS), "serve", "--strict", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+                                  cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    reader = None
+    try:
+        wait_until_served(server, base + "qandy-qantar/", log)
+        reader = Tab(browser, base, viewport=DESKTOP)
+        polls = []
+        reader.page.on("request", lambda request: "/livereload/" in request.url and polls.append(request.url))
+        if live_reload:
+            with reader.page.expect_request(lambda request: "/livereload/" in request.url):
+                reader.open("qandy-qantar/")
+        else:
+            reader.open("qandy-qantar/").wait_for_function("window.__cspViolations.length > 0")
+        return reader.csp_violations(), bool(polls)
+    finally:
+        if reader is not None:
+            reader.close()
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_make_serve_runs_the_live_reload_script_that_the_built_sites_policy_blocks(browser, tmp_path):
+    """The built site's policy is unchanged (test_editions.py: every page of `make build`, built with the same
+    request in its environment); under `mkdocs serve`, only `make serve`'s request relaxes it."""
+    violations, polled = _served(browser, tmp_path, live_reload=True)
+    assert violations == [] and polled
+    violations, polled = _served(browser, tmp_path, live_reload=False)
+    assert [violation.split()[0] for violation in violations] == ["script-src-elem"] and not polled
+
+
+@pytest.mark.parametrize("device, scheme", [("desktop", "light"), ("phone", "dark")])
+def test_the_russian_pages_load_cleanly_and_axe_finds_no_violation(browser, merged_server, merged, device, scheme):
+    """Every page of the Russian edition, as the English ones are checked above: no console error, CSP violation
+    or foreign request, and no axe-core violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, reader, found = Axe(), Tab(browser, merged_server, color_scheme=scheme, **DEVICES[device]), {}
+    try:
+        russian = [path for path in pages(merged) if path.startswith("ru/")]
+        assert "ru/" in russian
+        for path in russian:
+            page = reader.open(path)
+            assert reader.csp_violations() == [], path
+            violations = axe.run(page).response["violations"]
+            if violations:
+                found[path] = [(v["id"], [node["target"] for node in v["nodes"][:3]]) for v in violations]
+        assert found == {}
+        assert reader.errors == [] and reader.foreign == []
+    finally:
+        reader.close()

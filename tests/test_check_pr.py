@@ -398,3 +398,21 @@ def test_a_link_of_a_note_led_elsewhere_is_a_change(site):
     assert check(site, labels="editors-note").returncode == 0
     edit(page, "(https://qandy-qantar-mirror.example/login)", "(#home)")
     assert check(site).returncode == 0
+
+
+def test_a_note_added_to_a_translation_fails_like_one_in_docs(site):
+    """The Russian pages (docs-ru/, mkdocs.ru.yml) hold notes as the English do: each is read by a maintainer."""
+    shutil.copy(ROOT / "mkdocs.ru.yml", site / "mkdocs.ru.yml")
+    (site / "docs-ru").mkdir()
+    (site / "docs-ru" / "index.md").write_text(PAGE, encoding="utf-8")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "a Russian page")
+    git(site, "tag", "-f", "base")
+    edit(site / "docs-ru" / "index.md", "- No source says when the troops left.\n",
+         "- No source says when the troops left.\n- Every source blames the police.\n")
+    result = check(site)
+    assert result.stdout.splitlines() == [
+        "docs-ru/index.md:9: editors' note added or changed — 'What the sources do not tell us¶ No source says when "
+        f"the troops left. Every source blames the police.' — {ASK_NOTE}",
+        "1 error in the pull-request check against base"]
+    assert check(site, labels="editors-note").returncode == 0

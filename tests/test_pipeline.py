@@ -139,8 +139,8 @@ def test_pre_commit_runs_the_static_pass_on_changed_pages_and_seeds():
     assert hook["entry"].endswith("python -m macros.check")
     assert hook["pass_filenames"] is False
     files = re.compile(hook["files"])
-    for path in ("docs/crackdown.md", "seeds/catalogue.yml", "seeds/SHA256SUMS", "macros/claims/__init__.py",
-                 "macros/render/templates/figures.html"):
+    for path in ("docs/crackdown.md", "docs-ru/index.md", "mkdocs.ru.yml", "seeds/catalogue.yml", "seeds/SHA256SUMS",
+                 "macros/claims/__init__.py", "macros/render/templates/figures.html"):
         assert files.search(path), path
     for path in ("README.md", "tests/test_pipeline.py", "overrides/assets/citations.css"):
         assert not files.search(path), path
@@ -290,8 +290,11 @@ def test_everything_but_pages_and_sources_has_a_code_owner():
         assert owners_of(path), path
     for path in ("docs/crackdown.md", "seeds/catalogue.yml"):
         assert owners_of(path) == [], path
-    # a page exempt from citations states what it likes: a maintainer reviews it, as mkdocs.yml that lists it
-    from macros.sitecheck import read_config
+    # a page exempt from citations states what it likes: a maintainer reviews it, as mkdocs.yml that lists it; in
+    # every edition (macros/editions), whose pages are otherwise content, and whose config is code
+    from macros.editions import read_editions
 
-    exempt = read_config(ROOT)["exempt"]
-    assert exempt and all(owners_of(f"docs/{page}") for page in exempt), exempt
+    for edition in read_editions(ROOT)[0]:
+        assert owners_of(edition.config), edition.config
+        assert owners_of(f"{edition.docs_dir}/index.md") == [], edition.docs_dir
+        assert edition.exempt and all(owners_of(f"{edition.docs_dir}/{page}") for page in edition.exempt), edition

@@ -8,7 +8,7 @@ only with the maintainers' label `source-correction`, a new source only with `ne
 is a person's review of the evidence, and the check lists what changed for them. No label allows a second
 entry under an id. Both sides of the catalogue are read by the build's own loader. A note about the site
 (the class `qq-editors-note`) is exempt from citations, and no check can tell what its words claim: one added
-or changed on a page of docs/ passes only with `editors-note` (pages/notes.py reads them as the build does).
+or changed on a page of docs/ (or of a translation's docs_dir) passes only with `editors-note` (pages/notes.py reads them as the build does).
 Pure Python.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .. import yamlfile
 from ..pages.converter import markdown_converter
 from ..pages.notes import new_notes
 from ..problems import Problem, clip, counted
+from ..editions import read_editions
 from ..sitecheck import read_config
 from .catalogue import CATALOGUE
 from .checksums import CHECKSUMS, read_checksums
@@ -201,7 +202,10 @@ def main(argv: list[str]) -> int:
     try:
         config = read_config(Path.cwd())
         commit = commit_of(arguments.base, Path.cwd())
-        base, docs = (files_at(commit, folder, Path.cwd()) for folder in (arguments.seeds, config["docs_dir"]))
+        base = files_at(commit, arguments.seeds, Path.cwd())
+        # every edition's pages (macros/editions): a translation's notes are notes too
+        folders = sorted({edition.docs_dir for edition in read_editions(Path.cwd())[0]} | {config["docs_dir"]})
+        docs = {folder: files_at(commit, folder, Path.cwd()) for folder in folders}
     except GitProblem as problem:
         print(f"make check-pr: cannot read the base — {problem.found} — {problem.hint}", file=sys.stderr)
         return 2
@@ -210,8 +214,8 @@ def main(argv: list[str]) -> int:
         return 2
     changes = compare(base, files_now(Path(arguments.seeds)), arguments.seeds)
     try:
-        changes += note_changes(docs, files_now(Path(config["docs_dir"])), config["docs_dir"],
-                                config["markdown_extensions"])
+        for folder in folders:
+            changes += note_changes(docs[folder], files_now(Path(folder)), folder, config["markdown_extensions"])
     except (ImportError, ValueError, TypeError) as error:  # what Python-Markdown raises for an extension
         print(f"make check-pr: cannot read the pages as MkDocs does — {clip(str(error), 200)} — correct "
               "markdown_extensions in mkdocs.yml", file=sys.stderr)

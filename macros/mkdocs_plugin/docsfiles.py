@@ -24,16 +24,16 @@ def project_folders(config_file_path: str, docs_dir: str) -> tuple[Path, str]:
     return Path(root), Path(os.path.relpath(docs_dir, root)).as_posix()
 
 
-def docs_files_problems(files, docs: Path) -> list[Problem]:
+def docs_files_problems(files, docs: Path, docs_label: str = "docs") -> list[Problem]:
     problems = []
     for file in files:
         if file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs):
-            problems += _file_problems(file)
+            problems += _file_problems(file, docs_label)
     return problems
 
 
-def _file_problems(file) -> list[Problem]:
-    label = f"docs/{file.src_uri}"
+def _file_problems(file, docs_label: str) -> list[Problem]:
+    label = f"{docs_label}/{file.src_uri}"
     problem = docs_file_problem(label, file.src_uri, Path(file.abs_src_path).read_bytes()[:16])
     if problem:
         return [problem]

@@ -1,12 +1,11 @@
 """The `citations` MkDocs plugin: the build's state, and the steps mkdocs-macros has no event for.
 
-One build: the static pass (define_env → start) → generated pages and the check of
-docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the
-page rendered from the static pass's parse, its Markdown converted within the
-render budget with the glossary's names marked (on_page_markdown, treesteps.py), the HTML
-checked as the theme will receive it (on_page_content), reported with the problems the static pass
-found in the pages' HTML, such as coverage, which do not keep a page from rendering (on_env) →
-site/claims.json and the checks of the built site (on_post_build).
+One build, of one edition (editions.py): the static pass (define_env → start) → generated pages and the check
+of docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the page rendered from the
+static pass's parse, its Markdown converted within the render budget with the glossary's names marked
+(on_page_markdown, treesteps.py), the HTML checked as the theme will receive it (on_page_content), reported with
+the problems the static pass found in the pages' HTML, such as coverage, which do not keep a page from rendering
+(on_env) → site/claims.json and the checks of the built site (on_post_build).
 """
 from __future__ import annotations
 
@@ -31,11 +30,12 @@ from ..render import generated_pages, marker, references, render_page
 from ..render.blocks import EngineBlocks
 from ..render.share import share_image
 from ..render.visuals import draw
-from ..sitecheck import SiteConfig, check_built_site
+from ..sitecheck import check_built_site
 from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
+from .editions import site_checks, this_edition
 from .treesteps import GlossaryMarking, MarkerFinishing
 from .theme import DEFAULT_LANGUAGE, edition, page_jsonld, search_meta, theme_globals
 
@@ -64,6 +64,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.converting, self.drawn = "", {}  # the page being converted; page -> the HTML of its visuals
         self.root, self.docs_dir = Path.cwd(), "docs"  # the project's folder; docs_dir relative to it
         self.language, self.titles = DEFAULT_LANGUAGE, ("", "")  # of the edition's words: theme.py edition()
+        self.command, self.edition, self.editions = "build", None, []  # macros/editions: this build's, and all
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     @event_priority(100)  # before mkdocs-macros calls define_env
     def on_config(self, config):
@@ -71,6 +75,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.budget = RenderBudget(self.config.render_budget)
         self.converting, self.drawn = "", {}
         self.root, self.docs_dir = project_folders(config.config_file_path, config.docs_dir)
+        self.edition, self.editions = this_edition(self.root, config, self.command)
         if not config.use_directory_urls:
             raise PluginError(NO_DIRECTORY_URLS)
         self.language, self.titles = edition(config)
@@ -86,7 +91,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def start(self, env) -> None:
         """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
         checked = check_project(self.root, docs_dir=self.docs_dir, exempt=self.config.exempt,
-                                render_budget=self.config.render_budget)
+                                render_budget=self.config.render_budget, translation=not self.edition.original)
         if any(problem not in checked.of_the_html for problem in checked.problems):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
         # its problems, if any, are of the pages' HTML alone: reported with the pages' content or the built site's
@@ -102,7 +107,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             index = self.emitted.get(page, 0)
             bound, _ = bind(name, list(args), kwargs)
             if index >= len(claims) or claims[index].macro != name or claims[index].call.args != bound:
-                raise PluginError(f"docs/{page}: {name}() call #{index + 1} was not seen by the static pass")
+                raise PluginError(f"{self.docs_dir}/{page}: {name}() call #{index + 1} was not seen by the static pass")
             self.emitted[page] = index + 1
             return marker(claims[index], self.language)
 
@@ -137,16 +142,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         page = env.page.file.src_uri
         claims = self.checked.claims.get(page, [])
         if self.emitted.get(page, 0) != len(claims):
-            raise PluginError(f"docs/{page}: {len(claims)} citations checked but {self.emitted.get(page, 0)} "
+            raise PluginError(f"{self.docs_dir}/{page}: {len(claims)} citations checked but {self.emitted.get(page, 0)} "
                               "rendered: report this as a bug")
         env.markdown += references(claims, self.language)
 
     # --- MkDocs events -----------------------------------------------------------------------
 
     def on_files(self, files, config):
-        problems = docs_files_problems(files, Path(config["docs_dir"]))
+        problems = docs_files_problems(files, Path(config["docs_dir"]), self.docs_dir)
         if problems:
-            raise PluginError("Refusing to build:\n" + report(problems, "in docs/"))
+            raise PluginError("Refusing to build:\n" + report(problems, f"in {self.docs_dir}/"))
         return self._add_generated(files, config)
 
     def _add_generated(self, files, config):
@@ -155,7 +160,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                                     self.language)
         for src_uri, content in generated.items():
             if files.get_file_from_path(src_uri):
-                raise PluginError(f"docs/{src_uri}: this page is generated from the seeds; remove the file")
+                raise PluginError(f"{self.docs_dir}/{src_uri}: this page is generated from the seeds; remove the file")
             file = File.generated(config, src_uri, content=content)
             file.edit_uri = EDIT_GENERATED.get(src_uri, EDIT_SOURCES)  # "edit this page": its data
             files.append(file)
@@ -174,7 +179,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if src in self.generated:
             return markdown
         parsed = self.checked.pages.get(src)
-        label = f"docs/{src}"
+        label = f"{self.docs_dir}/{src}"
         problems = list(meta_problems(label, page.meta, parsed.front.lines if parsed else {}))
         if parsed is None or markdown != parsed.body:
             problems.append(Problem(label, 1, "MkDocs read this page differently from the citation check", "",
@@ -187,7 +192,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _start_render(self, markdown, page, config, files):
         page.meta["search"] = search_meta(page.file.src_uri, self.config.exempt)  # the story's pages first
         self.converting = page.file.src_uri
-        self.budget.start(f"docs/{page.file.src_uri}")
+        self.budget.start(f"{self.docs_dir}/{page.file.src_uri}")
         return markdown
 
     on_page_markdown = CombinedEvent(_check_read_page, _start_render)
@@ -201,7 +206,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _check_content(self, html, page, config, files):
         """The page's content, as a unit: nothing in it may change the theme's markup or run."""
         parsed = self.checked.pages.get(page.file.src_uri)
-        label = f"docs/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
+        label = f"{self.docs_dir}/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
         lines, drawn = (parsed.where if parsed else []), self.drawn.get(page.file.src_uri, [])
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
         problems = check_content(label, html, config["site_url"], lines, engine, self.titles) + \
@@ -230,12 +235,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     @event_priority(-100)  # after every other plugin and hook (the CSS purge among them) has written site/
     def on_post_build(self, config):
         site = Path(config["site_dir"])
-        entries = [record(claim) for claim in self.checked.all_claims()]
+        entries = [record(claim) | {"lang": self.edition.lang} for claim in self.checked.all_claims()]
         text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
         (site / "claims.json").write_text(text + "\n", encoding="utf-8")
-        checks = SiteConfig(config["site_url"], (config["extra"] or {}).get("csp", ""), self.docs_dir, "site",
-                            frozenset(self.checked.pages_about_the_site()), language=self.language)
-        links = {src: page.links for src, page in self.checked.pages.items()}
+        checks = site_checks(config, self.docs_dir, self.checked.pages_about_the_site(), self.edition, self.editions,
+                             self.language)
+        links = {f"{self.docs_dir}/{src}": page.links for src, page in self.checked.pages.items()}
         problems = check_built_site(BuiltSite.read(site), Path(config["docs_dir"]), entries, checks, links) \
             + self.checked.problems
         if problems:

@@ -5,7 +5,7 @@
 Takes a normal build (directory URLs) and rewrites the copy for file://, where a link to
 `background/` opens a folder listing and the theme's search cannot fetch its index:
 - every relative link or asset URL that names a folder gets `index.html`;
-- the search index is also written as `search/search_index.js` (`var __index = ...`), which
+- each edition's search index is also written as `search/search_index.js` (`var __index = ...`), which
   Material's bundle loads on file:// instead of fetching JSON, with its locations rewritten;
 - the iframe-worker shim (MIT, squidfunk; vendored here from the npm package iframe-worker
   1.0.4) lets the search worker run from file://, as Material's own offline plugin does,
@@ -70,9 +70,12 @@ def _is_bundle(src: str) -> bool:
 
 
 def search_index(site: Path) -> None:
-    index_file = site / "search" / "search_index.json"
-    if not index_file.is_file():
-        return
+    """Each edition's index (search/ and ru/search/), its locations relative to that edition's root."""
+    for index_file in sorted(site.glob("**/search/search_index.json")):
+        _inline_index(index_file)
+
+
+def _inline_index(index_file: Path) -> None:
     index = json.loads(index_file.read_text(encoding="utf-8"))
     for doc in index.get("docs", []):
         doc["location"] = file_url(doc["location"]) if doc["location"] else "index.html"
@@ -80,7 +83,7 @@ def search_index(site: Path) -> None:
             doc["location"] = "index.html" + doc["location"]
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     index_file.write_text(text, encoding="utf-8")
-    (site / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+    (index_file.parent / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def make_offline(site: Path, out: Path) -> Path:
@@ -90,8 +93,9 @@ def make_offline(site: Path, out: Path) -> Path:
     for page in out.rglob("*.html"):
         page.write_text(rewrite_page(page.read_text(encoding="utf-8")), encoding="utf-8")
     search_index(out)
-    shutil.copy(HERE / "iframe-worker-shim.js", out / SHIM)
-    shutil.copy(HERE / "iframe-worker-LICENSE", out / "assets" / "javascripts" / "iframe-worker-LICENSE.txt")
+    for scripts in sorted({bundle.parent for bundle in out.glob(f"**/{BUNDLE}*.min.js")}):  # each edition's
+        shutil.copy(HERE / "iframe-worker-shim.js", scripts / Path(SHIM).name)
+        shutil.copy(HERE / "iframe-worker-LICENSE", scripts / "iframe-worker-LICENSE.txt")
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (out / name).unlink(missing_ok=True)
     (out / "README.txt").write_text(

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..check import check_project
+from ..check import check_editions, links_by_page
+from ..editions.merge import merged_site_config
 from ..problems import counted, report
 from . import SiteConfig, check_built_site, read_config
 from .builtsite import BuiltSite
@@ -27,11 +28,13 @@ def main(argv: list[str]) -> int:
     claims = site / "claims.json"
     entries = json.loads(claims.read_text(encoding="utf-8")) if claims.is_file() else []
     built = BuiltSite.read(site)
-    checks = SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"],
-                        frozenset(config["exempt"]), language=config["language"])
+    checked, _ = check_editions(root)  # `make build` merges the editions into site/: their pages are checked there
+    editions = [edition for edition, _ in checked]
+    checks = merged_site_config(root, editions, config["site_dir"]) if len(editions) > 1 else \
+        SiteConfig(config["site_url"], config["csp"], config["docs_dir"], config["site_dir"], frozenset(config["exempt"]),
+                   language=config["language"])
     host = urlsplit(config["site_url"] or "").hostname or ""
-    links = {src: page.links for src, page in check_project(root).pages.items()}  # as the static pass renders them
-    problems = check_built_site(built, docs, entries, checks, links) + \
+    problems = check_built_site(built, docs, entries, checks, links_by_page(checked)) + \
         list(check_stylesheets(built, host, config["site_dir"]))
     if problems:
         print(report(problems, f"in {config['site_dir']}/"))

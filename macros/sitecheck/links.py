@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem, capped
-from ..siteurls import built_path, directory_index, leaves_site, pages_built_as
+from ..siteurls import built_path, directory_index, leaves_site
 from .builtsite import BuiltPage, BuiltSite
+from .sources import MarkdownSources, Written
 from .targets import Target, resolve, shown_path, split
 from .urls import browser_url
 
@@ -57,25 +58,40 @@ def scan(page: BuiltPage) -> HtmlPage:
     return found
 
 
-def check_site(site: BuiltSite, written: Mapping[str, list[tuple[int, str]]] | None = None, base: str = "/",
-               docs_label: str = "docs", site_label: str = "site") -> list[Problem]:
-    """Every broken internal link and anchor of the built site, as problems. `written`: the links of each page
-    of docs/ (by its path inside docs/), as the static pass rendered it (ParsedPage.links)."""
+def check_site(site: BuiltSite, written: Mapping[str, list[tuple[int, str]]] | None = None,
+               sources: MarkdownSources | None = None, base: str = "/", site_label: str = "site",
+               edition: tuple[str, frozenset] = ("", frozenset())) -> list[Problem]:
+    """Every broken internal link and anchor of the built site, as problems. `written`: the links of each page,
+    by its label ('docs/crackdown.md', 'docs-ru/index.md'), as the static pass rendered it (ParsedPage.links);
+    `sources`: the Markdown the built pages come from (of several editions). `edition`: where this site is built
+    in a site of several editions, (its folder, the other editions' folders); a link into another edition is
+    checked when the editions are merged (macros/editions), not here."""
     pages = {path: scan(page) for path, page in site.pages.items()}
-    sources = _WrittenSources(written, docs_label) if written is not None else None
+    located = _WrittenSources(written, sources) if written is not None and sources is not None else None
     problems: list[Problem] = []
     for path, page in pages.items():
         broken = []
         for link in page.links:
-            if not link.url or leaves_site(link.url):
+            if not link.url or leaves_site(link.url) or _in_another_edition(path, link.url, base, *edition):
                 continue
             target = resolve(path, link.url, base)
             complaint = _complaint(site, pages, target, link.url, hinted=len(problems) + len(broken) < HINTED)
             if complaint:
                 broken.append((link, target, complaint))
         if broken:
-            problems += capped(_locate(site.pages[path], broken, sources, site_label, base))
+            problems += capped(_locate(site.pages[path], broken, located, site_label, base))
     return sorted(set(problems))
+
+
+def _in_another_edition(path: str, url: str, base: str, folder: str, others: frozenset) -> bool:
+    """Whether a link of site/<path> points into another edition: resolved from where this edition is built in
+    the whole site (under its folder, whose site_url ends in it), it lands outside the folder, or in another's."""
+    if folder:
+        whole_base = base.rstrip("/").removesuffix("/" + folder) + "/"
+        target = resolve(f"{folder}/{path}", url, whole_base).path
+        return target is not None and not target.startswith(folder + "/")
+    target = resolve(path, url, base).path or ""
+    return any(target.startswith(other + "/") for other in others)
 
 
 def _complaint(site: BuiltSite, pages: dict[str, HtmlPage], target: Target, url: str,
@@ -154,22 +170,22 @@ class _WrittenLinks:
 
 
 class _WrittenSources:
-    """The links each page of docs/ was written with, resolved as the built page's links are."""
+    """The links each page was written with, resolved as the built page's links are."""
 
-    def __init__(self, written: Mapping[str, list[tuple[int, str]]], label: str):
-        self.written, self.label = written, label
+    def __init__(self, written: Mapping[str, list[tuple[int, str]]], sources: MarkdownSources):
+        self.written, self.sources = written, sources
 
     def links_of(self, html_path: str, base: str) -> _WrittenLinks | None:
-        name = next((name for name in pages_built_as(html_path) if name in self.written), None)
-        if name is None:
+        page = self.sources.written(html_path)
+        if page is None or page.label not in self.written:
             return None
-        found = [(line, url, resolve(html_path, url, base), _as_markdown(name, html_path, url, base))
-                 for line, address in self.written[name] if line
+        found = [(line, url, resolve(html_path, url, base), _as_markdown(page, html_path, url, base))
+                 for line, address in self.written[page.label] if line
                  for url in (browser_url(address),) if url and not leaves_site(url)]
-        return _WrittenLinks(f"{self.label}/{name}", found)
+        return _WrittenLinks(page.label, found)
 
 
-def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
+def _as_markdown(page: Written, html_path: str, written: str, base: str) -> Target:
     """Where MkDocs sends a Markdown link: .md files become their pages, other files keep their place."""
     parts = split(written)
     if parts is None:
@@ -177,8 +193,9 @@ def _as_markdown(doc: str, html_path: str, written: str, base: str) -> Target:
     path = unquote(parts.path)
     if not path or path.startswith("/"):
         return resolve(html_path, written, base)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc), path))
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path))
     if target.endswith(".md"):
         target = built_path(target)
+    target = posixpath.join(page.folder, target) if page.folder else target
     fragment = unquote(parts.fragment)
     return Target(target, fragment, shown_path(target))

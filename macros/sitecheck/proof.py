@@ -184,7 +184,8 @@ class _PageMarks:
         if entry is None or entry["macro"] != macro:
             yield self._problem(orphan, node, (node.attributes.get("class"), first_words(node)), "", hint)
             return
-        written = figure_text(entry["figure"], self.language) if macro == "figure" else entry["passage"]
+        written = figure_text(entry["figure"], entry.get("lang") or self.language) if macro == "figure" \
+            else entry["passage"]
         wanted = shown(md_escape(written))
         if words(node) != wanted:
             yield self._problem(differs, node, (first_words(node),), "", HAND,

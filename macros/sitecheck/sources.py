@@ -1,37 +1,58 @@
-"""Where a problem found in the built site was written: the Markdown page a built page comes from."""
+"""Where a problem found in the built site was written: the Markdown page a built page comes from.
+
+A site may hold several editions (macros/editions): the translations are built under their folder ('ru/'),
+each from its own docs_dir, and the original at the root."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..lines import PageLines
 from ..siteurls import pages_built_as
 
 
-class MarkdownSources:
-    """The docs' Markdown, to point errors at a line a contributor can edit."""
+@dataclass(frozen=True)
+class Written:
+    """The Markdown page a built page comes from."""
 
-    def __init__(self, docs: Path | None, label: str = "docs"):
-        self.docs = docs
-        self.label = label
+    label: str  # as problems name it: 'docs/crackdown.md', 'docs-ru/index.md'
+    folder: str  # its edition's folder in the site: '' or 'ru'
+    name: str  # inside its docs_dir: 'crackdown.md'
+
+
+class MarkdownSources:
+    """The docs' Markdown, to point errors at a line a contributor can edit. `translations` are the other
+    editions built into the same site: (folder, docs_dir, label) each."""
+
+    def __init__(self, docs: Path | None, label: str = "docs", translations: tuple = ()):
+        self.shelves = sorted(translations, key=lambda shelf: -len(shelf[0])) + [("", docs, label)]
+        self.files: dict[str, Path] = {}  # label -> the file
         self._pages: dict[str, PageLines] = {}
 
-    def source_of(self, html_path: str) -> str | None:
-        """Path inside docs/ of the page built as site/<html_path>, if it has one."""
-        if self.docs is None:
+    def written(self, html_path: str) -> Written | None:
+        """The page built as site/<html_path>, if it has one."""
+        for folder, docs, label in self.shelves:
+            if docs is None or (folder and not html_path.startswith(folder + "/")):
+                continue
+            for name in pages_built_as(html_path, folder):
+                if (docs / name).is_file():
+                    self.files[f"{label}/{name}"] = docs / name
+                    return Written(f"{label}/{name}", folder, name)
             return None
-        return next((name for name in pages_built_as(html_path) if (self.docs / name).is_file()), None)
+        return None
 
-    def lines(self, name: str) -> PageLines:
-        if name not in self._pages:
-            text = (self.docs / name).read_text(encoding="utf-8-sig", errors="replace")
-            self._pages[name] = PageLines(text.splitlines())
-        return self._pages[name]
+    def lines(self, label: str) -> PageLines:
+        """The lines of a page that `written` found, by its label."""
+        if label not in self._pages:
+            text = self.files[label].read_text(encoding="utf-8-sig", errors="replace")
+            self._pages[label] = PageLines(text.splitlines())
+        return self._pages[label]
 
     def find(self, html_path: str, *needles: str) -> tuple[str, int] | None:
         """(docs/page.md, line) of the first line of the page's Markdown that holds one of the needles,
         in any case; a needle of Words as lines.WordIndex finds them."""
-        name = self.source_of(html_path)
-        if name is None:
+        written = self.written(html_path)
+        if written is None:
             return None
-        found = [line for line in map(self.lines(name).line_of, needles) if line]
-        return (f"{self.label}/{name}", min(found)) if found else None
+        found = [line for line in map(self.lines(written.label).line_of, needles) if line]
+        return (written.label, min(found)) if found else None

@@ -33,6 +33,7 @@ def synthetic_project(into: Path, sources: int, citations: int, per_page: int = 
     (into / "docs").mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?ms)^nav:.*?(?=^\S)", "", config)
+    config = re.sub(r"(?:^  #.*\n)*^  editions:\n(?:    .*\n)*", "", config, flags=re.M)  # one edition
     (into / "mkdocs.yml").write_text(config, encoding="utf-8")
     seeds = into / "seeds"
     seeds.mkdir()

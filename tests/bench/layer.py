@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from macros.editions import read_editions
 from macros.render.dateline import EPOCH_VARIABLE, last_commit_time
 
 from .timing import COPY_IGNORE, COPY_IGNORE_NAMES, ENV, MKDOCS
@@ -33,6 +34,8 @@ def baked_copy(project: Path, into: Path) -> Path:
     hook = Path(__file__).with_name("bake_hook.py")
     (renderer / "mkdocs.yml").write_text(config.replace("\nhooks:\n", f"\nhooks:\n  - {hook}\n"), encoding="utf-8")
     shutil.copytree(project, into, ignore=shutil.ignore_patterns(*COPY_IGNORE_NAMES, "*.md"))
+    for edition in read_editions(project)[0][1:]:  # the translations' pages, whose counterparts the switcher links
+        shutil.copytree(project / edition.docs_dir, into / edition.docs_dir, dirs_exist_ok=True)
     # The copy has no git history, so it is given the project's dateline day, as CI gives the deploy build.
     day = ENV.get(EPOCH_VARIABLE) or last_commit_time(project, ("docs", "seeds"))
     result = subprocess.run([MKDOCS, "build", "-d", str(renderer / "site")], cwd=renderer, capture_output=True,
