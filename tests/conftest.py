@@ -18,6 +18,11 @@ CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 LANGUAGE = CONFIG["theme"].get("language") or "en"  # the real site's edition, whose words the engine writes
 
 
+def one_edition(config: str) -> str:
+    """mkdocs.yml's text without its list of editions: a project of one edition, the original."""
+    return re.sub(r"(?:^  #.*\n)*^  editions:\n(?:    .*\n)*", "", config, flags=re.M)
+
+
 def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "mini" / "seeds") -> Path:
     """A copy of the project's config and theme with the given pages and seeds; the engine is the
     installed package (`make install` installs this project)."""
@@ -25,8 +30,7 @@ def make_project(where: Path, pages: dict[str, str], seeds: Path = FIXTURES / "m
     # the real configuration, less the nav and the other editions: a tiny site has none of the real pages
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^nav:\n(?:[ #].*\n|\n)*", "", config, flags=re.M)
-    (where / "mkdocs.yml").write_text(re.sub(r"(?:^  #.*\n)*^  editions:\n(?:    .*\n)*", "", config, flags=re.M),
-                                      encoding="utf-8")
+    (where / "mkdocs.yml").write_text(one_edition(config), encoding="utf-8")
     shutil.copytree(ROOT / "overrides", where / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     for name, text in pages.items():
         path = where / "docs" / name

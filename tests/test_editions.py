@@ -23,7 +23,12 @@ from macros.sitecheck.links import check_site
 from macros.sitecheck.sources import MarkdownSources
 from macros.render.search import CONTRIBUTORS_PAGE
 from macros.siteurls import page_url, url_of
-from tests.conftest import CONFIG, ROOT, build
+from macros.pages.converter import markdown_converter
+from macros.pages.rendered import render, written_links
+from macros.sitecheck import read_config
+from tests.conftest import CONFIG, ROOT, build, parse
+
+EXTENSIONS = read_config(ROOT)["markdown_extensions"]
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -205,11 +210,10 @@ def test_a_translation_alone_leaves_its_links_out_of_its_folder_to_the_merged_si
 def test_the_merged_site_finds_a_translations_broken_link_at_its_markdown_line(tmp_path):
     site = site_of(tmp_path, {"index.html": '<a href="ru/">ru</a>', "crackdown/index.html": "",
                               "ru/index.html": '<a href="../crackdown/">ok</a> <a href="../nothing/">broken</a>'})
-    (tmp_path / "docs-ru").mkdir()
-    (tmp_path / "docs-ru" / "index.md").write_text("# Главная\n\n[ok](../crackdown/)\n\n[broken](../nothing/)\n",
-                                                   encoding="utf-8")
+    page, _ = parse("# Главная\n\n[ok](../crackdown/)\n\n[broken](../nothing/)\n", "index.md")
+    written = {"docs-ru/index.md": written_links(render(page, markdown_converter(EXTENSIONS)))}  # the static pass's
     sources = MarkdownSources(tmp_path / "docs", "docs", (("ru", tmp_path / "docs-ru", "docs-ru"),))
-    assert [str(problem) for problem in check_site(site, sources, "/p/")] == [
+    assert [str(problem) for problem in check_site(site, written, sources, "/p/")] == [
         "docs-ru/index.md:5: broken link — '../nothing/' — nothing is built at 'nothing/'; link to an existing "
         "page's .md file"]
 

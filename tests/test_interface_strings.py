@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.render import interface
 from macros.siteurls import url_of
-from tests.conftest import ROOT
+from tests.conftest import ROOT, one_edition
 
 LANGUAGE = "ru"  # Material's interface has it; the engine's strings are the marked ones
 INNERMOST_MARK = re.compile("⟦[^⟦⟧]*⟧")
@@ -60,8 +60,8 @@ def pseudo_site(tmp_path_factory) -> Path:
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  language: en\n" in config
-    (project / "mkdocs.yml").write_text(config.replace("\n  language: en\n", f"\n  language: {LANGUAGE}\n"),
-                                        encoding="utf-8")
+    (project / "mkdocs.yml").write_text(one_edition(config).replace("\n  language: en\n", f"\n  language: {LANGUAGE}\n"),
+                                        encoding="utf-8")  # one edition, in the pseudo-language
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(interface, "STRINGS", strings)
         patch.setenv("SOURCE_DATE_EPOCH", "1641427200")  # the dateline is drawn

@@ -63,7 +63,7 @@ def test_a_markdown_link_is_reported_at_its_line_and_a_second_use_at_the_second_
     write(tmp_path, {
         "site/index.html": '<p>See <a href="gone.md">x</a>.</p>\n<p>And again <a href="gone.md">x</a>.</p>\n',
     })
-    written = {"index.md": written_links(render(page, MD))}  # as the static pass renders the page
+    written = {"docs/index.md": written_links(render(page, MD))}  # as the static pass renders the page
     assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), written)] == [
         "docs/index.md:3: broken link — 'gone.md' — 'gone.md' is not a page of the site; link to an existing "
         "page's .md file",
@@ -79,7 +79,7 @@ def test_a_link_is_reported_at_the_line_of_its_block_and_one_the_page_did_not_wr
         "site/index.html": '<p><a href="gone.md">two</a> <a href="also-gone.md">ref</a></p>\n'
                            '<li><img src="img/gone.png"></li>\n<a href="theme/gone/">the theme</a>\n',
     })
-    written = {"index.md": written_links(render(page, MD))}
+    written = {"docs/index.md": written_links(render(page, MD))}
     assert [str(problem) for problem in check_site(BuiltSite.read(tmp_path / "site"), written)] == [
         "docs/index.md:3: broken link — 'also-gone.md' — 'also-gone.md' is not a page of the site; link to an "
         "existing page's .md file",

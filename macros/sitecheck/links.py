@@ -19,6 +19,7 @@ import difflib
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem, capped
@@ -67,7 +68,7 @@ def check_site(site: BuiltSite, written: Mapping[str, list[tuple[int, str]]] | N
     in a site of several editions, (its folder, the other editions' folders); a link into another edition is
     checked when the editions are merged (macros/editions), not here."""
     pages = {path: scan(page) for path, page in site.pages.items()}
-    located = _WrittenSources(written, sources) if written is not None and sources is not None else None
+    located = _WrittenSources(written, sources or MarkdownSources(Path("docs"))) if written is not None else None
     problems: list[Problem] = []
     for path, page in pages.items():
         broken = []
@@ -176,8 +177,8 @@ class _WrittenSources:
         self.written, self.sources = written, sources
 
     def links_of(self, html_path: str, base: str) -> _WrittenLinks | None:
-        page = self.sources.written(html_path)
-        if page is None or page.label not in self.written:
+        page = next((page for page, _ in self.sources.candidates(html_path) if page.label in self.written), None)
+        if page is None:
             return None
         found = [(line, url, resolve(html_path, url, base), _as_markdown(page, html_path, url, base))
                  for line, address in self.written[page.label] if line

@@ -31,15 +31,20 @@ class MarkdownSources:
 
     def written(self, html_path: str) -> Written | None:
         """The page built as site/<html_path>, if it has one."""
+        for page, file in self.candidates(html_path):
+            if file.is_file():
+                self.files[page.label] = file
+                return page
+        return None
+
+    def candidates(self, html_path: str) -> list[tuple[Written, Path]]:
+        """The Markdown pages that MkDocs would build as site/<html_path>, with their files, in its order: of the
+        edition whose folder holds it."""
         for folder, docs, label in self.shelves:
             if docs is None or (folder and not html_path.startswith(folder + "/")):
                 continue
-            for name in pages_built_as(html_path, folder):
-                if (docs / name).is_file():
-                    self.files[f"{label}/{name}"] = docs / name
-                    return Written(f"{label}/{name}", folder, name)
-            return None
-        return None
+            return [(Written(f"{label}/{name}", folder, name), docs / name) for name in pages_built_as(html_path, folder)]
+        return []
 
     def lines(self, label: str) -> PageLines:
         """The lines of a page that `written` found, by its label."""
