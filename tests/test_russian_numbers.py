@@ -110,3 +110,17 @@ def test_an_english_title_is_read_in_english():
     page, _ = parse("---\ntitle: Kazakhstan 2022 года\n---\n# T\n")
     assert [str(problem) for problem in numbers_in_front_matter(page.path, page.front, ["2022"])] == \
         in_title("2022", "Kazakhstan 2022 года")
+
+
+def test_the_static_pass_reads_a_page_in_its_editions_language(tmp_path):
+    """check_project takes the language from the config's theme.language, as each edition's build does."""
+    from macros.check import check_project
+    from tests.conftest import make_project
+
+    cited = '{{ cite("alpha", "At least 238 people were killed") }}'
+    project = make_project(tmp_path / "project", {"index.md": f"# T\n\nПогибли около 10 000 человек.{cited}\n"})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\n  language: en\n", "\n  language: ru\n"),
+                      encoding="utf-8")
+    assert [str(problem) for problem in check_project(project).problems if "never cited" not in problem.rule] == [
+        missing("10 000")]
