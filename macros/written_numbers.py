@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 from babel.numbers import SPACE_CHARS, get_decimal_symbol, get_group_symbol
 
@@ -49,8 +50,15 @@ def every_language_word() -> set[str]:
 
 @cache
 def locale_of(language: str) -> str:
-    from .render.interface import locale_of as interface_locale  # the render package imports this module's users
-    return interface_locale(language)
+    """The edition's Babel locale, as its interface.<language>.yml names it; where that file is missing or wrong
+    (render/interface_check.py reports it), the language itself, else English's: never a traceback here."""
+    from .render import interface  # imported here: the render package imports this module's users
+    for name in (lambda: interface.locale_of(language), lambda: language):
+        try:
+            return str(Locale.parse(name()))
+        except (OSError, LookupError, TypeError, ValueError, UnknownLocaleError, yaml.YAMLError):
+            continue
+    return interface.locale_of("en")
 
 
 @cache

@@ -124,3 +124,14 @@ def test_the_static_pass_reads_a_page_in_its_editions_language(tmp_path):
                       encoding="utf-8")
     assert [str(problem) for problem in check_project(project).problems if "never cited" not in problem.rule] == [
         missing("10 000")]
+
+
+def test_a_language_without_its_files_reads_babels_months_and_no_other_date():
+    """An edition whose strings file or number words are missing (reported elsewhere) gets no traceback here: its
+    digits and months are Babel's, and a year after a word of time it does not list is a count."""
+    from macros.numbers import unsupported
+
+    assert list(numbers_in("40 000 und 2,7", "de")) == ["40", "000", "2,7"]  # German groups with a dot
+    assert unsupported("Proteste im Januar 2022", {"2022"}, "de") is None
+    assert unsupported("vor 2022", {"2022"}, "de") == "2022"
+    assert list(numbers_in("40 000 адам", "xx")) == ["40", "000"]  # no locale at all: English's
