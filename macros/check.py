@@ -82,12 +82,14 @@ class Checked:
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
                   exempt: Collection[str] | None = None, render_budget: float | None = None,
-                  translation: bool = False) -> Checked:
+                  translation: bool = False, language: str | None = None) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
     options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
-    need not cite every source: the original's do."""
+    need not cite every source: the original's do. Its numbers are read in its `language` (by default, as
+    mkdocs.yml gives it: theme.language)."""
     config = read_config(root)
+    language = config["language"] if language is None else language
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
     md, problems = converter_or_problem(config["markdown_extensions"])
@@ -116,7 +118,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         problems += found
         if rendered is not None:  # coverage counts calls: only once the page parses
             covered = page.path not in unparsed and src not in exempt
-            found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read)
+            found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read, language)
             problems, of_the_html = problems + found, of_the_html + html_found
         if src == PEOPLE_PAGE and rendered is not None:
             glossary, found = read_glossary(page.path, rendered)
@@ -134,7 +136,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
 
 
 def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool,
-                   seeds_read: bool) -> tuple[list[Problem], list[Problem]]:
+                   seeds_read: bool, language: str) -> tuple[list[Problem], list[Problem]]:
     """The problems of the page's text, read in its HTML: those its rendering needs fixed first, and those of the
     HTML alone (Checked.of_the_html). `covered`: the page is about the events, and parses. Where the seeds could
     not be read, nothing is compared with their passages: every page would seem to state what no passage does."""
@@ -143,10 +145,10 @@ def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim]
         of_the_html += capped(uncited(page.path, rendered))
     if covered and seeds_read:
         stated = [str(text) for claim in claims for text in (claim.match.passage, claim.source.meta["date"].value)]
-        of_the_html += exempt_text_problems(page.path, rendered, stated)
-        problems += [*numbers_in_front_matter(page.path, page.front, stated),
+        of_the_html += exempt_text_problems(page.path, rendered, stated, language)
+        problems += [*numbers_in_front_matter(page.path, page.front, stated, language),
                      *capped(quotation_problems(page.path, rendered, claims)),
-                     *capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims)))]
+                     *capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims), language))]
     return problems, of_the_html
 
 
@@ -162,7 +164,8 @@ def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Prob
     """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir."""
     editions, problems = read_editions(root)
     checked = [(edition, check_project(root, edition.docs_dir, exempt=edition.exempt,
-                                       translation=not edition.original)) for edition in editions]
+                                       translation=not edition.original, language=edition.lang))
+               for edition in editions]
     return checked, problems + [problem for _, one in checked for problem in one.problems]
 
 

@@ -3,7 +3,8 @@ made of them ("tenfold", "zehntausend"), a Roman numeral ("CCXXV"), or a symbol 
 
 Text that needs no citation may state none (pages/exempt_text.py, pages/coverage.py), except a year
 that a passage of the same page states, naming the events by their date in a heading or a title ("The
-crackdown on the January 2022 protests"), and only where it reads as a date (reads_as_date). Pure Python.
+crackdown on the January 2022 protests"), and only where it reads as a date (reads_as_date). Text is read in its
+page's language (written_numbers.py): «7 644» is one number on a Russian page. Pure Python.
 """
 from __future__ import annotations
 
@@ -16,13 +17,13 @@ from pathlib import Path
 import yaml
 
 from .corpus.characters import read_as
+from .written_numbers import date_patterns, every_language_word, token_pattern
 
 LISTS = yaml.safe_load((Path(__file__).parent / "pages" / "number_words.yml").read_text("utf-8"))
 ENDINGS = frozenset(LISTS.pop("endings"))  # what makes a number word into a multiple: "fold", "fach"
 BEFORE_OF = frozenset(LISTS.pop("before_of"))  # a count only before "of": "a gross of", "a quarter of"
-WORDS = frozenset(word for words in LISTS.values() for word in words)
+WORDS = frozenset({word for words in LISTS.values() for word in words} | every_language_word())
 LONGEST = max(map(len, WORDS))
-TOKEN = re.compile(r"\w++(?:[.,]\w++)*+|[^\w\s]")  # "10,412", "2.7", "Ten", "30"; and each sign or symbol
 # Symbols that picture a count, by their Unicode names: "🔟" KEYCAP TEN, "💯", "⚀" DIE FACE-1, tally marks, dominoes.
 PICTURED = re.compile(r"\b(?:KEYCAP|DIGIT|DIE FACE|HUNDRED POINTS|TALLY MARK|COUNTING ROD|DOMINO TILE|PLAYING CARD "
                       r"(?:ACE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN))\b")
@@ -36,13 +37,6 @@ LETTERS_AS_DIGITS = re.compile(r"[0-9OolI]++(?:[.,][0-9OolI]++)*+")
 ROMAN = re.compile(r"[IVXLCDM]{2,}+")
 SMALL_ROMAN = re.compile(r"(?=[mdclxvi]{3})m{0,4}(?:cm|cd|d?c{0,4})(?:xc|xl|l?x{0,4})(?:ix|iv|v?i{0,4})")
 ROMAN_WORDS = {"mix"}
-# A year reads as a date right after a month ("January 2022"), or after a word of time when nothing but
-# punctuation, the end or "to" follows ("Before 2022", "in 1989 to"). "2022 protesters", "of 2022 protesters"
-# and "in 2022 protesters" read as counts.
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-AFTER_MONTH = re.compile(rf"(?<!\w)(?:{MONTHS})\s++\Z")  # "March 2022"; not "protesters march 2022 strong"
-AFTER_TIME_WORD = re.compile(r"(?<!\w)(?i:in|since|until|till|before|after|during)\s++\Z")
-ENDS_DATE = re.compile(r"\s*+(?:[^\w\s]|\Z)|\s++to(?!\w)")
 
 
 def is_number(token: str) -> bool:
@@ -76,15 +70,15 @@ def _ends_number(rest: str) -> bool:
     return rest in WORDS or rest in ENDINGS or (rest.startswith("und") and rest[3:] in WORDS)
 
 
-def numbers_in(text: str) -> Iterator[str]:
-    """Each word of the text that states a number, in order."""
-    return (found.group() for found in _numbers(text))
+def numbers_in(text: str, language: str = "en") -> Iterator[str]:
+    """Each word of the text that states a number, in order, as the language writes it («7 644» is one)."""
+    return (found.group() for found in _numbers(text, language))
 
 
-def _numbers(text: str) -> Iterator[re.Match]:
+def _numbers(text: str, language: str = "en") -> Iterator[re.Match]:
     """Each word of the text that states a number, with where it stands: a number (is_number), or a word that
     states a count only before "of" ("a gross of rifles")."""
-    tokens = list(TOKEN.finditer(text))
+    tokens = list(token_pattern(language).finditer(text))
     for index, found in enumerate(tokens):
         following = tokens[index + 1].group().casefold() if index + 1 < len(tokens) else ""
         if is_number(found.group()) or found.group().casefold() in BEFORE_OF and following == "of":
@@ -93,23 +87,29 @@ def _numbers(text: str) -> Iterator[re.Match]:
 
 def years_in(texts: Iterable[str]) -> set[str]:
     """The years the texts state: four digits, as a whole word."""
-    return {token for text in texts for token in TOKEN.findall(text) if YEAR.fullmatch(token)}
+    return {token for text in texts for token in token_pattern("en").findall(text) if YEAR.fullmatch(token)}
 
 
-def first_unsupported(text: str, years: set[str]) -> re.Match | None:
+def first_unsupported(text: str, years: set[str], language: str = "en") -> re.Match | None:
     """The first number of the text, other than a year of `years` that reads as a date; None if there is none."""
-    return next((found for found in _numbers(text)
-                 if not (found.group() in years and reads_as_date(text, found))), None)
+    return next((found for found in _numbers(text, language)
+                 if not (found.group() in years and reads_as_date(text, found, language))), None)
 
 
-def unsupported(text: str, years: set[str]) -> str | None:
+def unsupported(text: str, years: set[str], language: str = "en") -> str | None:
     """The first number of the text, other than a year of `years` that reads as a date; None if there is none."""
-    found = first_unsupported(text, years)
+    found = first_unsupported(text, years, language)
     return found.group() if found else None
 
 
-def reads_as_date(text: str, year: re.Match) -> bool:
-    """Whether the year reads as a date where it stands (the module's docstring says where)."""
+def reads_as_date(text: str, year: re.Match, language: str = "en") -> bool:
+    """Whether the year reads as a date where it stands: right after a month ("January 2022", «января 2022»), or
+    after a word of time when nothing but punctuation, the end or "to" follows ("Before 2022", "in 1989 to"), or
+    right before the language's word for a year («2022 года», «в 2019 году»: a count of 2022 years is no count a
+    page states). "2022 protesters", "of 2022 protesters" and "in 2022 protesters" read as counts. The words are
+    the language's (written_numbers.py)."""
+    after_month, after_time_word, ends_date, year_word = date_patterns(language)
     start = max(0, year.start() - 24)
-    return bool(AFTER_MONTH.search(text, start, year.start()) or (
-        AFTER_TIME_WORD.search(text, start, year.start()) and ENDS_DATE.match(text, year.end())))
+    return bool(after_month.search(text, start, year.start()) or (
+        after_time_word.search(text, start, year.start()) and ends_date.match(text, year.end())) or (
+        year_word is not None and year_word.match(text, year.end())))

@@ -16,7 +16,7 @@ BETA = ("The Beta Post\n\nIn 2019 some 5000 people marched, and 1,000 were held 
         "notes.\n")
 
 
-def problems(tmp_path, body: str) -> list[str]:
+def problems(tmp_path, body: str, language: str | None = None) -> list[str]:
     project = make_project(tmp_path / "project", {"index.md": f"# T\n\n{body}\n"})
     seeds = project / "seeds"
     (seeds / "beta.txt").write_text(BETA, encoding="utf-8")
@@ -26,7 +26,8 @@ def problems(tmp_path, body: str) -> list[str]:
     sums = "".join(f"{hashlib.sha256((seeds / name).read_bytes()).hexdigest()}  {name}\n"
                    for name in ("alpha.txt", "beta.txt"))
     (seeds / "SHA256SUMS").write_text(sums, encoding="utf-8")
-    return [str(problem) for problem in check_project(project).problems if "is never cited" not in problem.rule]
+    return [str(problem) for problem in check_project(project, language=language).problems
+            if "is never cited" not in problem.rule]
 
 
 def missing(number: str, line: int = 3) -> str:

@@ -48,14 +48,16 @@ def excerpt(located: Located) -> str:
     return f'"{clip(located.source, 70)}"'
 
 
-def numbers_in_front_matter(path: str, front: FrontMatter, stated: Iterable[str]) -> Iterator[Problem]:
+def numbers_in_front_matter(path: str, front: FrontMatter, stated: Iterable[str],
+                            language: str = "en") -> Iterator[Problem]:
     """The page's title and description are not cited: they state no number (macros/numbers.py), but for a year
     that the page's references state (`stated`: its passages and its sources' dates), which may date the
-    events where it reads as a date ("the January 2022 protests"; macros/numbers.py says where)."""
+    events where it reads as a date ("the January 2022 protests"; macros/numbers.py says where, in the page's
+    `language`)."""
     years = years_in(stated)
     for key in ("title", "description"):
         value = front.data.get(key)
-        number = unsupported(value, years) if isinstance(value, str) else None
+        number = unsupported(value, years, language) if isinstance(value, str) else None
         if number:
             yield Problem(path, front.lines.get(key, 1), "text exempt from citations may not hold a number",
                           f"{number!r} in {key} {clip(value, 60)!r}",

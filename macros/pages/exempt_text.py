@@ -40,10 +40,11 @@ IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a p
               "(a chart): show it in a paragraph or a table row with its citation")
 
 
-def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str]) -> list[Problem]:
+def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str],
+                         language: str = "en") -> list[Problem]:
     """The numbers of the notes, the numbers of the other text exempt from citations, the images in both, the
     quotations in both that the page's cited text does not give, and the links without text. `stated`: the
-    page's passages and its cited sources' dates."""
+    page's passages and its cited sources' dates; `language`: the page's, which its numbers and dates are read in."""
     locator = WordLocator(rendered.where)
     since = _lines_before(rendered, locator)
 
@@ -59,10 +60,10 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
 
     return capped(Problem(path, line(onward, text, node), "a block exempt from citations may not hold a number",
                           f"{number!r} in {text!r}", NOTE_HINT)
-                  for number, text, onward, node in numbers_in_notes(rendered)) + \
+                  for number, text, onward, node in numbers_in_notes(rendered, language)) + \
         capped(Problem(path, line(onward, text, node), "text exempt from citations may not hold a number",
                        f"{number!r} in {kind} {text!r}", NUMBER_HINT)
-               for kind, number, text, onward, node in numbers_in_exempt_text(rendered, years_in(stated))) + \
+               for kind, number, text, onward, node in numbers_in_exempt_text(rendered, years_in(stated), language)) + \
         capped(Problem(path, line, "text exempt from citations may not hold an image", f"{name!r} in {kind}",
                        IMAGE_HINT) for kind, name, line in images_in_exempt_text(rendered, locator, since)) + \
         capped(Problem(path, written or line(said, text, node),
@@ -73,16 +74,18 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
                        EMPTY_LINK_HINT) for href, text, node, written in links_without_text(rendered))
 
 
-def numbers_in_notes(rendered: RenderedPage) -> Iterator[tuple[str, str, str]]:
+def numbers_in_notes(rendered: RenderedPage, language: str = "en") -> Iterator[tuple[str, str, str]]:
     """(the words up to its first number, the start of its text, the words from the number on) of each note that
     holds a number, the numbers of its citations aside; not of a note that shows a block quote's block as text,
     refused as that (pages/rawhtml.py)."""
     showing_quotes = {note.mem_id for note, _ in quotes_in_notes(rendered)}
     for note in (note for note in rendered.root.css(f".{NOTE}") if note.mem_id not in showing_quotes):
-        yield from ((*found, note) for found in _first_number(shown_words(note, rendered.key).split(), set()))
+        yield from ((*found, note) for found in _first_number(shown_words(note, rendered.key).split(), set(),
+                                                                          language))
 
 
-def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[tuple[str, str, str, str]]:
+def numbers_in_exempt_text(rendered: RenderedPage, years: set[str],
+                           language: str = "en") -> Iterator[tuple[str, str, str, str]]:
     """(what it is, the words up to its first number, the start of its text, the words from the number on) of
     each text outside the notes that needs no citation and states a number."""
     top = rendered.root
@@ -92,14 +95,14 @@ def numbers_in_exempt_text(rendered: RenderedPage, years: set[str]) -> Iterator[
              *(("code", node) for node in top.css("pre"))]
     for kind, node in texts:
         if node.mem_id not in in_notes:
-            for found in _first_number(shown_words(node, rendered.key).split(), years):
+            for found in _first_number(shown_words(node, rendered.key).split(), years, language):
                 yield kind, *found, node
     for located in (located for located in rendered.blocks if located.links):
         yield from (("links", *found, located.block.node)
-                    for found in _first_number(located.block.text.split(), years))
+                    for found in _first_number(located.block.text.split(), years, language))
     for image in top.css("img"):
         alt = (image.attributes.get("alt") or "").split()
-        yield from (("image alt", *found, image) for found in _first_number(alt, years))
+        yield from (("image alt", *found, image) for found in _first_number(alt, years, language))
 
 
 def quotations_in_exempt_text(rendered: RenderedPage) -> Iterator[tuple[str, str, str, str, object, int]]:
@@ -218,10 +221,10 @@ def shown_words(node, key: str) -> str:
     return " ".join("".join(texts).split())
 
 
-def _first_number(words: list[str], years: set[str]) -> Iterator[tuple[str, str, str]]:
+def _first_number(words: list[str], years: set[str], language: str = "en") -> Iterator[tuple[str, str, str]]:
     """(the words up to the first number, the start of the text, the words from the number on)."""
     text = " ".join(words)  # read whole: whether a year is a date depends on the words around it
-    found = first_unsupported(text, years)
+    found = first_unsupported(text, years, language)
     if found is not None:
         first = text.count(" ", 0, found.start())
         yield " ".join(words[max(0, first - 3):first + 1]), clip(text, 60), " ".join(words[first:first + 6])

@@ -4,7 +4,9 @@ macros/numbers.py finds them in uncited text) is a number one of the passages th
 The block is the unit the coverage rule cites (pages/textblocks.py, on the page's HTML as the static pass renders it);
 the prose is its text outside the macro calls and code (a figure()'s chip and a quote()'s words are the engine's,
 checked against their passage already). Numbers are compared as numbers: "5,000" is the passage's "5000", "6th"
-its "6", "ten" its "10"; a word with no value of its own ("hundreds", "двести") is matched as a word. Without this,
+its "6", "ten" its "10"; a word with no value of its own ("hundreds") is matched as a word. The prose is read in
+its page's language (macros/written_numbers.py: «7 644», «2,7», «пятью» is 5, «миллиарды» "billions"), the
+passages in English. Without this,
 "About 10,000 people were killed" could end on a citation of "At least 238 people were killed." The prose is
 what a reader sees of it (a link's address, an attribute or code is not prose); an event()'s or a figure()'s
 date (its year and day: the engine checked it) and the year and day of a cited source's date count as stated. Nothing
@@ -12,16 +14,16 @@ here imports MkDocs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
+from babel.numbers import NumberFormatError, parse_decimal
+
 from ..numbers import numbers_in
 from ..problems import Problem, clip
+from ..written_numbers import digit_patterns, locale_of, word_readings
 from .rendered import RenderedPage
 
-GROUPED = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")  # "10,000", as Babel writes a number in English
-LEADING = re.compile(r"\d++(?:\.\d++)?+")  # "5000", "2.7", the "6" of "6th", the "1990" of "1990s"
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -35,33 +37,37 @@ WORD_VALUES = {**{word: value for value, word in enumerate(WORDS)},
                "hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "dozen": 12}
 
 
-def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line: dict[int, list[str]]) \
-        -> Iterator[Problem]:
+def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line: dict[int, list[str]],
+                            language: str = "en") -> Iterator[Problem]:
     """A problem for each number of a cited block that none of the block's passages states.
-    `passages_by_line`: the passages of the page's citations, by the line of their call."""
+    `passages_by_line`: the passages of the page's citations, by the line of their call; `language`: the page's."""
     for located in (located for located in rendered.blocks if not located.links):
         lines = dict.fromkeys(rendered.calls[index].line for index in located.block.calls)
         passages = [text for line in lines for text in passages_by_line.get(line, ())]
         if not passages:
             continue  # an uncited block is the coverage rule's
-        stated = {value(number) for text in passages for number in numbers_in(text)}
-        numbers = dict.fromkeys(numbers_in(" ".join(located.block.prose.split())))
-        for missing in (number for number in numbers if value(number) not in stated):
+        stated = {worth for text in passages for number in numbers_in(text) for worth in readings(number)}
+        numbers = dict.fromkeys(numbers_in(" ".join(located.block.prose.split()), language))
+        for missing in (number for number in numbers if not readings(number, language) & stated):
             yield Problem(path, located.first, "number not in the passages it cites", repr(clip(missing, 40)),
                           "give the number with figure(), or cite the passage that states it")
 
 
-def value(number: str) -> Decimal | str:
-    """What a number word or figure is worth, to compare: its digits as a number (also where a word is glued to
-    them, "killed.6"), a number word as its value where it has a plain one, else the word itself without case."""
-    digits = GROUPED.search(number) or LEADING.search(number)
+def readings(number: str, language: str = "en") -> set[Decimal | str]:
+    """What a number word or figure may be worth, to compare: its digits as a number, as the language writes them
+    (also where a word is glued to them, "killed.6"); a number word as its value where it has a plain one, or as
+    the English word it says («миллиарды»: "billions"); else the word itself without case."""
+    grouped, leading = digit_patterns(language)
+    digits = grouped.search(number) or leading.search(number)
     if digits:
         try:
-            return Decimal(digits.group().replace(",", ""))
-        except InvalidOperation:
+            return {parse_decimal(digits.group(), locale=locale_of(language))}
+        except (InvalidOperation, NumberFormatError):
             pass
     folded = number.casefold()
-    return Decimal(WORD_VALUES[folded]) if folded in WORD_VALUES else folded
+    if folded in WORD_VALUES:
+        return {Decimal(WORD_VALUES[folded])}
+    return set(word_readings(language).get(folded, ())) or {folded}
 
 
 def passages_by_line(claims: Iterable) -> dict[int, list[str]]:
