@@ -82,12 +82,14 @@ class Checked:
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
                   exempt: Collection[str] | None = None, render_budget: float | None = None,
-                  translation: bool = False) -> Checked:
+                  translation: bool = False, language: str | None = None) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
     options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
-    need not cite every source: the original's do."""
+    need not cite every source: the original's do. `language`: the pages' (by default mkdocs.yml's), in which the
+    people page's names decline."""
     config = read_config(root)
+    language = language or config["language"]
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
     md, problems = converter_or_problem(config["markdown_extensions"])
@@ -119,7 +121,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read)
             problems, of_the_html = problems + found, of_the_html + html_found
         if src == PEOPLE_PAGE and rendered is not None:
-            glossary, found = read_glossary(page.path, rendered)
+            glossary, found = read_glossary(page.path, rendered, language)
             problems += found
     problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
@@ -162,7 +164,8 @@ def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Prob
     """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir."""
     editions, problems = read_editions(root)
     checked = [(edition, check_project(root, edition.docs_dir, exempt=edition.exempt,
-                                       translation=not edition.original)) for edition in editions]
+                                       translation=not edition.original, language=edition.lang))
+               for edition in editions]
     return checked, problems + [problem for _, one in checked for problem in one.problems]
 
 
