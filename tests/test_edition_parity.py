@@ -72,7 +72,7 @@ def committed(tmp_path):
 def test_when_only_the_english_words_changed_make_check_lists_the_blocks_to_review_and_passes(committed, capsys):
     commit = git(committed, "log", "-1", "--format=%H")[:7]
     listed = [f"docs-ru/index.md:5: to review — docs/index.md:5 was reworded since docs-ru/index.md was last changed "
-              f"({commit}) — check that the translation still says what it says"]
+              f"({commit}) — check that the translated block still says what the original says"]
     assert reviews(committed) == listed
     git(committed, "commit", "-q", "-am", "the English reworded")  # committed or not, the same
     assert reviews(committed) == listed

@@ -62,7 +62,7 @@ def review_list(root: Path, original: Checked, original_dir: str, translation: C
         text = _git(root, "show", f"{commit}:./{original_dir}/{src}") if commit else ""
         before = _evidence_of(text, f"{original_dir}/{src}", src, config, budget, verifier) if text else None
         listed += [f"{evidence.path}:{ours}: to review — {now.path}:{theirs} was reworded since {evidence.path} "
-                   f"was last changed ({commit[:7]}) — check that the translation still says what it says"
+                   f"was last changed ({commit[:7]}) — check that the translated block still says what the original says"
                    for ours, theirs in (to_review(before, now, evidence) if before else [])]
     return listed
 
