@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .claims import Claim, Verifier
+from .claims.parity import PageEvidence, blocks_of, page_evidence
 from .claims.quotations import quotation_problems
 from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .editions import Edition, read_editions
+from .editions.parity import edition_parity, review_list
 from .pages import ParsedPage
 from .pages import parse_docs
 from .pages.converter import ConversionBudget, converter_or_problem
@@ -55,6 +57,9 @@ class Checked:
     # HTML that holds a call is not among them: the build would lose the call's marker.
     of_the_html: frozenset = frozenset()
     updated: date | None = None  # the last change to the pages or the sources, for the dateline (render/dateline.py)
+    # Each page's cited blocks with what they rest on, by path inside docs/: a translation's are compared with
+    # its original's (editions/parity.py)
+    evidence: dict[str, PageEvidence] = field(default_factory=dict)
 
     def titles(self, language: str) -> dict[str, str]:
         """Each page's name in back-links and tables, by path inside docs/, in the edition's language."""
@@ -87,7 +92,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
     options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
     need not cite every source: the original's do. Its numbers are read in its `language` (by default, as
-    mkdocs.yml gives it: theme.language)."""
+    mkdocs.yml gives it: theme.language), and the people page's names decline in it."""
     config = read_config(root)
     language = config["language"] if language is None else language
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
@@ -101,6 +106,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += found
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
+    evidence: dict[str, PageEvidence] = {}
     unparsed, of_the_html = {problem.path for problem in problems}, []
     for src, page in sorted(pages.items()):
         rendered, found = render_or_refuse(page, md, budget) if md is not None else (None, [])
@@ -116,12 +122,14 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
                                                                       if problem not in losing]
         claims[src], found = verifier.verify(src, page.calls)
         problems += found
+        if rendered is not None and not found:  # every citation verified: what the page rests on, for parity
+            evidence[src] = page_evidence(page.path, blocks_of(rendered, claims[src]))
         if rendered is not None:  # coverage counts calls: only once the page parses
             covered = page.path not in unparsed and src not in exempt
             found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read, language)
             problems, of_the_html = problems + found, of_the_html + html_found
         if src == PEOPLE_PAGE and rendered is not None:
-            glossary, found = read_glossary(page.path, rendered)
+            glossary, found = read_glossary(page.path, rendered, language)
             problems += found
     problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
@@ -132,7 +140,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     updated, found = last_update(root, (docs_dir, seeds_dir))
     problems += found + every_interface_problem()
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
-                   sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated)
+                   sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated, evidence)
 
 
 def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool,
@@ -161,12 +169,16 @@ def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterato
 
 
 def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Problem]]:
-    """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir."""
+    """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir, and
+    each translated page against the original page of its name."""
     editions, problems = read_editions(root)
     checked = [(edition, check_project(root, edition.docs_dir, exempt=edition.exempt,
                                        translation=not edition.original, language=edition.lang))
                for edition in editions]
-    return checked, problems + [problem for _, one in checked for problem in one.problems]
+    problems += [problem for _, one in checked for problem in one.problems]
+    for edition, one in checked[1:]:
+        problems += edition_parity(checked[0][1], checked[0][0].docs_dir, one, edition.docs_dir)
+    return checked, problems
 
 
 def links_by_page(checked: list[tuple[Edition, Checked]]) -> dict[str, list[tuple[int, str]]]:
@@ -177,6 +189,10 @@ def links_by_page(checked: list[tuple[Edition, Checked]]) -> dict[str, list[tupl
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     checked, problems = check_editions(root)
+    reviews = [line for edition, one in checked[1:]
+               for line in review_list(root, checked[0][1], checked[0][0].docs_dir, one, edition.docs_dir)]
+    if reviews:  # to read, not to fix: the check does not fail on them
+        print("\n".join(reviews) + f"\n{counted(len(reviews), 'translated block')} to review")
     done = [f"{counted(sum(len(claims) for claims in one.claims.values()), 'citation')} on "
             f"{counted(len(one.claims), 'page')}" + ("" if edition.original else f" of {edition.docs_dir}/")
             for edition, one in checked]

@@ -47,7 +47,7 @@ def build(project: Path, *extra: str, env: dict | None = None, timeout: float = 
 
 def error_lines(result: subprocess.CompletedProcess) -> list[str]:
     """The path:line: messages a failed build printed."""
-    return [line for line in result.stderr.splitlines() if line.startswith(("docs/", "seeds/"))]
+    return [line for line in result.stderr.splitlines() if line.startswith(("docs/", "docs-", "seeds/"))]
 
 
 def parse(text: str, src: str = "p.md"):

@@ -15,10 +15,10 @@ from macros.mkdocs_plugin.treesteps import GlossaryMarking
 MD = markdown_converter(read_config(ROOT)["markdown_extensions"])  # the site's own, as the static pass sets it up
 
 
-def glossary_of(body: str, offset: int = 0):
+def glossary_of(body: str, offset: int = 0, language: str = "en"):
     """The glossary of a people page whose body starts after `offset` lines, read from its HTML."""
     page, _ = parse("\n" * offset + body, "people.md")
-    return read_glossary("docs/people.md", render(page, MD))
+    return read_glossary("docs/people.md", render(page, MD), language)
 
 
 PEOPLE = """# People
@@ -112,7 +112,7 @@ def test_the_listed_aliases_are_listed_for_entries_of_the_people_page():
 
     ids = set(re.findall(r"\{[^}]*#([\w-]+)", (ROOT / "docs" / "people.md").read_text(encoding="utf-8")))
     assert set(ALIASES) <= ids
-    glossary = check_project(ROOT).glossary
+    glossary = check_project(ROOT).glossary | check_project(ROOT, "docs-ru", language="ru").glossary  # each edition's
     assert all(alias in glossary for aliases in ALIASES.values() for alias in aliases)
 
 
@@ -195,3 +195,69 @@ def test_a_block_quote_is_a_quotation_too():
     text = ('<blockquote class="qq-blockquote" markdown="1">\n\nTokayev and the CSTO, in a passage.\n\n'
             "</blockquote>\n\n> Tokayev in a Markdown block quote.\n\nThen Tokayev.")
     assert marked(text).endswith('<p>Then <abbr tabindex="0" title="President &quot;K&quot;">Tokayev</abbr>.</p>')
+
+
+# --- a translation's people page: its names in its language, declined where the language declines them --------
+
+RUSSIAN = """# Кто есть кто
+
+### Касым-Жомарт Токаев { #tokayev data-terms="Токаев" }
+
+Президент.{{ cite("a", "b") }}
+
+### Нурсултан Назарбаев { #nazarbayev data-terms="Назарбаев" }
+
+Лидер нации.{{ cite("a", "b") }}
+
+### Кремль { #kremlin }
+
+Кремль.{{ cite("a", "b") }}
+
+### Анти Макроянни { #makrogianni data-terms="Макроянни" }
+
+Автор.{{ cite("a", "b") }}
+"""
+
+
+def test_a_russian_surname_opens_its_card_in_any_case_and_only_its_first_mention():
+    glossary, problems = glossary_of(RUSSIAN, 0, "ru")
+    assert problems == []
+    assert glossary["Токаева"] == glossary["Токаев"] == "Касым-Жомарт Токаев: Президент."
+    assert {"Токаеву", "Токаевым", "Токаеве", "Назарбаева", "Кремлём", "Кремля"} <= set(glossary)
+    assert "Макроянни" in glossary and not any(term.startswith("Макроянни") and term != "Макроянни"
+                                               for term in glossary)  # a name ending in -и does not decline
+    html = marked("Протестующие требовали отставки Назарбаева, а не Токаева. Токаеву и Токаев звонили из Кремля.",
+                  glossary)
+    assert re.findall(r'title="([^"]*)">([^<]*)</abbr>', html) == [
+        ("Нурсултан Назарбаев: Лидер нации.", "Назарбаева"), ("Касым-Жомарт Токаев: Президент.", "Токаева"),
+        ("Кремль.", "Кремля")]
+
+
+def test_a_russian_people_page_refuses_another_persons_name_a_declined_alias_and_an_english_one():
+    entries = RUSSIAN.replace('data-terms="Токаев"', 'data-terms="Токаев; Назарбаев; Токаева; Tokayev"')
+    glossary, problems = glossary_of(entries, 0, "ru")
+    assert [str(p) for p in problems] == [
+        ALIAS.format(3, "'Назарбаев' on 'Касым-Жомарт Токаев' is part of 'Нурсултан Назарбаев' (line 7) — a "
+                        "name opens its own entry's card only: remove it from data-terms"),
+        ALIAS.format(3, "'Токаева' is not the last word of 'Касым-Жомарт Токаев' — " + LISTED.format("tokayev")),
+        ALIAS.format(3, "'Tokayev' is not the last word of 'Касым-Жомарт Токаев' — " + LISTED.format("tokayev"))]
+    assert "Токаева" not in glossary and glossary["Назарбаева"].startswith("Нурсултан Назарбаев: ")
+
+
+def test_english_names_are_marked_as_written():
+    glossary, _ = glossary_of(PEOPLE, 0, "en")
+    assert sorted(glossary) == ["Kassym-Jomart Tokayev", "Tokayev"]
+
+
+def test_the_russian_people_page_names_each_card_as_the_english_one_does():
+    """Its ids are the English page's, so each card is the same person in both editions; its names decline."""
+    from macros.check import check_project
+
+    def card_ids(folder: str) -> list[str]:
+        page, _ = parse((ROOT / folder / "people.md").read_text(encoding="utf-8"), "people.md")
+        return [heading.attributes.get("id") for heading in render(page, MD).root.css("h3")]
+
+    assert card_ids("docs-ru") == card_ids("docs")
+    russian = check_project(ROOT, "docs-ru", translation=True, language="ru")
+    assert [str(problem) for problem in russian.problems if "glossary" in problem.rule] == []
+    assert russian.glossary["Токаева"].startswith("Касым-Жомарт Токаев: ")

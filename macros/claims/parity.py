@@ -19,7 +19,8 @@ from . import Claim
 RULE = "a translation cites what its original does not"
 MISSING_RULE = "a translation does not cite what its original does"
 HINT = ("a translated block cites the same passages as the English block it translates: change the translation's "
-        "citations to match, or, if the English page changed, translate its new version (CONTRIBUTING.md)")
+        "citations to match, or, if the English page changed, translate its new version (CONTRIBUTING: “Updating a "
+        "translation”)")
 
 
 @dataclass(frozen=True, order=True)

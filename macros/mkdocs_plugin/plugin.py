@@ -35,7 +35,7 @@ from ..sitecheck.builtsite import BuiltSite
 from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
-from .editions import site_checks, this_edition
+from .editions import parity_problems, site_checks, this_edition
 from .treesteps import GlossaryMarking, MarkerFinishing
 from .theme import DEFAULT_LANGUAGE, edition, page_jsonld, search_meta, theme_globals
 
@@ -93,6 +93,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         checked = check_project(self.root, docs_dir=self.docs_dir, exempt=self.config.exempt,
                                 render_budget=self.config.render_budget, translation=not self.edition.original,
                                 language=self.language)
+        checked.problems = sorted(checked.problems + parity_problems(self.root, self.edition, self.editions, checked))
         if any(problem not in checked.of_the_html for problem in checked.problems):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
         # its problems, if any, are of the pages' HTML alone: reported with the pages' content or the built site's

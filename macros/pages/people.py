@@ -9,7 +9,9 @@ reader sees on hovering the name on any page. Both are read in the page's HTML a
 An alias can open only its own entry's card: it is the last word of the entry's heading, its
 surname ("Tokayev" of "Kassym-Jomart Tokayev"), or listed for the entry's id in glossary_aliases.yml,
 which a maintainer reviews, and then never part of another entry's name. A title ("President" of
-"President of Belarus") is no surname. Names are compared as a reader sees them: NFKC-normalised, look-alike
+"President of Belarus") is no surname. In a language whose names decline, an alias and a one-word heading are
+marked in their case forms too (case_endings.yml: «Токаева» of «Токаев»); the ids stay the original's, so that a
+card is the same person in every edition. Names are compared as a reader sees them: NFKC-normalised, look-alike
 letters folded and without case, so "Erdoğan" with a combining breve is the same name as "Erdoğan", defined twice.
 Pure Python: nothing here imports MkDocs.
 """
@@ -32,6 +34,8 @@ PEOPLE_PAGE = "people.md"
 ALIASES_FILE = "macros/pages/glossary_aliases.yml"
 # entry id -> the other names it may go by that are not words of its heading
 ALIASES: dict[str, list[str]] = yaml.safe_load((Path(__file__).parent / "glossary_aliases.yml").read_text("utf-8"))
+# language -> how its names' endings change with their case
+CASE_ENDINGS: dict[str, dict] = yaml.safe_load((Path(__file__).parent / "case_endings.yml").read_text("utf-8"))
 MAX_TERMS = 10  # names of one entry: its heading and its data-terms
 MAX_ENTRIES = 100
 MAX_TERM_LENGTH = 80
@@ -39,8 +43,9 @@ WORD = re.compile(r"\w++(?:[-‐'’]\w++)*+")  # as text.cuts reads a name: "ed
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def read_glossary(path: str, rendered: RenderedPage) -> tuple[dict[str, str], list[Problem]]:
-    """{term: description} for every entry of the people page; an alias's description starts with the entry's name."""
+def read_glossary(path: str, rendered: RenderedPage, language: str = "en") -> tuple[dict[str, str], list[Problem]]:
+    """{term: description} for every entry of the people page, in the page's `language`; an alias's description
+    starts with the entry's name, and its case forms share it."""
     entries, problems = _entries(path, rendered)
     glossary: dict[str, str] = {}
     seen: set[str] = set()  # the names as a reader sees them
@@ -48,12 +53,34 @@ def read_glossary(path: str, rendered: RenderedPage) -> tuple[dict[str, str], li
     for entry in entries:
         found = list(_alias_problems(path, entry, names))
         problems += found
-        for term in [] if found else entry.terms:
-            if _seen_as(term) in seen:
-                problems.append(Problem(path, entry.line, "glossary term defined twice", repr(term)))
-            seen.add(_seen_as(term))
-            glossary[term] = entry.description if term == entry.name else f"{entry.name}: {entry.description}"
+        for term, written in [] if found else _written(entry, language):
+            if _seen_as(written) in seen:
+                problems.append(Problem(path, entry.line, "glossary term defined twice", repr(written)))
+            seen.add(_seen_as(written))
+            glossary[written] = entry.description if term == entry.name else f"{entry.name}: {entry.description}"
     return glossary, problems
+
+
+def _written(entry: _Entry, language: str) -> Iterator[tuple[str, str]]:
+    """(term, a way it is written) for each of the entry's terms: as given, then, for an alias or a one-word
+    heading, in the other cases of the language."""
+    for term in entry.terms:
+        yield term, term
+        if term != entry.name or len(_words(term)) == 1:
+            yield from ((term, form) for form in case_forms(term, language))
+
+
+def case_forms(name: str, language: str) -> list[str]:
+    """The name in the other cases, as the language's closed list changes its last letters (case_endings.yml);
+    none where it ends otherwise, or where the language's names do not decline."""
+    rules = CASE_ENDINGS.get(language) or {}
+    endings = rules.get("endings") or {}
+    for ending in sorted(endings, key=len, reverse=True):
+        if name.endswith(ending):
+            return [name.removesuffix(ending) + other for other in endings[ending]]
+    if name[-1:] and name[-1:] in rules.get("consonants", ""):
+        return [name + other for other in rules["after_consonant"]]
+    return []
 
 
 def _seen_as(name: str) -> str:

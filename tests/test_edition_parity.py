@@ -1,0 +1,106 @@
+"""Parity across editions, wired into the static pass (macros/editions/parity.py): each translated page against
+the original page of its name; and the review list of `make check`, read from the project's git history.
+The messages of a broken translation are in tests/fixtures/broken/translation-out-of-date/."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from macros.check import check_editions, main
+from macros.editions.parity import review_list
+from tests.conftest import ROOT, make_project
+from tests.test_broken_samples import add_translation
+
+ENGLISH = """# Home
+
+The gazette counted the dead.{{ cite("alpha", "At least 238 people were killed") }}
+
+Troops arrived on the sixth.{{ cite("alpha", "about 2,000 troops arrived on 6 January") }}
+
+A closing paragraph.{{ cite("alpha", "A closing paragraph") }}
+"""
+RUSSIAN = """# Главная { #home }
+
+Газета подсчитала погибших.{{ cite("alpha", "At least 238 people were killed") }}
+
+Затем прибыли войска.{{ cite("alpha", "about 2,000 troops arrived on 6 January") }}
+
+Заключительный абзац.{{ cite("alpha", "A closing paragraph") }}
+"""
+
+
+def two_editions(where, english: str = ENGLISH, russian: str = RUSSIAN):
+    sample = where / "sample"
+    (sample / "docs-ru").mkdir(parents=True)
+    (sample / "docs-ru" / "index.md").write_text(russian, encoding="utf-8")
+    project = make_project(where / "project", {"index.md": english})
+    add_translation(project, sample)
+    return project
+
+
+def git(project, *arguments: str) -> str:
+    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-C", str(project), *arguments]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def reviews(project) -> list[str]:
+    (original, english), (translation, russian) = check_editions(project)[0]
+    return review_list(project, english, original.docs_dir, russian, translation.docs_dir)
+
+
+def test_the_real_translations_rest_on_the_evidence_of_their_originals():
+    assert [str(problem) for problem in check_editions(ROOT)[1] if "original" in problem.rule] == []
+
+
+def test_a_translation_that_cites_as_its_original_passes_whatever_its_words(tmp_path):
+    assert check_editions(two_editions(tmp_path))[1] == []
+
+
+@pytest.fixture
+def committed(tmp_path):
+    """Both editions, committed; then the English page reworded, its citations the same."""
+    project = two_editions(tmp_path)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "both editions")
+    reworded = ENGLISH.replace("Troops arrived on the sixth.", "Foreign troops landed on the sixth.")
+    (project / "docs" / "index.md").write_text(reworded, encoding="utf-8")
+    return project
+
+
+def test_when_only_the_english_words_changed_make_check_lists_the_blocks_to_review_and_passes(committed, capsys):
+    commit = git(committed, "log", "-1", "--format=%H")[:7]
+    listed = [f"docs-ru/index.md:5: to review — docs/index.md:5 was reworded since docs-ru/index.md was last changed "
+              f"({commit}) — check that the translated block still says what the original says"]
+    assert reviews(committed) == listed
+    git(committed, "commit", "-q", "-am", "the English reworded")  # committed or not, the same
+    assert reviews(committed) == listed
+    assert main([str(committed)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == listed + ["1 translated block to review"]
+
+
+def test_a_translation_changed_since_the_rewording_has_nothing_to_review(committed):
+    git(committed, "commit", "-q", "-am", "the English reworded")
+    (committed / "docs-ru" / "index.md").write_text(RUSSIAN.replace("Затем", "Потом"), encoding="utf-8")
+    git(committed, "commit", "-q", "-am", "the Russian reviewed")
+    assert reviews(committed) == []
+
+
+def test_no_git_or_no_history_says_nothing(committed, tmp_path, monkeypatch):
+    untracked = two_editions(tmp_path / "untracked", ENGLISH.replace("Troops arrived", "Troops came"))
+    assert reviews(untracked) == []  # not a repository
+    git(untracked, "init", "-q")
+    assert reviews(untracked) == []  # a repository where the translation was never committed
+    monkeypatch.setenv("PATH", "")
+    assert reviews(committed) == []  # no git at all
+
+
+def test_a_citation_the_english_page_gains_names_the_russian_page_out_of_date(tmp_path):
+    gained = ENGLISH.replace("A closing paragraph.", "A closing paragraph.{{ cite(\"alpha\", \"Shal, ket!\") }}")
+    problems = [str(problem) for problem in sorted(check_editions(two_editions(tmp_path, gained))[1])]
+    assert problems[0].startswith("docs-ru/index.md: a translation is out of date with its original — its blocks "
+                                  "do not cite what those of docs/index.md cite")
+    assert problems[1].startswith("docs-ru/index.md:7: a translation does not cite what its original does — "
+                                  "docs/index.md:7 cites alpha ¶2 'Shal, ket!' (cite), which this block does not")
+    assert len(problems) == 2
