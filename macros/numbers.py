@@ -70,12 +70,12 @@ def _ends_number(rest: str) -> bool:
     return rest in WORDS or rest in ENDINGS or (rest.startswith("und") and rest[3:] in WORDS)
 
 
-def numbers_in(text: str, language: str = "en") -> Iterator[str]:
+def numbers_in(text: str, language: str) -> Iterator[str]:
     """Each word of the text that states a number, in order, as the language writes it («7 644» is one)."""
     return (found.group() for found in _numbers(text, language))
 
 
-def _numbers(text: str, language: str = "en") -> Iterator[re.Match]:
+def _numbers(text: str, language: str) -> Iterator[re.Match]:
     """Each word of the text that states a number, with where it stands: a number (is_number), or a word that
     states a count only before "of" ("a gross of rifles")."""
     tokens = list(token_pattern(language).finditer(text))
@@ -90,19 +90,19 @@ def years_in(texts: Iterable[str]) -> set[str]:
     return {token for text in texts for token in token_pattern("en").findall(text) if YEAR.fullmatch(token)}
 
 
-def first_unsupported(text: str, years: set[str], language: str = "en") -> re.Match | None:
+def first_unsupported(text: str, years: set[str], language: str) -> re.Match | None:
     """The first number of the text, other than a year of `years` that reads as a date; None if there is none."""
     return next((found for found in _numbers(text, language)
                  if not (found.group() in years and reads_as_date(text, found, language))), None)
 
 
-def unsupported(text: str, years: set[str], language: str = "en") -> str | None:
+def unsupported(text: str, years: set[str], language: str) -> str | None:
     """The first number of the text, other than a year of `years` that reads as a date; None if there is none."""
     found = first_unsupported(text, years, language)
     return found.group() if found else None
 
 
-def reads_as_date(text: str, year: re.Match, language: str = "en") -> bool:
+def reads_as_date(text: str, year: re.Match, language: str) -> bool:
     """Whether the year reads as a date where it stands: right after a month ("January 2022", «января 2022»), or
     after a word of time when nothing but punctuation, the end or "to" follows ("Before 2022", "in 1989 to"), or
     right before the language's word for a year («2022 года», «в 2019 году»: a count of 2022 years is no count a

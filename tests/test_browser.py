@@ -913,7 +913,10 @@ def test_the_switcher_keeps_the_reader_on_the_page_and_russian_pages_say_so(brow
         reader.open("sources/")
         _switch(page, "ru")
         expect(page).to_have_url(merged_server + "ru/sources/")
-        reader.open("crackdown/")  # not translated yet: the Russian edition's home page
+        reader.open("crackdown/")
+        _switch(page, "ru")
+        expect(page).to_have_url(merged_server + "ru/crackdown/")
+        reader.open("conventions/")  # the contributors' page has no translation: the Russian edition's home page
         _switch(page, "ru")
         expect(page).to_have_url(merged_server + "ru/")
         expect(page.locator("html")).to_have_attribute("lang", "ru")

@@ -77,4 +77,4 @@ def test_the_numbers_at_a_glance_state_no_number_but_the_figures(built, pages):
     for date in sorted(dates, key=len, reverse=True):
         text = text.replace(" ".join(date.split()), "")  # "7 January 2022 (date inferred)" before "2022 (…)"
     values = {claim["value"] for claim in figures.values()}
-    assert set(numbers_in(text)) <= values, set(numbers_in(text)) - values
+    assert set(numbers_in(text, "en")) <= values, set(numbers_in(text, "en")) - values

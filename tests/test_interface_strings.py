@@ -1,6 +1,6 @@
 """Every word the engine writes comes from interface.<language>.yml, in the edition's language (theme.language).
 
-The proof: the real site, built as an edition whose strings file marks every value (⟦…⟧). In what the engine
+The proof: the real Russian edition, built with a strings file that marks every value (⟦…⟧). In what the engine
 writes (the generated pages, the visuals, the dateline, the references, the figure chips, the block quotes'
 signatures, the theme's words and the JSON-LD), once the marked strings and the data (the sources, the claims,
 the pages' titles, the map's names, Babel's month names) are taken out, no letter may be left: a word left is a
@@ -22,9 +22,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from macros.render import interface
 from macros.siteurls import url_of
-from tests.conftest import ROOT, one_edition
+from macros.sitecheck import read_yaml
+from tests.conftest import ROOT
 
-LANGUAGE = "ru"  # Material's interface has it; the engine's strings are the marked ones
+LANGUAGE = "ru"  # the Russian edition, built with its strings file marked
+TRANSLATION = f"mkdocs.{LANGUAGE}.yml"
 INNERMOST_MARK = re.compile("⟦[^⟦⟧]*⟧")
 ENGINE_MADE = (".qq-visual, .qq-visual-text, .qq-dateline, details.qq-references, .qq-correction, .qq-contributors, "
                "blockquote.qq-blockquote, .qq-figure, a.headerlink")  # the last: its title, Python-Markdown's
@@ -56,18 +58,16 @@ def pseudo_site(tmp_path_factory) -> Path:
     pseudo = {**marked(english, forms), interface.LOCALE: LANGUAGE}
     (strings / f"interface.{LANGUAGE}.yml").write_text(yaml.safe_dump(pseudo, allow_unicode=True), encoding="utf-8")
     project = where / "project"
-    for folder in ("docs", "seeds", "overrides"):
+    for folder in ("docs", "docs-ru", "seeds", "overrides"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  language: en\n" in config
-    (project / "mkdocs.yml").write_text(one_edition(config).replace("\n  language: en\n", f"\n  language: {LANGUAGE}\n"),
-                                        encoding="utf-8")  # one edition, in the pseudo-language
+    for config in ("mkdocs.yml", TRANSLATION):
+        shutil.copy(ROOT / config, project / config)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(interface, "STRINGS", strings)
         patch.setenv("SOURCE_DATE_EPOCH", "1641427200")  # the dateline is drawn
         _forget_words()
-        try:
-            build(load_config(str(project / "mkdocs.yml"), site_dir=str(where / "site")))
+        try:  # the translation, as `make build` builds it alone: its pages, its language, its strings file marked
+            build(load_config(str(project / TRANSLATION), site_dir=str(where / "site")))
         finally:
             _forget_words()
     return where
@@ -87,8 +87,8 @@ def data_strings(project: Path) -> list[str]:
     from macros.render.labels import figure_text
     from macros.render.visuals import BASEMAP
 
-    checked = check_project(project)
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = read_yaml(project / TRANSLATION)
+    checked = check_project(project, config["docs_dir"], translation=True, language=LANGUAGE)
     found = set(checked.titles(LANGUAGE).values()) | {config["site_name"]} | set(_menu_names(config["nav"]))
     for source in checked.corpus.sources.values():
         found |= {source.short, source.id, f"seeds/{source.file}", source.licence or "", source.url or "",

@@ -103,7 +103,7 @@ def test_the_quotation_marks_are_unicode_s_quotation_mark_characters_each_once()
 def exempt_quotations(body: str) -> list[str]:
     page, problems = parse(body)
     assert problems == []
-    return [str(problem) for problem in exempt_text_problems(page.path, render(page, MD), [])]
+    return [str(problem) for problem in exempt_text_problems(page.path, render(page, MD), [], "en")]
 
 
 EXEMPT_HINT = ("headings, links, a table's header, code, notes and an image's text are not cited, so they quote only "

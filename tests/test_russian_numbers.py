@@ -108,7 +108,7 @@ def test_an_english_title_is_read_in_english():
     from macros.pages.coverage import numbers_in_front_matter
 
     page, _ = parse("---\ntitle: Kazakhstan 2022 года\n---\n# T\n")
-    assert [str(problem) for problem in numbers_in_front_matter(page.path, page.front, ["2022"])] == \
+    assert [str(problem) for problem in numbers_in_front_matter(page.path, page.front, ["2022"], "en")] == \
         in_title("2022", "Kazakhstan 2022 года")
 
 

@@ -335,7 +335,7 @@ def test_a_block_exempt_by_its_class_holds_no_number(html, found):
     from macros.pages.exempt_text import numbers_in_notes
 
     page, _ = parse(f"# T\n\n{html}\n")
-    assert [found[:2] for found in numbers_in_notes(render(page, MD))] == found
+    assert [found[:2] for found in numbers_in_notes(render(page, MD), "en")] == found
 
 
 def test_a_page_writes_no_footnote_and_no_block_quote_of_its_own():
@@ -484,7 +484,7 @@ def test_a_page_s_word_indexes_are_made_once_for_all_its_checks(monkeypatch):
     page, _ = parse("# T\n\n- Te*n* thou*sand* came\n- 12 came\n\n/// note\nNote 3.\n///\n")
     rendered = render(page, MD)
     assert rendered.where is page.where
-    assert [problem.line for problem in exempt_text_problems(page.path, rendered, [])] == [7]
+    assert [problem.line for problem in exempt_text_problems(page.path, rendered, [], "en")] == [7]
     assert sorted(index.__name__ for index in made) == ["WordIndex", "WordRuns"]
 
 

@@ -38,7 +38,7 @@ def problems(text: str) -> list[str]:
     rendered = render(page, MD)
     stated = STATED if CITE in text else []
     return [str(problem) for problem in [*uncited("docs/p.md", rendered),
-                                         *exempt_text_problems("docs/p.md", rendered, stated)]]
+                                         *exempt_text_problems("docs/p.md", rendered, stated, "en")]]
 
 
 def number(line: int, found: str) -> str:
@@ -173,24 +173,24 @@ def test_a_title_or_description_states_no_number(front, expected):
 
     page, _ = parse(f"---\n{front}\n---\n# T\n")
     stated = ["the protests of January 2022", "2023-01"]  # a passage of the page, and its source's date
-    assert [str(problem) for problem in numbers_in_front_matter(page.path, page.front, stated)] == expected
+    assert [str(problem) for problem in numbers_in_front_matter(page.path, page.front, stated, "en")] == expected
 
 
 def test_the_number_words_are_one_list():
     from macros.numbers import WORDS, numbers_in
 
     assert {"zero", "ten", "twenty", "ninety", "hundred", "thousand", "million", "billion", "dozen"} <= WORDS
-    assert list(numbers_in("Ten thousand on the sixth; twenty-five; a 30-year history; ٣٠٠")) == [
+    assert list(numbers_in("Ten thousand on the sixth; twenty-five; a 30-year history; ٣٠٠", "en")) == [
         "Ten", "thousand", "sixth", "twenty", "five", "30", "٣٠٠"]
 
 
 def test_a_number_in_look_alike_letters_is_a_number():
     from macros.numbers import numbers_in
 
-    assert list(numbers_in("ΤΕΝ ΤΗΟ; ΝΙΝΕ; ｔｅｎ ｔｈｏｕｓａｎｄ; lO,OOO; lOOO; IO.OOO")) == [
+    assert list(numbers_in("ΤΕΝ ΤΗΟ; ΝΙΝΕ; ｔｅｎ ｔｈｏｕｓａｎｄ; lO,OOO; lOOO; IO.OOO", "en")) == [
         "ΤΕΝ", "ΝΙΝΕ", "ｔｅｎ", "ｔｈｏｕｓａｎｄ", "lO,OOO", "lOOO", "IO.OOO"]
     # words of O, o, l and I that are words, and the names of the real pages
-    assert list(numbers_in("lol, loo, Io, O’Brien, Oslo, Ó Beacháin, Erdoğan, Шал, кет")) == []
+    assert list(numbers_in("lol, loo, Io, O’Brien, Oslo, Ó Beacháin, Erdoğan, Шал, кет", "en")) == []
 
 
 def test_the_static_pass_does_not_take_an_image_for_a_link():

@@ -49,7 +49,7 @@ def excerpt(located: Located) -> str:
 
 
 def numbers_in_front_matter(path: str, front: FrontMatter, stated: Iterable[str],
-                            language: str = "en") -> Iterator[Problem]:
+                            language: str) -> Iterator[Problem]:
     """The page's title and description are not cited: they state no number (macros/numbers.py), but for a year
     that the page's references state (`stated`: its passages and its sources' dates), which may date the
     events where it reads as a date ("the January 2022 protests"; macros/numbers.py says where, in the page's

@@ -41,7 +41,7 @@ IMAGE_HINT = ("headings, a table's header, code and notes are not cited, and a p
 
 
 def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str],
-                         language: str = "en") -> list[Problem]:
+                         language: str) -> list[Problem]:
     """The numbers of the notes, the numbers of the other text exempt from citations, the images in both, the
     quotations in both that the page's cited text does not give, and the links without text. `stated`: the
     page's passages and its cited sources' dates; `language`: the page's, which its numbers and dates are read in."""
@@ -74,7 +74,7 @@ def exempt_text_problems(path: str, rendered: RenderedPage, stated: Iterable[str
                        EMPTY_LINK_HINT) for href, text, node, written in links_without_text(rendered))
 
 
-def numbers_in_notes(rendered: RenderedPage, language: str = "en") -> Iterator[tuple[str, str, str]]:
+def numbers_in_notes(rendered: RenderedPage, language: str) -> Iterator[tuple[str, str, str]]:
     """(the words up to its first number, the start of its text, the words from the number on) of each note that
     holds a number, the numbers of its citations aside; not of a note that shows a block quote's block as text,
     refused as that (pages/rawhtml.py)."""
@@ -85,7 +85,7 @@ def numbers_in_notes(rendered: RenderedPage, language: str = "en") -> Iterator[t
 
 
 def numbers_in_exempt_text(rendered: RenderedPage, years: set[str],
-                           language: str = "en") -> Iterator[tuple[str, str, str, str]]:
+                           language: str) -> Iterator[tuple[str, str, str, str]]:
     """(what it is, the words up to its first number, the start of its text, the words from the number on) of
     each text outside the notes that needs no citation and states a number."""
     top = rendered.root
@@ -221,7 +221,7 @@ def shown_words(node, key: str) -> str:
     return " ".join("".join(texts).split())
 
 
-def _first_number(words: list[str], years: set[str], language: str = "en") -> Iterator[tuple[str, str, str]]:
+def _first_number(words: list[str], years: set[str], language: str) -> Iterator[tuple[str, str, str]]:
     """(the words up to the first number, the start of the text, the words from the number on)."""
     text = " ".join(words)  # read whole: whether a year is a date depends on the words around it
     found = first_unsupported(text, years, language)

@@ -43,7 +43,7 @@ WORD = re.compile(r"\w++(?:[-‐'’]\w++)*+")  # as text.cuts reads a name: "ed
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def read_glossary(path: str, rendered: RenderedPage, language: str = "en") -> tuple[dict[str, str], list[Problem]]:
+def read_glossary(path: str, rendered: RenderedPage, language: str) -> tuple[dict[str, str], list[Problem]]:
     """{term: description} for every entry of the people page, in the page's `language`; an alias's description
     starts with the entry's name, and its case forms share it."""
     entries, problems = _entries(path, rendered)

@@ -37,8 +37,13 @@ WORD_VALUES = {**{word: value for value, word in enumerate(WORDS)},
                "hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "dozen": 12}
 
 
+# The language the passages are read in, whatever the page's: every source is in English (seeds/catalogue.yml,
+# `language`). A source in another language would need its passages read in its own.
+PASSAGES = "en"
+
+
 def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line: dict[int, list[str]],
-                            language: str = "en") -> Iterator[Problem]:
+                            language: str) -> Iterator[Problem]:
     """A problem for each number of a cited block that none of the block's passages states.
     `passages_by_line`: the passages of the page's citations, by the line of their call; `language`: the page's."""
     for located in (located for located in rendered.blocks if not located.links):
@@ -46,14 +51,15 @@ def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line:
         passages = [text for line in lines for text in passages_by_line.get(line, ())]
         if not passages:
             continue  # an uncited block is the coverage rule's
-        stated = {worth for text in passages for number in numbers_in(text) for worth in readings(number)}
+        stated = {worth for text in passages for number in numbers_in(text, PASSAGES)
+                  for worth in readings(number, PASSAGES)}
         numbers = dict.fromkeys(numbers_in(" ".join(located.block.prose.split()), language))
         for missing in (number for number in numbers if not readings(number, language) & stated):
             yield Problem(path, located.first, "number not in the passages it cites", repr(clip(missing, 40)),
                           "give the number with figure(), or cite the passage that states it")
 
 
-def readings(number: str, language: str = "en") -> set[Decimal | str]:
+def readings(number: str, language: str) -> set[Decimal | str]:
     """What a number word or figure may be worth, to compare: its digits as a number, as the language writes them
     (also where a word is glued to them, "killed.6"); a number word as its value where it has a plain one, or as
     the English word it says («миллиарды»: "billions"); else the word itself without case."""
