@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .claims import Claim, Verifier
 from .claims.quotations import quotation_problems
+from .claims.translations import translation_problems
 from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .editions import Edition, read_editions
@@ -35,6 +36,7 @@ from .render.dateline import last_update
 from .render.interface import say
 from .render.interface_check import every_interface_problem
 from .render.sourceplan import SourcePlan, plan_sources
+from .render.terms import term_problems
 from .render.visuals import visual_problems
 from .sitecheck import read_config
 
@@ -82,13 +84,15 @@ class Checked:
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
                   exempt: Collection[str] | None = None, render_budget: float | None = None,
-                  translation: bool = False) -> Checked:
+                  translation: bool = False, language: str | None = None) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
     options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
-    need not cite every source: the original's do."""
+    need not cite every source: the original's do; they translate each quote, and show a figure's or an event's
+    words in their `language` (render/terms.py; by default, theme.language of mkdocs.yml)."""
     config = read_config(root)
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
+    language = language or config["language"]
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
     md, problems = converter_or_problem(config["markdown_extensions"])
     finder = watch_raw_html(md) if md is not None else None  # finds raw HTML as md converts each page
@@ -113,10 +117,10 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             problems, of_the_html = problems + losing, of_the_html + [problem for problem in found
                                                                       if problem not in losing]
         claims[src], found = verifier.verify(src, page.calls)
-        problems += found
+        problems += found + list(translation_problems(page.calls, translation, language))
         if rendered is not None:  # coverage counts calls: only once the page parses
             covered = page.path not in unparsed and src not in exempt
-            found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read)
+            found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read, translation)
             problems, of_the_html = problems + found, of_the_html + html_found
         if src == PEOPLE_PAGE and rendered is not None:
             glossary, found = read_glossary(page.path, rendered)
@@ -126,7 +130,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += [] if translation else _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
     problems += visual_problems(pages, everything, exempt)
-    problems += capped(unit_problems(everything))
+    problems += capped(unit_problems(everything)) + list(term_problems(everything, language))
     updated, found = last_update(root, (docs_dir, seeds_dir))
     problems += found + every_interface_problem()
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
@@ -134,7 +138,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
 
 
 def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool,
-                   seeds_read: bool) -> tuple[list[Problem], list[Problem]]:
+                   seeds_read: bool, translation: bool = False) -> tuple[list[Problem], list[Problem]]:
     """The problems of the page's text, read in its HTML: those its rendering needs fixed first, and those of the
     HTML alone (Checked.of_the_html). `covered`: the page is about the events, and parses. Where the seeds could
     not be read, nothing is compared with their passages: every page would seem to state what no passage does."""
@@ -145,7 +149,7 @@ def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim]
         stated = [str(text) for claim in claims for text in (claim.match.passage, claim.source.meta["date"].value)]
         of_the_html += exempt_text_problems(page.path, rendered, stated)
         problems += [*numbers_in_front_matter(page.path, page.front, stated),
-                     *capped(quotation_problems(page.path, rendered, claims)),
+                     *capped(quotation_problems(page.path, rendered, claims, translation)),
                      *capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims)))]
     return problems, of_the_html
 
@@ -162,7 +166,8 @@ def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Prob
     """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir."""
     editions, problems = read_editions(root)
     checked = [(edition, check_project(root, edition.docs_dir, exempt=edition.exempt,
-                                       translation=not edition.original)) for edition in editions]
+                                       translation=not edition.original, language=edition.lang))
+               for edition in editions]
     return checked, problems + [problem for _, one in checked for problem in one.problems]
 
 

@@ -8,7 +8,7 @@ The proof marks (macros/proofmarks.py) are what a reader takes for checked. On e
   for one reference, a marker written by hand, any other superscript), and every citation of claims.json
   has its marker;
 - a quote (`q.qq-quote`) and a figure (`span.qq-figure`) are followed at once by the marker of a
-  quote() or a figure(), and show its passage or its figure's words as the engine wrote them;
+  quote() or a figure(), and show its passage (on a translation's page, our translation) or its figure's words;
 - a block quote is a blockquote(): `blockquote.qq-blockquote`, holding its marker and its passage
   first; one without the class is refused too, as nothing tells a reader it is not checked;
 - the passage of a reference (`q.qq-passage`) stands in its citation's reference and is its passage,
@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from ..problems import Problem, capped
 from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, NOTES,
                           PASSAGE, QUOTE, REFERENCES, REFERENCES_ID, TOOLTIP)
+from ..claims.translations import quoted
 from ..render.labels import figure_text
 from ..render.markup import md_escape
 from ..siteurls import built_url
@@ -184,9 +185,8 @@ class _PageMarks:
         if entry is None or entry["macro"] != macro:
             yield self._problem(orphan, node, (node.attributes.get("class"), first_words(node)), "", hint)
             return
-        written = figure_text(entry["figure"], entry.get("lang") or self.language) if macro == "figure" \
-            else entry["passage"]
-        wanted = shown(md_escape(written))
+        wanted = shown(md_escape(figure_text(entry["figure"], entry.get("lang") or self.language)
+                                 if macro == "figure" else quoted(entry)))
         if words(node) != wanted:
             yield self._problem(differs, node, (first_words(node),), "", HAND,
                                 found=f"{excerpt(node)!r}, where {macro}() wrote {wanted!r}")
@@ -216,7 +216,7 @@ class _PageMarks:
         parts = list(children(node))
         signed = len(parts) == 2 and all(part.tag == "p" for part in parts) and \
             self.markers[entries[0]["anchor"]].parent.mem_id == parts[1].mem_id
-        if not signed or words(parts[0]) != shown(md_escape(entries[0]["passage"])):
+        if not signed or words(parts[0]) != shown(md_escape(quoted(entries[0]))):
             yield self._problem("block quote that is not its passage", node, (first_words(node),), "", HAND)
 
     def _passage(self, node, passages: Counter) -> Iterator[Problem]:
