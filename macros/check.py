@@ -84,15 +84,15 @@ class Checked:
 
 def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
                   exempt: Collection[str] | None = None, render_budget: float | None = None,
-                  translation: bool = False, language: str | None = None) -> Checked:
+                  translation: bool = False) -> Checked:
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
     options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
     need not cite every source: the original's do; they translate each quote, and show a figure's or an event's
-    words in their `language` (render/terms.py; by default, theme.language of mkdocs.yml)."""
+    words in the language of the edition whose pages docs_dir holds (render/terms.py)."""
     config = read_config(root)
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
-    language = language or config["language"]
+    language = _language_of(root, docs_dir, config)
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
     md, problems = converter_or_problem(config["markdown_extensions"])
     finder = watch_raw_html(md) if md is not None else None  # finds raw HTML as md converts each page
@@ -137,6 +137,11 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
                    sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated)
 
 
+def _language_of(root: Path, docs_dir: str, config: dict) -> str:
+    """The theme.language of the edition whose pages are in docs_dir (macros/editions), else of mkdocs.yml."""
+    return next((edition.lang for edition in read_editions(root)[0] if edition.docs_dir == docs_dir), config["language"])
+
+
 def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool,
                    seeds_read: bool, translation: bool = False) -> tuple[list[Problem], list[Problem]]:
     """The problems of the page's text, read in its HTML: those its rendering needs fixed first, and those of the
@@ -166,8 +171,7 @@ def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Prob
     """The static pass of every edition's pages (macros/editions): docs/, then each translation's docs_dir."""
     editions, problems = read_editions(root)
     checked = [(edition, check_project(root, edition.docs_dir, exempt=edition.exempt,
-                                       translation=not edition.original, language=edition.lang))
-               for edition in editions]
+                                       translation=not edition.original)) for edition in editions]
     return checked, problems + [problem for _, one in checked for problem in one.problems]
 
 

@@ -30,9 +30,9 @@ def translation_problems(calls: Iterable[Call], translation: bool, language: str
         given, passage = call.args.get(ARGUMENT), call.args.get("passage", "")
         shown = f'{call.macro}("{clip(passage, 60)}")'
         if not translation and given is not None:
-            yield Problem(call.path, call.line, "a translation on a page of the original edition",
-                          f'{shown}, translation="{clip(given, 40)}"', "remove translation=: this edition shows "
-                          "the source's own words; a translated page gives its words in its own edition's pages")
+            yield Problem(call.path, call.line, "translation on a page of the original edition",
+                          f'{shown}, translation="{clip(given, 40)}"', "remove translation=: the original shows the "
+                          "source's own words; a translation goes in the same call on the translated page")
         elif translation and given is None:
             yield Problem(call.path, call.line, "quote without its translation", shown,
                           f'add translation="…": your translation of exactly this passage (translations/{language}.md), which the '

@@ -91,8 +91,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def start(self, env) -> None:
         """Run the static pass, register the citation macros, and keep mkdocs-macros from rendering."""
         checked = check_project(self.root, docs_dir=self.docs_dir, exempt=self.config.exempt,
-                                render_budget=self.config.render_budget, translation=not self.edition.original,
-                                language=self.language)
+                                render_budget=self.config.render_budget, translation=not self.edition.original)
         if any(problem not in checked.of_the_html for problem in checked.problems):
             raise PluginError("The citation check failed:\n" + report(checked.problems, "in the citation check"))
         # its problems, if any, are of the pages' HTML alone: reported with the pages' content or the built site's

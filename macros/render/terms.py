@@ -89,3 +89,8 @@ def term_problems(claims: Iterable[Claim], language: str) -> Iterator[Problem]:
                 yield Problem(claim.call.path, claim.call.line, f"no '{language}' words for {LISTS[kind]}",
                               repr(english), f"add `{english}: …` under `{kind}:` in {label(language)}, as "
                               f"translations/{language}.md renders it")
+
+
+def languages_with_terms() -> list[str]:
+    """The languages with a terms file: 'ru'."""
+    return sorted(path.name.split(".")[1] for path in FOLDER.glob("terms.*.yml"))
