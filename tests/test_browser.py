@@ -941,6 +941,29 @@ def test_russian_search_finds_tokayev_and_almaty_on_russian_pages_only(browser, 
         reader.close()
 
 
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_russian_quote_shows_our_translation_and_its_tooltip_the_english_original(browser, merged_server, merged,
+                                                                                   device):
+    from macros.render.interface import say
+
+    entries = json.loads((merged / "claims.json").read_text(encoding="utf-8"))
+    claim = next(entry for entry in entries if entry["lang"] == "ru" and entry["macro"] == "quote")
+    phone = device == "phone"
+    reader = Tab(browser, merged_server, **({"viewport": PHONE, "is_mobile": True, "has_touch": True} if phone
+                                            else {"viewport": DESKTOP}))
+    try:
+        page = reader.open(claim["page"].lstrip("/"))
+        link = page.locator(f"[id='{claim['anchor']}'] a.footnote-ref")
+        shown = page.locator(f"[id='{claim['anchor']}']").evaluate("sup => sup.previousElementSibling.textContent")
+        assert _squash(shown) == _squash(claim["translation"]) != _squash(claim["passage"])
+        link.tap() if phone else link.hover()
+        tip = _squash(_visible_tooltip_text(page))
+        assert _squash(claim["passage"]) in tip and say("translated_in_text", "ru") in tip
+        assert reader.errors == [] and reader.csp_violations() == []
+    finally:
+        reader.close()
+
+
 def _served(browser, tmp_path, live_reload: bool) -> tuple[list[str], bool]:
     """`mkdocs serve` of the English edition, as `make serve` runs it or without its request for live reload:
     the home page's CSP violations, and whether its live reload polled the server."""
