@@ -117,27 +117,30 @@ def test_a_translated_quote_shows_our_words_marked_as_ours_and_its_reference_kee
     assert "translation" not in record(claims_of(f'Said {{{{ quote("alpha", "{KILLED}") }}}}.')[0])
 
 
-def test_the_site_check_compares_a_translated_quote_with_our_translation(tmp_path):
-    """A translated quote shows the translation claims.json records; the same words shown for an entry without
-    one, a look-alike of a translated quote, are refused as any quote that is not its passage."""
-    sup = '<sup id="fnref:qq1"><a class="footnote-ref" href="#fn:qq1">1</a></sup>'
-    html = markdown.markdown(
-        'Said <q class="qq-quote">наши слова</q>[^qq1].\n\n'
-        '[^qq1]: <span class="qq-source">Alpha</span>: <q class="qq-passage">our words</q>\n',
-        extensions=["footnotes"]).replace('<sup id="fnref:qq1"><a class="footnote-ref" href="#fn:qq1">1</a></sup>',
-                                          sup)
-    entry = {"page": "", "anchor": "fnref:qq1", "macro": "quote", "passage": "our words", "markdown": "docs/p.md:1"}
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "index.html").write_text(html, encoding="utf-8")
-
-    def problems(entries):
-        return [str(problem) for problem in check_proof_marks(BuiltSite.read(tmp_path / "site"), entries,
+def test_the_site_check_compares_a_translated_quote_with_our_translation_and_its_mark(tmp_path):
+    """A translated quote shows the translation claims.json records, and its reference marks it as ours; the same
+    words shown for an entry without one, a look-alike of a translated quote, are refused as any quote that is not
+    its passage, and a reference's mark must be its quote's."""
+    def problems(entry: dict, mark: str) -> list[str]:
+        page = ('Said <q class="qq-quote">наши слова</q>[^qq1].\n\n[^qq1]: <span class="qq-source">Alpha</span>: '
+                f'<q class="qq-passage">our words</q>{mark}\n')
+        write = tmp_path / "site" / "index.html"
+        write.parent.mkdir(exist_ok=True)
+        write.write_text(markdown.markdown(page, extensions=["footnotes"]), encoding="utf-8")
+        return [str(problem) for problem in check_proof_marks(BuiltSite.read(tmp_path / "site"), [entry],
                                                               MarkdownSources(None), "ru")]
 
-    assert problems([{**entry, "translation": "наши слова"}]) == []
-    assert problems([entry]) == [
-        "site/index.html:1: quote that is not its passage — 'наши слова', where quote() wrote 'our words' — quotes, "
-        "figures, markers and references are written by the citation macros, never by hand"]
+    entry = {"page": "", "anchor": "fnref:qq1", "macro": "quote", "passage": "our words", "markdown": "docs/p.md:1"}
+    ours = ' <span class="qq-ours">(в тексте — перевод редакции)</span>'
+    by_hand = "quotes, figures, markers and references are written by the citation macros, never by hand"
+    assert problems({**entry, "translation": "наши слова"}, ours) == []
+    assert problems(entry, ours) == [
+        f"site/index.html:1: quote that is not its passage — 'наши слова', where quote() wrote 'our words' — {by_hand}",
+        "site/index.html:6: reference whose mark of our translation is not its quote's — 'Alpha: our words (в "
+        f"тексте — перевод редакции) ↩' — {by_hand}"]
+    assert problems({**entry, "translation": "наши слова"}, "") == [
+        "site/index.html:6: reference whose mark of our translation is not its quote's — 'Alpha: our words ↩' — "
+        f"{by_hand}"]
 
 
 def test_a_figures_words_are_the_editions_from_its_list():
