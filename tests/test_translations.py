@@ -16,7 +16,7 @@ from macros.pages.converter import markdown_converter
 from macros.pages.rendered import render
 from macros.render.labels import figure_text
 from macros.render.markup import footnote, marker
-from macros.render.terms import LISTS, _lists, languages_with_terms, term
+from macros.render.terms import LISTS, languages_with_terms, lists_of, term
 from macros.sitecheck import read_config
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.proof import check_proof_marks
@@ -154,6 +154,6 @@ def test_a_figures_words_are_the_editions_from_its_list():
 
 def test_every_terms_file_holds_only_the_lists_and_each_entry_is_words():
     for language in languages_with_terms():
-        lists, problems = _lists(language)
+        lists, problems = lists_of(language)
         assert problems == [] and set(lists) <= set(LISTS)
         assert all(isinstance(words, str) and words.strip() for entries in lists.values() for words in entries.values())

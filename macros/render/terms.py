@@ -31,7 +31,7 @@ def label(language: str) -> str:
 
 
 @cache
-def _lists(language: str) -> tuple[dict, list[Problem]]:
+def lists_of(language: str) -> tuple[dict, list[Problem]]:
     """The file's lists, and what is wrong with it: read once per build process (the file is code)."""
     path = terms_file(language)
     if not path.is_file():
@@ -64,7 +64,7 @@ def term(kind: str, english: str, language: str) -> str:
     calls' language, and an empty word (no qualifier, no unit) as it is. The static pass made sure it is listed."""
     if language == CALLS or not english:
         return english
-    return _lists(language)[0][kind][english]
+    return lists_of(language)[0][kind][english]
 
 
 def needed(claim: Claim) -> Iterator[tuple[str, str]]:
@@ -81,7 +81,7 @@ def term_problems(claims: Iterable[Claim], language: str) -> Iterator[Problem]:
     """Each word a claim's edition would show that its list lacks, at the call; and the file's own problems."""
     if language == CALLS:
         return
-    lists, problems = _lists(language)
+    lists, problems = lists_of(language)
     yield from problems
     for claim in claims:
         for kind, english in needed(claim):
