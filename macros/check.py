@@ -139,7 +139,8 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
 
 def _language_of(root: Path, docs_dir: str, config: dict) -> str:
     """The theme.language of the edition whose pages are in docs_dir (macros/editions), else of mkdocs.yml."""
-    return next((edition.lang for edition in read_editions(root)[0] if edition.docs_dir == docs_dir), config["language"])
+    editions, _ = read_editions(root)
+    return next((edition.lang for edition in editions if edition.docs_dir == docs_dir), config["language"])
 
 
 def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool,

@@ -5,8 +5,7 @@ On a page of a translation (macros/editions), every quote() and blockquote() giv
 words for exactly its passage, shown marked as ours; the English passage stays in the tooltip, the reference and
 the source page. On a page of the original edition, which shows the source's own words, the argument is refused.
 A translation states no number its passage does not: digits are compared as numbers ("5 000" for "5000", "7"
-for "07").
-Pure Python: nothing here imports MkDocs.
+for "07"). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -35,8 +34,9 @@ def translation_problems(calls: Iterable[Call], translation: bool, language: str
                           "source's own words; a translation goes in the same call on the translated page")
         elif translation and given is None:
             yield Problem(call.path, call.line, "quote without its translation", shown,
-                          f'add translation="…": your translation of exactly this passage (translations/{language}.md), which the '
-                          "page shows marked as ours, the passage staying in the tooltip and the reference")
+                          f'add translation="…": your translation of exactly this passage (translations/{language}'
+                          ".md), which the page shows marked as ours, the passage staying in the tooltip and the "
+                          "reference")
         elif translation and isinstance(given, str) and not given.strip():
             yield Problem(call.path, call.line, "empty translation", shown,
                           "give the translation of the passage's words")

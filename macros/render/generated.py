@@ -120,7 +120,8 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         groups=groups, t=words(language), intro=intro, dated=lambda source: dated(source, language),
         human_date=lambda value: human_date(value, language),
         figure_text=lambda figure: figure_text(figure, language),
-        subject=lambda name: term("subjects", name, language), title=title, link=link, source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),
+        subject=lambda name: term("subjects", name, language), title=title, link=link,
+        source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),
     )
     return _generated_page(say("figures_title", language), say("figures_description", language), body)
 
