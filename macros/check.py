@@ -18,6 +18,7 @@ from pathlib import Path
 from .claims import Claim, Verifier
 from .claims.parity import PageEvidence, blocks_of, page_evidence
 from .claims.quotations import quotation_problems
+from .claims.translations import translation_problems
 from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
 from .editions import Edition, read_editions
@@ -37,6 +38,7 @@ from .render.dateline import last_update
 from .render.interface import say
 from .render.interface_check import every_interface_problem
 from .render.sourceplan import SourcePlan, plan_sources
+from .render.terms import term_problems
 from .render.visuals import visual_problems
 from .sitecheck import read_config
 
@@ -91,10 +93,11 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     """Check every Markdown page under docs/ against the seeds; collect every problem. `exempt` lists the
     pages about the site and `render_budget` the seconds converting them may take (the citations plugin's
     options, as MkDocs read them); by default, as mkdocs.yml gives them. A `translation`'s pages (macros/editions)
-    need not cite every source: the original's do. Its numbers are read in its `language` (by default, as
-    mkdocs.yml gives it: theme.language), and the people page's names decline in it."""
+    need not cite every source: the original's do; they translate each quote, and show a figure's or an event's
+    words in the edition's language (render/terms.py). The pages are read in `language` (by default, the
+    theme.language of the edition whose pages docs_dir holds): their numbers, and the people page's names."""
     config = read_config(root)
-    language = config["language"] if language is None else language
+    language = _language_of(root, docs_dir, config) if language is None else language
     exempt = frozenset(config["exempt"] if exempt is None else exempt)
     budget = ConversionBudget(config["render_budget"] if render_budget is None else render_budget)
     md, problems = converter_or_problem(config["markdown_extensions"])
@@ -121,12 +124,13 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             problems, of_the_html = problems + losing, of_the_html + [problem for problem in found
                                                                       if problem not in losing]
         claims[src], found = verifier.verify(src, page.calls)
-        problems += found
+        problems += found + list(translation_problems(page.calls, translation, language))
         if rendered is not None and not found:  # every citation verified: what the page rests on, for parity
             evidence[src] = page_evidence(page.path, blocks_of(rendered, claims[src]))
         if rendered is not None:  # coverage counts calls: only once the page parses
             covered = page.path not in unparsed and src not in exempt
-            found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read, language)
+            found, html_found = _text_problems(page, rendered, claims[src], covered, verifier.seeds_read, language,
+                                               translation)
             problems, of_the_html = problems + found, of_the_html + html_found
         if src == PEOPLE_PAGE and rendered is not None:
             glossary, found = read_glossary(page.path, rendered, language)
@@ -136,15 +140,21 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += [] if translation else _uncited_sources(corpus, named, seeds_dir)
     everything = [claim for src in sorted(claims) for claim in claims[src]]
     problems += visual_problems(pages, everything, exempt)
-    problems += capped(unit_problems(everything))
+    problems += capped(unit_problems(everything)) + list(term_problems(everything, language))
     updated, found = last_update(root, (docs_dir, seeds_dir))
     problems += found + every_interface_problem()
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
                    sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated, evidence)
 
 
+def _language_of(root: Path, docs_dir: str, config: dict) -> str:
+    """The theme.language of the edition whose pages are in docs_dir (macros/editions), else of mkdocs.yml."""
+    editions, _ = read_editions(root)
+    return next((edition.lang for edition in editions if edition.docs_dir == docs_dir), config["language"])
+
+
 def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim], covered: bool,
-                   seeds_read: bool, language: str) -> tuple[list[Problem], list[Problem]]:
+                   seeds_read: bool, language: str, translation: bool) -> tuple[list[Problem], list[Problem]]:
     """The problems of the page's text, read in its HTML: those its rendering needs fixed first, and those of the
     HTML alone (Checked.of_the_html). `covered`: the page is about the events, and parses. Where the seeds could
     not be read, nothing is compared with their passages: every page would seem to state what no passage does."""
@@ -155,7 +165,7 @@ def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim]
         stated = [str(text) for claim in claims for text in (claim.match.passage, claim.source.meta["date"].value)]
         of_the_html += exempt_text_problems(page.path, rendered, stated, language)
         problems += [*numbers_in_front_matter(page.path, page.front, stated, language),
-                     *capped(quotation_problems(page.path, rendered, claims)),
+                     *capped(quotation_problems(page.path, rendered, claims, translation)),
                      *capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims), language))]
     return problems, of_the_html
 

@@ -24,5 +24,6 @@ QUOTE = "qq-quote"  # class of the <q> around a quote()'s passage
 BLOCKQUOTE = "qq-blockquote"  # class of the <blockquote> of a blockquote()
 FIGURE = "qq-figure"  # class of the <span> around a figure()'s words
 PASSAGE = "qq-passage"  # class of the <q> around the passage in a reference
+OURS = "qq-ours"  # class of the <span> that marks, in a reference or a block quote's signature, our translation
 TOOLTIP = "qq-tip"  # id and class of the tooltip (overrides/assets/qq-tooltips.js)
 

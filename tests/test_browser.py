@@ -944,6 +944,52 @@ def test_russian_search_finds_tokayev_and_almaty_on_russian_pages_only(browser, 
         reader.close()
 
 
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_russian_quote_shows_our_translation_and_its_tooltip_the_english_original(browser, merged_server, merged,
+                                                                                   device):
+    from macros.render.interface import say
+
+    entries = json.loads((merged / "claims.json").read_text(encoding="utf-8"))
+    claim = next(entry for entry in entries if entry["lang"] == "ru" and entry["macro"] == "quote")
+    phone = device == "phone"
+    reader = Tab(browser, merged_server, **({"viewport": PHONE, "is_mobile": True, "has_touch": True} if phone
+                                            else {"viewport": DESKTOP}))
+    try:
+        page = reader.open(claim["page"].lstrip("/"))
+        link = page.locator(f"[id='{claim['anchor']}'] a.footnote-ref")
+        shown = page.locator(f"[id='{claim['anchor']}']").evaluate("sup => sup.previousElementSibling.textContent")
+        assert _squash(shown) == _squash(claim["translation"]) != _squash(claim["passage"])
+        link.tap() if phone else link.hover()
+        tip = _squash(_visible_tooltip_text(page))
+        assert _squash(claim["passage"]) in tip and say("translated_in_text", "ru") in tip
+        assert reader.errors == [] and reader.csp_violations() == []
+    finally:
+        reader.close()
+
+
+FIGURE_BOTTOMS = """() => [...document.querySelectorAll('article .qq-facts .qq-figure')]
+    .map(el => el.getBoundingClientRect().bottom + scrollY)"""
+
+
+def test_the_russian_home_page_keeps_the_first_phone_screen_of_the_english(browser, merged_server):
+    """The Russian home page translates the English one block by block: the same summary, labelled list and numbers
+    at a glance, each figure within the first phone screen after the title (Russian words run longer: the small
+    print under the last figures may end below it), and "Start here" within two."""
+    reader = Tab(browser, merged_server, **DEVICES["phone"])
+    try:
+        english = reader.open("").evaluate(HOME_SCREENS)
+        page = reader.open("ru/")
+        russian, figures = page.evaluate(HOME_SCREENS), page.evaluate(FIGURE_BOTTOMS)
+        assert russian["figures"] == english["figures"] and len(russian["labels"]) == len(english["labels"])
+        assert [block[:2] for block in russian["blocks"]] == [block[:2] for block in english["blocks"]]
+        first_screen = russian["title"] + PHONE["height"]
+        assert [block for block in russian["blocks"][:-1] if block[2] > first_screen] == [], (first_screen, russian)
+        assert figures and max(figures) <= first_screen, (first_screen, figures)
+        assert russian["start"] is not None and russian["start"] <= 2 * PHONE["height"], russian["start"]
+    finally:
+        reader.close()
+
+
 def _served(browser, tmp_path, live_reload: bool) -> tuple[list[str], bool]:
     """`mkdocs serve` of the English edition, as `make serve` runs it or without its request for live reload:
     the home page's CSP violations, and whether its live reload polled the server."""

@@ -3,8 +3,9 @@
 The proof: the real Russian edition, built with a strings file that marks every value (⟦…⟧). In what the engine
 writes (the generated pages, the visuals, the dateline, the references, the figure chips, the block quotes'
 signatures, the theme's words and the JSON-LD), once the marked strings and the data (the sources, the claims,
-the pages' titles, the map's names, Babel's month names) are taken out, no letter may be left: a word left is a
-word written in code. The marked file is made from interface.en.yml, so a key added there is marked too.
+the pages' titles, the map's names, a figure's and an event's words from terms.<language>.yml, Babel's month
+names) are taken out, no letter may be left: a word left is a word written in code. The marked file is made from
+interface.en.yml, so a key added there is marked too.
 """
 from __future__ import annotations
 
@@ -85,6 +86,7 @@ def data_strings(project: Path) -> list[str]:
     from macros.check import check_project
     from macros.claims import FIGURE_KINDS
     from macros.render.labels import figure_text
+    from macros.render.terms import lists_of
     from macros.render.visuals import BASEMAP
 
     config = read_yaml(project / TRANSLATION)
@@ -102,6 +104,7 @@ def data_strings(project: Path) -> list[str]:
         if claim.figure:
             found |= {figure_text(claim.figure, LANGUAGE), *(str(value) for value in claim.figure.values())}
     found |= {about["label"] for about in FIGURE_KINDS.values()}
+    found |= {words for entries in lists_of(LANGUAGE)[0].values() for words in entries.values()}  # terms.<lang>.yml
     found |= {BASEMAP["credit"], "г."}  # the map's names and notes are the strings file's (map_names, map_notes)
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):

@@ -51,6 +51,11 @@ class Claim:
         return self.call.macro
 
     @property
+    def translation(self) -> str | None:
+        """A quote's words on a page of a translation (claims/translations.py), shown for its English passage."""
+        return self.call.args.get("translation")
+
+    @property
     def kind(self) -> str:
         return KINDS[self.macro]
 
@@ -177,4 +182,6 @@ def record(claim: Claim) -> dict:
         entry["figure"] = claim.figure
     if claim.detail:
         entry[claim.macro] = claim.detail
+    if claim.translation is not None:
+        entry["translation"] = claim.translation
     return entry

@@ -20,6 +20,7 @@ from .labels import byline, date_notes, dated, figure_text, human_date
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
+from .terms import CALLS, term
 from .visuals.charts import draw_chart, in_chart_order
 
 FIGURES = "figures.md"  # the figures page, as if in docs/
@@ -100,15 +101,17 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         if not of_kind:
             continue
         every = in_chart_order(about.get("chart", "dots"), _same_figures(of_kind))
-        chart = draw_chart(about.get("chart", "dots"), every, link, about["label"], title, language) \
+        label = about["label"] if language == CALLS else term("kinds", kind, language)
+        chart = draw_chart(about.get("chart", "dots"), every, link, label, title, language) \
             if len(every) > 1 else ""
         subjects = [name for name in dict.fromkeys(same[0].figure["subject"] for same in every) if name]
-        named = ", ".join(say("figures_subject", language, subject=name) for name in subjects)
+        named = ", ".join(say("figures_subject", language, subject=term("subjects", name, language))
+                          for name in subjects)
         counts = say("figures_subjects", language, subjects=named) if chart and about.get("chart") != "bars" \
             and len(subjects) > 1 else ""
         by_subject = [[same[0].figure["number"] for same in every if same[0].figure["subject"] == name]
                       for name in dict.fromkeys(same[0].figure["subject"] for same in every)]
-        groups.append({"kind": kind, "label": about["label"], "card": None if chart else every[0],
+        groups.append({"kind": kind, "label": label, "card": None if chart else every[0],
                        "chart": Markup(chart), "counts": counts,
                        "differ": any(len(set(numbers)) > 1 for numbers in by_subject)})
     cited_sources = {claim.source.id: claim.source for claim in figures}.values()
@@ -117,7 +120,8 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
         groups=groups, t=words(language), intro=intro, dated=lambda source: dated(source, language),
         human_date=lambda value: human_date(value, language),
         figure_text=lambda figure: figure_text(figure, language),
-        title=title, link=link, source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),
+        subject=lambda name: term("subjects", name, language), title=title, link=link,
+        source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),
     )
     return _generated_page(say("figures_title", language), say("figures_description", language), body)
 

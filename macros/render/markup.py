@@ -10,7 +10,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from ..claims import Claim
-from ..proofmarks import FIGURE, PASSAGE, QUOTE
+from ..proofmarks import FIGURE, OURS, PASSAGE, QUOTE
 from ..siteurls import page_url, relative_url
 from .blocks import ENGINE_FENCE
 from .interface import say, say_count
@@ -45,7 +45,7 @@ def no_braces(text: str) -> str:
 def marker(claim: Claim, language: str) -> str:
     """What a macro call turns into inside the page's Markdown, in the edition's language."""
     ref = f"[^{claim.label}]"
-    passage = md_escape(claim.match.passage)
+    passage = md_escape(claim.match.passage if claim.translation is None else claim.translation)
     if claim.macro in ("cite", "event", "place"):
         return ref
     if claim.macro == "quote":
@@ -56,8 +56,9 @@ def marker(claim: Claim, language: str) -> str:
         return f'<span class="{FIGURE}" data-kind="{figure["kind"]}">{chip}</span>{ref}'
     # The class on the <blockquote> itself (attr_list can only reach its last paragraph): the site
     # check refuses every block quote without it, and every one with it that this did not write.
+    ours = _ours(claim, language, "· {}", "our_translation")
     return (f"\n\n{ENGINE_FENCE} qq-blockquote\n\n{passage}\n\n— {md_escape(claim.source.short)}, "
-            f"{md_escape(dated(claim.source, language))}{ref}\n\n{ENGINE_FENCE}\n\n")
+            f"{md_escape(dated(claim.source, language))}{ours}{ref}\n\n{ENGINE_FENCE}\n\n")
 
 
 def finish_markers(root: Element) -> None:
@@ -86,8 +87,8 @@ def render_page(pieces: list, output_of) -> str:
 
 
 def footnote(claim: Claim, language: str) -> str:
-    """The reference: source, genre, date (and how it is known, if worked out) and the passage,
-    with a link to the passage in its source."""
+    """The reference: source, genre, date (and how it is known, if worked out) and the passage, marked where the
+    page shows our translation of it, with a link to the passage in its source."""
     source = claim.source
     link = relative_url(page_url(claim.page), claim.source_page)
     date = source.meta["date"]
@@ -95,9 +96,17 @@ def footnote(claim: Claim, language: str) -> str:
         if date.basis in ("inferred", "supplied") and date.note else ""
     about = say("reference_about", language, genre=source.value("genre"), date=dated(source, language),
                 number=claim.match.paragraph.number)
+    ours = _ours(claim, language, "({})", "translated_in_text")
     return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> · {md_escape(about)}: '
-            f'<q class="{PASSAGE}">{md_escape(claim.match.passage)}</q> '
+            f'<q class="{PASSAGE}">{md_escape(claim.match.passage)}</q>{ours} '
             f'<a class="qq-read" href="{link}">{md_escape(say("read_in_source", language))}</a>{how}')
+
+
+def _ours(claim: Claim, language: str, form: str, key: str) -> str:
+    """Where a page shows our translation of a quote's passage, what says so: in its signature, in its reference."""
+    if claim.translation is None:
+        return ""
+    return f' <span class="{OURS}">{form.format(md_escape(say(key, language)))}</span>'
 
 
 def references(claims: list[Claim], language: str) -> str:

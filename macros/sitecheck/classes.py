@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER_ELEMENT, MARKER_LINK, NOTES, PASSAGE, QUOTE,
+from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER_ELEMENT, MARKER_LINK, NOTES, OURS, PASSAGE, QUOTE,
                           REFERENCES, TOOLTIP)
 from .builtsite import is_element
 
@@ -32,6 +32,7 @@ LAYOUT = {"qq-facts", "qq-cards", "qq-gaps", "qq-about", "qq-editors-note"}
 PROOF = {QUOTE, BLOCKQUOTE, FIGURE, PASSAGE, MARKER_LINK, BACK_LINK, NOTES, REFERENCES, TOOLTIP}
 # class -> (its element, the proof mark it stands inside)
 ENGINE_PARTS = {"qq-source": ("span", NOTES), "qq-read": ("a", NOTES), "qq-date-note": ("span", NOTES),
+                OURS: ("span", f"{NOTES} {BLOCKQUOTE}"),  # our translation of a quote: its reference, its signature
                 "qq-next": (MARKER_ELEMENT, None),  # a marker next to another: the element is the check
                 "qq-format-char": ("span", f"{QUOTE} {BLOCKQUOTE} {FIGURE} {PASSAGE}")}
 PERMALINK = "headerlink"

@@ -3,6 +3,7 @@ ids Python-Markdown writes. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
@@ -15,6 +16,8 @@ INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", 
           "s", "samp", "small", "span", "strong", "sub", "time", "u", "var"}  # text that runs on, in a block
 SEPARATE = {"br", "img", "hr"}  # what stands between two runs of text
 MARKER_TAG = "sup"  # a marker follows a figure; every superscript is a marker (the others are refused)
+
+JOINERS = ".,'’ \u00a0\u2009\u202f"  # what joins two runs of digits into one number: "1,238", "225 000"
 
 
 def is_footnote_id(ident: str) -> bool:
@@ -105,3 +108,12 @@ def text_beside(node, forward: bool, enough: int = 2) -> str:
         if node is None or node.tag not in INLINE:
             return found
     return found
+
+
+def runs_into(nearest: str, symbols: str) -> bool:
+    """Whether the text beside a figure (`nearest`: its one or two characters nearest the figure, the nearest
+    first) reads as part of it: a letter, digit, combining mark or currency symbol, a sign or percent, or a digit
+    joined by a separator ("1," or "2 " before it, ",000" after it)."""
+    near, far = nearest[:1], nearest[1:2]
+    return bool(near) and (unicodedata.category(near)[0] in "LNM" or unicodedata.category(near) == "Sc" or
+                           near in symbols or (near in JOINERS and bool(far) and far.isdigit()))

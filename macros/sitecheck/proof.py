@@ -8,11 +8,12 @@ The proof marks (macros/proofmarks.py) are what a reader takes for checked. On e
   for one reference, a marker written by hand, any other superscript), and every citation of claims.json
   has its marker;
 - a quote (`q.qq-quote`) and a figure (`span.qq-figure`) are followed at once by the marker of a
-  quote() or a figure(), and show its passage or its figure's words as the engine wrote them;
+  quote() or a figure(), and show its passage (on a translation's page, our translation) or its figure's words;
 - a block quote is a blockquote(): `blockquote.qq-blockquote`, holding its marker and its passage
   first; one without the class is refused too, as nothing tells a reader it is not checked;
 - the passage of a reference (`q.qq-passage`) stands in its citation's reference and is its passage,
-  and each reference holds it once (a page that redefines a reference loses it);
+  and each reference holds it once (a page that redefines a reference loses it), marked as our translation
+  (`span.qq-ours`) where, and only where, its quote shows one;
 - the list of references (`details.qq-references#references` around Python-Markdown's `div.footnote`)
   is the one that holds the engine's references;
 - no element holds the tooltip's id or class: qq-tooltips.js makes the tooltip when the page is read.
@@ -21,20 +22,20 @@ Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import unquote
 
 from ..problems import Problem, capped
-from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, NOTES,
+from ..proofmarks import (BACK_LINK, BLOCKQUOTE, FIGURE, MARKER, MARKER_ELEMENT, MARKER_LINK, NOTE, NOTES, OURS,
                           PASSAGE, QUOTE, REFERENCES, REFERENCES_ID, TOOLTIP)
+from ..claims.translations import quoted
 from ..render.labels import figure_text
 from ..render.markup import md_escape
 from ..siteurls import built_url
 from .builtsite import BuiltPage, BuiltSite
 from .nodes import (children, closest, excerpt, first_words, footnote_name, is_footnote_id, next_element, next_id,
-                    own_text, shown, text_beside, words)
+                    own_text, runs_into, shown, text_beside, words)
 from .sources import MarkdownSources
 
 HAND = "quotes, figures, markers and references are written by the citation macros, never by hand"
@@ -44,7 +45,6 @@ QUOTE_HINT = "quote a source with quote(), which checks the passage against it"
 BLOCKQUOTE_HINT = ("quote a source with blockquote(), which checks the passage and signs it; "
                    "other words go in a paragraph")
 SIGNS, PERCENT = "+-−±", "%‰‱"  # what, touching a figure, changes its number
-JOINERS = ".,'’ \u00a0\u2009\u202f"  # what joins two runs of digits into one number: "1,238", "225 000"
 GLUED_HINT = ("a figure and its marker stand apart from other numbers: reword so that a word, not a letter, digit, "
               "sign or symbol, stands next to them")
 LISTS = f".{REFERENCES}, .{NOTES}, [id='{REFERENCES_ID}']"
@@ -184,9 +184,8 @@ class _PageMarks:
         if entry is None or entry["macro"] != macro:
             yield self._problem(orphan, node, (node.attributes.get("class"), first_words(node)), "", hint)
             return
-        written = figure_text(entry["figure"], entry.get("lang") or self.language) if macro == "figure" \
-            else entry["passage"]
-        wanted = shown(md_escape(written))
+        wanted = shown(md_escape(figure_text(entry["figure"], entry.get("lang") or self.language)
+                                 if macro == "figure" else quoted(entry)))
         if words(node) != wanted:
             yield self._problem(differs, node, (first_words(node),), "", HAND,
                                 found=f"{excerpt(node)!r}, where {macro}() wrote {wanted!r}")
@@ -197,7 +196,7 @@ class _PageMarks:
         """A figure and its marker stand as a word: nothing runs into them to make another number ("1" 13³⁷ "0",
         "1," 238, "−" 13, 238³⁷ "%")."""
         before, after = text_beside(figure, forward=False), text_beside(marker, forward=True)
-        if _runs_into(before[-2:][::-1], SIGNS) or _runs_into(after[:2], PERCENT):
+        if runs_into(before[-2:][::-1], SIGNS) or runs_into(after[:2], PERCENT):
             tail = (before.split() or [""])[-1] + (" " if before[-1:].isspace() else "")
             head = (" " if after[:1].isspace() else "") + (after.split() or [""])[0]
             yield self._problem("figure run together with the text beside it", figure,
@@ -216,7 +215,7 @@ class _PageMarks:
         parts = list(children(node))
         signed = len(parts) == 2 and all(part.tag == "p" for part in parts) and \
             self.markers[entries[0]["anchor"]].parent.mem_id == parts[1].mem_id
-        if not signed or words(parts[0]) != shown(md_escape(entries[0]["passage"])):
+        if not signed or words(parts[0]) != shown(md_escape(quoted(entries[0]))):
             yield self._problem("block quote that is not its passage", node, (first_words(node),), "", HAND)
 
     def _passage(self, node, passages: Counter) -> Iterator[Problem]:
@@ -225,8 +224,11 @@ class _PageMarks:
         if node.tag != "q" or anchor is None or words(node) != shown(md_escape(self.claims[anchor]["passage"])):
             yield self._problem("passage of a reference not written by its citation", node,
                                 (PASSAGE, first_words(node)), "", HAND)
-        else:
-            passages[anchor] += 1
+            return
+        passages[anchor] += 1
+        if (note.css_first(f"span.{OURS}") is None) == ("translation" in self.claims[anchor]):  # its mark, or none
+            yield self._problem("reference whose mark of our translation is not its quote's", note,
+                                (first_words(node),), "", HAND)
 
     def _problem(self, rule: str, node, needles: tuple, html_needle: str, hint: str = HAND,
                  found: str | None = None) -> Problem:
@@ -240,11 +242,3 @@ class _PageMarks:
         line = self.page.line_of(html_needle or next((n for n in needles if n), ""))
         return Problem(f"{self.site_label}/{self.page.path}", line, rule, found, hint)
 
-
-def _runs_into(nearest: str, symbols: str) -> bool:
-    """Whether the text beside a figure (`nearest`: its one or two characters nearest the figure, the nearest
-    first) reads as part of it: a letter, digit, combining mark or currency symbol, a sign or percent, or a digit
-    joined by a separator ("1," or "2 " before it, ",000" after it)."""
-    near, far = nearest[:1], nearest[1:2]
-    return bool(near) and (unicodedata.category(near)[0] in "LNM" or unicodedata.category(near) == "Sc" or
-                           near in symbols or (near in JOINERS and bool(far) and far.isdigit()))

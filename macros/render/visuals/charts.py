@@ -16,6 +16,7 @@ from ..formats import number
 from ..interface import words
 from ..labels import dated, figure_text, human_date
 from ..templates_env import TEMPLATES
+from ..terms import term
 
 WIDTH = 360  # of each row's drawing: about one unit per CSS pixel on a phone
 LEFT, RIGHT = 8, 352
@@ -49,6 +50,7 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str, title, 
     return TEMPLATES.get_template("visuals/chart.html").render(
         t=words(language), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
         label=label, link=link, title=title, figure_text=lambda figure: figure_text(figure, language),
+        subject=lambda name: term("subjects", name, language),
         dated=lambda source: dated(source, language), human_date=lambda value: human_date(value, language),
         key=_key(rows, chart),
         groups_start=_groups_start(rows) if chart == "bars" else set())

@@ -13,6 +13,7 @@ import datetime
 from ...claims import Claim
 from .. import formats
 from ..interface import words
+from ..terms import term
 from ..templates_env import TEMPLATES
 
 FIRST, LAST = datetime.date(2022, 1, 2), datetime.date(2022, 1, 7)
@@ -60,6 +61,7 @@ def draw_strip(claims: list[Claim], link, page: str, language: str) -> str:
     days = [(day, found) for day, found in _by_date(_events(claims)) if day in DAYS]
     return TEMPLATES.get_template("visuals/rail.html").render(
         t=words(language), strip=True, id="qq-rail-strip", link=link, days=days,
+        event_label=lambda event: term("events", event.detail["label"], language),
         day_label=lambda day: formats.day_of_month(day, language),
         timeline=link.page(TIMELINE))
 

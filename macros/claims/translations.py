@@ -1,0 +1,58 @@
+"""Quotes on the pages of a translation: each shows our translation of its English passage, which stays the one
+checked against the source (translations/<language>.md says how to write it).
+
+On a page of a translation (macros/editions), every quote() and blockquote() gives `translation="…"`, the page's
+words for exactly its passage, shown marked as ours; the English passage stays in the tooltip, the reference and
+the source page. On a page of the original edition, which shows the source's own words, the argument is refused.
+A translation states no number its passage does not: digits are compared as numbers ("5 000" for "5000", "7"
+for "07"). Pure Python: nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..pages import Call
+from ..problems import Problem, clip
+
+QUOTES = ("quote", "blockquote")
+ARGUMENT = "translation"
+NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*")  # "5000", "5 000", "2,7", "1.5": compared by their digits
+
+
+def translation_problems(calls: Iterable[Call], translation: bool, language: str) -> Iterator[Problem]:
+    """A problem for each quote of a page that is not as its edition needs it (`translation`: a page of one, in
+    `language`)."""
+    for call in calls:
+        if call.macro not in QUOTES:
+            continue
+        given, passage = call.args.get(ARGUMENT), call.args.get("passage", "")
+        shown = f'{call.macro}("{clip(passage, 60)}")'
+        if not translation and given is not None:
+            yield Problem(call.path, call.line, "translation on a page of the original edition",
+                          f'{shown}, translation="{clip(given, 40)}"', "remove translation=: the original shows the "
+                          "source's own words; a translation goes in the same call on the translated page")
+        elif translation and given is None:
+            yield Problem(call.path, call.line, "quote without its translation", shown,
+                          f'add translation="…": your translation of exactly this passage (translations/{language}'
+                          ".md), which the page shows marked as ours, the passage staying in the tooltip and the "
+                          "reference")
+        elif translation and isinstance(given, str) and not given.strip():
+            yield Problem(call.path, call.line, "empty translation", shown,
+                          "give the translation of the passage's words")
+        elif translation and isinstance(given, str) and isinstance(passage, str):
+            extra = sorted(_numbers(given) - _numbers(passage))
+            if extra:
+                yield Problem(call.path, call.line, "translation with a number its passage does not give",
+                              f"{', '.join(extra)} in translation=\"{clip(given, 60)}\"",
+                              "translate the passage's own numbers, and no others")
+
+
+def _numbers(text: str) -> set[str]:
+    return {re.sub(r"\D", "", found).lstrip("0") or "0" for found in NUMBER.findall(text)}  # "07" is 7
+
+
+def quoted(entry: dict) -> str:
+    """What a quote shows, by its entry in claims.json: its passage, or on a page of a translation our translation
+    of it, which claims.json records beside it (sitecheck/proof.py compares the page with it)."""
+    return entry.get("translation", entry["passage"])
