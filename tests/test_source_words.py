@@ -80,6 +80,23 @@ def test_the_sources_own_words_may_not_be_given_and_each_word_is_text(seeds):
         f"seeds/catalogue.ru.yml:15: a source's words give a field they may not — 'alpha': url — {own}"]
 
 
+def test_a_title_the_editors_supplied_is_translated_as_plain_text(seeds):
+    edit(seeds / "catalogue.yml", '''    value: The Alpha Gazette
+    basis: stated
+    evidence: "The Alpha Gazette"''', '''    value: The Alpha Gazette
+    basis: supplied
+    note: "The editors' description."''')
+    assert words_problems(seeds) == [
+        "seeds/catalogue.ru.yml:2: a source's words lack a field — 'alpha': title.value — add it, translated from "
+        "seeds/catalogue.yml:1",
+        "seeds/catalogue.ru.yml:2: a source's words lack a field — 'alpha': title.note — add it, translated from "
+        "seeds/catalogue.yml:1"]
+    edit(seeds / RUSSIAN, "  licence:", '  title: {value: "Газета <script>", note: "Описание редакции."}\n  licence:')
+    assert words_problems(seeds) == [
+        "seeds/catalogue.ru.yml:14: a source's name or value may not hold < > or \" — 'alpha': title.value "
+        "'Газета <script>' — it reaches page titles the theme inserts unescaped; use “ ” for quotes"]
+
+
 def test_translating_is_not_a_change_of_attribution_to_the_pull_request_check(repository):  # noqa: F811
     seeds = repository / "seeds"
     edit(seeds / RUSSIAN, 'short: "Альфа"', 'short: "Газета «Альфа»"')

@@ -21,13 +21,14 @@ from pathlib import Path
 
 from .. import yamlfile
 from ..problems import Problem
-from .catalogue import CATALOGUE, Described
+from .catalogue import CATALOGUE, TITLE_HINT, Described
 from .characters import format_problems
 from .files import decode
 
 CATALOGUE_LANGUAGE = "en"  # the language catalogue.yml is written in: the original edition's
 WORDS_FILE = re.compile(r"catalogue\.([a-z]{2,3})\.yml")
 ALWAYS = ("short", "licence")  # what every source's words give
+PLAIN = ("short", "title.value", "genre.value", "language.value")  # shown in titles too: as plain as the catalogue's
 VALUES = ("genre", "language")  # the fields whose value the editors write for every source
 NOT_THE_EDITORS = "a title the text states, the author, the publisher, the url and the evidence are the source's " \
                   f"own words, and the date is written by the edition's rules: they stay as {CATALOGUE} gives them; " \
@@ -99,7 +100,7 @@ def _entry(raw, files: tuple[str, str], line: int, source_id, sources: dict) -> 
     if not isinstance(raw, yamlfile.LineDict):
         return [Problem(where, line, "a source's words must be a mapping", repr(source_id),
                         "e.g. short: …, genre: {value: …}")], None
-    given, problems = dict(_given(raw, where, source_id)), []
+    given, problems = dict(_given(raw)), []
     needed = words_needed(source.meta)
     for name in needed:
         if name not in given:
@@ -111,13 +112,13 @@ def _entry(raw, files: tuple[str, str], line: int, source_id, sources: dict) -> 
                                     _why_not(name, source.meta)))
         elif not (isinstance(value, str) and value.strip()):
             problems.append(Problem(where, at, "a source's word must be text", f"'{source_id}': {name}"))
-        elif name == "short" and any(char in value for char in '<>"'):
-            problems.append(Problem(where, at, "a short name may not hold < > or \"", f"'{source_id}': {value!r}",
-                                    "use “ ” for quotes"))
-    return problems, {name: value for name, (value, _) in given.items() if name in needed}
+        elif name in PLAIN and any(char in value for char in '<>"'):  # as the catalogue's (catalogue.py)
+            problems.append(Problem(where, at, "a source's name or value may not hold < > or \"",
+                                    f"'{source_id}': {name} {value!r}", TITLE_HINT))
+    return problems, {name: value for name, (value, _) in given.items() if name in needed and isinstance(value, str)}
 
 
-def _given(raw: yamlfile.LineDict, where: str, source_id) -> Iterator[tuple[str, tuple[object, int]]]:
+def _given(raw: yamlfile.LineDict) -> Iterator[tuple[str, tuple[object, int]]]:
     """('short', (text, line)), ('genre.value', (text, line)): each word given, named as words_needed names it."""
     for key, value in raw.items():
         if isinstance(value, yamlfile.LineDict):
