@@ -21,6 +21,7 @@ from .claims.quotations import quotation_problems
 from .claims.translations import translation_problems
 from .claims.units import unit_problems
 from .corpus import CATALOGUE, Corpus, load_corpus
+from .corpus.translation import CATALOGUE_LANGUAGE, in_words, read_words
 from .editions import Edition, read_editions
 from .editions.parity import edition_parity, review_list
 from .pages import ParsedPage
@@ -143,6 +144,9 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += capped(unit_problems(everything)) + list(term_problems(everything, language))
     updated, found = last_update(root, (docs_dir, seeds_dir))
     problems += found + every_interface_problem()
+    if translation and language != CATALOGUE_LANGUAGE:  # verified: now the sources as the edition shows them
+        corpus, found = _in_edition_words(root, seeds_dir, language, corpus, everything)
+        problems += found
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
                    sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated, evidence)
 
@@ -168,6 +172,18 @@ def _text_problems(page: ParsedPage, rendered: RenderedPage, claims: list[Claim]
                      *capped(quotation_problems(page.path, rendered, claims, translation)),
                      *capped(numbers_beyond_passages(page.path, rendered, passages_by_line(claims), language))]
     return problems, of_the_html
+
+
+def _in_edition_words(root: Path, seeds_dir: str, language: str, corpus: Corpus,
+                      claims: list[Claim]) -> tuple[Corpus, list[Problem]]:
+    """The corpus in a translation's words (seeds/catalogue.<language>.yml), which its claims now point to: every
+    page, reference and source page of the edition shows them. Only after every claim was verified."""
+    words, problems = read_words(root / seeds_dir, seeds_dir, language, corpus.sources)
+    shown = Corpus({source_id: in_words(source, words.get(source_id, {}))
+                    for source_id, source in corpus.sources.items()})
+    for claim in claims:
+        claim.source = shown.sources[claim.source.id]
+    return shown, problems
 
 
 def _uncited_sources(corpus: Corpus, named: set[str], seeds_dir: str) -> Iterator[Problem]:

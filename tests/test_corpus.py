@@ -135,10 +135,13 @@ def test_a_seed_that_is_not_utf8_is_an_error_not_a_traceback(seeds):
                                "text as UTF-8, exactly as it was collected otherwise"]
 
 
-def test_only_texts_the_catalogue_and_the_checksums_belong_in_seeds(seeds):
+def test_only_texts_the_catalogue_the_checksums_and_translated_words_belong_in_seeds(seeds):
     (seeds / "notes.html").write_text("<script>alert(1)</script>", encoding="utf-8")
-    assert messages(seeds) == ["seeds/notes.html:1: only seed texts (.txt), catalogue.yml and SHA256SUMS belong in "
-                               "seeds/ — remove the file, or add the text as a source (CONTRIBUTING.md)"]
+    (seeds / "catalogue.en.yml").write_text("{}", encoding="utf-8")  # the catalogue's own words are English
+    (seeds / "catalogue.kk.yml").write_text("{}", encoding="utf-8")  # a translation's: read by its edition
+    listed = "only seed texts (.txt), catalogue.yml, SHA256SUMS and the translations' catalogue.<language>.yml " \
+             "belong in seeds/ — remove the file, or add the text as a source (CONTRIBUTING.md)"
+    assert messages(seeds) == [f"seeds/catalogue.en.yml:1: {listed}", f"seeds/notes.html:1: {listed}"]
 
 
 def test_a_text_whose_paragraphs_are_single_lines_says_so_in_the_catalogue(seeds):

@@ -19,6 +19,7 @@ from .copies import SHINGLE, near_copies
 from .files import decode, files_in, symlink_problems
 from .matching import Explanations, Failure, Match, Meter, find_passage
 from .text import Normalised, Paragraph, normalise, split_paragraphs
+from .translation import is_words_file
 
 __all__ = ["BASES", "CATALOGUE", "CHECKSUMS", "DESCRIBED_FIELDS", "Corpus", "Described",
            "Explanations", "Failure", "Match", "Meter", "Source", "is_partial_date", "load_corpus", "symlink_problems"]
@@ -166,9 +167,10 @@ def _read(path: Path, where: str) -> tuple[str | None, list[Problem]]:
 def _unexpected_files(seeds_dir: Path, label: str) -> Iterator[Problem]:
     for path in files_in(seeds_dir):
         name = path.relative_to(seeds_dir).as_posix()
-        if "/" in name or not (name.endswith(".txt") or name in (CATALOGUE, CHECKSUMS)):
-            yield Problem(f"{label}/{name}", 1, f"only seed texts (.txt), {CATALOGUE} and {CHECKSUMS} belong in "
-                          f"{label}/", "", "remove the file, or add the text as a source (CONTRIBUTING.md)")
+        if "/" in name or not (name.endswith(".txt") or name in (CATALOGUE, CHECKSUMS) or is_words_file(name)):
+            yield Problem(f"{label}/{name}", 1, f"only seed texts (.txt), {CATALOGUE}, {CHECKSUMS} and the "
+                          f"translations' catalogue.<language>.yml belong in {label}/", "",
+                          "remove the file, or add the text as a source (CONTRIBUTING.md)")
 
 
 def _source(seeds_dir, label, entry: Entry, sums, linked, explanations) -> tuple[Source | None, list[Problem]]:

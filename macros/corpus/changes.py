@@ -31,6 +31,7 @@ from ..sitecheck import read_config
 from .catalogue import CATALOGUE
 from .checksums import CHECKSUMS, read_checksums
 from .shown import SHOWN, around, first_difference, one_line, typed
+from .translation import is_words_file
 from .trees import GitProblem, commit_of, files_at, files_now
 
 CORRECTION, NEW, EDITORS_NOTE = "source-correction", "new-source", "editors-note"
@@ -71,8 +72,10 @@ def compare(base: dict[str, bytes], head: dict[str, bytes], label: str = "seeds"
 
 
 def _texts(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The seed files: everything in the folder but the catalogue and the checksums."""
-    return {name: data for name, data in files.items() if name not in (CATALOGUE, CHECKSUMS)}
+    """The seed files: everything in the folder but the catalogue, the checksums and the translations' words of the
+    sources (catalogue.ru.yml: a translation, not attribution; only its edition reads it, translation.py)."""
+    return {name: data for name, data in files.items()
+            if name not in (CATALOGUE, CHECKSUMS) and not is_words_file(name)}
 
 
 def _text_changes(base: dict[str, bytes], head: dict[str, bytes], summarised: set, label: str) -> Iterator[Change]:

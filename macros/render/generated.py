@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..claims import FIGURE_KINDS, Claim
 from ..corpus import Source
+from ..corpus.catalogue import UNSIGNED
 from ..siteurls import SOURCES, page_url, relative_url, source_page_path
 from .interface import say, say_count, words
 from .labels import byline, date_notes, dated, figure_text, human_date
@@ -49,7 +50,7 @@ def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collec
         return say("back_to_sentence", language, page=titles.get(claim.page, claim.page), number=claim.number)
 
     body = TEMPLATES.get_template("source_page.html").render(
-        plan=plan, source=source, t=words(language), fields=_fields(source, language),
+        plan=plan, source=source, t=words(language), fields=_fields(source, language), unsigned=UNSIGNED,
         human_date=lambda value: human_date(value, language), back=back, back_text=back_text,
         cited_in=lambda shown: _cited_in(shown, titles, back, about_the_site),
         summary=f"{byline(source, language)}. {source.value('genre').capitalize()}, {dated(source, language)}.",
