@@ -101,6 +101,7 @@ def data_strings(project: Path) -> list[str]:
                       field.note or ""}
     for claim in checked.all_claims():
         found |= {claim.match.passage, *map(str, claim.detail.values())} if claim.detail else {claim.match.passage}
+        found |= {claim.call.args.get("translation") or ""}  # a quote's words, the page's
         if claim.figure:
             found |= {figure_text(claim.figure, LANGUAGE), *(str(value) for value in claim.figure.values())}
     found |= {about["label"] for about in FIGURE_KINDS.values()}
