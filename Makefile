@@ -37,7 +37,7 @@ preview: build
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest --durations=15
+	$(BIN)/python -m pytest -n auto --durations=15
 
 # The browser tests drive Debian's Chromium; install it when missing and we are root (as in CI).
 CHROMIUM ?= /usr/bin/chromium
