@@ -314,8 +314,13 @@ def site(repository) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", repository / "mkdocs.yml")
     (repository / "docs").mkdir()
     (repository / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+    return committed_as_base(repository, "a site")
+
+
+def committed_as_base(repository: Path, message: str) -> Path:
+    """Everything in the scratch repository committed, and tagged as the base the check compares with."""
     git(repository, "add", "-A")
-    git(repository, "commit", "-q", "-m", "a site")
+    git(repository, "commit", "-q", "-m", message)
     git(repository, "tag", "-f", "base")
     return repository
 
@@ -405,9 +410,7 @@ def test_a_note_added_to_a_translation_fails_like_one_in_docs(site):
     shutil.copy(ROOT / "mkdocs.ru.yml", site / "mkdocs.ru.yml")
     (site / "docs-ru").mkdir()
     (site / "docs-ru" / "index.md").write_text(PAGE, encoding="utf-8")
-    git(site, "add", "-A")
-    git(site, "commit", "-q", "-m", "a Russian page")
-    git(site, "tag", "-f", "base")
+    committed_as_base(site, "a Russian page")
     edit(site / "docs-ru" / "index.md", "- No source says when the troops left.\n",
          "- No source says when the troops left.\n- Every source blames the police.\n")
     result = check(site)
