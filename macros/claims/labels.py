@@ -19,7 +19,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -70,7 +69,6 @@ def passage_words(match: Match) -> list[Word]:
     return words
 
 
-@lru_cache(maxsize=64)  # a paragraph is read once for all the events that cite it
 def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the paragraph's quotations hold words: (start, end) of each, in order."""
     return tuple(found.span(1) if found.group(1) is not None else found.span(2) for found in quotations(text))
