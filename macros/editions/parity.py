@@ -8,7 +8,6 @@ MkDocs.
 """
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from ..corpus.files import as_read
 from ..pages import read_page
 from ..pages.converter import ConversionBudget, converter_or_problem
 from ..pages.rendered import render_or_refuse
+from ..history import git_says
 from ..problems import Problem
 from ..sitecheck import read_config
 
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 NO_ORIGINAL = "a translated page has no original"
 OUT_OF_DATE = "a translation is out of date with its original"
 UPDATING = "CONTRIBUTING: “Updating a translation”"
-GIT_SECONDS = 20
 
 
 def edition_parity(original: Checked, original_dir: str, translation: Checked, translation_dir: str) -> list[Problem]:
@@ -58,8 +57,8 @@ def review_list(root: Path, original: Checked, original_dir: str, translation: C
     listed = []
     for src, evidence in sorted(translation.evidence.items()):
         now = original.evidence.get(src)
-        commit = _git(root, "log", "-1", "--format=%H", "--", f"{translation_dir}/{src}") if now else ""
-        text = _git(root, "show", f"{commit}:./{original_dir}/{src}") if commit else ""
+        commit = git_says(root, "log", "-1", "--format=%H", "--", f"{translation_dir}/{src}").strip() if now else ""
+        text = git_says(root, "show", f"{commit}:./{original_dir}/{src}") if commit else ""
         before = _evidence_of(text, f"{original_dir}/{src}", src, config, budget, verifier) if text else None
         listed += [f"{evidence.path}:{ours}: to review — {now.path}:{theirs} was reworded since {evidence.path} "
                    f"was last changed ({commit[:7]}) — check that the translated block still says what the original says"
@@ -78,17 +77,3 @@ def _evidence_of(text: str, path: str, src: str, config: dict, budget: Conversio
         return None
     claims, found = verifier.verify(src, page.calls)
     return None if found else page_evidence(path, blocks_of(rendered, claims))
-
-
-def _git(root: Path, *arguments: str) -> str:
-    """Git's output, or "" where there is no git, no repository or no such history."""
-    try:
-        result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, timeout=GIT_SECONDS)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    if result.returncode:
-        return ""
-    try:
-        return result.stdout.decode("utf-8").strip() if arguments[0] == "log" else result.stdout.decode("utf-8")
-    except UnicodeDecodeError:
-        return ""

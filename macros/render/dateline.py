@@ -9,19 +9,18 @@ Babel's pattern of the edition's locale. Pure Python: nothing here imports MkDoc
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..history import git_says
 from ..problems import Problem
 from .formats import date as written_date
 from .interface import words
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
-GIT_SECONDS = 30
 
 
 def last_update(root: Path, folders: tuple[str, ...],
@@ -42,12 +41,7 @@ def last_update(root: Path, folders: tuple[str, ...],
 
 def last_commit_time(root: Path, folders: tuple[str, ...]) -> str:
     """`git log -1 --format=%ct -- docs seeds` in the project, or '' where there is no git or no history."""
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *folders], cwd=root,
-                                capture_output=True, text=True, timeout=GIT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return result.stdout.strip() if result.returncode == 0 else ""
+    return git_says(root, "log", "-1", "--format=%ct", "--", *folders).strip()
 
 
 def human_day(day: date, language: str) -> str:
