@@ -32,7 +32,8 @@ from .pages.coverage import block_quotes_by_hand, numbers_in_front_matter, uncit
 from .pages.people import PEOPLE_PAGE, read_glossary
 from .pages.handmade import handmade
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
-from .pages.rawhtml import raw_html_found, watch_raw_html
+from .pages.rawhtml import raw_html_found
+from .pages.rawwatch import watch_raw_html
 from .pages.rendered import RenderedPage, render_or_refuse, written_links
 from .problems import Problem, capped, counted, report
 from .render.dateline import last_update

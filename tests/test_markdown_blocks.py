@@ -9,7 +9,8 @@ import pytest
 
 from macros.pages import parse_docs
 from macros.pages.converter import ConversionBudget, markdown_converter
-from macros.pages.rawhtml import raw_html_converter, raw_html_problems
+from macros.pages.rawhtml import raw_html_problems
+from macros.pages.rawwatch import raw_html_converter
 from macros.sitecheck import read_config
 from tests.conftest import ROOT, parse
 

@@ -33,7 +33,7 @@ from ..proofmarks import REFERENCES
 from ..render.blocks import ENGINE_FENCE
 from . import ParsedPage
 from .converter import ConversionBudget
-from .rawwatch import RawHtmlFinder, raw_html_converter, watch_raw_html  # noqa: F401 (the static pass's, the tests')
+from .rawwatch import RawHtmlFinder
 from .rendered import RenderedPage, quotes_in_notes, render
 from .textblocks import CALL, WORDS_OF_CALL
 
