@@ -7,7 +7,6 @@ MkDocs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,7 +17,6 @@ from ..problems import Problem, clip
 from .signatures import MACROS, bind
 
 PARSER = jinja2.Environment()  # only ever used to parse, never to render
-ALONE_ON_LINE = re.compile(r"\s*+\{\{.*\}\}\s*+")
 STATEMENTS = {"For": "for", "If": "if", "Assign": "set", "AssignBlock": "set", "Include": "include",
               "Import": "import", "FromImport": "from … import", "Macro": "macro", "Extends": "extends",
               "Block": "block", "CallBlock": "call", "FilterBlock": "filter", "With": "with", "ExprStmt": "do"}
@@ -89,9 +87,15 @@ def _call_problems(path, offset, lines, node) -> Iterator[Problem]:
     _, complaints = bind(name, [a.value for a in node.args], {k.key: k.value.value for k in node.kwargs})
     for complaint in complaints:
         yield Problem(path, line, "wrong macro arguments", complaint)
-    if MACROS[name].own_line and not ALONE_ON_LINE.fullmatch(line_text):
+    if MACROS[name].own_line and not _alone_on_line(line_text):
         yield Problem(path, line, f"{name}() must stand alone on its line", clip(line_text),
                       "put it on a line of its own, with blank lines around it")
+
+
+def _alone_on_line(line_text: str) -> bool:
+    """Whether the line holds the call and nothing else: Jinja's, which Python-Markdown never sees."""
+    line = line_text.strip()
+    return line.startswith("{{") and line.endswith("}}")
 
 
 def _call(path, offset, lines, node) -> Call:

@@ -28,7 +28,9 @@ from .body import Call
 from .converter import ConversionBudget, conversion_problem
 
 PERMALINK = "headerlink"  # the class of the toc extension's ¶ link in each heading
-LIST_MARKER = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])\s++")  # shown without it in a message: the item's words
+# A list item's Markdown is quoted in a message without its marker ("- ", "1. "): Python-Markdown keeps no source
+# positions, so which characters of the line are the marker only the line itself tells; this shapes a message only.
+LIST_MARKER = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])\s++")
 
 
 @dataclass
