@@ -30,6 +30,7 @@ from .pages.converter import ConversionBudget, converter_or_problem
 from .pages.exempt_text import exempt_text_problems
 from .pages.coverage import block_quotes_by_hand, numbers_in_front_matter, uncited
 from .pages.people import PEOPLE_PAGE, read_glossary
+from .pages.colon_markers import markers_read_as_definitions
 from .pages.handmade import handmade
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
 from .pages.rawhtml import raw_html_found
@@ -114,6 +115,8 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     evidence: dict[str, PageEvidence] = {}
     unparsed, of_the_html = {problem.path for problem in problems}, []
     for src, page in sorted(pages.items()):
+        found = markers_read_as_definitions(page, md, budget) if md is not None else []
+        problems, unparsed = problems + found, unparsed | ({page.path} if found else set())  # as a parse's
         rendered, found = render_or_refuse(page, md, budget) if md is not None else (None, [])
         problems += found
         if found:  # a conversion that failed half-way leaves the converter's state behind: start afresh

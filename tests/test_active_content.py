@@ -279,3 +279,24 @@ def test_content_stays_inside_its_article_and_shallow(html, found):
     hint = "pages hold text, links, images and citations: see SECURITY.md"
     expected = [f"docs/a.md: {found} — {hint}"] if found else []
     assert [str(p) for p in check_content("docs/a.md", html, SITE_URL, ["a"])] == expected
+
+
+@pytest.mark.parametrize("content, target", [
+    ("0;url=javascript:alert(1)", "javascript:alert(1)"), ("0; URL = 'javascript:alert(1)' x", "javascript:alert(1)"),
+    (' 3.5 , Url="https://e.example/"', "https://e.example/"), ("5", ""), ("url=x", "x"), ("0; urlx=y", "urlx=y"),
+    ("0; url", "url"), ("0;\turl=\t../a/", "../a/"),
+])
+def test_a_refresh_is_read_as_the_html_standard_reads_it(content, target):
+    """The seconds, a ';' or ',', `url=` if there, and the address up to its closing quote."""
+    from macros.sitecheck.urls import refresh_target
+
+    assert refresh_target(content) == target
+
+
+@pytest.mark.parametrize("value, allowed", [("a-b_c.d:e", True), ("заголовок-1", True), ("", False), ("a b", False),
+                                            ('a"b', False), ("a/b", False)])
+def test_an_id_is_letters_digits_and_four_marks(value, allowed):
+    from macros.sitecheck.content import check_titles
+
+    found = check_titles("docs/a.md", "T", [("T", f"#{value}")], ["# T"])
+    assert (not any("a heading's id is" in str(problem) for problem in found)) is allowed

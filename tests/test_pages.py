@@ -87,6 +87,10 @@ def test_the_front_matter_is_split_with_the_patterns_mkdocs_uses():
     "---\ntitle: T\ndescription: D\n---\n\n\n# Body\n", "---\n- a list\n---\nbody\n", "---\n---\nbody\n",
     "Title: T\nMore: m\n    continued\n\nBody\n", "Plain first line.\nTitle: x\n", "\n\n# Leading blank lines\n",
     "---\ntitle: [unclosed\n---\nbody\n", "---\r\ntitle: T\r\n---\r\nbody\r\n", "\ufeff---\ntitle: T\n---\nx\n",
+    "# No front matter\n\nText.\n", "---\ntitle: T\n...\nbody\n", "---\ntitle: T\n---\nA\n\n---\n\nB: c\n---\n",
+    "---\n\n---\nbody\n", "---\ntitle: T\n---", "----\ntitle: T\n----\nx\n", "--- \t\ntitle: T\n... \nx\n",
+    "# T\n\n---\ntitle: T\n---\n", "   Title: T\n\tcontinued\n    more\nx\n", "    Title: T\n\nx\n", "\r\r# T\r",
+    "\ufeff\ufeffTitle: T\n", "Title: T\n---\nx\n", "---\ntitle: T\r---\r\nx\n",
 ])
 def test_the_body_is_what_mkdocs_renders_and_the_metadata_what_it_reads(text, tmp_path):
     """The static pass's reading of a page's file, against MkDocs' own (mkdocs.utils.meta.get_data)."""
@@ -99,6 +103,25 @@ def test_the_body_is_what_mkdocs_renders_and_the_metadata_what_it_reads(text, tm
     page, _ = parse(text)
     assert page.front.body == body
     assert page.front.data == data
+
+
+@pytest.mark.parametrize("docs", ["docs", "docs-ru"])
+def test_every_page_of_each_edition_is_split_as_mkdocs_splits_it(docs):
+    """Each page's metadata and body as the static pass reads them, against mkdocs.utils.meta.get_data."""
+    from mkdocs.utils import meta
+
+    from macros.corpus.files import as_read
+    from macros.pages import read_page
+    from tests.conftest import ROOT
+
+    pages = sorted((ROOT / docs).rglob("*.md"))
+    assert pages
+    for path in pages:
+        with open(path, encoding="utf-8-sig") as file:  # as mkdocs.structure.files.File.content_string reads it
+            body, data = meta.get_data(file.read())
+        src = path.relative_to(ROOT / docs).as_posix()
+        page, _ = read_page(f"{docs}/{src}", src, as_read(path.read_text(encoding="utf-8")))
+        assert (page.front.body, page.front.data) == (body, data), path
 
 
 def test_docs_holds_at_most_a_limit_of_files_and_images_are_checked_by_their_headers(tmp_path):

@@ -495,3 +495,28 @@ def test_a_short_heading_is_found_from_where_it_stands_not_where_its_words_first
     lines = ["# T", "", "Often the toll was high.", "", "## The toll ![Chart](c.png)"]
     assert WordLocator(lines).line_of("The toll", move=False, since=4) == 5
     assert WordLocator(lines).line_of("Te*n* thou*sand*".replace("*", ""), move=False) == 0
+
+
+COLON = ("a line may not open with a citation and a colon — {line} — Markdown would read it as a footnote's "
+         "definition: put the citation after the words it cites")
+
+
+@pytest.mark.parametrize("body, lines", [
+    ("Words.\n{cited}: so the gazette put it.\n", [4]),  # a line of a paragraph
+    ("- One.\n- {cited}: so it was.\n", [4]),  # a list item
+    ("> {cited}: so it was.\n", [3]),  # a block quote's line
+    ("1. > - {cited}: so it was.\n", [3]),  # nested
+    ("Words. {cited}: so it was.\n", []),  # after words
+    ("*{cited}*: so it was.\n", []),  # inside emphasis
+    ("Words.{cited}\n\nNo colon.{cited}\n", []),
+    ("| A | B |\n|---|---|\n| {cited}: x | y |\n", []),  # a table's cell: no definition there
+])
+def test_a_bare_marker_that_markdown_reads_as_a_footnotes_definition_is_refused_at_its_line(body, lines):
+    from macros.pages.colon_markers import markers_read_as_definitions
+    from macros.pages.converter import ConversionBudget
+
+    cited = '{{ cite("alpha", "At least 238 people were killed") }}'
+    page, _ = parse("# T\n\n" + body.format(cited=cited))
+    found = markers_read_as_definitions(page, MD, ConversionBudget(60))
+    assert [str(problem) for problem in found] == [
+        f"docs/p.md:{line}: " + COLON.format(line=page.where.lines[line - 1].strip()) for line in lines]

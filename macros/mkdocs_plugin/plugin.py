@@ -1,9 +1,9 @@
 """The `citations` MkDocs plugin: the build's state, and the steps mkdocs-macros has no event for.
 
-One build, of one edition (editions.py): the static pass (define_env → start) → generated pages and the check
-of docs/ as MkDocs lists it (on_files) → each page's metadata as MkDocs parsed it, the page rendered from the
-static pass's parse, its Markdown converted within the render budget with the glossary's names marked
-(on_page_markdown, treesteps.py), the HTML checked as the theme will receive it (on_page_content), reported with
+One build, of one edition (editions.py): the static pass (define_env → start) → the check of docs/ as MkDocs
+lists it, and the generated pages (on_files, generated.py) → each page's metadata as MkDocs parsed it, the page
+rendered from the static pass's parse, its Markdown converted within the render budget with the glossary's names
+marked (on_page_markdown, treesteps.py), the HTML checked as the theme will receive it (on_page_content), reported with
 the problems the static pass found in the pages' HTML, such as coverage, which do not keep a page from rendering
 (on_env) → site/claims.json and the checks of the built site (on_post_build).
 """
@@ -16,7 +16,6 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File
 
 from ..check import Checked, check_project
 from ..claims import record
@@ -26,9 +25,8 @@ from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.people import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import generated_pages, marker, references, render_page
+from ..render import marker, references, render_page
 from ..render.blocks import EngineBlocks
-from ..render.share import share_image
 from ..render.visuals import draw
 from ..sitecheck import check_built_site
 from ..sitecheck.builtsite import BuiltSite
@@ -36,13 +34,9 @@ from ..sitecheck.content import check_content, check_titles, toc_entries
 from .budget import RenderBudget, guard_conversion
 from .docsfiles import NO_DIRECTORY_URLS, docs_files_problems, project_folders
 from .editions import parity_problems, site_checks, this_edition
+from .generated import SHARE_IMAGE, add_generated
 from .treesteps import GlossaryMarking, MarkerFinishing
 from .theme import DEFAULT_LANGUAGE, edition, page_jsonld, search_meta, theme_globals
-
-EDIT_GENERATED = {"figures.md": "../macros/claims/figure_kinds.yml"}  # relative to edit_uri's docs/
-EDIT_SOURCES = "../seeds/catalogue.yml"
-SHARE_IMAGE = "assets/qq-share.png"
-
 
 class CitationsConfig(Config):
     # Seconds that converting every page's Markdown to HTML may take in one build: real pages take
@@ -154,20 +148,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         problems = docs_files_problems(files, Path(config["docs_dir"]), self.docs_dir)
         if problems:
             raise PluginError("Refusing to build:\n" + report(problems, f"in {self.docs_dir}/"))
-        return self._add_generated(files, config)
-
-    def _add_generated(self, files, config):
-        generated = generated_pages(self.checked.plans, self.checked.about_the_events_first(),
-                                    self.checked.titles(self.language), self.checked.pages_about_the_site(),
-                                    self.language)
-        for src_uri, content in generated.items():
-            if files.get_file_from_path(src_uri):
-                raise PluginError(f"{self.docs_dir}/{src_uri}: this page is generated from the seeds; remove the file")
-            file = File.generated(config, src_uri, content=content)
-            file.edit_uri = EDIT_GENERATED.get(src_uri, EDIT_SOURCES)  # "edit this page": its data
-            files.append(file)
-        self.generated = set(generated)
-        files.append(File.generated(config, SHARE_IMAGE, content=share_image(self.language)))
+        self.generated = add_generated(files, config, self.checked, self.language, self.docs_dir)
         return files
 
     def on_pre_page(self, page, config, files):

@@ -7,7 +7,6 @@ MkDocs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,9 +17,6 @@ from ..problems import Problem, clip
 from .signatures import MACROS, bind
 
 PARSER = jinja2.Environment()  # only ever used to parse, never to render
-ALONE_ON_LINE = re.compile(r"\s*+\{\{.*\}\}\s*+")
-BARE_MARKER = {"cite", "event", "place"}  # what the build writes as a footnote's bare marker (render/markup.py)
-LINE_START = re.compile(r"(?:[ \t]|>|[-*+][ \t]|\d{1,9}[.)][ \t])*+")  # before a line's first words: a list's marker
 STATEMENTS = {"For": "for", "If": "if", "Assign": "set", "AssignBlock": "set", "Include": "include",
               "Import": "import", "FromImport": "from … import", "Macro": "macro", "Extends": "extends",
               "Block": "block", "CallBlock": "call", "FilterBlock": "filter", "With": "with", "ExprStmt": "do"}
@@ -65,21 +61,7 @@ def body_pieces(path: str, body: str, offset: int) -> tuple[list[str | Call], li
             problems += found
             if not found:
                 pieces.append(_call(path, offset, lines, node))
-    return pieces, problems + list(_footnote_definitions(path, pieces))
-
-
-def _footnote_definitions(path: str, pieces: list[str | Call]) -> Iterator[Problem]:
-    """A call the build writes as a bare marker, [^qq3], that opens a line before a colon: Python-Markdown reads
-    "[^qq3]: …" as a footnote's definition, and the words after it vanish from the paragraph."""
-    for index, call in enumerate(pieces):
-        before = pieces[index - 1] if index else "\n"
-        after = pieces[index + 1] if index + 1 < len(pieces) else ""
-        if isinstance(call, Call) and call.macro in BARE_MARKER and isinstance(after, str) and \
-                after.startswith(":") and isinstance(before, str) and ("\n" in before or index == 1) and \
-                LINE_START.fullmatch(before.rpartition("\n")[2]):
-            yield Problem(path, call.line, "a line may not open with a citation and a colon", clip(call.line_text),
-                          "Markdown would read it as a footnote's definition: put the citation after the words "
-                          "it cites")
+    return pieces, problems
 
 
 def _call_problems(path, offset, lines, node) -> Iterator[Problem]:
@@ -105,9 +87,15 @@ def _call_problems(path, offset, lines, node) -> Iterator[Problem]:
     _, complaints = bind(name, [a.value for a in node.args], {k.key: k.value.value for k in node.kwargs})
     for complaint in complaints:
         yield Problem(path, line, "wrong macro arguments", complaint)
-    if MACROS[name].own_line and not ALONE_ON_LINE.fullmatch(line_text):
+    if MACROS[name].own_line and not _alone_on_line(line_text):
         yield Problem(path, line, f"{name}() must stand alone on its line", clip(line_text),
                       "put it on a line of its own, with blank lines around it")
+
+
+def _alone_on_line(line_text: str) -> bool:
+    """Whether the line holds the call and nothing else: Jinja's, which Python-Markdown never sees."""
+    line = line_text.strip()
+    return line.startswith("{{") and line.endswith("}}")
 
 
 def _call(path, offset, lines, node) -> Call:

@@ -17,7 +17,11 @@ from .. import yamlfile
 from ..corpus import characters
 from ..problems import Problem, clip
 
-# The same three patterns as mkdocs.utils.meta (tests/test_pages.py compares them).
+# MkDocs splits the metadata off before Python-Markdown reads the page, with these three patterns of
+# mkdocs.utils.meta; the core may not import MkDocs to use them, so it holds the same ones, byte for byte, and the
+# same loop (tests/test_pages.py compares the patterns, and the split of every page of each edition and of tricky
+# samples with get_data's). A reading with string methods would be longer, and agree only as far as it was proved
+# to; the build compares again what MkDocs read (mkdocs_plugin/plugin.py, _check_read_page).
 YAML_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")

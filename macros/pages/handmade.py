@@ -2,50 +2,74 @@
 
 A footnote's marker is numbered and opens its tooltip as a citation's does, and a page footnote named [^qq3]
 would redefine the engine's reference 3 (macros/proofmarks.py). Found in the HTML the static pass renders
-(rendered.py): the references and definitions Python-Markdown made, and the text `[^name]` it left as it was
-(a reference without its definition, or inside raw HTML), outside code; then each is shown at every line of the
-page that writes it. Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again
+(rendered.py), as Python-Markdown's footnotes extension wrote it: each reference (`<sup id="fnref:name">`),
+each definition (`<li id="fn:name">` in its `<div class="footnote">`), and the text `[^name]` it left as it was
+(a reference without its definition), outside code; each at the line of its block that writes it
+(rendered.line_written). Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again
 (sitecheck/proof.py). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..problems import Problem
-from .rendered import RenderedPage
+from .rendered import RenderedPage, line_written
 
-FOOTNOTE = re.compile(r"\[\^[^\]\n]*+\]")  # Python-Markdown's footnote reference and definition: [^name]
 FOOTNOTE_HINT = ("a footnote's marker looks like a citation's: cite with cite(), quote(), blockquote() or "
                  "figure(), which number and write the references")
 CODE = {"code", "pre"}
 
 
 def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
-    """A problem for every footnote the page writes itself, at each line that writes it."""
-    for written in footnotes(rendered):
-        for number, line in enumerate(rendered.lines, 1):
-            if written in line:
-                yield Problem(path, number, "footnotes are the citation engine's", repr(written), FOOTNOTE_HINT)
+    """A problem for every footnote the page writes itself, at the line that writes it, once a line; none for an
+    element of raw HTML that poses as one (refused as raw HTML: rawhtml.py)."""
+    found: dict[Problem, None] = {}
+    for node, written in footnotes(rendered):
+        line = line_written(rendered, node, written)
+        if line and written.lower() in rendered.lines[line - 1].lower():
+            found[Problem(path, line, "footnotes are the citation engine's", repr(written), FOOTNOTE_HINT)] = None
+    yield from found
 
 
-def footnotes(rendered: RenderedPage) -> list[str]:
-    """Each footnote of the page, as it is written: [^name]."""
-    found: dict[str, None] = {}
-    stack = [(rendered.root, False)]
-    while stack:
-        node, in_code = stack.pop()
+def footnotes(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
+    """(the element, the footnote as written: [^name]) of each footnote of the page, in the order of its HTML."""
+    for node in rendered.root.traverse(include_text=True):
         if node.tag == "-text":
-            if not in_code:
-                found.update(dict.fromkeys(FOOTNOTE.findall(node.text(deep=False) or "")))
+            yield from ((node, written) for written in _left_as_text(node))
             continue
-        prefix, colon, name = (node.attributes.get("id") or "").partition(":") if node.tag in ("sup", "li") \
-            else ("", "", "")
-        if colon and (prefix == "fn" or prefix.startswith("fnref")):
-            found[f"[^{name}]"] = None
-        children, child = [], node.child
-        while child is not None:
-            children.append((child, in_code or node.tag in CODE))
-            child = child.next
-        stack += reversed(children)
-    return list(found)
+        if _extensions_own(node):
+            yield node, f"[^{(node.attributes.get('id') or '').partition(':')[2]}]"
+
+
+def _extensions_own(node) -> bool:
+    """A reference or a definition as the footnotes extension writes them: not an element a page gave such an id
+    (refused for its id: rawwatch.py)."""
+    prefix = (node.attributes.get("id") or "").partition(":")[0]
+    if node.tag == "sup" and prefix.startswith("fnref"):
+        return node.css_first("a.footnote-ref") is not None
+    if node.tag == "li" and prefix == "fn":
+        listed = node.parent.parent if node.parent is not None else None
+        return listed is not None and listed.tag == "div" and \
+            "footnote" in (listed.attributes.get("class") or "").split()
+    return False
+
+
+def _left_as_text(node) -> list[str]:
+    """The references the extension left as text, having no definition to link them to: `[^name]` on one line,
+    outside code."""
+    text = node.text(deep=False) or ""
+    if "[^" not in text or any(above.tag in CODE for above in _ancestors(node)):
+        return []
+    found = []
+    for after in text.split("[^")[1:]:
+        name, closed, _ = after.partition("]")
+        if closed and "\n" not in name:
+            found.append(f"[^{name}]")
+    return found
+
+
+def _ancestors(node) -> Iterator[object]:
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent

@@ -28,7 +28,9 @@ from .body import Call
 from .converter import ConversionBudget, conversion_problem
 
 PERMALINK = "headerlink"  # the class of the toc extension's ¶ link in each heading
-LIST_MARKER = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])\s++")  # shown without it in a message: the item's words
+# A list item's Markdown is quoted in a message without its marker ("- ", "1. "): Python-Markdown keeps no source
+# positions, so which characters of the line are the marker only the line itself tells; this shapes a message only.
+LIST_MARKER = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])\s++")
 
 
 @dataclass
@@ -78,8 +80,16 @@ def written_links(rendered: RenderedPage) -> list[tuple[int, str]]:
         for name in ("href", "src"):
             address = node.attributes.get(name)
             if address is not None:
-                found.append((_line_of_link(rendered.where, _block_of(node, blocks), address), address))
+                found.append((_line_in_block(rendered.where, _block_of(node, blocks), address), address))
     return found
+
+
+def line_written(rendered: RenderedPage, node, needle: str) -> int:
+    """The line that writes `needle` (markup, as written) for an element of the page's HTML: within the located
+    block that holds the element, else at the block's first line; outside the blocks (in a heading) at the first
+    line that writes it, else at 0 (not found)."""
+    blocks = {located.block.node.mem_id: located for located in rendered.blocks if located.first}
+    return _line_in_block(rendered.where, _block_of(node, blocks), needle)
 
 
 def _block_of(node, blocks: dict[int, Located]) -> Located | None:
@@ -88,10 +98,10 @@ def _block_of(node, blocks: dict[int, Located]) -> Located | None:
     return blocks[node.mem_id] if node is not None else None
 
 
-def _line_of_link(where: PageLines, block: Located | None, address: str) -> int:
+def _line_in_block(where: PageLines, block: Located | None, needle: str) -> int:
     if block is None:
-        return where.markup.line_of(address)
-    written = where.markup.line_of(address, since=block.first)
+        return where.markup.line_of(needle)
+    written = where.markup.line_of(needle, since=block.first)
     return written if 0 < written <= block.last else block.first
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..sitecheck.builtsite import is_element
+from ..siteurls import leaves_site
 
 OWN_BLOCKS = {"li", "tr", "dd", "dt", "blockquote", "caption", "figcaption", "summary"}  # absorb their paragraphs
 ABSORBED = {"p", "div", "td", "th"}
@@ -32,7 +33,6 @@ WORDS = re.compile(r"\w")
 READ_WORDS = re.compile(r"[^\W_]+")  # the words a reader reads, also in an address: "troops-shot" is two
 LINK_WORDS = 12  # a link of a block that is only links: more words than this is a sentence, not a way round
 ITEM_WORDS = 15  # the words after a list item's leading link to a page: "[Timeline](timeline.md): the events"
-SITE_URL = re.compile(r"(?![a-zA-Z][\w+.-]*:|//|#)")  # a path of this site, not another host's, not an anchor
 
 
 class Block:
@@ -179,4 +179,5 @@ def _starts_with_site_link(node) -> bool:
         parent = parent.parent
     if parent is None or parent.tag != "a":
         return False
-    return bool(SITE_URL.match(parent.attributes.get("href") or "#"))
+    href = parent.attributes.get("href") or "#"
+    return not leaves_site(href) and not href.startswith("#")  # a path of this site, not an anchor

@@ -14,7 +14,6 @@ and nothing else. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import chain
 
@@ -28,7 +27,7 @@ from .classes import unknown_classes
 from .codeblocks import GAP, hidden_by_gaps
 from .engineonly import MARKDOWN_TITLES, handwritten
 from .nodes import children
-from .rules import ElementRules
+from .rules import ElementRules, is_id
 from .toclabels import relabelled
 
 DEEPEST = 40  # levels of elements inside a page's content
@@ -40,7 +39,6 @@ TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 GAP_HINT = ("a reader sees the code before the gap and copies what follows it too: write each command on its own "
             "line")
 TOC_HINT = "the page's contents show the heading's own text: remove data-toc-label"
-TOC_URL = re.compile(r"#[\w.:-]++")  # the theme writes it into href="…" unescaped
 CHAIN = ("div", "main", "div", "div")  # the theme's elements between <body> and the content's <article>
 
 
@@ -75,7 +73,7 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
         (problem("a page title or heading must be plain text", repr(clip(text, 80)), clip(text, 30)[:-1], "#")
          for text in texts if text and not _is_text(text)),
         (problem("a heading's id is letters, digits, '-', '_', '.' and ':' only", repr(clip(url, 60)), "id=", "#")
-         for _, url in headings if not TOC_URL.fullmatch(url)),
+         for _, url in headings if not (url.startswith("#") and is_id(url[1:]))),  # the theme writes it unescaped
         (label_problem("a table of contents entry must read as its heading", f"{clip(text, 60)!r} for the heading "
                        f"{clip(own, 60)!r}", *_needles(text), *_needles(own), "data-toc-label")
          for text, own in relabelled(html, headings) if too_many == [])))

@@ -6,13 +6,12 @@ imports MkDocs.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..problems import clip
 from ..siteurls import leaves_site, scheme_of
-from .urls import browser_url, host_of
+from .urls import browser_url, host_of, refresh_target
 
 # Never, anywhere: frames and plugins, styles, and what a parser reads differently with scripting on
 # and off or keeps out of the tree (noscript, template), and SVG animation, which can set a link.
@@ -60,10 +59,20 @@ LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "m
                 "mask-icon", "shortcut", "preconnect", "dns-prefetch", "prerender"}
 HEAD_LINKS = {"stylesheet", "icon", "canonical", "prev", "next"}  # the kinds the theme writes
 DATA_SCRIPTS = {"application/json", "application/ld+json"}  # data the theme and search engines read, never run
-ID = re.compile(r"[\w.:-]++")  # the theme writes heading ids into its tables of contents unescaped
-META_NAMES = re.compile(r"viewport|description|generator|referrer|twitter:[\w:-]++")
-IMAGE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp|avif|svg\+xml)[;,]", re.I)
-REFRESH = re.compile(r"\s*+\d*+(?:\.\d*+)?\s*+[;,]?\s*+(?:url\s*+=\s*+)?(?P<url>.*)", re.I | re.S)
+ID_MARKS = "_.:-"  # with letters and digits, all an id may hold: the theme writes ids into its contents unescaped
+META_NAMES = {"viewport", "description", "generator", "referrer"}  # and twitter:…, as is_id reads its rest
+IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/svg+xml"}
+
+
+def is_id(value: str, marks: str = ID_MARKS) -> bool:
+    """Whether the value is an id the theme can write unescaped: letters, digits and the marks only, at least one."""
+    return bool(value) and all(character.isalnum() or character in marks for character in value)
+
+
+def _image_data(url: str, scheme: str) -> bool:
+    """Whether the URL is a data: URL of an image, by its media type (data:image/png;base64,…)."""
+    after = url[len("data:"):].lower()
+    return scheme == "data" and any(after.startswith(kind + mark) for kind in IMAGE_TYPES for mark in ";,")
 
 
 class ElementRules:
@@ -91,7 +100,7 @@ class ElementRules:
         elif tag == "meta" and not self._known_meta(node.attributes):
             yield self.problem("unknown kind of <meta>", clip(str(node.attributes), 80), "<meta")
         elif tag == "meta" and (node.attributes.get("http-equiv") or "").lower() == "refresh":
-            target = REFRESH.match(node.attributes.get("content") or "").group("url").strip("'\" ")
+            target = refresh_target(node.attributes.get("content") or "")
             yield from self._urls(node, tag, "refresh", target)
         elif tag == "link" and not set((node.attributes.get("rel") or "").lower().split()) <= HEAD_LINKS:
             yield self.problem("unknown kind of <link>", f"rel={node.attributes.get('rel')!r}", "<link")
@@ -114,7 +123,9 @@ class ElementRules:
         name, prop = attributes.get("name"), attributes.get("property")
         if name and name.lower() == "referrer":
             return attributes.get("content") == "no-referrer"
-        return bool(name and META_NAMES.fullmatch(name.lower())) or bool(prop and prop.startswith("og:"))
+        name = (name or "").lower()
+        twitter = name.startswith("twitter:") and is_id(name.removeprefix("twitter:"), "_:-")
+        return name in META_NAMES or twitter or bool(prop and prop.startswith("og:"))
 
     def _attribute(self, node, tag: str, name: str, value: str, in_content: bool) -> Iterator:
         if name.startswith("on"):
@@ -123,7 +134,7 @@ class ElementRules:
             yield self.problem(f"{name} attributes are not allowed", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
         elif in_content and name not in CONTENT_ATTRIBUTES:
             yield self.problem("attribute not allowed in page content", f"{name} on <{tag}>", f"{name}=", f"<{tag}")
-        elif in_content and name == "id" and not ID.fullmatch(value):
+        elif in_content and name == "id" and not is_id(value):
             yield self.problem("an id is letters, digits, '-', '_', '.' and ':' only", f"id={clip(value, 40)!r} on "
                                f"<{tag}>", "id=", f"<{tag}")
         elif in_content and name == "id" and value.startswith("__"):
@@ -140,7 +151,7 @@ class ElementRules:
             navigation = (tag, name) in NAVIGATIONS and not (tag == "link" and self._loading(node))
             if navigation and (scheme in LINK_SCHEMES or not scheme):
                 continue
-            if not navigation and tag == "img" and name in ("src", "srcset") and IMAGE_DATA.match(url):
+            if not navigation and tag == "img" and name in ("src", "srcset") and _image_data(url, scheme):
                 if in_content:  # a drawing in the URL would be a chart no file of docs/ shows a reviewer
                     yield self.problem("an image in page content is a file of docs/",
                                        f"<{tag} {name}> is a data: URL, {clip(url, 40)}", value, f"<{tag}")
