@@ -99,8 +99,8 @@ def test_a_strings_file_that_differs_from_the_english_one_is_refused_at_its_line
         "forms are one, few, many, other",
         f"{file}:{_line('updated') - 1}: placeholders differ from interface.en.yml — 'updated' has {{день}}, the "
         "English {date} — keep every {placeholder} of the English string, untranslated, and add none",
-        f"{file}:{_line('byline')}: unknown interface string — 'unused' — interface.en.yml has no such key: remove "
-        "it, or add it there first",
+        f"{file}:{len(RUSSIAN.read_text(encoding='utf-8').splitlines())}: unknown interface string — 'unused' — "
+        "interface.en.yml has no such key: remove it, or add it there first",
     ]
     assert _russian(strings, lambda text: text.replace("locale: ru\n", "locale: xx_YY\n")) == [
         f"{file}:{_line('locale')}: no locale Babel knows — 'xx_YY' — give `locale:` the edition's locale, as "

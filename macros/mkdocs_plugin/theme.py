@@ -11,6 +11,7 @@ from ..render.interface import say
 from ..render.interface_check import interface_problems
 from ..render.search import CONTRIBUTORS_PAGE
 from ..render.structured import article, as_script_text, dataset
+from ..render.theme_words import SECTION, material_ships
 
 __all__ = ["CONTRIBUTORS_PAGE", "DEFAULT_LANGUAGE", "edition", "edition_language", "markdown_titles",
            "page_jsonld", "search_meta", "theme_globals"]
@@ -26,7 +27,16 @@ def edition_language(theme) -> str:
     problems = interface_problems(language)
     if problems:
         raise PluginError("Refusing to build:\n" + report(problems, "in the interface strings"))
+    give_material_words(theme, language)
     return language
+
+
+def give_material_words(theme, language: str) -> None:
+    """Material's words, for overrides/partials/language.html: the strings file's theme: section over Material's
+    own file (qq_theme_words), or alone where Material ships none for the language (qq_material_ships false).
+    Set on the theme in on_config, before Material's search plugin asks it for the search's language."""
+    theme["qq_theme_words"] = words(language).get(SECTION) or {}
+    theme["qq_material_ships"] = material_ships(language)
 
 
 def edition(config) -> tuple[str, tuple[str, str]]:
