@@ -119,6 +119,8 @@ def test_materials_words_come_from_the_strings_file_where_material_has_none(kaza
     assert tree.css_first("input.md-search__input").attributes["placeholder"] == theme["search.placeholder"]
     assert tree.css_first("a.md-skip").text(strip=True) == theme["action.skip"]
     assert tree.css_first("footer .md-footer__link--next").attributes["aria-label"].startswith(theme["footer.next"])
+    assert [label.attributes["title"] for label in tree.css("[data-qq-palette] label")] == [
+        f"⟦{name}⟧" for name in interface.words("en")["palette_toggle"].values()]
     translations = json.loads(tree.css_first("script#__config").text())["translations"]
     assert translations and all(value == theme[key] for key, value in translations.items())  # the search's counts
     search = json.loads((kazakh / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
@@ -127,9 +129,10 @@ def test_materials_words_come_from_the_strings_file_where_material_has_none(kaza
 
 def test_no_english_word_of_material_is_left_around_the_content(kazakh):
     """Around a page's article, once the marked words are taken out, only the data is left: the site's name and
-    the English edition's, which the switcher names in its own language; no word of Material's en.html."""
+    the English edition's, which the switcher names in its own language; no word of Material's en.html, and none of
+    mkdocs.yml's (the light/dark toggle's names are the strings file's palette_toggle)."""
     english = {value for key, value in material_words("en").items() if key not in NOT_WORDS}
-    data = ("Qandy Qantar", "English", "Switch to dark mode", "Switch to light mode")  # mkdocs.yml's palette
+    data = ("Qandy Qantar", "English")
     for page in ("index.html", "more/index.html"):
         left = MARK.sub(" ", around_the_content(LexborHTMLParser((kazakh / page).read_text(encoding="utf-8"))))
         assert [word for word in sorted(english) if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", left, re.I)] \
