@@ -119,6 +119,20 @@ def test_a_broken_list_of_editions_is_refused_with_its_message(tmp_path, origina
     assert [str(problem) for problem in read_editions(tmp_path)[1]] == [message]
 
 
+def test_a_language_without_number_words_is_refused(tmp_path):
+    """Without its number_words.<lang>.yml, no number word of a translation's prose would be compared."""
+    (tmp_path / "mkdocs.yml").write_text(ORIGINAL.replace("{lang: ru, name: Русский}", "{lang: kk, name: Қазақша}"),
+                                         encoding="utf-8")
+    settings = {**TRANSLATION, "site_url": "https://example.org/p/kk/", "docs_dir": "docs-kk", "site_dir": "site-kk",
+                "theme": "{language: kk}"}
+    (tmp_path / "mkdocs.kk.yml").write_text("".join(f"{key}: {value}\n" for key, value in settings.items()),
+                                            encoding="utf-8")
+    assert [str(problem) for problem in read_editions(tmp_path)[1]] == [
+        "macros/pages/number_words.kk.yml: no number words for an edition's language — 'kk' (mkdocs.kk.yml) — write "
+        "it as number_words.ru.yml is written: each number word in every form with its value, and the words by which "
+        "a year reads as a date (CONTRIBUTING: adding a language)"]
+
+
 def test_a_good_list_of_editions_reads_each_config(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(ORIGINAL, encoding="utf-8")
     (tmp_path / "mkdocs.ru.yml").write_text("".join(f"{key}: {value}\n" for key, value in TRANSLATION.items()),

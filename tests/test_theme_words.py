@@ -19,6 +19,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 from selectolax.lexbor import LexborHTMLParser
 
+from macros import written_numbers
 from macros.render import interface
 from macros.render.interface_check import interface_problems
 from macros.render.theme_words import material_languages, material_words, search_languages
@@ -86,8 +87,13 @@ def kazakh(tmp_path_factory) -> Path:
     shutil.copy(interface.strings_file("en"), strings)
     (strings / f"interface.{LANGUAGE}.yml").write_text(yaml.safe_dump(pseudo_strings(), allow_unicode=True),
                                                       encoding="utf-8")
+    numbers = where / "number_words"  # the engine's, and an empty list for Kazakh: the pages state no number
+    shutil.copytree(written_numbers.WORDS_FILES, numbers, ignore=lambda _, names: [
+        name for name in names if not name.startswith("number_words.")])
+    (numbers / f"number_words.{LANGUAGE}.yml").write_text("{}\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(interface, "STRINGS", strings)
+        patch.setattr(written_numbers, "WORDS_FILES", numbers)
         _forget_words()
         try:
             build(load_config(str(project / f"mkdocs.{LANGUAGE}.yml"), site_dir=str(where / "site")))
