@@ -22,7 +22,8 @@ DEFAULT_LANGUAGE = "en"  # Material's, where theme.language is not set
 def edition_language(theme) -> str:
     """The edition's language, which every word the engine writes is in: Material's `theme.language` (mkdocs.yml,
     or an edition's config that inherits it), 'en' where unset. An edition without its strings file, or with one
-    that differs from the English file's keys, is refused before anything is built."""
+    that differs from the English file's keys (or lacks Material's words), is refused before anything is built; the
+    theme is then given Material's words in that language (give_material_words)."""
     language = theme.get("language") or DEFAULT_LANGUAGE
     problems = interface_problems(language)
     if problems:
