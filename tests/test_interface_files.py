@@ -12,7 +12,7 @@ import pytest
 import macros
 from macros.render import formats, interface
 from macros.render.interface_check import every_interface_problem, interface_problems
-from tests.conftest import build, make_project
+from tests.conftest import CONFIG, build, make_project
 
 RUSSIAN = interface.strings_file("ru")  # the engine's, read before a test puts a folder of its own in its place
 
@@ -160,6 +160,24 @@ def test_the_static_pass_checks_every_strings_file(strings, tmp_path):
     project = make_project(tmp_path / "project", {"index.md": "# Home\n\nNo citations here.\n"})
     assert "macros/render/interface.ru.yml: interface string missing — 'home_page' — translate interface.en.yml's " \
            "'home_page'" in [str(problem) for problem in check_project(project).problems]
+
+
+def test_the_static_pass_names_an_edition_without_its_strings_file(tmp_path):
+    """A language listed in extra.editions with no interface.<language>.yml is refused by `python -m macros.check`
+    too, not only by its build."""
+    from macros.check import check_editions
+
+    project = make_project(tmp_path / "project", {"index.md": "# Home\n\nNo citations here.\n"})
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("\nextra:\n", "\nextra:\n  editions:\n    - {lang: en, name: "
+                                                       "English}\n    - {lang: de, name: Deutsch}\n"), encoding="utf-8")
+    (project / "docs-de").mkdir()
+    (project / "mkdocs.de.yml").write_text("INHERIT: mkdocs.yml\nsite_url: " + CONFIG["site_url"] + "de/\n"
+                                           "docs_dir: docs-de\nsite_dir: site-de\ntheme:\n  language: de\n",
+                                           encoding="utf-8")
+    assert "macros/render/interface.de.yml: no interface strings for theme.language 'de' — add this file with every " \
+           "key of interface.en.yml translated (CONTRIBUTING: “Translating the interface”)" in [
+               str(problem) for problem in check_editions(project)[1]]
 
 
 def test_the_map_writes_its_names_as_the_edition_does():
