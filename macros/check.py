@@ -38,8 +38,8 @@ from .pages.rawwatch import watch_raw_html
 from .pages.rendered import RenderedPage, render_or_refuse, written_links
 from .problems import Problem, capped, counted, report
 from .render.dateline import last_update
-from .render.interface import say
-from .render.interface_check import every_interface_problem
+from .render.interface import languages, say
+from .render.interface_check import every_interface_problem, interface_problems
 from .render.sourceplan import SourcePlan, plan_sources
 from .render.terms import term_problems
 from .render.visuals import visual_problems
@@ -206,6 +206,9 @@ def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Prob
                                        translation=not edition.original, language=edition.lang))
                for edition in editions]
     problems += [problem for _, one in checked for problem in one.problems]
+    # an edition without its strings file (every_interface_problem checks the files there are)
+    problems += [problem for edition in editions if edition.lang not in languages()
+                 for problem in interface_problems(edition.lang)]
     for edition, one in checked[1:]:
         problems += edition_parity(checked[0][1], checked[0][0].docs_dir, one, edition.docs_dir)
     return checked, problems

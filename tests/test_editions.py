@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.editions import Edition, read_editions
+from macros.editions import Edition, edition_of, read_editions
 from macros.editions.switcher import alternates, live_reload_policy
 from macros.sitecheck.builtsite import BuiltSite
 from macros.sitecheck.links import check_site
 from macros.sitecheck.sources import MarkdownSources
 from macros.render.search import CONTRIBUTORS_PAGE
+from macros.render.theme_words import search_languages
 from macros.siteurls import page_url, url_of
 from macros.pages.converter import markdown_converter
 from macros.pages.rendered import render, written_links
@@ -50,12 +51,13 @@ def test_every_config_of_the_project_loads_the_citation_and_macros_plugins():
     from mkdocs.config import load_config
 
     configs = sorted(ROOT.glob("mkdocs*.yml"))
-    assert [config.name for config in configs] == ["mkdocs.ru.yml", "mkdocs.yml"]
+    assert {"mkdocs.ru.yml", "mkdocs.yml"} <= {config.name for config in configs}
     for config_file in configs:
         assert missing_plugins(config_file) == set(), config_file.name
         config = load_config(str(config_file))
-        if config.theme["language"] != "en":  # a translation's own search (English is the default)
-            assert config.plugins["material/search"].config.lang == [config.theme["language"]]
+        language = config.theme["language"]
+        if language != "en" and language in search_languages():  # a translation's own search (English's: default)
+            assert config.plugins["material/search"].config.lang == [language]
 
 
 def test_a_translation_that_lists_only_search_loses_the_citation_plugin(tmp_path):
@@ -72,9 +74,9 @@ def test_a_translation_that_lists_only_search_loses_the_citation_plugin(tmp_path
 def test_the_project_has_an_english_original_and_a_russian_translation():
     editions, problems = read_editions(ROOT)
     assert problems == []
-    assert [(edition.lang, edition.folder, edition.config) for edition in editions] == [
+    english, russian = editions[0], edition_of(editions, "ru")  # and any language added after them
+    assert [(edition.lang, edition.folder, edition.config) for edition in (english, russian)] == [
         ("en", "", "mkdocs.yml"), ("ru", "ru", "mkdocs.ru.yml")]
-    english, russian = editions
     assert russian.site_url == CONFIG["site_url"] + "ru/"
     assert not (ROOT / russian.docs_dir).is_relative_to(ROOT / english.docs_dir)  # English never reads them
 
@@ -117,6 +119,20 @@ def test_a_broken_list_of_editions_is_refused_with_its_message(tmp_path, origina
         (tmp_path / "mkdocs.ru.yml").write_text("".join(f"{key}: {value}\n" for key, value in settings.items()),
                                                 encoding="utf-8")
     assert [str(problem) for problem in read_editions(tmp_path)[1]] == [message]
+
+
+def test_a_language_without_number_words_is_refused(tmp_path):
+    """Without its number_words.<lang>.yml, no number word of a translation's prose would be compared."""
+    (tmp_path / "mkdocs.yml").write_text(ORIGINAL.replace("{lang: ru, name: Русский}", "{lang: kk, name: Қазақша}"),
+                                         encoding="utf-8")
+    settings = {**TRANSLATION, "site_url": "https://example.org/p/kk/", "docs_dir": "docs-kk", "site_dir": "site-kk",
+                "theme": "{language: kk}"}
+    (tmp_path / "mkdocs.kk.yml").write_text("".join(f"{key}: {value}\n" for key, value in settings.items()),
+                                            encoding="utf-8")
+    assert [str(problem) for problem in read_editions(tmp_path)[1]] == [
+        "macros/pages/number_words.kk.yml: no number words for an edition's language — 'kk' (mkdocs.kk.yml) — write "
+        "it as number_words.ru.yml is written: each number word in every form with its value, and the words by which "
+        "a year reads as a date (CONTRIBUTING: adding a language)"]
 
 
 def test_a_good_list_of_editions_reads_each_config(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 import macros
 from macros.render import formats, interface
 from macros.render.interface_check import every_interface_problem, interface_problems
-from tests.conftest import build, make_project
+from tests.conftest import CONFIG, build, make_project
 
 RUSSIAN = interface.strings_file("ru")  # the engine's, read before a test puts a folder of its own in its place
 
@@ -99,8 +99,8 @@ def test_a_strings_file_that_differs_from_the_english_one_is_refused_at_its_line
         "forms are one, few, many, other",
         f"{file}:{_line('updated') - 1}: placeholders differ from interface.en.yml — 'updated' has {{день}}, the "
         "English {date} — keep every {placeholder} of the English string, untranslated, and add none",
-        f"{file}:{_line('byline')}: unknown interface string — 'unused' — interface.en.yml has no such key: remove "
-        "it, or add it there first",
+        f"{file}:{len(RUSSIAN.read_text(encoding='utf-8').splitlines())}: unknown interface string — 'unused' — "
+        "interface.en.yml has no such key: remove it, or add it there first",
     ]
     assert _russian(strings, lambda text: text.replace("locale: ru\n", "locale: xx_YY\n")) == [
         f"{file}:{_line('locale')}: no locale Babel knows — 'xx_YY' — give `locale:` the edition's locale, as "
@@ -160,6 +160,24 @@ def test_the_static_pass_checks_every_strings_file(strings, tmp_path):
     project = make_project(tmp_path / "project", {"index.md": "# Home\n\nNo citations here.\n"})
     assert "macros/render/interface.ru.yml: interface string missing — 'home_page' — translate interface.en.yml's " \
            "'home_page'" in [str(problem) for problem in check_project(project).problems]
+
+
+def test_the_static_pass_names_an_edition_without_its_strings_file(tmp_path):
+    """A language listed in extra.editions with no interface.<language>.yml is refused by `python -m macros.check`
+    too, not only by its build."""
+    from macros.check import check_editions
+
+    project = make_project(tmp_path / "project", {"index.md": "# Home\n\nNo citations here.\n"})
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("\nextra:\n", "\nextra:\n  editions:\n    - {lang: en, name: "
+                                                       "English}\n    - {lang: de, name: Deutsch}\n"), encoding="utf-8")
+    (project / "docs-de").mkdir()
+    (project / "mkdocs.de.yml").write_text("INHERIT: mkdocs.yml\nsite_url: " + CONFIG["site_url"] + "de/\n"
+                                           "docs_dir: docs-de\nsite_dir: site-de\ntheme:\n  language: de\n",
+                                           encoding="utf-8")
+    assert "macros/render/interface.de.yml: no interface strings for theme.language 'de' — add this file with every " \
+           "key of interface.en.yml translated (CONTRIBUTING: “Translating the interface”)" in [
+               str(problem) for problem in check_editions(project)[1]]
 
 
 def test_the_map_writes_its_names_as_the_edition_does():

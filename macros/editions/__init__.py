@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..sitecheck import read_config
+from ..written_numbers import words_file
 
 CONFIG = "mkdocs.yml"
 HINT = "list each edition as {lang: <code>, name: <its name in that language>}, the original first (CONTRIBUTING)"
@@ -77,6 +78,7 @@ def _edition_problems(root: Path, edition: Edition, before: list[Edition]) -> li
     if language != edition.lang:
         problems.append(Problem(edition.config, 0, "an edition's theme.language is its language",
                                 f"'{language}' in the edition '{edition.lang}'", f"set theme.language: {edition.lang}"))
+    problems += _number_words_problems(edition)
     for other in before:
         if Path(edition.docs_dir).is_relative_to(other.docs_dir) or Path(other.docs_dir).is_relative_to(edition.docs_dir):
             problems.append(Problem(edition.config, 0, "an edition's pages are apart from another's",
@@ -91,6 +93,18 @@ def _edition_problems(root: Path, edition: Edition, before: list[Edition]) -> li
             problems.append(Problem(edition.config, 0, "a translation is served under its language",
                                     f"site_url {edition.site_url!r}", f"set site_url: {wanted}"))
     return problems
+
+
+def _number_words_problems(edition: Edition) -> list[Problem]:
+    """A translation's pages state numbers in words too («пять», «тысяч»): without its language's list, the check of
+    prose numbers would read none of them. English's are in the code (written_numbers.py)."""
+    path = words_file(edition.lang)
+    if edition.lang == "en" or path.is_file():
+        return []
+    return [Problem(f"macros/pages/{path.name}", 0, "no number words for an edition's language",
+                    f"'{edition.lang}' ({edition.config})", "write it as number_words.ru.yml is written: each number "
+                    "word in every form with its value, and the words by which a year reads as a date (CONTRIBUTING: "
+                    "adding a language)")]
 
 
 def edition_of(editions: list[Edition], lang: str) -> Edition | None:

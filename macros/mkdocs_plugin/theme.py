@@ -11,6 +11,7 @@ from ..render.interface import say
 from ..render.interface_check import interface_problems
 from ..render.search import CONTRIBUTORS_PAGE
 from ..render.structured import article, as_script_text, dataset
+from ..render.theme_words import SECTION, material_ships
 
 __all__ = ["CONTRIBUTORS_PAGE", "DEFAULT_LANGUAGE", "edition", "edition_language", "markdown_titles",
            "page_jsonld", "search_meta", "theme_globals"]
@@ -21,12 +22,22 @@ DEFAULT_LANGUAGE = "en"  # Material's, where theme.language is not set
 def edition_language(theme) -> str:
     """The edition's language, which every word the engine writes is in: Material's `theme.language` (mkdocs.yml,
     or an edition's config that inherits it), 'en' where unset. An edition without its strings file, or with one
-    that differs from the English file's keys, is refused before anything is built."""
+    that differs from the English file's keys (or lacks Material's words), is refused before anything is built; the
+    theme is then given Material's words in that language (give_material_words)."""
     language = theme.get("language") or DEFAULT_LANGUAGE
     problems = interface_problems(language)
     if problems:
         raise PluginError("Refusing to build:\n" + report(problems, "in the interface strings"))
+    give_material_words(theme, language)
     return language
+
+
+def give_material_words(theme, language: str) -> None:
+    """Material's words, for overrides/partials/language.html: the strings file's theme: section over Material's
+    own file (qq_theme_words), or alone where Material ships none for the language (qq_material_ships false).
+    Set on the theme in on_config, before Material's search plugin asks it for the search's language."""
+    theme["qq_theme_words"] = words(language).get(SECTION) or {}
+    theme["qq_material_ships"] = material_ships(language)
 
 
 def edition(config) -> tuple[str, tuple[str, str]]:

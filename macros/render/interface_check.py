@@ -12,6 +12,7 @@ from babel import UnknownLocaleError
 from .. import yamlfile
 from ..problems import Problem
 from .interface import LOCALE, PLURAL_FORMS, forms_needed, languages, strings_file
+from .theme_words import SECTION, theme_problems
 from .visuals.map import BASEMAP, shown_names
 
 ENGLISH = "en"
@@ -43,6 +44,7 @@ def interface_problems(language: str) -> list[Problem]:
         return [Problem(label, translated.line_of(LOCALE), "no locale Babel knows", repr(locale),
                         "give `locale:` the edition's locale, as Babel names it (en_GB, ru, kk)")]
     problems = _map_problems(label, translated) if language == ENGLISH else []
+    problems += theme_problems(label, translated, language)  # Material's words: checked against Material's
     return sorted(problems + list(_key_problems(label, _flat(english), _flat(translated), needed)))
 
 
@@ -75,9 +77,12 @@ def _read(path: Path, label: str) -> tuple[yamlfile.LineDict | None, Problem | N
 
 
 def _flat(data: dict, prefix: str = "") -> dict[str, tuple[object, int]]:
-    """'fields.title' -> (its value, its line), for every string of the file, nested keys joined with dots."""
+    """'fields.title' -> (its value, its line), for every string of the file, nested keys joined with dots; not
+    the theme: section, Material's words (theme_words.py)."""
     flat = {}
     for key, value in data.items():
+        if not prefix and key == SECTION:
+            continue
         name, line = f"{prefix}{key}", data.line_of(key) if hasattr(data, "line_of") else 0
         if isinstance(value, dict):
             flat.update(_flat(value, f"{name}."))
