@@ -147,7 +147,7 @@ def test_a_figures_words_are_the_editions_from_its_list():
     area = {"qualifier": "over", "number": 2.7, "unit": "million square kilometres"}
     income = {"qualifier": "around", "number": 500, "unit": "€"}
     assert [figure_text(area, "en"), figure_text(income, "en")] == ["over 2.7 million square kilometres", "around €500"]
-    assert [figure_text(area, "ru"), figure_text(income, "ru")] == ["свыше 2,7 млн кв. км", "около €500"]
+    assert [figure_text(area, "ru"), figure_text(income, "ru")] == ["свыше 2,7 млн кв. км", "около 500\xa0€"]
     assert term("events", "Russian troops arrive", "ru") == "Прибывают российские войска"
     assert term("subjects", "", "ru") == ""  # no subject, nothing to look up
 

@@ -42,12 +42,12 @@ def byline(source: Source, language: str) -> str:
 
 def figure_text(figure: dict, language: str) -> str:
     """'at least 238', 'about 20%', 'around €500', 'more than 5,000': qualifier, value and unit, a currency
-    symbol before the value as the sources write it. The value is written the site's way (formats.py), not
+    symbol where the edition's locale puts it (formats.py: «около 500 €»). The value is written the site's way (formats.py), not
     with the passage's digits ("5000"), which its tooltip and reference keep. Its qualifier and unit are the
     edition's words for the call's (terms.py): 'более 225'."""
     unit, value = term("units", figure["unit"], language), formats.number(figure["number"], language)
     if is_currency(figure["unit"]):
-        value = unit + value
+        value = formats.with_currency(value, unit, language)
     elif unit:
         value += unit if unit[:1] == "%" else f" {unit}"
     return f"{term('qualifiers', figure['qualifier'], language)} {value}".strip()

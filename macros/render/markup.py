@@ -24,6 +24,8 @@ ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 # Material's search leaves out an element with this attribute, then removes the attribute (with a value) from the page
 OUT_OF_SEARCH = ("data-search-exclude", "marker")
+# Babel's no-break spaces in a figure's words («5 000», «500 €») stay unbreakable: md_escape makes spaces of them
+NO_BREAK = "&#160;"
 
 
 def md_escape(text: str) -> str:
@@ -52,7 +54,7 @@ def marker(claim: Claim, language: str) -> str:
         return f'<q class="{QUOTE}">{passage}</q>{ref}'
     if claim.macro == "figure":
         figure = claim.figure
-        chip = md_escape(figure_text(figure, language))
+        chip = NO_BREAK.join(md_escape(part) for part in figure_text(figure, language).split("\xa0"))
         return f'<span class="{FIGURE}" data-kind="{figure["kind"]}">{chip}</span>{ref}'
     # The class on the <blockquote> itself (attr_list can only reach its last paragraph): the site
     # check refuses every block quote without it, and every one with it that this did not write.
