@@ -5,6 +5,8 @@ stands where the edition's locale puts it; a marker never runs into the number b
 the edition's words. The original edition's pages carry none of the translation's marks."""
 from __future__ import annotations
 
+import posixpath
+
 import markdown
 from babel import Locale
 from selectolax.lexbor import LexborHTMLParser
@@ -12,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.editions import read_editions
 from macros.render.interface import locale_of, say, words
 from macros.render.labels import SOURCES_LANGUAGE
-from macros.render.markup import TRANSLATION_NOTE
+from macros.render.translated import TRANSLATION_NOTE
 from macros.render.visuals.map import BASEMAP, credit
 from tests.conftest import ROOT
 
@@ -135,3 +137,22 @@ def test_the_glossary_gives_the_date_marks_as_the_russian_strings_file_writes_th
             if len(row.css("td")) == 2}
     for basis, english in words("en")["date_marks"].items():
         assert rows[english] == words("ru")["date_marks"][basis], english
+
+
+def test_a_link_out_of_a_translated_edition_says_the_language_of_the_page_it_leads_to(merged):
+    """A translated page's link to a page only the original has (the conventions page) carries its hreflang;
+    links inside the edition, other sites' and every link of the original's pages carry none."""
+    leaving = 0
+    for edition, path, tree in _editions_pages(merged):
+        article = tree.css_first("article")
+        if article is None:
+            continue
+        here = "/" + path.rsplit("index.html", 1)[0]
+        for link in article.css("a[href]"):
+            href = link.attributes["href"]
+            target = posixpath.normpath(posixpath.join(here, href)) if "://" not in href else ""
+            out = bool(target) and not href.startswith("#") and edition.folder != "" and \
+                not (target + "/").startswith(f"/{edition.folder}/")
+            assert link.attributes.get("hreflang") == ("en" if out else None), (path, href)
+            leaving += out
+    assert leaving

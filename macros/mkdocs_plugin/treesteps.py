@@ -8,7 +8,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..render.first_mentions import mark_first_mentions
-from ..render.markup import finish_markers, put_translation_note
+from ..render.markup import finish_markers
+from ..render.translated import PageMarks, mark_translated_page
 
 AFTER_INLINE = 15  # Python-Markdown's inline patterns run at 20, its prettifier at 10
 LAST = 1  # after attr_list (8) and toc (5): the tree as it is written out, bar the unescaping (0)
@@ -36,22 +37,22 @@ class _MarkFirstMentions(Treeprocessor):
 
 
 class MarkerFinishing(Extension):
-    """`note()` gives what the page being converted says under its title of its sources' language, or ''."""
+    """`marks()` gives what the page being converted says of its languages (render/translated.py)."""
 
-    def __init__(self, note: Callable[[], str] = lambda: ""):
+    def __init__(self, marks: Callable[[], PageMarks] = PageMarks):
         super().__init__()
-        self.note = note
+        self.marks = marks
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(_MarkersForTheme(md, self.note), "qq_markers", LAST)
+        md.treeprocessors.register(_MarkersForTheme(md, self.marks), "qq_markers", LAST)
 
 
 class _MarkersForTheme(Treeprocessor):
-    def __init__(self, md: Markdown, note: Callable[[], str]):
+    def __init__(self, md: Markdown, marks: Callable[[], PageMarks]):
         super().__init__(md)
-        self.note = note
+        self.marks = marks
 
     def run(self, root):
         stash = self.md.htmlStash.rawHtmlBlocks
         finish_markers(root, lambda index: str(stash[index]) if index < len(stash) else "")
-        put_translation_note(root, self.note())
+        mark_translated_page(root, self.marks())

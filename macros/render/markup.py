@@ -26,7 +26,6 @@ ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 # Material's search leaves out an element with this attribute, then removes the attribute (with a value) from the page
 OUT_OF_SEARCH = ("data-search-exclude", "marker")
-TRANSLATION_NOTE = "qq-translation-note"  # class of the paragraph that says the sources' language (translation_note)
 # Babel's no-break spaces in a figure's words («5 000», «500 €») stay unbreakable: md_escape makes spaces of them
 NO_BREAK = "&#160;"
 
@@ -105,27 +104,6 @@ def _bracketed(marker: Element) -> None:
     link = marker.find("a")
     if link is not None and link.text:
         link.text = f"[{link.text}]"
-
-
-def translation_note(claims: list[Claim], language: str, translated: bool) -> str:
-    """What a page of a translated edition says under its title where it cites the sources: that they are in the
-    original's language, whose passage each reference shows, and, where it quotes them, that the words in quotation
-    marks are ours. A page of the original edition reads the sources in their own words, and says nothing."""
-    if not translated or not claims:
-        return ""
-    quotes = any(claim.translation is not None for claim in claims)
-    return say("translation_note_quotes" if quotes else "translation_note_cites", language)
-
-
-def put_translation_note(root: Element, note: str) -> None:
-    """The note (translation_note) as the paragraph after the page's title, out of the search index: every
-    page says it, and no page is about it."""
-    if not note:
-        return
-    paragraph = Element("p", {"class": TRANSLATION_NOTE, OUT_OF_SEARCH[0]: ""})
-    paragraph.text = note
-    children = list(root)
-    root.insert(1 if children and children[0].tag == "h1" else 0, paragraph)
 
 
 def _is_marker(element: Element) -> bool:
