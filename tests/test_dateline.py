@@ -1,6 +1,6 @@
-"""The home page's dateline, "Updated <date> · By the Qandy Qantar editors": dated by SOURCE_DATE_EPOCH,
-else by the last commit that changed the pages or the sources, else left out, so that a build stays
-reproducible."""
+"""The home page's dateline, "Updated <date> · By the Qandy Qantar editors": dated by the last commit that
+changed the edition's pages or the sources, no later than SOURCE_DATE_EPOCH, else by the variable, else left
+out, so that a build stays reproducible."""
 from __future__ import annotations
 
 import os
@@ -60,7 +60,27 @@ def test_without_the_variable_the_date_is_the_last_commit_that_changed_docs_or_s
     _commit(tmp_path, "docs/index.md", "2022-03-01T12:00:00+00:00")
     _commit(tmp_path, "README.md", "2024-05-05T12:00:00+00:00")  # not what the site says
     assert last_update(tmp_path, FOLDERS, {}) == (date(2022, 3, 1), [])
-    assert last_update(tmp_path, FOLDERS, {"SOURCE_DATE_EPOCH": NOVEMBER_2023}) == (date(2023, 11, 14), [])
+    assert last_update(tmp_path, FOLDERS, {"SOURCE_DATE_EPOCH": NOVEMBER_2023}) == (date(2022, 3, 1), [])
+    # the variable is the latest day a build may show: a shallow clone's git, whose history starts later, defers to it
+    assert last_update(tmp_path, FOLDERS, {"SOURCE_DATE_EPOCH": "1641427200"}) == (date(2022, 1, 6), [])
+
+
+def test_each_edition_is_dated_by_its_own_pages_and_the_sources_under_the_deploys_variable(tmp_path):
+    """The deploy sets the variable from every edition's folder; the Russian edition's dateline follows docs-ru/,
+    the English one docs/, each no later than the variable."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, capture_output=True)
+    _commit(tmp_path, "seeds/a.txt", "2022-01-06T12:00:00+00:00")
+    _commit(tmp_path, "docs/index.md", "2022-03-01T12:00:00+00:00")
+    _commit(tmp_path, "docs-ru/index.md", "2022-04-02T12:00:00+00:00")
+    deploy = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "docs", "docs-ru", "seeds"], cwd=tmp_path,
+                            capture_output=True, text=True, check=True).stdout.strip()
+    environ = {"SOURCE_DATE_EPOCH": deploy}
+    assert last_update(tmp_path, ("docs-ru", "seeds"), environ) == (date(2022, 4, 2), [])
+    assert last_update(tmp_path, FOLDERS, environ) == (date(2022, 3, 1), [])
+    _commit(tmp_path, "seeds/b.txt", "2022-05-03T12:00:00+00:00")  # a source dates both editions
+    environ = {"SOURCE_DATE_EPOCH": str(int(deploy) + 86400 * 40)}
+    assert last_update(tmp_path, ("docs-ru", "seeds"), environ) == last_update(tmp_path, FOLDERS, environ) == (
+        date(2022, 5, 3), [])
     assert last_update(tmp_path / "docs", ("nothing-here",), {}) == (None, [])  # git, but no such history
 
 

@@ -13,6 +13,7 @@ from macros.siteurls import page_url
 from macros.render.interface import say, words
 from macros.render.visuals.charts import ARROW
 from macros.render.visuals.map import BASEMAP
+from macros.render.visuals.map import credit as map_credit
 from macros.render.visuals.rail import DAYS, FIRST, LAST, MONTH
 from tests.conftest import CONFIG, LANGUAGE, ROOT
 
@@ -65,7 +66,7 @@ def test_every_drawing_in_a_visual_has_a_text_equivalent(pages):
 
 
 def test_every_page_that_shows_the_map_credits_its_data(pages):
-    credit = say("map_credit", LANGUAGE, credit=BASEMAP["credit"])
+    credit = say("map_credit", LANGUAGE, credit=map_credit(BASEMAP["points"], LANGUAGE))
     for page, figure in visuals(pages, "qq-map"):
         caption = flat(figure.css_first("figcaption").text())
         assert BASEMAP["credit"] in caption and credit in caption, page

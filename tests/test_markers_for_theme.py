@@ -27,3 +27,15 @@ def test_every_first_marker_is_kept_out_of_search():
     found = _markers("A.[^qq1] B.[^qq2]\n\nC.[^qq1]")
     assert [(marker, search) for marker, _, search in found] == [
         ("fnref:qq1", "marker"), ("fnref:qq2", "marker"), ("fnref2:qq1", None)]
+
+
+def test_a_marker_right_after_a_digit_shows_its_number_in_brackets():
+    """"238[3]", never "2383": a figure's, a year's or any number's marker is set apart by brackets, also where the
+    number ends a raw <span> or is written with a character reference; other markers keep their plain number."""
+    text = ('Killed: <span class="qq-figure">at least 238</span>[^qq1] people, in 2022[^qq2][^qq3], '
+            'about 2&#46;7[^qq4], 20&#37;[^qq5], and so.[^qq6] <em>1991</em>[^qq7] «q»[^qq8]')
+    html = markdown.markdown(text + "\n" + NOTES, extensions=["footnotes", "attr_list", "md_in_html",
+                                                                MarkerFinishing()])
+    shown = [sup.text() for sup in LexborHTMLParser(html).css("sup")]
+    assert shown == ["[1]", "[2]", "3", "[4]", "5", "6", "[7]", "8"]
+    assert "at least 238[1]" in LexborHTMLParser(html).body.text()

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.editions import read_editions
 from macros.sitecheck import external
 from macros.sitecheck.builtsite import BuiltSite
 from tests.conftest import FIXTURES, MKDOCS, ROOT, build, make_project
@@ -127,7 +128,10 @@ def test_deploy_runs_from_main_only_and_only_its_deploy_job_may_write_to_pages()
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["needs"] == "build" and jobs["deploy"]["environment"]["name"] == "github-pages"
     runs = [step["run"] for step in jobs["build"]["steps"] if "run" in step]
-    assert runs == ["make test", 'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct -- docs seeds)" make build']
+    # dated by the last change to any edition's pages or the sources: the latest day any edition's dateline may show
+    folders = " ".join([*(edition.docs_dir for edition in read_editions(ROOT)[0]), "seeds"])
+    assert "docs-ru" in folders.split()
+    assert runs == ["make test", f'SOURCE_DATE_EPOCH="$(git log -1 --format=%ct -- {folders})" make build']
     checkout = next(step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the last commit that changed docs/ or seeds/, not only the tip
     # the job that may write runs GitHub's deploy action alone: no code of ours, nobody else's action

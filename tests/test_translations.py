@@ -111,8 +111,9 @@ def test_a_translated_quote_shows_our_words_marked_as_ours_and_its_reference_kee
     assert "qq-blockquote\n\nПогибли не менее 238 человек&#46;\n\n— The Alpha Gazette, 7 января 2022 г&#46; " \
         '&#40;дата указана редакцией&#41; <span class="qq-ours">· перевод редакции</span>[^qq2]' in marker(block, "ru")
     note = footnote(quote, "ru")
-    assert f'<q class="qq-passage">{KILLED}</q> <span class="qq-ours">(в тексте — перевод редакции)</span>' \
-        in note
+    assert f'<q class="qq-passage" lang="en">{KILLED}</q> <span class="qq-ours">(в тексте — перевод редакции)</span>' \
+        in note  # the passage in the sources' language, which a screen reader then reads as English
+    assert '<q class="qq-passage">' in footnote(quote, "en")  # the original edition's page: no mark
     assert record(quote)["passage"] == KILLED and record(quote)["translation"] == "погибли не менее 238 человек"
     assert "translation" not in record(claims_of(f'Said {{{{ quote("alpha", "{KILLED}") }}}}.')[0])
 
@@ -147,7 +148,7 @@ def test_a_figures_words_are_the_editions_from_its_list():
     area = {"qualifier": "over", "number": 2.7, "unit": "million square kilometres"}
     income = {"qualifier": "around", "number": 500, "unit": "€"}
     assert [figure_text(area, "en"), figure_text(income, "en")] == ["over 2.7 million square kilometres", "around €500"]
-    assert [figure_text(area, "ru"), figure_text(income, "ru")] == ["свыше 2,7 млн кв. км", "около €500"]
+    assert [figure_text(area, "ru"), figure_text(income, "ru")] == ["свыше 2,7 млн кв. км", "около 500\xa0€"]
     assert term("events", "Russian troops arrive", "ru") == "Прибывают российские войска"
     assert term("subjects", "", "ru") == ""  # no subject, nothing to look up
 

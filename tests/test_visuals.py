@@ -12,7 +12,8 @@ import pytest
 from macros.check import check_project
 from macros.render.labels import figure_text
 from macros.render.visuals import BASEMAP
-from macros.render.visuals.map import place_names
+from macros.render.interface import words
+from macros.render.visuals.map import credit as map_credit, place_names
 from macros.siteurls import page_url
 from tests.conftest import LANGUAGE, ROOT, make_project
 
@@ -113,6 +114,16 @@ def test_every_point_says_where_its_position_comes_from_and_the_credit_names_its
         if point["from"] == "geonames":
             assert re.search(rf"GeoNames \([^)]*\b{name}\b[^)]*\), CC BY 4\.0", BASEMAP["credit"]), name
             assert "GeoNames" in method and "CC BY 4.0" in method
+    assert map_credit(BASEMAP["points"], "en") == BASEMAP["credit"]  # the data's record, as make_basemap.py wrote it
+
+
+def test_the_russian_map_credit_is_in_russian_around_the_datas_own_names():
+    said = map_credit(BASEMAP["points"], "ru")
+    assert "Natural Earth" in said and "IANA" in said and "общественное достояние" in said
+    for name, point in BASEMAP["points"].items():
+        if point["from"] in ("geonames", "by_hand"):
+            assert words("ru")["map_names"][name] in said and name not in said, name
+    assert "placed by hand" not in said and "public domain" not in said
 
 
 def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims):

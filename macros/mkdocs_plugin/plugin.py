@@ -25,7 +25,7 @@ from ..pages.frontmatter import TEMPLATE_MARKS
 from ..pages.people import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
-from ..render import marker, references, render_page
+from ..render import marker, page_marks, references, render_page
 from ..render.blocks import EngineBlocks
 from ..render.visuals import draw
 from ..sitecheck import check_built_site
@@ -73,7 +73,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not config.use_directory_urls:
             raise PluginError(NO_DIRECTORY_URLS)
         self.language, self.titles = edition(config)
-        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark), MarkerFinishing()]
+        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark), MarkerFinishing(lambda: page_marks(
+            self.checked.claims.get(self.converting, []) if self.checked else [], self.converting, self.language,
+            self.edition, self.editions))]
         return config
 
     def _names_to_mark(self) -> dict[str, str]:

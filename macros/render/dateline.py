@@ -1,10 +1,13 @@
 """The home page's dateline: "Updated 6 January 2022 · By the Qandy Qantar editors".
 
-The date is the day of the last change to what the site says, never the day of the build, so
-that two builds of one tree are byte-identical: SOURCE_DATE_EPOCH where it is set (CI sets it
-from the git command below, with the full history fetched), else the last commit that touched
-the pages or the sources, else nothing, and the dateline is left out. Dates are written with
-Babel's pattern of the edition's locale. Pure Python: nothing here imports MkDocs.
+The date is the day of the last change to what the edition says, never the day of the build, so
+that two builds of one tree are byte-identical: the last commit that touched the edition's pages or
+the sources (its docs_dir and seeds: a translation's own folder, docs-ru, dates the Russian edition),
+no later than SOURCE_DATE_EPOCH where it is set (the deploy sets it from the same git command over every
+edition's folder, with the full history fetched: the latest any edition may show). Without git, or in a
+shallow clone whose history starts after the variable, the variable alone; without either, nothing, and
+the dateline is left out. Dates are written with Babel's pattern of the edition's locale. Pure Python:
+nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -26,14 +29,11 @@ EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 def last_update(root: Path, folders: tuple[str, ...],
                 environ: Mapping[str, str] = os.environ) -> tuple[date | None, list[Problem]]:
     """The day the dateline shows, or None where neither the variable nor git gives one; `folders` are
-    the project's pages and sources (docs, seeds)."""
-    epoch = environ.get(EPOCH_VARIABLE)
-    if epoch is None:
-        epoch = last_commit_time(root, folders)
-    if not epoch:
-        return None, []
+    the edition's pages and the sources (docs, seeds; docs-ru, seeds)."""
+    epoch = environ.get(EPOCH_VARIABLE) or ""
     try:
-        return datetime.fromtimestamp(int(epoch), timezone.utc).date(), []
+        seconds = [int(stamp) for stamp in (epoch, last_commit_time(root, folders)) if stamp]
+        return (datetime.fromtimestamp(min(seconds), timezone.utc).date() if seconds else None), []
     except (ValueError, OverflowError, OSError):
         return None, [Problem(EPOCH_VARIABLE, 0, "the build date is not a time", f"'{epoch[:40]}'",
                               "set SOURCE_DATE_EPOCH to whole seconds since 1970 (git log -1 --format=%ct)")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
@@ -25,6 +26,13 @@ SHORT_SKELETONS = {1: "y", 2: "yMMM", 3: "dMMM"}
 def number(value: float, language: str) -> str:
     """'5,000' for 5000, '2.7' for 2.7 (en); '5 000' and '2,7' in Russian."""
     return format_decimal(value, locale=interface.locale_of(language))
+
+
+def with_currency(value: str, symbol: str, language: str) -> str:
+    """A written value with its currency symbol where the locale's currency pattern puts it (CLDR):
+    '€500' in en_GB, «500 €» (a no-break space) in ru."""
+    pattern = Locale.parse(interface.locale_of(language)).currency_formats["standard"]
+    return pattern.prefix[0].replace("¤", symbol) + value + pattern.suffix[0].replace("¤", symbol)
 
 
 def date(value: str, language: str, short: bool = False) -> str:

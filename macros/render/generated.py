@@ -17,7 +17,7 @@ from ..corpus import Source
 from ..corpus.catalogue import UNSIGNED
 from ..siteurls import SOURCES, page_url, relative_url, source_page_path
 from .interface import say, say_count, words
-from .labels import byline, date_notes, dated, figure_text, human_date
+from .labels import byline, date_notes, dated, figure_text, human_date, sources_lang, sources_words
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
@@ -53,7 +53,9 @@ def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collec
         plan=plan, source=source, t=words(language), fields=_fields(source, language), unsigned=UNSIGNED,
         human_date=lambda value: human_date(value, language), back=back, back_text=back_text,
         cited_in=lambda shown: _cited_in(shown, titles, back, about_the_site),
-        summary=f"{byline(source, language)}. {source.value('genre').capitalize()}, {dated(source, language)}.",
+        summary=Markup("{}. {}, {}.").format(byline(source, language, marked=True), source.value("genre").capitalize(),
+                                             dated(source, language)),
+        lang=sources_lang(language), own=lambda text: sources_words(text, language),
         checksum=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
     )
     return _generated_page(say("source_title", language, title=source.value("title")),
@@ -83,7 +85,7 @@ def sources_index(plans: dict[str, SourcePlan], language: str) -> str:
                 date_notes=date_notes(sources, language),
                 addresses=_addresses(sum(1 for source in sources if source.url), language)).strip()
     body = TEMPLATES.get_template("sources_index.html").render(
-        plans=list(plans.values()), intro=intro, byline=lambda source: byline(source, language),
+        plans=list(plans.values()), intro=intro, byline=lambda source: byline(source, language, marked=True),
         dated=lambda source: dated(source, language),
         cited_times=lambda count: say_count("cited_times", count, language))
     return _generated_page(say("sources_title", language), say("sources_description", language), body)

@@ -9,12 +9,14 @@ import html
 import re
 from xml.etree.ElementTree import Element
 
+from markdown.util import HTML_PLACEHOLDER_RE
+
 from ..claims import Claim
 from ..proofmarks import FIGURE, OURS, PASSAGE, QUOTE
 from ..siteurls import page_url, relative_url
 from .blocks import ENGINE_FENCE
 from .interface import say, say_count
-from .labels import dated, figure_text
+from .labels import dated, figure_text, sources_lang
 from .visible import visible
 
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$%"
@@ -24,6 +26,8 @@ ESCAPES = {**{char: html.escape(char, quote=True) for char in "&<>\"'"},
 SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 # Material's search leaves out an element with this attribute, then removes the attribute (with a value) from the page
 OUT_OF_SEARCH = ("data-search-exclude", "marker")
+# Babel's no-break spaces in a figure's words («5 000», «500 €») stay unbreakable: md_escape makes spaces of them
+NO_BREAK = "&#160;"
 
 
 def md_escape(text: str) -> str:
@@ -52,7 +56,7 @@ def marker(claim: Claim, language: str) -> str:
         return f'<q class="{QUOTE}">{passage}</q>{ref}'
     if claim.macro == "figure":
         figure = claim.figure
-        chip = md_escape(figure_text(figure, language))
+        chip = NO_BREAK.join(md_escape(part) for part in figure_text(figure, language).split("\xa0"))
         return f'<span class="{FIGURE}" data-kind="{figure["kind"]}">{chip}</span>{ref}'
     # The class on the <blockquote> itself (attr_list can only reach its last paragraph): the site
     # check refuses every block quote without it, and every one with it that this did not write.
@@ -61,11 +65,15 @@ def marker(claim: Claim, language: str) -> str:
             f"{md_escape(dated(claim.source, language))}{ours}{ref}\n\n{ENGINE_FENCE}\n\n")
 
 
-def finish_markers(root: Element) -> None:
+def finish_markers(root: Element, stashed=lambda index: "") -> None:
     """The markers of a page's element tree, as Python-Markdown built it, ready for the theme:
     - markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
       targets apart (a sibling selector cannot tell whether text stands between two markers);
-    - markers' numbers are not words: in the search index they ran into each other ("232425")."""
+    - a marker right after a digit (a figure's, a year's) shows its number in brackets, as an encyclopedia
+      does: "238[21]", never "23821", which the eye, a copy or a screen reader would read as one number;
+    - markers' numbers are not words: in the search index they ran into each other ("232425").
+    Raw inline HTML stands in the text as Python-Markdown's placeholders: `stashed(index)` gives what one
+    stands for (a tag, or a character reference such as md_escape writes)."""
     for parent in root.iter():
         previous = None
         for child in parent:
@@ -73,7 +81,29 @@ def finish_markers(root: Element) -> None:
                 child.set(*OUT_OF_SEARCH)
                 if previous is not None and previous.tag == "sup" and not previous.tail:
                     child.set("class", "qq-next")
+                elif _shown(_text_before(parent, previous), stashed)[-1:].isdigit():
+                    _bracketed(child)
             previous = child
+
+
+def _text_before(parent: Element, previous: Element | None) -> str:
+    if previous is None:
+        return parent.text or ""
+    return previous.tail or "".join(previous.itertext())
+
+
+def _shown(text: str, stashed) -> str:
+    """The text with each placeholder as what it shows: a tag nothing, a character reference its character."""
+    def shown(found) -> str:
+        raw = str(stashed(int(found.group(1))))
+        return "" if raw.startswith("<") else html.unescape(raw)
+    return HTML_PLACEHOLDER_RE.sub(shown, text)
+
+
+def _bracketed(marker: Element) -> None:
+    link = marker.find("a")
+    if link is not None and link.text:
+        link.text = f"[{link.text}]"
 
 
 def _is_marker(element: Element) -> bool:
@@ -97,8 +127,9 @@ def footnote(claim: Claim, language: str) -> str:
     about = say("reference_about", language, genre=source.value("genre"), date=dated(source, language),
                 number=claim.match.paragraph.number)
     ours = _ours(claim, language, "({})", "translated_in_text")
+    lang = f' lang="{sources_lang(language)}"' if sources_lang(language) else ""  # the passage: the source's words
     return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> · {md_escape(about)}: '
-            f'<q class="{PASSAGE}">{md_escape(claim.match.passage)}</q>{ours} '
+            f'<q class="{PASSAGE}"{lang}>{md_escape(claim.match.passage)}</q>{ours} '
             f'<a class="qq-read" href="{link}">{md_escape(say("read_in_source", language))}</a>{how}')
 
 

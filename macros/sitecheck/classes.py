@@ -34,6 +34,7 @@ PROOF = {QUOTE, BLOCKQUOTE, FIGURE, PASSAGE, MARKER_LINK, BACK_LINK, NOTES, REFE
 ENGINE_PARTS = {"qq-source": ("span", NOTES), "qq-read": ("a", NOTES), "qq-date-note": ("span", NOTES),
                 OURS: ("span", f"{NOTES} {BLOCKQUOTE}"),  # our translation of a quote: its reference, its signature
                 "qq-next": (MARKER_ELEMENT, None),  # a marker next to another: the element is the check
+                "qq-translation-note": ("p", None),  # under a translated page's title: the sources' language
                 "qq-format-char": ("span", f"{QUOTE} {BLOCKQUOTE} {FIGURE} {PASSAGE}")}
 PERMALINK = "headerlink"
 PERMALINK_TEXT = "¶"  # toc's `permalink: true`

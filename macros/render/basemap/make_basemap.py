@@ -26,12 +26,11 @@ import yaml
 from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.ops import polylabel, unary_union
 
+from ..visuals.map import credit
+
 HERE = Path(__file__).parent
 WHEEL = "geopandas==0.14.4"
 LABEL_MARGIN = 50  # half a long country name, in view-box units
-PUBLIC_DOMAIN = "Natural Earth and the IANA time zone database, both public domain"
-GEONAMES = "GeoNames ({names}), CC BY 4.0"  # the licence asks for its credit wherever the data shows
-BY_HAND = "{names} placed by hand, approximately"
 POSITIONS = ("tz", "ne", "geonames", "by_hand", "sea")  # the keys of places.yml that give a point's position
 
 
@@ -45,7 +44,7 @@ def main() -> int:
     view = box(0, 0, project.width, project.height)
     shapes = {name: project.shape(geometry).intersection(view) for name, geometry in countries.items()}
     shapes = {name: geometry for name, geometry in shapes.items() if not geometry.is_empty}
-    out = {"credit": credit(spec["points"]), "width": project.width, "height": round(project.height),
+    out = {"width": project.width, "height": round(project.height),
            "countries": {}, "points": {}}
     for name, geometry in sorted(shapes.items()):
         simple = geometry.simplify(spec["simplify"], preserve_topology=True)
@@ -65,6 +64,7 @@ def main() -> int:
                                "mark": place.get("mark", "dot"), "nudge": place.get("nudge", [0, 0]),
                                "capital": place.get("capital", False), "approximate": "by_hand" in place,
                                "from": next(key for key in POSITIONS if key in place)}
+    out["credit"] = credit(out["points"], "en")  # GeoNames' licence asks for its credit wherever the data shows
     (HERE / "basemap.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"basemap.json: {len(out['countries'])} countries, {len(out['points'])} points")
     return 0
@@ -106,18 +106,6 @@ def iso6709(value: str) -> float:
     degrees = 2 if len(digits) in (4, 6) else 3
     parts = [int(digits[i:i + 2]) for i in range(degrees, len(digits), 2)]
     return sign * (int(digits[:degrees]) + sum(part / 60 ** (n + 1) for n, part in enumerate(parts)))
-
-
-def credit(points: dict) -> str:
-    """Who the map's data comes from: every source of a point, in the order places.yml first uses it."""
-    parts = [PUBLIC_DOMAIN]
-    from_geonames = [name for name, place in points.items() if "geonames" in place]
-    if from_geonames:
-        parts.append(GEONAMES.format(names=", ".join(from_geonames)))
-    by_hand = [f"the {name} label" for name, place in points.items() if "by_hand" in place]
-    if by_hand:
-        parts.append(BY_HAND.format(names=", ".join(by_hand)))
-    return "; ".join(parts)
 
 
 def geonames(points: dict) -> dict:

@@ -53,7 +53,7 @@ def draw_map(claims: list[Claim], link, page: str, language: str) -> str:
                 if BASEMAP["points"][name]["capital"] and (calling := [c for c in found if calls_it_capital(c)])}
     return TEMPLATES.get_template("visuals/map.html").render(
         t=words(language), shown=words(language)["map_names"], notes=words(language)["map_notes"], basemap=BASEMAP,
-        home=HOME, credit=say("map_credit", language, credit=BASEMAP["credit"]),
+        home=HOME, credit=say("map_credit", language, credit=credit(BASEMAP["points"], language)),
         points=points,
         capitals=capitals, a_region=any(BASEMAP["points"][name]["mark"] == "ring" for name in points),
         named_countries={name: here_first(found) for name, found in sorted(places.items())
@@ -63,6 +63,21 @@ def draw_map(claims: list[Claim], link, page: str, language: str) -> str:
         source_name=lambda claim: claim.source.short,
         label_at=label_at,
     )
+
+
+def credit(points: dict, language: str) -> str:
+    """Who the map's data comes from, in the edition's words (map_data), every source of a point in the order of
+    `points`: the names of the data and of its licences stay as they are, the places are the edition's names.
+    make_basemap.py writes the English one into basemap.json, where the credit travels with the data."""
+    said, names = words(language)["map_data"], words(language)["map_names"]
+    parts = [said["public_domain"]]
+    from_geonames = [names[name] for name, point in points.items() if point["from"] == "geonames"]
+    if from_geonames:
+        parts.append(said["geonames"].format(names=", ".join(from_geonames)))
+    by_hand = [said["label"].format(name=names[name]) for name, point in points.items() if point["from"] == "by_hand"]
+    if by_hand:
+        parts.append(said["by_hand"].format(labels=", ".join(by_hand)))
+    return "; ".join(parts)
 
 
 def calls_it_capital(claim: Claim) -> bool:

@@ -1,0 +1,158 @@
+"""What a page of each edition tells its reader about its quotes, languages and figures, on the merged site as
+`make build` builds it (`merged` in conftest.py): a translated page that cites the sources says under its title that
+they are in English and whose words its quotes are; the sources' own words carry their lang there; a currency sign
+stands where the edition's locale puts it; a marker never runs into the number before it; the map's credit is in
+the edition's words. The original edition's pages carry none of the translation's marks."""
+from __future__ import annotations
+
+import posixpath
+
+import markdown
+from babel import Locale
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.editions import read_editions
+from macros.render.interface import locale_of, say, words
+from macros.render.labels import SOURCES_LANGUAGE
+from macros.render.translated import TRANSLATION_NOTE
+from macros.render.visuals.map import BASEMAP, credit
+from tests.conftest import ROOT
+
+MARKER = "sup[id^='fnref']"
+CURRENCIES = "€£$"
+
+
+def _editions_pages(merged):
+    """(edition, page path, parsed page) of every page of every edition of the merged site."""
+    editions, _ = read_editions(ROOT)
+    translations = [edition.folder for edition in editions if edition.folder]
+    for path in sorted(merged.rglob("index.html")):
+        inside = path.relative_to(merged).as_posix()
+        folder = inside.split("/", 1)[0] if "/" in inside else ""
+        edition = next(e for e in editions if e.folder == (folder if folder in translations else ""))
+        yield edition, inside, LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+def test_every_translated_page_that_cites_says_under_its_title_whose_words_its_quotes_are(merged):
+    seen = {"en": 0, "ru": 0}
+    for edition, path, tree in _editions_pages(merged):
+        article = tree.css_first("article")
+        notes = tree.css(f".{TRANSLATION_NOTE}")
+        if edition.original or article is None or not article.css(MARKER):
+            assert notes == [], path
+            continue
+        quotes = article.css("q.qq-quote, blockquote.qq-blockquote")
+        said = say("translation_note_quotes" if quotes else "translation_note_cites", edition.lang)
+        assert [note.text() for note in notes] == [said], path
+        title = article.css_first("h1")
+        assert title is not None and title.next is not None, path
+        following = title.next if title.next.tag != "-text" else title.next.next
+        assert following.attributes.get("class") == TRANSLATION_NOTE, path  # the first thing read after the title
+        assert "data-search-exclude" in following.attributes, path
+        seen[edition.lang] += 1
+    assert seen["ru"] and not seen["en"]
+
+
+def test_the_sources_own_words_carry_their_language_on_a_translated_page_and_no_mark_on_the_original(merged):
+    checked = 0
+    for edition, path, tree in _editions_pages(merged):
+        article = tree.css_first("article")
+        if article is None:
+            continue
+        english = article.css("q.qq-passage") + article.css("section.qq-paragraph > p:not([class])")  # a source's text
+        if edition.lang == SOURCES_LANGUAGE:
+            assert article.css("[lang]") == [], path  # the original's pages read them in their own language
+            continue
+        for element in english:
+            assert element.attributes.get("lang") == SOURCES_LANGUAGE, (path, element.text()[:60])
+            checked += 1
+    assert checked
+
+
+def test_a_translated_sources_list_marks_each_stated_title_as_the_sources_language(merged):
+    from macros.check import check_project
+    corpus = check_project(ROOT).corpus
+    for edition, path, tree in _editions_pages(merged):
+        if edition.original or not path.endswith("sources/index.html"):
+            continue
+        marked = {span.text() for span in tree.css(f"article span[lang='{SOURCES_LANGUAGE}']")}
+        for source in corpus.sources.values():
+            if source.meta["title"].basis != "supplied":
+                assert source.value("title") in marked, source.id
+
+
+def test_a_currency_sign_stands_where_the_editions_locale_puts_it(merged):
+    found = set()
+    for edition, path, tree in _editions_pages(merged):
+        pattern = Locale.parse(locale_of(edition.lang)).currency_formats["standard"]
+        for figure in tree.css("span.qq-figure"):
+            text = figure.text()
+            sign = next((char for char in text if char in CURRENCIES), None)
+            if sign is None:
+                continue
+            value = text[text.index(next(char for char in text if char.isdigit())):]
+            if pattern.suffix[0]:
+                assert value.endswith(pattern.suffix[0].replace("¤", sign)), (path, text)
+            else:
+                assert text.split()[-1].startswith(pattern.prefix[0].replace("¤", sign)), (path, text)
+            found.add(edition.lang)
+    assert found == {"en", "ru"}
+
+
+def _before(marker) -> str:
+    """The text right before a marker, as a reader sees the line."""
+    node = marker.prev
+    return node.text() if node is not None else ""
+
+
+def test_no_marker_runs_into_the_number_before_it_in_either_edition(merged):
+    bracketed = set()
+    for edition, path, tree in _editions_pages(merged):
+        for marker in tree.css(MARKER):
+            shown = marker.text()
+            if "qq-next" in (marker.attributes.get("class") or ""):
+                continue  # after another marker, apart from it by CSS's comma
+            if _before(marker)[-1:].isdigit():
+                assert shown.startswith("[") and shown.endswith("]"), (path, _before(marker)[-20:], shown)
+                bracketed.add(edition.lang)
+            else:
+                assert shown.isdigit(), (path, shown)  # the site's look: a plain number elsewhere
+    assert bracketed == {"en", "ru"}
+
+
+def test_the_map_credit_is_in_the_editions_words(merged):
+    shown = set()
+    for edition, path, tree in _editions_pages(merged):
+        wanted = say("map_credit", edition.lang, credit=credit(BASEMAP["points"], edition.lang))
+        for caption in tree.css("figure.qq-map figcaption"):
+            assert wanted in " ".join(caption.text().split()), path
+            shown.add(edition.lang)
+    assert shown == {"en", "ru"}
+
+
+def test_the_glossary_gives_the_date_marks_as_the_russian_strings_file_writes_them():
+    """One fixed rendering: the translators' glossary and the pages' generated marks say the same words."""
+    html = markdown.markdown((ROOT / "translations" / "ru.md").read_text(encoding="utf-8"), extensions=["tables"])
+    rows = {row.css("td")[0].text(): row.css("td")[1].text() for row in LexborHTMLParser(html).css("tr")
+            if len(row.css("td")) == 2}
+    for basis, english in words("en")["date_marks"].items():
+        assert rows[english] == words("ru")["date_marks"][basis], english
+
+
+def test_a_link_out_of_a_translated_edition_says_the_language_of_the_page_it_leads_to(merged):
+    """A translated page's link to a page only the original has (the conventions page) carries its hreflang;
+    links inside the edition, other sites' and every link of the original's pages carry none."""
+    leaving = 0
+    for edition, path, tree in _editions_pages(merged):
+        article = tree.css_first("article")
+        if article is None:
+            continue
+        here = "/" + path.rsplit("index.html", 1)[0]
+        for link in article.css("a[href]"):
+            href = link.attributes["href"]
+            target = posixpath.normpath(posixpath.join(here, href)) if "://" not in href else ""
+            out = bool(target) and not href.startswith("#") and edition.folder != "" and \
+                not (target + "/").startswith(f"/{edition.folder}/")
+            assert link.attributes.get("hreflang") == ("en" if out else None), (path, href)
+            leaving += out
+    assert leaving
