@@ -50,10 +50,10 @@ ACCEPTED = {
 def checker_errors(files: list[Path], root: Path) -> list[str]:
     """`page:line: message` for each error the checker finds in the files, less the accepted ones above."""
     jar = _vnu_jar()
-    result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--stdout", "--format", "json",
+                             *map(str, files)], capture_output=True, text=True, timeout=300)
     try:
-        messages = json.loads(result.stderr)["messages"]
+        messages = json.loads(result.stdout)["messages"]
     except (json.JSONDecodeError, KeyError):
         pytest.fail(f"the checker gave no report (exit {result.returncode}): {result.stderr[-2000:]}", pytrace=False)
     return [f"{_page(message, root)}:{message.get('lastLine', '?')}: {message['message']}"
