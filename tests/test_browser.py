@@ -1041,7 +1041,8 @@ def test_make_serve_runs_the_live_reload_script_that_the_built_sites_policy_bloc
 @pytest.mark.parametrize("device, scheme", [("phone", "dark")])
 def test_the_russian_pages_load_cleanly_and_axe_finds_no_violation(browser, merged_server, merged, device, scheme):
     """Every page of the Russian edition, on the phone in dark (the English ones are checked on the desktop in
-    light, above): no console error, CSP violation or foreign request, and no axe-core violation."""
+    light, above): no console error, CSP violation or foreign request, no axe-core violation, and nothing
+    wider than the 390 px screen (the English pages: test_phone_layout_has_no_horizontal_scroll)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe, reader, found = Axe(), Tab(browser, merged_server, color_scheme=scheme, **DEVICES[device]), {}
@@ -1051,6 +1052,9 @@ def test_the_russian_pages_load_cleanly_and_axe_finds_no_violation(browser, merg
         for path in russian:
             page = reader.open(path)
             assert reader.csp_violations() == [], path
+            width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert width[0] <= width[1] == PHONE["width"], (path, width)
+            assert [table for table in page.evaluate(CARD_TABLES) if table[0] > table[1]] == [], path
             violations = axe.run(page).response["violations"]
             if violations:
                 found[path] = [(v["id"], [node["target"] for node in v["nodes"][:3]]) for v in violations]
