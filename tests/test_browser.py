@@ -367,6 +367,42 @@ SENTENCE = """id => {
   return {top, bottom, lines: Math.round((bottom - top) / parseFloat(getComputedStyle(block).lineHeight))}; }"""
 
 
+# The markers of the article with more than 80 characters of their paragraph after them: the sentence goes on
+MID_PARAGRAPH = """() => [...document.querySelectorAll('article p sup[id^="fnref:"]')].filter(sup => {
+  const rest = document.createRange(); rest.setStartAfter(sup); rest.setEndAfter(sup.closest('p').lastChild);
+  return rest.toString().trim().length > 80; }).map(sup => sup.id)"""
+# The screen's box of the line after a marker: the text of its paragraph that follows it (and its tooltip), past
+# the marker's own line
+NEXT_LINE = """id => { const sup = document.getElementById(id), rest = document.createRange();
+  rest.setStartAfter(sup.nextSibling && sup.nextSibling.id === 'qq-tip' ? sup.nextSibling : sup);
+  rest.setEndAfter(sup.closest('p').lastChild);
+  const below = [...rest.getClientRects()].filter(r => r.width && r.top >= sup.getBoundingClientRect().bottom);
+  return below.length ? {top: below[0].top, bottom: below[0].bottom} : null; }"""
+
+
+def test_on_a_phone_a_tapped_reference_opens_along_the_bottom_and_the_lines_after_its_marker_stay_in_view(tab):
+    """A reader checking a sentence mid-paragraph reads on: the sentence and the line after the marker stay in
+    view above the tooltip, a sheet along the screen's bottom edge, which stays there as the page scrolls on."""
+    page = tab(**DEVICES["phone"]).open("crackdown/")
+    anchor = next(found for found in page.evaluate(MID_PARAGRAPH)
+                  if page.evaluate(PAGE_TOP, found) > PHONE["height"])  # below the first screen
+    page.evaluate(NEAR_THE_BOTTOM, [anchor, 40])
+    page.locator(f"[id='{anchor}'] a.footnote-ref").tap()
+    tip = page.locator("#qq-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_have_css("position", "fixed")
+    box, header = tip.bounding_box(), page.locator(".md-header").bounding_box()
+    assert box["x"] == 0 and box["width"] == PHONE["width"] and abs(box["y"] + box["height"] - PHONE["height"]) < 1
+    sentence, after = page.evaluate(SENTENCE, anchor), page.evaluate(NEXT_LINE, anchor)
+    assert header["y"] + header["height"] <= sentence["top"] and sentence["bottom"] <= box["y"], (sentence, box)
+    assert after is not None and after["bottom"] <= box["y"], (after, box)
+    page.evaluate("scrollBy({top: 300, behavior: 'instant'})")  # the reader reads on
+    expect(tip).to_be_visible()
+    assert tip.bounding_box() == box
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+
+
 def test_a_tapped_tooltip_stays_while_the_address_bar_folds_and_goes_when_the_phone_turns(tab, claims):
     claim = _a_claim(claims)
     page = tab(viewport=PHONE, is_mobile=True, has_touch=True).open(claim["page"])
