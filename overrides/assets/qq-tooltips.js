@@ -5,10 +5,10 @@
 // (source, date, passage, and the link that reads it in the source); hover or tap on a glossary
 // term shows its description; a second tap on either hides it. Escape hides it; the pointer and the
 // keyboard focus can move into the tooltip (WCAG 1.4.13), which follows its marker in the page,
-// so that Tab reaches its link next. On a phone it opens along the screen's bottom edge.
+// so that Tab reaches its link next.
 (function () {
   var HOSTS = "a.footnote-ref, abbr[title], abbr[data-qq-title]";
-  var PHONE = "(max-width: 44.9375em)";  // citations.css's phone: its .qq-sheet
+  var PHONE = "(max-width: 44.9375em)";  // citations.css's .qq-sheet
   var tip = null, host = null, timer = 0, touched = false, tapping = false, shownBeforeTap = false;
 
   function tooltip() {
@@ -54,13 +54,12 @@
   // the page up to make the room, as far as the line can go without going under the header; a hover does not
   // move the page under the pointer. What room is still missing is taken from the tooltip's height: it
   // scrolls on its own (its cap and overflow are in citations.css). Only a hover with less than a few lines
-  // of room below opens above. On a phone, a tap or the keyboard opens it as a sheet along the screen's
-  // bottom edge instead (placeSheet).
+  // of room below opens above. On a phone a tap or the keyboard opens a sheet instead (placeSheet).
   function place(el, hovered) {
     var box = tip, sheet = !hovered && matchMedia(PHONE).matches;
     (el.closest("sup") || el).after(box);  // next in the page: Tab goes from the marker into the tooltip
     box.classList.toggle("qq-sheet", sheet);
-    box.style.left = "0px"; box.style.top = "0px"; box.style.maxHeight = "";
+    box.style.left = box.style.top = sheet ? "" : "0px"; box.style.maxHeight = "";
     if (sheet) return placeSheet(el);
     var origin = box.getBoundingClientRect();  // where (0, 0) is, whatever positioned ancestor it has
     var r = el.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight, gap = 6, edge = 8, few = 96;
@@ -79,16 +78,12 @@
     box.style.top = Math.round(top - origin.top) + "px";  // from the page's top: the same before and after scrolling
   }
 
-  // A phone's screen is a few words wide: a tooltip under the marker's line covered the lines after it, which
-  // a reader checking a sentence wants to read on. The sheet stays at the screen's bottom while the page
-  // scrolls under it; the page scrolls, if it must, to show the marker's line and two lines after it above the
-  // sheet, as far as the line can go without going under the header.
+  // Along the screen's bottom, where the page scrolls on under it: under the marker's line it covered the lines
+  // a reader reads on. The page scrolls, if it must, to show the line and two more above it, not under the header.
   function placeSheet(el) {
-    var box = tip, gap = 6;
-    box.style.left = ""; box.style.top = "";
-    var block = el.closest("p, li, td, blockquote") || el.parentNode;
+    var gap = 6, block = el.closest("p, li, td, blockquote") || el.parentNode;
     var after = 2 * (parseFloat(getComputedStyle(block).lineHeight) || 24);
-    var r = el.getBoundingClientRect(), room = box.getBoundingClientRect().top - gap - r.bottom;
+    var r = el.getBoundingClientRect(), room = tip.getBoundingClientRect().top - gap - r.bottom;
     if (room < after) {
       window.scrollBy({ top: Math.min(after - room, Math.max(0, r.top - headerBottom() - gap)), behavior: "instant" });
     }
