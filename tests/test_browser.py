@@ -367,6 +367,42 @@ SENTENCE = """id => {
   return {top, bottom, lines: Math.round((bottom - top) / parseFloat(getComputedStyle(block).lineHeight))}; }"""
 
 
+# The markers of the article with more than 80 characters of their paragraph after them: the sentence goes on
+MID_PARAGRAPH = """() => [...document.querySelectorAll('article p sup[id^="fnref:"]')].filter(sup => {
+  const rest = document.createRange(); rest.setStartAfter(sup); rest.setEndAfter(sup.closest('p').lastChild);
+  return rest.toString().trim().length > 80; }).map(sup => sup.id)"""
+# The screen's box of the line after a marker: the text of its paragraph that follows it (and its tooltip), past
+# the marker's own line
+NEXT_LINE = """id => { const sup = document.getElementById(id), rest = document.createRange();
+  rest.setStartAfter(sup.nextSibling && sup.nextSibling.id === 'qq-tip' ? sup.nextSibling : sup);
+  rest.setEndAfter(sup.closest('p').lastChild);
+  const below = [...rest.getClientRects()].filter(r => r.width && r.top >= sup.getBoundingClientRect().bottom);
+  return below.length ? {top: below[0].top, bottom: below[0].bottom} : null; }"""
+
+
+def test_on_a_phone_a_tapped_reference_opens_along_the_bottom_and_the_lines_after_its_marker_stay_in_view(tab):
+    """A reader checking a sentence mid-paragraph reads on: the sentence and the line after the marker stay in
+    view above the tooltip, a sheet along the screen's bottom edge, which stays there as the page scrolls on."""
+    page = tab(**DEVICES["phone"]).open("crackdown/")
+    anchor = next(found for found in page.evaluate(MID_PARAGRAPH)
+                  if page.evaluate(PAGE_TOP, found) > PHONE["height"])  # below the first screen
+    page.evaluate(NEAR_THE_BOTTOM, [anchor, 40])
+    page.locator(f"[id='{anchor}'] a.footnote-ref").tap()
+    tip = page.locator("#qq-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_have_css("position", "fixed")
+    box, header = tip.bounding_box(), page.locator(".md-header").bounding_box()
+    assert box["x"] == 0 and box["width"] == PHONE["width"] and abs(box["y"] + box["height"] - PHONE["height"]) < 1
+    sentence, after = page.evaluate(SENTENCE, anchor), page.evaluate(NEXT_LINE, anchor)
+    assert header["y"] + header["height"] <= sentence["top"] and sentence["bottom"] <= box["y"], (sentence, box)
+    assert after is not None and after["bottom"] <= box["y"], (after, box)
+    page.evaluate("scrollBy({top: 300, behavior: 'instant'})")  # the reader reads on
+    expect(tip).to_be_visible()
+    assert tip.bounding_box() == box
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+
+
 def test_a_tapped_tooltip_stays_while_the_address_bar_folds_and_goes_when_the_phone_turns(tab, claims):
     claim = _a_claim(claims)
     page = tab(viewport=PHONE, is_mobile=True, has_touch=True).open(claim["page"])
@@ -725,24 +761,40 @@ def test_the_visuals_need_no_javascript(browser, server):
         context.close()
 
 
-# Every label and mark of the map, in the map's own units: [text or '', x0, y0, x1, y1, the mark's link].
-MAP_BOXES = """() => [...document.querySelectorAll('.qq-map svg text, .qq-map svg circle')].map(e => {
+# Every label and mark of the map, in the map's own units: [text or '', x0, y0, x1, y1, the mark's link]; first the
+# view box, as [width, height]. getBBox is the box of the text as the browser lays it out in the font it picked.
+MAP_BOXES = """() => { const svg = document.querySelector('.qq-map svg');
+    return [[svg.viewBox.baseVal.width, svg.viewBox.baseVal.height],
+    [...svg.querySelectorAll('text, circle')].map(e => {
     const b = e.getBBox(); return [e.tagName === 'text' ? e.textContent : '', b.x, b.y, b.x + b.width, b.y + b.height,
-    e.closest('a') ? e.closest('a').getAttribute('href') : null]; })"""
+    e.closest('a') ? e.closest('a').getAttribute('href') : null]; })]; }"""
 MAP_GAP = 2  # view-box units between any two labels, or a label and another place's mark
 
 
-def test_no_label_of_the_map_touches_another_label_or_another_places_mark(tab):
-    for path in [path for path, selectors in VISUALS.items() if ".qq-map svg" in selectors]:
-        boxes = tab().open(path).evaluate(MAP_BOXES)
-        assert any(text for text, *_ in boxes), path
-        for i, (text, *box, href) in enumerate(boxes):
-            for other, *other_box, other_href in boxes[i + 1:]:
-                if not (text or other) or (href is not None and href == other_href and not (text and other)):
-                    continue  # two marks, or a place's label and its own mark
-                apart = box[2] + MAP_GAP <= other_box[0] or other_box[2] + MAP_GAP <= box[0] or \
-                    box[3] + MAP_GAP <= other_box[1] or other_box[3] + MAP_GAP <= box[1]
-                assert apart, (path, text or href, other or other_href)
+@pytest.mark.parametrize("device", sorted(DEVICES))
+def test_no_label_of_the_map_leaves_it_or_touches_another_label_or_another_places_mark(browser, merged_server,
+                                                                                       device):
+    """In each edition: a Russian name runs longer than the English one, and the map places each label by its width
+    (macros/render/visuals/placement.py)."""
+    reader = Tab(browser, merged_server, **DEVICES[device])
+    try:
+        for path in [edition + path for edition in ("", "ru/")
+                     for path, selectors in VISUALS.items() if ".qq-map svg" in selectors]:
+            page = reader.open(path)
+            expect(page.locator(".qq-map svg").first).to_be_visible()
+            (width, height), boxes = page.evaluate(MAP_BOXES)
+            assert any(text for text, *_ in boxes), path
+            for text, *box, href in boxes:
+                assert not text or (0 <= box[0] and 0 <= box[1] and box[2] <= width and box[3] <= height), (path, text)
+            for i, (text, *box, href) in enumerate(boxes):
+                for other, *other_box, other_href in boxes[i + 1:]:
+                    if not (text or other) or (href is not None and href == other_href and not (text and other)):
+                        continue  # two marks, or a place's label and its own mark
+                    apart = box[2] + MAP_GAP <= other_box[0] or other_box[2] + MAP_GAP <= box[0] or \
+                        box[3] + MAP_GAP <= other_box[1] or other_box[3] + MAP_GAP <= box[1]
+                    assert apart, (path, text or href, other or other_href)
+    finally:
+        reader.close()
 
 
 # The size on screen, in CSS px, of every text of the map: its labels as drawn at the map's scale, its key and credit.

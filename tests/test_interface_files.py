@@ -211,3 +211,15 @@ def test_the_english_file_must_name_every_place_the_map_shows(strings):
         f"{file}:{line + 1}: map_names names what the map does not show — 'Atlantis' — remove it, or add the place to "
         "basemap/places.yml and run make basemap",
     ]
+
+
+def test_a_name_the_map_has_no_room_for_is_refused_at_its_line(strings):
+    """The map moves a label that would leave it or touch another (visuals/placement.py); one that no spot fits
+    is refused, in the edition that writes it."""
+    long = "Тянь-Шань, горная система Центральной Азии"
+    problems = _russian(strings, lambda text: text.replace("  Tien Shan: Тянь-Шань\n", f"  Tien Shan: {long}\n"))
+    line = RUSSIAN.read_text(encoding="utf-8").splitlines().index("  Tien Shan: Тянь-Шань") + 1
+    assert problems == [f"macros/render/interface.ru.yml:{line}: a name the map has no room for — '{long}' — write it "
+                        "shorter, or give its label another spot in basemap/places.yml (side, nudge) and run make "
+                        "basemap"]
+    assert interface_problems("en") == []

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from macros.check import check_project
+from macros.render.interface import languages, words
 from macros.render.labels import figure_text
 from macros.render.visuals import BASEMAP
-from macros.render.interface import words
 from macros.render.visuals.map import credit as map_credit, place_names
+from macros.render.visuals.placement import apart, mark_box, place_labels, text_box
 from macros.siteurls import page_url
 from tests.conftest import LANGUAGE, ROOT, make_project
 
@@ -249,3 +250,36 @@ def test_an_event_off_the_timeline_page_is_refused_with_its_line(tmp_path):
     assert [line for line in problems if "timeline's list" in line] == [
         "docs/index.md:3: event outside the timeline's list — 'Troops arrived' — cite it in the list of "
         "docs/timeline.md, whose rail is the list's picture; here, cite the passage with cite()"]
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_label_of_the_map_finds_a_spot_inside_it_off_every_other_label_and_mark(language):
+    """Each edition's names, every place drawn and every country in bold (the widest): each label's box, as the
+    placement measures it, is inside the view box and apart from the others and from the marks. The browser test
+    measures the drawn labels (tests/test_browser.py: no_label_of_the_map)."""
+    shown, points = words(language)["map_names"], sorted(BASEMAP["points"])
+    capitals = {name for name in points if BASEMAP["points"][name]["capital"]}
+    countries = {name for name, entry in BASEMAP["countries"].items() if "label" in entry}
+    spots = place_labels(BASEMAP, shown, points, capitals, "Kazakhstan", countries)
+    assert set(spots) == set(points) | countries
+    boxes = {name: text_box(shown[name], spot, 28 if name == "Kazakhstan" else 24, True)
+             for name, spot in spots.items()}
+    marks = [mark_box(BASEMAP["points"][name], name in capitals) for name in points]
+    for name, box in boxes.items():
+        assert 0 <= box[0] and 0 <= box[1] and box[2] <= BASEMAP["width"] and box[3] <= BASEMAP["height"], name
+        assert [other for other, its in boxes.items() if other != name and not apart(box, its)] == [], name
+        assert all(apart(box, mark) for mark in marks if mark), name
+
+
+def test_a_label_that_would_leave_the_map_or_cover_another_moves_in():
+    """The rule holds for any name: one far longer than the place's (at the right edge) is moved inside, and a
+    country's label placed on another's is moved off it."""
+    shown = {**words("en")["map_names"], "Tien Shan": "Tien Shan Tien Shan", "Uzbekistan": "Kyrgyzstan"}
+    basemap = {**BASEMAP, "countries": {**BASEMAP["countries"], "Uzbekistan": {
+        **BASEMAP["countries"]["Uzbekistan"], "label": BASEMAP["countries"]["Kyrgyzstan"]["label"]}}}
+    spots = place_labels(basemap, shown, ["Tien Shan"], set(), "Kazakhstan", set())
+    tien_shan = text_box(shown["Tien Shan"], spots["Tien Shan"], 24, True)
+    assert tien_shan[2] <= BASEMAP["width"] < text_box(shown["Tien Shan"], (*BASEMAP["points"]["Tien Shan"]["at"],
+                                                                            "middle"), 24, True)[2]
+    assert apart(text_box("Kyrgyzstan", spots["Uzbekistan"], 24, False),
+                 text_box("Kyrgyzstan", spots["Kyrgyzstan"], 24, False))

@@ -13,7 +13,8 @@ from .. import yamlfile
 from ..problems import Problem
 from .interface import LOCALE, PLURAL_FORMS, forms_needed, languages, strings_file
 from .theme_words import SECTION, theme_problems
-from .visuals.map import BASEMAP, shown_names
+from .visuals.map import BASEMAP, HOME, shown_names
+from .visuals.placement import misfits
 
 ENGLISH = "en"
 STEPS = "CONTRIBUTING: “Translating the interface”"
@@ -45,6 +46,7 @@ def interface_problems(language: str) -> list[Problem]:
                         "give `locale:` the edition's locale, as Babel names it (en_GB, ru, kk)")]
     problems = _map_problems(label, translated) if language == ENGLISH else []
     problems += theme_problems(label, translated, language)  # Material's words: checked against Material's
+    problems += _room_problems(label, translated)
     return sorted(problems + list(_key_problems(label, _flat(english), _flat(translated), needed)))
 
 
@@ -62,6 +64,19 @@ def _map_problems(label: str, english: dict) -> list[Problem]:
                              "remove it, or add the place to basemap/places.yml and run make basemap")
                      for name in sorted(set(given) - wanted)]
     return problems
+
+
+def _room_problems(label: str, translated: dict) -> list[Problem]:
+    """Every name of the map finds a spot on it, in this edition's words (visuals/placement.py): once the file
+    gives them all, as text."""
+    given = translated.get("map_names")
+    if not isinstance(given, dict) or set(given) != shown_names() or \
+            not all(isinstance(text, str) for text in given.values()):
+        return []  # the key checks name what is missing
+    return [Problem(label, given.line_of(name), "a name the map has no room for", repr(given[name]),
+                    "write it shorter, or give its label another spot in basemap/places.yml (side, nudge) and run "
+                    "make basemap")
+            for name in misfits(BASEMAP, given, HOME)]
 
 
 def _read(path: Path, label: str) -> tuple[yamlfile.LineDict | None, Problem | None]:

@@ -8,6 +8,7 @@
 // so that Tab reaches its link next.
 (function () {
   var HOSTS = "a.footnote-ref, abbr[title], abbr[data-qq-title]";
+  var PHONE = "(max-width: 44.9375em)";  // citations.css's .qq-sheet
   var tip = null, host = null, timer = 0, touched = false, tapping = false, shownBeforeTap = false;
 
   function tooltip() {
@@ -53,11 +54,13 @@
   // the page up to make the room, as far as the line can go without going under the header; a hover does not
   // move the page under the pointer. What room is still missing is taken from the tooltip's height: it
   // scrolls on its own (its cap and overflow are in citations.css). Only a hover with less than a few lines
-  // of room below opens above.
+  // of room below opens above. On a phone a tap or the keyboard opens a sheet instead (placeSheet).
   function place(el, hovered) {
-    var box = tip;
+    var box = tip, sheet = !hovered && matchMedia(PHONE).matches;
     (el.closest("sup") || el).after(box);  // next in the page: Tab goes from the marker into the tooltip
-    box.style.left = "0px"; box.style.top = "0px"; box.style.maxHeight = "";
+    box.classList.toggle("qq-sheet", sheet);
+    box.style.left = box.style.top = sheet ? "" : "0px"; box.style.maxHeight = "";
+    if (sheet) return placeSheet(el);
     var origin = box.getBoundingClientRect();  // where (0, 0) is, whatever positioned ancestor it has
     var r = el.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight, gap = 6, edge = 8, few = 96;
     var left = Math.max(edge, Math.min(r.left + r.width / 2 - w / 2, document.documentElement.clientWidth - w - edge));
@@ -73,6 +76,17 @@
     }
     box.style.left = Math.round(left - origin.left) + "px";
     box.style.top = Math.round(top - origin.top) + "px";  // from the page's top: the same before and after scrolling
+  }
+
+  // Along the screen's bottom, where the page scrolls on under it: under the marker's line it covered the lines
+  // a reader reads on. The page scrolls, if it must, to show the line and two more above it, not under the header.
+  function placeSheet(el) {
+    var gap = 6, block = el.closest("p, li, td, blockquote") || el.parentNode;
+    var after = 2 * (parseFloat(getComputedStyle(block).lineHeight) || 24);
+    var r = el.getBoundingClientRect(), room = tip.getBoundingClientRect().top - gap - r.bottom;
+    if (room < after) {
+      window.scrollBy({ top: Math.min(after - room, Math.max(0, r.top - headerBottom() - gap)), behavior: "instant" });
+    }
   }
 
   function headerBottom() {

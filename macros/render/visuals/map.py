@@ -9,6 +9,7 @@ from ...claims.wording import folded_parts, has_words
 from ..interface import say, words
 from ..labels import figure_text
 from ..templates_env import TEMPLATES
+from .placement import place_labels
 
 BASEMAP = json.loads((Path(__file__).parent.parent / "basemap" / "basemap.json").read_text(encoding="utf-8"))
 HOME = "Kazakhstan"
@@ -51,17 +52,19 @@ def draw_map(claims: list[Claim], link, page: str, language: str) -> str:
     points = {name: here_first(found) for name, found in sorted(places.items()) if name in BASEMAP["points"]}
     capitals = {name: here_first(calling)[0] for name, found in points.items()
                 if BASEMAP["points"][name]["capital"] and (calling := [c for c in found if calls_it_capital(c)])}
+    named_countries = {name: here_first(found) for name, found in sorted(places.items())
+                       if name in BASEMAP["countries"]}
+    shown = words(language)["map_names"]
     return TEMPLATES.get_template("visuals/map.html").render(
-        t=words(language), shown=words(language)["map_names"], notes=words(language)["map_notes"], basemap=BASEMAP,
+        t=words(language), shown=shown, notes=words(language)["map_notes"], basemap=BASEMAP,
         home=HOME, credit=say("map_credit", language, credit=credit(BASEMAP["points"], language)),
         points=points,
         capitals=capitals, a_region=any(BASEMAP["points"][name]["mark"] == "ring" for name in points),
-        named_countries={name: here_first(found) for name, found in sorted(places.items())
-                         if name in BASEMAP["countries"]},
+        named_countries=named_countries,
         troops={name: here_first(found) for name, found in sorted(troops.items())},
         link=link, figure_text=lambda figure: figure_text(figure, language),
         source_name=lambda claim: claim.source.short,
-        label_at=label_at,
+        spots=place_labels(BASEMAP, shown, list(points), set(capitals), HOME, set(troops)),
     )
 
 
@@ -92,17 +95,3 @@ def troop_countries(claims: list[Claim]) -> dict[str, list[Claim]]:
             troops.setdefault(claim.figure.get("subject") or "", []).append(claim)
     return troops
 
-
-LABEL_OFFSETS = {"right": (1, 7, "start"), "left": (-1, 7, "end"), "above": (0, -3, "middle"),
-                 "below": (0, 18, "middle"), "at": (0, 7, "middle")}  # from the edge of the mark
-MARK_RADIUS = {"dot": 8, "ring": 14, "none": 0, "range": 0}  # the circle's radius in map.html, its stroke and a gap
-
-
-def label_at(point: dict) -> tuple[float, float, str]:
-    """Where a point's label goes, beside its mark, on the side places.yml gives: x, y, text-anchor."""
-    dx, dy, anchor = LABEL_OFFSETS[point["side"]]
-    clear = MARK_RADIUS[point.get("mark", "dot")]
-    dx += clear if dx > 0 else -clear if dx < 0 else 0
-    dy += {"above": -clear, "below": clear}.get(point["side"], 0)
-    nudge_x, nudge_y = point.get("nudge", (0, 0))
-    return point["at"][0] + dx + nudge_x, point["at"][1] + dy + nudge_y, anchor
