@@ -9,7 +9,7 @@ from babel.numbers import parse_decimal
 
 from macros.render import formats
 from macros.render.interface import locale_of, words
-from macros.render.labels import figure_text, human_date
+from macros.render.labels import as_of, figure_text, human_date
 from tests.conftest import LANGUAGE
 
 
@@ -24,6 +24,13 @@ def test_numbers_and_dates_follow_the_editions_locale(language, expected):
             formats.date("2022-01", language), formats.date("2022", language),
             formats.date("2022-01-06", language, short=True), formats.date("2020-08", language, short=True),
             formats.day_of_month("2022-01-06", language)] == expected
+
+
+def test_as_of_a_year_alone_takes_the_word_for_a_year_in_russian():
+    """CLDR writes a year alone bare («2022») but a month with «г.»: «По состоянию на 2022» would lack «год»."""
+    assert as_of("2022", "ru").endswith(" 2022 год")
+    assert as_of("2022-01", "ru").endswith(" январь 2022\u202fг.")
+    assert as_of("2022", "en").endswith(" 2022")
 
 
 def test_a_figure_is_written_the_sites_way_whatever_digits_its_passage_uses():

@@ -17,7 +17,7 @@ from ..corpus import Source
 from ..corpus.catalogue import UNSIGNED
 from ..siteurls import SOURCES, page_url, relative_url, source_page_path
 from .interface import say, say_count, words
-from .labels import byline, date_notes, dated, figure_text, human_date, sources_lang, sources_words
+from .labels import as_of, byline, date_notes, dated, figure_text, human_date, sources_lang, sources_words
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
@@ -121,7 +121,7 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
     intro = say("figures_intro", language, date_notes=date_notes(cited_sources, language)).strip()
     body = TEMPLATES.get_template("figures.html").render(
         groups=groups, t=words(language), intro=intro, dated=lambda source: dated(source, language),
-        human_date=lambda value: human_date(value, language),
+        as_of=lambda value: as_of(value, language),
         figure_text=lambda figure: figure_text(figure, language),
         subject=lambda name: term("subjects", name, language), title=title, link=link,
         source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),

@@ -18,6 +18,13 @@ def human_date(value: str | None, language: str) -> str:
     return formats.date(value, language) if value else say("undated", language)
 
 
+def as_of(value: str, language: str) -> str:
+    """'As of 2022', «По состоянию на 2022 год»: a year alone takes its own words, since Russian (CLDR writes
+    a bare «2022») needs «год» after it where a month or a day needs nothing."""
+    key = "figure_refers_to_year" if len(value) == 4 else "figure_refers_to"
+    return say(key, language, date=human_date(value, language))
+
+
 MARKED_DATES = ("inferred", "supplied")  # the bases a source's date is shown with
 
 
