@@ -6,13 +6,14 @@ from tests.bench.layer import baked_copy
 from tests.conftest import ROOT, build
 
 # What the layer adds to the HTML itself, besides the pages' Markdown: names marked from the glossary,
-# markers side by side set apart, the share image's address, the JSON-LD in each page's context and the
+# markers side by side set apart and bracketed after a digit, the share image's address, the JSON-LD in each page's context and the
 # "Suggest a correction" line and the footer's contributors' link, whose words the plugin hands the theme.
 LAYER = [(re.compile(r'<abbr tabindex="0" title="[^"]*">(.*?)</abbr>'), r"\1"), (re.compile(' class="qq-next"'), ""),
          (re.compile(r'(<meta (?:property="og|name="twitter):image" content=")[^"]*"'), r'\1"'),
          (re.compile(r'\s*<script type="application/ld\+json">.*?</script>'), ""),
          (re.compile(r'\s*<p class="qq-correction">.*?</p>'), ""),  # its words come from the plugin
-         (re.compile(r'\s*<a [^>]*class="qq-contributors">.*?</a>'), "")]  # and the footer's link
+         (re.compile(r'\s*<a [^>]*class="qq-contributors">.*?</a>'), ""),  # and the footer's link
+         (re.compile(r'(class="footnote-ref" href="#fn:qq\d+">)\[(\d+)\]</a>'), r"\1\2</a>")]  # a marker after a digit
 BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 EDIT_LINK = re.compile(r'href="[^"]*/edit/main/[^"]*" title="Edit this page"')  # generated pages edit their data
 
