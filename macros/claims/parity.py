@@ -125,7 +125,7 @@ def to_review(before: PageEvidence, now: PageEvidence, translation: PageEvidence
 
 
 def _paired(first: tuple[CitedBlock, ...], second: tuple[CitedBlock, ...]) -> Iterator[tuple[int, int]]:
-    """The indices of the blocks of two pages that cite the same evidence, aligned."""
+    """The indices of the blocks of two pages that cite the same evidence in order under the same heading, aligned."""
     matcher = difflib.SequenceMatcher(None, [block.rests_on for block in first], [block.rests_on for block in second],
                                       autojunk=False)
     for block in matcher.get_matching_blocks():
