@@ -419,3 +419,25 @@ def test_a_note_added_to_a_translation_fails_like_one_in_docs(site):
         f"the troops left. Every source blames the police.' — {ASK_NOTE}",
         "1 error in the pull-request check against base"]
     assert check(site, labels="editors-note").returncode == 0
+
+
+def test_every_translation_a_pull_request_adds_or_changes_is_listed_for_a_second_reader_without_failing(site):
+    """A translation's meaning is no machine's to check (round 6, attack 59): the check lists each quote whose
+    translation= is new or other than at the base, with its passage, and passes."""
+    shutil.copy(ROOT / "mkdocs.ru.yml", site / "mkdocs.ru.yml")
+    (site / "docs-ru").mkdir()
+    said = '{{ quote("alpha", "Shal, ket!", translation="Шал, кет!") }}'
+    (site / "docs-ru" / "index.md").write_text(PAGE.replace('{{ quote("alpha", "Shal, ket!") }}', said),
+                                               encoding="utf-8")
+    committed_as_base(site, "a Russian page")
+    assert check(site).stdout == UNCHANGED.format("base")  # unchanged: nothing to read
+    edit(site / "docs-ru" / "index.md", said, said.replace("Шал, кет!", "Шал, кет! — сказал Токаев")
+         + '\n\n{{ blockquote("alpha", "Shal, ket!", translation="Старик, уходи!") }}\n')
+    ask = ("a second reader, fluent in the language, checks that it says what the passage says and no more (no "
+           "figure, name or attribution of its own): no check can read its meaning")
+    result = check(site)
+    assert (result.returncode, result.stdout.splitlines()) == (0, [
+        f'docs-ru/index.md:3: translation added or changed — quote("Shal, ket!") as «Шал, кет! — сказал Токаев» — '
+        f'{ask}',
+        f'docs-ru/index.md:5: translation added or changed — blockquote("Shal, ket!") as «Старик, уходи!» — {ask}',
+        UNCHANGED.format("base").strip()])

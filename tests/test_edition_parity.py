@@ -104,3 +104,65 @@ def test_a_citation_the_english_page_gains_names_the_russian_page_out_of_date(tm
     assert problems[1].startswith("docs-ru/index.md:7: a translation does not cite what its original does — "
                                   "docs/index.md:7 cites alpha ¶2 'Shal, ket!' (cite), which this block does not")
     assert len(problems) == 2
+
+
+TWO_CARDS = """# Who's who
+
+## Alpha { #alpha }
+
+The toll.{{ cite("alpha", "At least 238 people were killed") }}
+The troops.{{ cite("alpha", "about 2,000 troops arrived on 6 January") }}
+
+## Beta { #beta }
+
+The end.{{ cite("alpha", "A closing paragraph") }}
+"""
+CARDS_RU = """# Кто есть кто { #whos-who }
+
+## Альфа { #alpha }
+
+Погибшие.{{ cite("alpha", "At least 238 people were killed") }}
+Войска.{{ cite("alpha", "about 2,000 troops arrived on 6 January") }}
+
+## Бета { #beta }
+
+Конец.{{ cite("alpha", "A closing paragraph") }}
+"""
+KILLED = "alpha ¶3 'At least 238 people were killed' (cite)"
+TROOPS = "alpha ¶3 'about 2,000 troops arrived on 6 January' (cite)"
+
+
+def parity_told(tmp_path, russian: str) -> list[str]:
+    return [str(problem).split(" — put ")[0].split(" — keep ")[0].split(" — a translated ")[0]
+            for problem in check_editions(two_editions(tmp_path, TWO_CARDS, russian))[1] if problem.line]
+
+
+def test_the_same_citations_in_the_same_order_under_the_same_headings_pass(tmp_path):
+    assert parity_told(tmp_path, CARDS_RU) == []
+
+
+def test_two_markers_of_one_block_swapped_between_its_sentences_are_told_at_the_first_place_they_differ(tmp_path):
+    lines = CARDS_RU.split("\n")
+    lines[4], lines[5] = lines[5].replace("Войска.", "Погибшие."), lines[4].replace("Погибшие.", "Войска.")
+    swapped = "\n".join(lines)
+    assert parity_told(tmp_path, swapped) == [
+        f"docs-ru/index.md:5: a translation cites in another order than its original — its citation 1 is {TROOPS}, "
+        f"where docs/index.md:5 has {KILLED}"]
+
+
+def test_a_second_copy_of_a_marker_on_a_claim_of_the_translations_own_is_told(tmp_path):
+    copied = CARDS_RU.replace("Погибшие.", 'Погибшие. Все мирные.{{ cite("alpha", "At least 238 people were '
+                                           'killed") }}')
+    assert parity_told(tmp_path, copied) == [
+        f"docs-ru/index.md:5: a translation cites what its original does not — cites {KILLED} twice, which "
+        f"docs/index.md:5 cites once"]
+
+
+def test_a_block_under_another_heading_than_in_the_original_is_told_with_both_lines(tmp_path):
+    lines = CARDS_RU.split("\n")
+    lines[2], lines[7] = lines[7], lines[2]  # the headings swapped, the cited paragraphs left in place
+    assert parity_told(tmp_path, "\n".join(lines)) == [
+        "docs-ru/index.md:5: a translation places a block under another heading than its original — it stands under "
+        "the heading { #beta }, where docs/index.md:5 stands under the heading { #alpha }",
+        "docs-ru/index.md:10: a translation places a block under another heading than its original — it stands under "
+        "the heading { #alpha }, where docs/index.md:10 stands under the heading { #beta }"]

@@ -158,3 +158,23 @@ def test_every_terms_file_holds_only_the_lists_and_each_entry_is_words():
         lists, problems = lists_of(language)
         assert problems == [] and set(lists) <= set(LISTS)
         assert all(isinstance(words, str) and words.strip() for entries in lists.values() for words in entries.values())
+
+
+def test_a_translation_adds_no_attribution_shaped_dash_its_passage_has_not():
+    closing = "A closing paragraph – with a dash"
+    calls = [f'{{{{ blockquote("alpha", "{KILLED}", translation="{words}") }}}}' for words in (
+        "Погибли не менее 238 человек. — Верховный комиссар ООН", "Погибли не менее 238 человек, — сказал он",
+        "Погибли не менее 238 человек — Верховный комиссар", "Погибших — не менее 238, с северо-запада")]
+    calls.append(f'{{{{ blockquote("alpha", "{closing}", translation="Заключительный абзац, — с тире") }}}}')
+    hint = ("translate the passage's words only: who said them is the citation's to tell, in its reference and a block "
+            "quote's signature; a dash after a full stop, a comma or a quotation mark, or before a capital, stands "
+            "only where the passage has a dash")
+    assert problems_of("\n\n".join(calls) + "\n", translation=True) == [
+        f'docs/p.md:1: translation with an attribution its passage does not give — «— Верховный комиссар ООН» in '
+        f'translation="Погибли не менее 238 человек. — Верховный комиссар ООН" — {hint}',
+        f'docs/p.md:3: translation with an attribution its passage does not give — «— сказал он» in '
+        f'translation="Погибли не менее 238 человек, — сказал он" — {hint}',
+        f'docs/p.md:5: translation with an attribution its passage does not give — «— Верховный комиссар» in '
+        f'translation="Погибли не менее 238 человек — Верховный комиссар" — {hint}']
+    assert not [problem for problem in problems_of("\n\n".join(calls) + "\n", translation=False)
+                if "attribution" in problem]  # the original edition refuses any translation= (above)

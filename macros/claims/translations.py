@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from ..pages import Call
 from ..problems import Problem, clip
+from .attributions import added_attribution
 
 QUOTES = ("quote", "blockquote")
 ARGUMENT = "translation"
@@ -27,6 +28,7 @@ def translation_problems(calls: Iterable[Call], translation: bool, language: str
         if call.macro not in QUOTES:
             continue
         given, passage = call.args.get(ARGUMENT), call.args.get("passage", "")
+        yield from added_attribution(call, given, passage) if translation else ()
         shown = f'{call.macro}("{clip(passage, 60)}")'
         if not translation and given is not None:
             yield Problem(call.path, call.line, "translation on a page of the original edition",

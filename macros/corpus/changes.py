@@ -30,6 +30,7 @@ from ..editions import read_editions
 from ..sitecheck import read_config
 from .catalogue import CATALOGUE
 from .checksums import CHECKSUMS, read_checksums
+from .quote_translations import translations_to_read
 from .shown import SHOWN, around, first_difference, one_line, typed
 from .translation import is_words_file
 from .trees import GitProblem, commit_of, files_at, files_now
@@ -90,8 +91,6 @@ def _text_changes(base: dict[str, bytes], head: dict[str, bytes], summarised: se
         if name not in base and name not in summarised:
             yield Change(f"{label}/{name}", 1, "new seed file", f"{name}, {len(data):,} bytes, in no new "
                          "catalogue entry", NEW)
-
-
 
 
 def _checksum_changes(base: bytes | None, head: bytes | None, label: str) -> Iterator[Change]:
@@ -215,14 +214,16 @@ def main(argv: list[str]) -> int:
     except yaml.YAMLError as error:
         print(f"make check-pr: cannot read mkdocs.yml — {clip(str(error), 200)} — correct it", file=sys.stderr)
         return 2
-    changes = compare(base, files_now(Path(arguments.seeds)), arguments.seeds)
+    changes, to_read = compare(base, files_now(Path(arguments.seeds)), arguments.seeds), []
     try:
         for folder in folders:
             changes += note_changes(docs[folder], files_now(Path(folder)), folder, config["markdown_extensions"])
+            to_read += translations_to_read(docs[folder], files_now(Path(folder)), folder)
     except (ImportError, ValueError, TypeError) as error:  # what Python-Markdown raises for an extension
         print(f"make check-pr: cannot read the pages as MkDocs does — {clip(str(error), 200)} — correct "
               "markdown_extensions in mkdocs.yml", file=sys.stderr)
         return 2
+    print(*to_read, sep="\n", end="\n" if to_read else "")  # for a second reader: listed, never refused
     return _report(sorted(changes), labels, arguments.base)
 
 
