@@ -44,13 +44,22 @@ def test_every_translated_page_that_cites_says_under_its_title_whose_words_its_q
         quotes = article.css("q.qq-quote, blockquote.qq-blockquote")
         said = say("translation_note_quotes" if quotes else "translation_note_cites", edition.lang)
         assert [note.text() for note in notes] == [said], path
-        title = article.css_first("h1")
-        assert title is not None and title.next is not None, path
-        following = title.next if title.next.tag != "-text" else title.next.next
-        assert following.attributes.get("class") == TRANSLATION_NOTE, path  # the first thing read after the title
-        assert "data-search-exclude" in following.attributes, path
+        before = _element_before(notes[0])  # under the title, or after the key facts a page opens with
+        assert before is not None and (before.tag == "h1" or "qq-facts" in (before.attributes.get("class") or "")), \
+            path
+        marked = [node for node in article.traverse() if node.tag in ("p", "q", "blockquote") and
+                  {TRANSLATION_NOTE, "qq-quote", "qq-blockquote"} & set((node.attributes.get("class") or "").split())]
+        assert marked[0].attributes.get("class") == TRANSLATION_NOTE, path  # read before any quote
+        assert "data-search-exclude" in notes[0].attributes, path
         seen[edition.lang] += 1
     assert seen["ru"] and not seen["en"]
+
+
+def _element_before(node):
+    before = node.prev
+    while before is not None and before.tag == "-text":
+        before = before.prev
+    return before
 
 
 def test_the_sources_own_words_carry_their_language_on_a_translated_page_and_no_mark_on_the_original(merged):

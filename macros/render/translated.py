@@ -15,6 +15,7 @@ from ..siteurls import page_url
 from .interface import say
 
 TRANSLATION_NOTE = "qq-translation-note"  # class of the paragraph that says the sources' language
+KEY_FACTS = "qq-facts"  # the class of the `/// facts` block (render/blocks.py)
 OUT_OF_SEARCH = "data-search-exclude"  # Material's search leaves out an element with it: every page says the note
 
 
@@ -45,16 +46,24 @@ def translation_note(claims: list[Claim], language: str) -> str:
 
 
 def mark_translated_page(root: Element, marks: PageMarks) -> None:
-    """The note as the paragraph after the page's title, and each link out of the edition with its hreflang."""
+    """The note as the paragraph after the page's title (after its key facts, where it opens with them), and each
+    link out of the edition with its hreflang."""
     if marks.note:
         paragraph = Element("p", {"class": TRANSLATION_NOTE, OUT_OF_SEARCH: ""})
         paragraph.text = marks.note
-        children = list(root)
-        root.insert(1 if children and children[0].tag == "h1" else 0, paragraph)
+        root.insert(_note_place(list(root)), paragraph)
     if marks.folder and marks.original:
         for link in root.iter("a"):
             if _leaves(link.get("href") or "", "/" + page_url(marks.page, marks.folder), marks.folder):
                 link.set("hreflang", marks.original)
+
+
+def _note_place(children: list[Element]) -> int:
+    """Under the title; but a page that opens with the key facts (the home page's `/// facts`, which quote nothing)
+    keeps them on the first phone screen, as in the original, and the note follows them, before any quote."""
+    first = 1 if children and children[0].tag == "h1" else 0
+    facts = [index for index, child in enumerate(children) if KEY_FACTS in (child.get("class") or "").split()]
+    return facts[0] + 1 if facts else first
 
 
 def _leaves(href: str, here: str, folder: str) -> bool:
