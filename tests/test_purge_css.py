@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import importlib.util
 
+from macros.stylesheets.selectors import purge
+from macros.stylesheets.unread import without_unread
 from tests.conftest import ROOT
 
 
@@ -20,7 +22,7 @@ def test_purge_keeps_rules_whose_classes_are_used_and_drops_the_rest():
     css = (".used{a:1}.unused{a:2}.used,.unused{a:3}.x:not(.unused){a:4}"
            "@media screen{.unused{a:5}.used .also{a:6}}@keyframes k{0%{a:7}}"
            "[data-md-color-primary=indigo]{a:8}[data-md-color-primary=red]{a:9}")
-    kept = purge_css.purge(css, {"used", "also", "x"}, {("data-md-color-primary", "indigo")})
+    kept = purge(css, {"used", "also", "x"}, {("data-md-color-primary", "indigo")})
     assert kept == (".used{a:1}.used{a:3}.x:not(.unused){a:4}@media screen{.used .also{a:6}}"
                     "@keyframes k{0%{a:7}}[data-md-color-primary=indigo]{a:8}")
 
@@ -30,7 +32,7 @@ def test_purge_reads_selectors_inside_at_rules_and_functions():
            "@media print{.unused{a:4}}"
            ":is(.unused,.used) .used{a:5}:is(.a,.b) .unused{a:6}.used:not(.unused,.x){a:7}"
            ":not([data-md-color-scheme=slate]) .used{a:8}.used:has([data-md-color-scheme=slate]){a:9}")
-    kept = purge_css.purge(css, {"used"}, {("data-md-color-scheme", "default")})
+    kept = purge(css, {"used"}, {("data-md-color-scheme", "default")})
     assert kept == ("@media (min-width:10em){@supports (display:grid){.used{a:1}}}"
                     ":is(.unused,.used) .used{a:5}.used:not(.unused,.x){a:7}")
 
@@ -40,7 +42,7 @@ def test_purge_copies_what_it_keeps_byte_for_byte():
     css = ('@charset "UTF-8";.used:nth-child(1n+2){content:"\\3c !--"}'
            '.used,  .unused ,.used>.also{background:url("data:image/svg+xml;charset=utf-8,<svg/>")}'
            "/* a comment */ .used[title='.unused']{a:1}/*# sourceMappingURL=x.css.map*/")
-    kept = purge_css.purge(css, {"used", "also"}, set())
+    kept = purge(css, {"used", "also"}, set())
     assert kept == ('@charset "UTF-8";.used:nth-child(1n+2){content:"\\3c !--"}'
                     '.used,.used>.also{background:url("data:image/svg+xml;charset=utf-8,<svg/>")}'
                     ".used[title='.unused']{a:1}")
