@@ -1,14 +1,14 @@
 """MkDocs hook: the stylesheets as shipped, smaller. It drops what of the theme's CSS no page of this site can
 use (macros/stylesheets: rules whose selectors cannot match, then custom properties and @keyframes nothing
-reads), and ships the site's own stylesheets (extra_css) without their comments, which are written for
-contributors (read with tinycss2, so a comment inside a string stays).
+reads), and ships the site's own stylesheets (extra_css) without their unused rules and without their comments,
+which are written for contributors (read with tinycss2, so a comment inside a string stays).
 
 Material ships one stylesheet for every feature (admonitions, tabs, code, blog, all colour palettes,
 right-to-left scripts...). After the build, the pages' elements give the classes and attributes that exist,
-the theme's JavaScript the words it may add at run time (it builds the search results and tooltips, and sets
-custom properties by name), and the pages' style attributes and the site's own stylesheets the custom
-properties they read. Each purged stylesheet is written under a new content-hashed name and every page is
-pointed at it, so a browser never mixes a cached stylesheet with a page that needs another.
+the strings of the scripts they load the words the JavaScript may add at run time (it builds the search
+results and tooltips, and sets custom properties by name), and the pages' style attributes and the site's own
+stylesheets the custom properties they read. Each purged stylesheet is written under a new content-hashed name
+and every page is pointed at it, so a browser never mixes a cached stylesheet with a page that needs another.
 """
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ import hashlib
 import posixpath
 import string
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import tinycss2
+from pygments.lexers import JavascriptLexer
+from pygments.token import String
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.stylesheets.selectors import TRACKED_ATTRIBUTES, purge
@@ -25,7 +28,8 @@ from macros.stylesheets.unread import without_unread
 
 STYLESHEETS = "assets/stylesheets/"
 THEME_STYLESHEETS = ("main", "palette")  # Material's own: assets/stylesheets/<name>.<8 hex digits>.min.css
-WORD_CHARACTERS = set(string.ascii_letters + string.digits + "_-")
+WORD_CHARACTERS = set(string.ascii_letters + string.digits + "_-")  # what a class or a custom property is made of
+
 
 def without_comments(css: str) -> str:
     return tinycss2.serialize(tinycss2.parse_stylesheet(css, skip_comments=True))
@@ -33,17 +37,17 @@ def without_comments(css: str) -> str:
 
 def on_post_build(config):
     site = Path(config["site_dir"])
-    own = []  # the site's own stylesheets: they lose only their comments, and read the theme's properties
-    for name in config["extra_css"]:
-        path = site / str(name)
-        if path.suffix == ".css" and path.is_file():
-            own.append(without_comments(path.read_text(encoding="utf-8")))
-            path.write_text(own[-1], encoding="utf-8")
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
     trees = {path: LexborHTMLParser(text) for path, text in pages.items()}
     used = _Used(trees.values())
-    script_words = _script_words(site)
+    script_words = _script_words(site, trees)
     used.classes |= script_words
+    own = []  # the site's own stylesheets: purged of their unused rules, and readers of the theme's properties
+    for name in config["extra_css"]:
+        path = site / str(name)
+        if path.suffix == ".css" and path.is_file():
+            own.append(purge(without_comments(path.read_text(encoding="utf-8")), used.classes, used.attributes))
+            path.write_text(own[-1], encoding="utf-8")
     links = {path: _theme_stylesheets(tree) for path, tree in trees.items()}
     olds = sorted({old for found in links.values() for old in found.values()})
     renamed = _purged_copies(site, olds, used, own, script_words)
@@ -77,13 +81,28 @@ class _Used:
                 self.attributes.add((name, value))
 
 
-def _script_words(site: Path) -> set[str]:
-    """Every word of the theme's JavaScript, which writes class names as strings."""
+def _script_words(site: Path, trees: dict) -> set[str]:
+    """The words of the string literals of the scripts the pages load (read with Pygments' JavaScript lexer):
+    the theme's JavaScript writes the classes it adds (search results, tooltips, the header's shadow...) and
+    the custom properties it sets as strings, or as selectors in strings. Its names of variables are not
+    classes: a rule for `.tip` stays only when a page or a string has it. The search worker and the
+    language files it loads never touch a page."""
+    scripts = set()
+    for path, tree in trees.items():
+        for script in tree.css("script[src]"):
+            source = (path.parent / urlsplit(script.attributes["src"] or "").path).resolve()
+            if source.is_file() and source.is_relative_to(site.resolve()):
+                scripts.add(source)
     words = set()
-    for path in (site / "assets").rglob("*.js"):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        words.update("".join(char if char in WORD_CHARACTERS or char.isalnum() else " " for char in text).split())
+    for source in sorted(scripts):
+        for kind, text in JavascriptLexer().get_tokens(source.read_text(encoding="utf-8", errors="replace")):
+            if kind in String and kind not in String.Regex:
+                words.update(_words(text))
     return words
+
+
+def _words(text: str) -> list[str]:
+    return "".join(char if char in WORD_CHARACTERS or char.isalnum() else " " for char in text).split()
 
 
 def _theme_stylesheets(tree: LexborHTMLParser) -> dict[str, str]:
