@@ -135,3 +135,21 @@ def test_the_scripts_strings_name_classes_its_variable_names_do_not(tmp_path):
     purge_css.on_post_build({"site_dir": str(tmp_path), "extra_css": []})
     [purged] = theme.parent.glob("main.*.min.css")
     assert purged.read_text(encoding="utf-8") == ".added{a:1}.queried{a:2}"
+
+
+def test_the_sites_own_scripts_lose_their_comments_but_not_strings_or_regular_expressions(tmp_path):
+    """A comment across lines still ends a statement; a script of the theme's own (not in custom_dir) stays."""
+    written = ('// for contributors\nvar a = "// kept", b = /\\/\\*kept/ /* inline */;\nvar c = a /* one\n'
+               'two */\n(b);\n')
+    (tmp_path / "overrides" / "assets").mkdir(parents=True)
+    (tmp_path / "overrides" / "assets" / "own.js").write_text(written, encoding="utf-8")
+    (tmp_path / "site" / "assets").mkdir(parents=True)
+    (tmp_path / "site" / "assets" / "own.js").write_text(written, encoding="utf-8")
+    (tmp_path / "site" / "assets" / "theme.js").write_text(written, encoding="utf-8")
+    (tmp_path / "site" / "index.html").write_text(
+        '<script src="assets/own.js"></script><script src="assets/theme.js"></script>', encoding="utf-8")
+    theme = type("Theme", (), {"custom_dir": str(tmp_path / "overrides")})()
+    purge_css.on_post_build({"site_dir": str(tmp_path / "site"), "extra_css": [], "theme": theme})
+    assert (tmp_path / "site" / "assets" / "own.js").read_text(encoding="utf-8") == (
+        '\nvar a = "// kept", b = /\\/\\*kept/  ;\nvar c = a \n\n(b);\n')
+    assert (tmp_path / "site" / "assets" / "theme.js").read_text(encoding="utf-8") == written

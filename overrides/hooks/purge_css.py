@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import tinycss2
 from pygments.lexers import JavascriptLexer
-from pygments.token import String
+from pygments.token import Comment, String
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.stylesheets.selectors import TRACKED_ATTRIBUTES, purge
@@ -40,8 +40,10 @@ def on_post_build(config):
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
     trees = {path: LexborHTMLParser(text) for path, text in pages.items()}
     used = _Used(trees.values())
-    script_words = _script_words(site, trees)
+    scripts = _loaded_scripts(site, trees)
+    script_words = _script_words(scripts)
     used.classes |= script_words
+    _ship_without_comments(site, scripts, getattr(config.get("theme"), "custom_dir", None))
     own = []  # the site's own stylesheets: purged of their unused rules, and readers of the theme's properties
     for name in config["extra_css"]:
         path = site / str(name)
@@ -81,24 +83,44 @@ class _Used:
                 self.attributes.add((name, value))
 
 
-def _script_words(site: Path, trees: dict) -> set[str]:
-    """The words of the string literals of the scripts the pages load (read with Pygments' JavaScript lexer):
-    the theme's JavaScript writes the classes it adds (search results, tooltips, the header's shadow...) and
-    the custom properties it sets as strings, or as selectors in strings. Its names of variables are not
-    classes: a rule for `.tip` stays only when a page or a string has it. The search worker and the
-    language files it loads never touch a page."""
+def _loaded_scripts(site: Path, trees: dict) -> set[Path]:
+    """The site's files the pages load with <script src>. The search worker, and the language files it
+    loads, are not among them: they never touch a page."""
     scripts = set()
     for path, tree in trees.items():
         for script in tree.css("script[src]"):
             source = (path.parent / urlsplit(script.attributes["src"] or "").path).resolve()
             if source.is_file() and source.is_relative_to(site.resolve()):
                 scripts.add(source)
+    return scripts
+
+
+def _script_words(scripts: set[Path]) -> set[str]:
+    """The words of the scripts' string literals (read with Pygments' JavaScript lexer): the theme's
+    JavaScript writes the classes it adds (search results, tooltips, the header's shadow...) and the custom
+    properties it sets as strings, or as selectors in strings. Its names of variables are not classes: a
+    rule for `.tip` stays only when a page or a string has it."""
     words = set()
     for source in sorted(scripts):
         for kind, text in JavascriptLexer().get_tokens(source.read_text(encoding="utf-8", errors="replace")):
             if kind in String and kind not in String.Regex:
                 words.update(_words(text))
     return words
+
+
+def _ship_without_comments(site: Path, scripts: set[Path], custom_dir: str | None):
+    """The site's own scripts (the theme's custom_dir holds them) lose their comments, written for
+    contributors. A comment /* … */ across lines becomes a line break, as JavaScript reads it (a statement
+    may end there), one within a line a space; strings and regular expressions stay as written."""
+    for source in sorted(scripts):
+        if custom_dir and (Path(custom_dir) / source.relative_to(site.resolve())).is_file():
+            text = []
+            for kind, value in JavascriptLexer(stripnl=False).get_tokens(source.read_text(encoding="utf-8")):
+                if kind in Comment.Multiline:
+                    text.append("\n" if "\n" in value else " ")
+                elif kind not in Comment:  # a // comment: the line break after it is the next token
+                    text.append(value)
+            source.write_text("".join(text), encoding="utf-8")
 
 
 def _words(text: str) -> list[str]:
