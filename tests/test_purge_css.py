@@ -115,6 +115,12 @@ def test_a_custom_property_read_by_the_sites_stylesheets_or_a_pages_style_stays(
     assert kept == ":root{--fg:red;--bg:blue;--gap:1em;}"
 
 
+def test_a_custom_property_read_inside_keyframes_or_page_stays():
+    css = ":root{--glow:red;--margin:1cm;--unread:0}@keyframes pulse{0%{box-shadow:0 0 0 var(--glow)}}" \
+          "@page{margin:var(--margin)}.a{animation:pulse 1s}"
+    assert _unread(css) == css.replace("--unread:0", "")
+
+
 def test_keyframes_go_unless_a_declaration_or_the_script_names_them():
     css = "@keyframes used{0%{a:1}}@keyframes unused{0%{a:1}}@keyframes scripted{0%{a:1}}.a{animation:used 1s}"
     kept = _unread(css, named={"scripted"})

@@ -12,6 +12,8 @@ import tinycss2
 
 from macros.stylesheets.source import NESTING, Cut, rewritten
 
+RULE_LISTS = NESTING | {"keyframes"}  # at-rules that hold rules (a keyframe is one), not declarations
+
 
 class _Unread(Cut):
     def __init__(self, read: set[str]):
@@ -57,12 +59,14 @@ def _read(texts: list[str], styles: list[str], named: set[str]) -> set[str]:
 
 
 def _declarations(rules: list):
-    """(name, value) of each declaration of `rules`, inside @media and the like too."""
+    """(name, value) of each declaration of `rules`, inside @media, @keyframes and the like too."""
     for rule in rules:
         if rule.type == "qualified-rule":
             yield from _declarations_of(tinycss2.parse_blocks_contents(rule.content))
-        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in NESTING:
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in RULE_LISTS:
             yield from _declarations(tinycss2.parse_rule_list(rule.content, skip_comments=True))
+        elif rule.type == "at-rule" and rule.content is not None:  # @page, @font-face: declarations
+            yield from _declarations_of(tinycss2.parse_blocks_contents(rule.content))
 
 
 def _declarations_of(nodes: list):
