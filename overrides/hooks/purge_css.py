@@ -1,18 +1,14 @@
-"""MkDocs hook: the stylesheets as shipped, smaller. It drops the theme's CSS rules that no page
-of this site can use, and ships the site's own stylesheets (extra_css) without their comments,
+"""MkDocs hook: the stylesheets as shipped, smaller. It drops what of the theme's CSS no page of this site can
+use (macros/stylesheets: rules whose selectors cannot match, then custom properties and @keyframes nothing
+reads), and ships the site's own stylesheets (extra_css) without their unused rules and without their comments,
 which are written for contributors (read with tinycss2, so a comment inside a string stays).
 
-Material ships one stylesheet for every feature (admonitions, tabs, code, blog, all colour
-palettes...). After the build, a rule is kept when every class it names outside parentheses
-is the class of an element of a built page or a word of the theme's JavaScript (which builds
-the search results and tooltips), and, for the palette, when an element of a page carries its
-[data-md-color-*=value]. The
-result is written under a new content-hashed name and every page is pointed at it, so a
-browser never mixes a cached stylesheet with a page that needs another.
-
-The stylesheets are read with tinycss2 and the pages with selectolax. A kept rule is copied from
-the stylesheet as it stands: tinycss2's serializer would rewrite some of it (an escape in a
-string, `1n+2` in a selector), so its nodes give only where each piece starts.
+Material ships one stylesheet for every feature (admonitions, tabs, code, blog, all colour palettes,
+right-to-left scripts...). After the build, the pages' elements give the classes and attributes that exist,
+the strings of the scripts they load the words the JavaScript may add at run time (it builds the search
+results and tooltips, and sets custom properties by name), and the pages' style attributes and the site's own
+stylesheets the custom properties they read. Each purged stylesheet is written under a new content-hashed name
+and every page is pointed at it, so a browser never mixes a cached stylesheet with a page that needs another.
 """
 from __future__ import annotations
 
@@ -20,103 +16,19 @@ import hashlib
 import posixpath
 import string
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import tinycss2
+from pygments.lexers import JavascriptLexer
+from pygments.token import Comment, String
 from selectolax.lexbor import LexborHTMLParser
+
+from macros.stylesheets.selectors import TRACKED_ATTRIBUTES, purge
+from macros.stylesheets.unread import without_unread
 
 STYLESHEETS = "assets/stylesheets/"
 THEME_STYLESHEETS = ("main", "palette")  # Material's own: assets/stylesheets/<name>.<8 hex digits>.min.css
-NESTING = {"media", "supports", "container", "layer"}  # at-rules whose rules are purged one by one
-COLOR_ATTRIBUTES = {"data-md-color-primary", "data-md-color-accent", "data-md-color-scheme"}
-WORD_CHARACTERS = set(string.ascii_letters + string.digits + "_-")
-
-
-class _Stylesheet:
-    """A stylesheet's text, and where each of tinycss2's nodes starts in it (nodes know their line
-    and column, 1-based)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
-
-    def offset(self, node) -> int:
-        return self.line_starts[node.source_line - 1] + node.source_column - 1
-
-    def block_start(self, rule, end: int) -> int:
-        """Where the rule's {…} block opens: just before its content, or `{}` at its end."""
-        return self.offset(rule.content[0]) - 1 if rule.content else end - 2
-
-
-def purge(css: str, tokens: set[str], attributes: set[tuple[str, str]]) -> str:
-    """The stylesheet without the rules that need a class not in `tokens` or a palette attribute
-    not in `attributes`; comments and whitespace between rules go too."""
-    sheet = _Stylesheet(css)
-    nodes = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=False)
-    return _kept_rules(sheet, nodes, len(css), lambda selector: _used(selector, tokens, attributes))
-
-
-def _kept_rules(sheet: _Stylesheet, nodes: list, end: int, used) -> str:
-    """`nodes` (rules of one level, ending at offset `end`), each kept as written or left out."""
-    out = []
-    for node, following in zip(nodes, [*nodes[1:], None]):
-        stop = sheet.offset(following) if following is not None else end
-        out.append(_kept_rule(sheet, node, sheet.offset(node), stop, used))
-    return "".join(out)
-
-
-def _kept_rule(sheet: _Stylesheet, rule, start: int, stop: int, used) -> str:
-    if rule.type in ("whitespace", "comment"):
-        return ""
-    if rule.type == "qualified-rule":
-        brace = sheet.block_start(rule, stop)
-        kept = [sheet.text[begin:end] for begin, end, selector in _selectors(sheet, rule, start, brace)
-                if used(selector)]
-        return ",".join(kept) + sheet.text[brace:stop] if kept else ""
-    if rule.type == "at-rule" and rule.lower_at_keyword in NESTING and rule.content is not None:
-        brace = sheet.block_start(rule, stop)
-        inner_rules = tinycss2.parse_rule_list(rule.content, skip_comments=False, skip_whitespace=False)
-        inner = _kept_rules(sheet, inner_rules, stop - 1, used)
-        return f"{sheet.text[start:brace]}{{{inner}}}" if inner else ""
-    return sheet.text[start:stop]  # @font-face, @keyframes…: kept whole
-
-
-def _selectors(sheet: _Stylesheet, rule, start: int, brace: int):
-    """(start, end, tokens) of each selector of the rule's comma-separated list."""
-    begin, tokens = start, []
-    for token in rule.prelude:
-        if token == ",":
-            yield begin, sheet.offset(token), tokens
-            begin, tokens = sheet.offset(token) + 1, []
-        else:
-            tokens.append(token)
-    yield begin, brace, tokens
-
-
-def _used(selector: list, tokens: set[str], attributes: set[tuple[str, str]]) -> bool:
-    """Every class outside parentheses (those inside :not(), :is(), :has() are not required) is
-    used, and so is every palette attribute, wherever it stands."""
-    if any(name not in tokens for name in _classes(selector)):
-        return False
-    return all(pair in attributes for pair in _color_attributes(selector))
-
-
-def _classes(selector: list):
-    for before, token in zip([None, *selector], selector):
-        if token.type == "ident" and before is not None and before == ".":
-            yield token.value
-
-
-def _color_attributes(tokens: list):
-    """(name, value) of each [data-md-color-…=value] among the tokens and inside their blocks."""
-    for token in tokens:
-        if token.type == "[] block":
-            parts = [part for part in token.content if part.type != "whitespace"]
-            if (len(parts) == 3 and parts[0].type == "ident" and parts[0].value in COLOR_ATTRIBUTES
-                    and parts[1] == "=" and parts[2].type in ("ident", "string")):
-                yield parts[0].value, parts[2].value
-        inside = getattr(token, "arguments", None) or getattr(token, "content", None)
-        if isinstance(inside, list):
-            yield from _color_attributes(inside)
+WORD_CHARACTERS = set(string.ascii_letters + string.digits + "_-")  # what a class or a custom property is made of
 
 
 def without_comments(css: str) -> str:
@@ -125,17 +37,22 @@ def without_comments(css: str) -> str:
 
 def on_post_build(config):
     site = Path(config["site_dir"])
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    trees = {path: LexborHTMLParser(text) for path, text in pages.items()}
+    used = _Used(trees.values())
+    scripts = _loaded_scripts(site, trees)
+    script_words = _script_words(scripts)
+    used.classes |= script_words
+    _ship_without_comments(site, scripts, getattr(config.get("theme"), "custom_dir", None))
+    own = []  # the site's own stylesheets: purged of their unused rules, and readers of the theme's properties
     for name in config["extra_css"]:
         path = site / str(name)
         if path.suffix == ".css" and path.is_file():
-            path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
-    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
-    trees = {path: LexborHTMLParser(text) for path, text in pages.items()}
-    tokens, attributes = _used_in_pages(trees.values())
-    tokens |= _script_words(site)
+            own.append(purge(without_comments(path.read_text(encoding="utf-8")), used.classes, used.attributes))
+            path.write_text(own[-1], encoding="utf-8")
     links = {path: _theme_stylesheets(tree) for path, tree in trees.items()}
-    renamed = {old: _purged_copy(site, old, tokens, attributes)
-               for old in sorted({old for found in links.values() for old in found.values()})}
+    olds = sorted({old for found in links.values() for old in found.values()})
+    renamed = _purged_copies(site, olds, used, own, script_words)
     for path, found in links.items():
         text = pages[path]
         for href, name in found.items():
@@ -144,26 +61,70 @@ def on_post_build(config):
             path.write_text(text, encoding="utf-8")
 
 
-def _used_in_pages(trees) -> tuple[set[str], set[tuple[str, str]]]:
-    """The classes of the pages' elements, and the palette's attributes with their values."""
-    classes, attributes = set(), set()
-    for tree in trees:
-        for node in tree.root.traverse():
-            for name, value in node.attributes.items():
-                if name == "class" and value:
-                    classes.update(value.split())
-                elif name in COLOR_ATTRIBUTES and value:
-                    attributes.add((name, value))
-    return classes, attributes
+class _Used:
+    """What the pages' elements carry: their classes, the attributes the selectors depend on (with their
+    values), their style attributes and the text of their <style> elements."""
+
+    def __init__(self, trees):
+        self.classes, self.attributes, self.styles, self.style_sheets = set(), set(), [], []
+        for tree in trees:
+            for node in tree.root.traverse():
+                self._read(node)
+
+    def _read(self, node):
+        if node.tag == "style":
+            self.style_sheets.append(node.text())
+        for name, value in node.attributes.items():
+            if name == "class" and value:
+                self.classes.update(value.split())
+            elif name == "style" and value:
+                self.styles.append(value)
+            elif name in TRACKED_ATTRIBUTES and value:
+                self.attributes.add((name, value))
 
 
-def _script_words(site: Path) -> set[str]:
-    """Every word of the theme's JavaScript, which writes class names as strings."""
+def _loaded_scripts(site: Path, trees: dict) -> set[Path]:
+    """The site's files the pages load with <script src>. The search worker, and the language files it
+    loads, are not among them: they never touch a page."""
+    scripts = set()
+    for path, tree in trees.items():
+        for script in tree.css("script[src]"):
+            source = (path.parent / urlsplit(script.attributes["src"] or "").path).resolve()
+            if source.is_file() and source.is_relative_to(site.resolve()):
+                scripts.add(source)
+    return scripts
+
+
+def _script_words(scripts: set[Path]) -> set[str]:
+    """The words of the scripts' string literals (read with Pygments' JavaScript lexer): the theme's
+    JavaScript writes the classes it adds (search results, tooltips, the header's shadow...) and the custom
+    properties it sets as strings, or as selectors in strings. Its names of variables are not classes: a
+    rule for `.tip` stays only when a page or a string has it."""
     words = set()
-    for path in (site / "assets").rglob("*.js"):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        words.update("".join(char if char in WORD_CHARACTERS or char.isalnum() else " " for char in text).split())
+    for source in sorted(scripts):
+        for kind, text in JavascriptLexer().get_tokens(source.read_text(encoding="utf-8", errors="replace")):
+            if kind in String and kind not in String.Regex:
+                words.update(_words(text))
     return words
+
+
+def _ship_without_comments(site: Path, scripts: set[Path], custom_dir: str | None):
+    """The site's own scripts (the theme's custom_dir holds them) lose their comments, written for
+    contributors. A comment /* … */ across lines becomes a line break, as JavaScript reads it (a statement
+    may end there), one within a line a space; strings and regular expressions stay as written."""
+    for source in sorted(scripts):
+        if custom_dir and (Path(custom_dir) / source.relative_to(site.resolve())).is_file():
+            text = []
+            for kind, value in JavascriptLexer(stripnl=False).get_tokens(source.read_text(encoding="utf-8")):
+                if kind in Comment.Multiline:
+                    text.append("\n" if "\n" in value else " ")
+                elif kind not in Comment:  # a // comment: the line break after it is the next token
+                    text.append(value)
+            source.write_text("".join(text), encoding="utf-8")
+
+
+def _words(text: str) -> list[str]:
+    return "".join(char if char in WORD_CHARACTERS or char.isalnum() else " " for char in text).split()
 
 
 def _theme_stylesheets(tree: LexborHTMLParser) -> dict[str, str]:
@@ -179,19 +140,20 @@ def _theme_stylesheets(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
-def _purged_copy(site: Path, old: str, tokens: set[str], attributes: set[tuple[str, str]]) -> str:
-    """The purged stylesheet's path, under its own content hash; the original goes."""
-    source = site / old
-    if not source.is_file():
-        return old
-    text = purge(source.read_text(encoding="utf-8"), tokens, attributes)
-    stem = posixpath.basename(old).split(".")[0]
-    new = f"{STYLESHEETS}{stem}.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.css"
-    (site / new).write_text(text, encoding="utf-8")
-    if new != old:
-        source.unlink()
-        source.with_name(source.name + ".map").unlink(missing_ok=True)  # maps the original, not this
-    return new
+def _purged_copies(site: Path, olds: list[str], used: _Used, own: list[str], script_words: set[str]) -> dict[str, str]:
+    """{path of a theme stylesheet: that of its purged copy, under its own content hash}; the originals go."""
+    texts = {old: purge((site / old).read_text(encoding="utf-8"), used.classes, used.attributes)
+             for old in olds if (site / old).is_file()}
+    texts = without_unread(texts, own + used.style_sheets, used.styles, script_words)
+    renamed = {old: old for old in olds}
+    for old, text in texts.items():
+        stem = posixpath.basename(old).split(".")[0]
+        renamed[old] = new = f"{STYLESHEETS}{stem}.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.css"
+        (site / new).write_text(text, encoding="utf-8")
+        if new != old:
+            (site / old).unlink()
+            (site / (old + ".map")).unlink(missing_ok=True)  # maps the original, not this
+    return renamed
 
 
 def _pointed_at(page: str, href: str, new_name: str) -> str:
