@@ -14,15 +14,19 @@ here imports MkDocs.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from ..numbers import numbers_in
+from ..numbers import number_matches, numbers_in, reads_as_dated
 from ..problems import Problem, clip
-from ..written_numbers import digit_patterns, locale_of, word_readings
-from .rendered import RenderedPage
+from ..written_numbers import abbreviated_worth, digit_patterns, locale_of, word_readings
+
+if TYPE_CHECKING:  # claims/translations.py reads numbers as this module does, and rendered.py imports it
+    from .rendered import RenderedPage
 
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -36,6 +40,8 @@ WORD_VALUES = {**{word: value for value, word in enumerate(WORDS)},
                **{word[:-1] + "ieth": 20 + 10 * index for index, word in enumerate(TENS)},
                "hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "dozen": 12}
 
+
+SEPARATED = re.compile(r"\d++(?:[.,'’]\d++)++")  # digits joined by a sign a language may group or split them with
 
 # The language the passages are read in, whatever the page's: every source is in English (seeds/catalogue.yml,
 # `language`). A source in another language would need its passages read in its own.
@@ -51,23 +57,31 @@ def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line:
         passages = [text for line in lines for text in passages_by_line.get(line, ())]
         if not passages:
             continue  # an uncited block is the coverage rule's
-        stated = {worth for text in passages for number in numbers_in(text, PASSAGES)
-                  for worth in readings(number, PASSAGES)}
-        numbers = dict.fromkeys(numbers_in(" ".join(located.block.prose.split()), language))
-        for missing in (number for number in numbers if not readings(number, language) & stated):
+        stated = {worth for text in passages if not isinstance(text, Dated)
+                  for number in numbers_in(text, PASSAGES) for worth in readings(number, PASSAGES)}
+        dates = {worth for text in passages if isinstance(text, Dated) for worth in readings(text, PASSAGES)}
+        prose = " ".join(located.block.prose.split())
+        found = (number for number in number_matches(prose, language)
+                 if not (readings(number.group(), language) & stated or
+                         readings(number.group(), language) & dates and reads_as_dated(prose, number, language)))
+        for missing in dict.fromkeys(number.group() for number in found):
             yield Problem(path, located.first, "number not in the passages it cites", repr(clip(missing, 40)),
                           "give the number with figure(), or cite the passage that states it")
 
 
 def readings(number: str, language: str) -> set[Decimal | str]:
     """What a number word or figure may be worth, to compare: its digits as a number, as the language writes them
-    (also where a word is glued to them, "killed.6"); a number word as its value where it has a plain one, or as
-    the English word it says («миллиарды»: "billions"); else the word itself without case."""
+    (also where a word is glued to them, "killed.6"), times the abbreviation after them («238 тыс.»); digits joined by
+    a sign the language writes no number with («225.238», "1,2,3") as themselves, which only the same writing in a
+    passage states; a number word as its value where it has a plain one, or as the English word it says
+    («миллиарды»: "billions"); else the word itself without case."""
     grouped, leading = digit_patterns(language)
+    if any(not (grouped.fullmatch(run) or leading.fullmatch(run)) for run in SEPARATED.findall(number)):
+        return {number.casefold()}  # «225.238» on a Russian page: no number the locale writes, so none stated
     digits = grouped.search(number) or leading.search(number)
     if digits:
         try:
-            return {parse_decimal(digits.group(), locale=locale_of(language))}
+            return {parse_decimal(digits.group(), locale=locale_of(language)) * abbreviated_worth(number, language)}
         except (InvalidOperation, NumberFormatError):
             pass
     folded = number.casefold()
@@ -86,6 +100,12 @@ def passages_by_line(claims: Iterable) -> dict[int, list[str]]:
         date = claim.call.args.get("date", "") if claim.macro in ("event", "figure") else ""
         year_and_day = date.split("-")[::2]  # prose names the month: "01" would make any "one" stated
         source_date = str(claim.source.meta["date"].value or "").split("-")[::2]  # "a post of 7 January 2022"
-        found.setdefault(claim.call.line, []).extend([claim.match.passage, *source_date, *year_and_day])
+        dated = [Dated(part) for part in (*source_date, *year_and_day) if part]
+        found.setdefault(claim.call.line, []).extend([claim.match.passage, *dated])
     return found
+
+
+class Dated(str):
+    """A year or day of a date the engine checked (an event's, a figure's, a cited source's): stated only where the
+    prose reads it as a date. Otherwise «Всего погибли 2023 человека» would pass on a citation of a source of 2023."""
 
