@@ -122,8 +122,11 @@ def reads_as_date(text: str, year: re.Match, language: str) -> bool:
 
 def reads_as_dated(text: str, number: re.Match, language: str) -> bool:
     """Whether the year or day of a checked date (an event's, a cited source's) reads as that date where it stands:
-    as a date (reads_as_date), right before a month ("7 January", «7 января») or with no word after it ("About 2017
-    (date inferred)", "early 2023:"). Before a word it is a count: «Всего погибли 2023 человека»."""
-    ends_date = date_patterns(language)[2]
-    return reads_as_date(text, number, language) or bool(
-        ends_date.match(text, number.end()) or month_next(language).match(text, number.end()))
+    next to a month ("7 January", «7 января», "January 7"); a year also as a date (reads_as_date) or with no word
+    after it ("About 2017 (date inferred)", "Makrogianni, 2022 (date inferred)"). Before a word it is a count:
+    «Всего погибли 2023 человека»; and a day without its month is one: «погибли 7»."""
+    after_month, ends_date = date_patterns(language)[0], date_patterns(language)[2]
+    if month_next(language).match(text, number.end()) or after_month.search(text, max(0, number.start() - 24), number.start()):
+        return True
+    return bool(YEAR.fullmatch(number.group())) and (
+        reads_as_date(text, number, language) or bool(ends_date.match(text, number.end())))

@@ -72,6 +72,8 @@ def missing(number: str, line: int = 3) -> str:
     (f"Погибли 238 человек, позже 238,0.{ALPHA}", []),
     # the year of a cited source's date counts as stated only where it reads as a date (attack round 6, 45)
     (f"Всего погибли 2022 человека, 7 января 2022 года.{ALPHA}", [missing("2022")]),  # alpha: 2022-01-07
+    (f"Погибли 238 человек, из них 7 детей; 7 января.{ALPHA}", [missing("7")]),
+    (f"Альфа, 2022 (дата выведена): погибли 238 человек.{ALPHA}", []),
     # compared as numbers: «5 000» is the passage's "5000", «1000» its "1,000", «2019 году» its "2019"
     (f"Около 5 000 человек вышли в 2019 году, 1000 задержаны 6 января.{BETA_CITE}", []),
     (f"По меньшей мере 238 человек погибли.{ALPHA}", []),
