@@ -41,7 +41,7 @@ WORD_VALUES = {**{word: value for value, word in enumerate(WORDS)},
                "hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "dozen": 12}
 
 
-SEPARATED = re.compile(r"\d++(?:[.,'’]\d++)++")  # digits joined by a sign a language may group or split them with
+SEPARATED = re.compile(r"\d++(?:[.,'’_]\d++)++")  # digits joined by a sign a language may group or split them with
 
 # The language the passages are read in, whatever the page's: every source is in English (seeds/catalogue.yml,
 # `language`). A source in another language would need its passages read in its own.
