@@ -2,8 +2,10 @@
 
 - Digits: the group and decimal symbols of the edition's Babel locale (its interface.<language>.yml `locale:`):
   English "10,000" and "2.7", Russian «40 000» and «2,7». Where the group symbol is a kind of space, any kind of
-  space groups, as Babel's parse_decimal reads it (babel.numbers.SPACE_CHARS).
-- Words: a language's number words with their values, and the words a year reads as a date by, in
+  space groups, as Babel's parse_decimal reads it (babel.numbers.SPACE_CHARS). A number and the abbreviation of a
+  power of ten after it are one («238 тыс.», `abbreviations` of the language's file).
+- Words: a language's number words with their values, and the words a year reads as a date by (and those that also
+  mean "up to", «до 2022», after which only a word for a year makes it one), in
   pages/number_words.<language>.yml (English's are in the code: prose_numbers.WORD_VALUES, numbers.py); the months
   come from Babel, in every form the locale writes them («января», «январь»).
 

@@ -9,8 +9,9 @@ its page's language (macros/written_numbers.py: «7 644», «2,7», «пятью
 passages in English. Without this,
 "About 10,000 people were killed" could end on a citation of "At least 238 people were killed." The prose is
 what a reader sees of it (a link's address, an attribute or code is not prose); an event()'s or a figure()'s
-date (its year and day: the engine checked it) and the year and day of a cited source's date count as stated. Nothing
-here imports MkDocs.
+date (its year and day: the engine checked it) and the year and day of a cited source's date count as stated where
+the prose reads them as a date (numbers.reads_as_dated: «7 января», "Makrogianni, 2022 (date inferred)"), not as a
+count («Всего погибли 2023 человека»). Nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -108,4 +109,3 @@ def passages_by_line(claims: Iterable) -> dict[int, list[str]]:
 class Dated(str):
     """A year or day of a date the engine checked (an event's, a figure's, a cited source's): stated only where the
     prose reads it as a date. Otherwise «Всего погибли 2023 человека» would pass on a citation of a source of 2023."""
-
