@@ -95,7 +95,7 @@ def abbreviations(language: str) -> dict[str, int]:
 def abbreviated_worth(number: str, language: str) -> int:
     """What the abbreviation ending a number multiplies it by («238 тыс.»: 1000); 1 where none ends it."""
     return next((worth for word, worth in abbreviations(language).items()
-                 if re.search(rf"(?<!\w){re.escape(word)}\Z", number)), 1)
+                 if re.search(rf"(?<![^\W\d_]){re.escape(word)}\Z", number)), 1)  # «238тыс» too
 
 
 @cache

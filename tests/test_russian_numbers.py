@@ -27,6 +27,8 @@ def test_a_russian_number_is_one_word_grouped_by_any_space():
     ("10,000", "en", {Decimal(10000)}), ("2.7", "en", {Decimal("2.7")}),
     ("2.7", "ru", {"2.7"}), ("225.238", "ru", {"225.238"}),  # a sign Russian writes no number with: neither 2 nor 2.7
     ("1,234,567", "ru", {"1,234,567"}), ("1.5.2", "en", {"1.5.2"}), ("225_238", "en", {"225_238"}),
+    ("238k", "en", {"238k"}), ("5bn", "en", {"5bn"}), ("6th", "en", {Decimal(6)}), ("1990s", "en", {Decimal(1990)}),
+    ("238тыс", "ru", {Decimal(238000)}), ("238км", "ru", {"238км"}), ("2022г", "ru", {Decimal(2022)}),
     ("238 тыс", "ru", {Decimal(238000)}), ("2,7 млн", "ru", {Decimal(2700000)}),
     ("1 000 млрд", "ru", {Decimal(10**12)}), ("млн", "ru", {Decimal(10**6), "millions"}),
     ("полтысячи", "ru", {Decimal(500)}), ("четверть", "ru", {"quarter"}), ("треть", "ru", {"third"}),

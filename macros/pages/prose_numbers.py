@@ -24,7 +24,8 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from ..numbers import number_matches, numbers_in, reads_as_dated
 from ..problems import Problem, clip
-from ..written_numbers import abbreviated_worth, digit_patterns, locale_of, word_readings
+from ..written_numbers import (abbreviated_worth, abbreviations, digit_patterns, language_words, locale_of,
+                               word_readings)
 
 if TYPE_CHECKING:  # claims/translations.py reads numbers as this module does, and rendered.py imports it
     from .rendered import RenderedPage
@@ -43,6 +44,8 @@ WORD_VALUES = {**{word: value for value, word in enumerate(WORDS)},
 
 
 SEPARATED = re.compile(r"\d++(?:[.,'’_]\d++)++")  # digits joined by a sign a language may group or split them with
+SUFFIXED = re.compile(r"\d([^\W\d_]++)")  # letters right after digits: "6th", "1990s"; and "238k", "5bn", "10млн"
+SUFFIXES = {"st", "nd", "rd", "th", "s"}  # an English ordinal's or decade's, which leave the number as it is
 
 # The language the passages are read in, whatever the page's: every source is in English (seeds/catalogue.yml,
 # `language`). A source in another language would need its passages read in its own.
@@ -72,13 +75,14 @@ def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line:
 
 def readings(number: str, language: str) -> set[Decimal | str]:
     """What a number word or figure may be worth, to compare: its digits as a number, as the language writes them
-    (also where a word is glued to them, "killed.6"), times the abbreviation after them («238 тыс.»); digits joined by
-    a sign the language writes no number with («225.238», "1,2,3") as themselves, which only the same writing in a
-    passage states; a number word as its value where it has a plain one, or as the English word it says
+    (also where a word is glued to them, "killed.6", or an ordinal's ending, "6th"), times the abbreviation after
+    them («238 тыс.»); digits joined by a sign the language writes no number with («225.238», "1,2,3"), or followed
+    by other letters ("238k", "5bn"), as themselves, which only the same writing in a passage states; a number word as its value where it has a plain one, or as the English word it says
     («миллиарды»: "billions"); else the word itself without case."""
     grouped, leading = digit_patterns(language)
-    if any(not (grouped.fullmatch(run) or leading.fullmatch(run)) for run in SEPARATED.findall(number)):
-        return {number.casefold()}  # «225.238» on a Russian page: no number the locale writes, so none stated
+    if any(not (grouped.fullmatch(run) or leading.fullmatch(run)) for run in SEPARATED.findall(number)) or any(
+            suffix.casefold() not in suffixes(language) for suffix in SUFFIXED.findall(number)):
+        return {number.casefold()}  # «225.238» on a Russian page, "238k": no number the locale writes, none stated
     digits = grouped.search(number) or leading.search(number)
     if digits:
         try:
@@ -89,6 +93,12 @@ def readings(number: str, language: str) -> set[Decimal | str]:
     if folded in WORD_VALUES:
         return {Decimal(WORD_VALUES[folded])}
     return set(word_readings(language).get(folded, ())) or {folded}
+
+
+def suffixes(language: str) -> set[str]:
+    """The letters that may follow digits in one word and leave their number read: an English ordinal's ending,
+    the language's abbreviations («238тыс») and its words for a year («2022г.»)."""
+    return SUFFIXES | abbreviations(language).keys() | set(language_words(language).get("year_words", []))
 
 
 def passages_by_line(claims: Iterable) -> dict[int, list[str]]:
