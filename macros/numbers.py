@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .corpus.characters import read_as
-from .written_numbers import date_patterns, every_language_word, token_pattern
+from .written_numbers import date_patterns, every_language_word, month_next, token_pattern
 
 LISTS = yaml.safe_load((Path(__file__).parent / "pages" / "number_words.yml").read_text("utf-8"))
 ENDINGS = frozenset(LISTS.pop("endings"))  # what makes a number word into a multiple: "fold", "fach"
@@ -75,6 +75,11 @@ def numbers_in(text: str, language: str) -> Iterator[str]:
     return (found.group() for found in _numbers(text, language))
 
 
+def number_matches(text: str, language: str) -> Iterator[re.Match]:
+    """Each word of the text that states a number, with where it stands (numbers_in, and what reads_as_date needs)."""
+    return _numbers(text, language)
+
+
 def _numbers(text: str, language: str) -> Iterator[re.Match]:
     """Each word of the text that states a number, with where it stands: a number (is_number), or a word that
     states a count only before "of" ("a gross of rifles")."""
@@ -113,3 +118,15 @@ def reads_as_date(text: str, year: re.Match, language: str) -> bool:
     return bool(after_month.search(text, start, year.start()) or (
         after_time_word.search(text, start, year.start()) and ends_date.match(text, year.end())) or (
         year_word is not None and year_word.match(text, year.end())))
+
+
+def reads_as_dated(text: str, number: re.Match, language: str) -> bool:
+    """Whether the year or day of a checked date (an event's, a cited source's) reads as that date where it stands:
+    next to a month ("7 January", «7 января», "January 7"); a year also as a date (reads_as_date) or with no word
+    after it ("About 2017 (date inferred)", "Makrogianni, 2022 (date inferred)"). Before a word it is a count:
+    «Всего погибли 2023 человека»; and a day without its month is one: «погибли 7»."""
+    after_month, ends_date = date_patterns(language)[0], date_patterns(language)[2]
+    if month_next(language).match(text, number.end()) or after_month.search(text, max(0, number.start() - 24), number.start()):
+        return True
+    return bool(YEAR.fullmatch(number.group())) and (
+        reads_as_date(text, number, language) or bool(ends_date.match(text, number.end())))

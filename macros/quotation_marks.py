@@ -1,7 +1,7 @@
 """Quotation marks in text: where a reader takes words for someone's words, whatever marks a page types.
 
 The marks are the characters of Unicode's Quotation_Mark property (pages/quotation_marks.yml, which sorts them by
-what they do): a double mark, an angle quotation mark or a corner bracket opens a quotation and any mark
+what they do), and the look-alikes a reader takes for them there (≪…≫, 《…》, ″…″): a double mark, an angle quotation mark or a corner bracket opens a quotation and any mark
 closes it; a single opening mark (‘ ‚ ‛) opens one that an apostrophe no letter follows also closes (‘…’); an
 apostrophe (' ’ ＇) is a mark only doubled (''…''), since it is also the apostrophe of “Nazarbayev’s”. A mark with
 no closing one quotes to the end of the text; a mark with only blanks before the next mark opens nothing, so a
@@ -19,12 +19,13 @@ from pathlib import Path
 import yaml
 
 LISTED = yaml.safe_load((Path(__file__).parent / "pages" / "quotation_marks.yml").read_text("utf-8"))
-MARKS = "".join(LISTED["marks"]) + "".join(LISTED["single"])
+DOUBLE = "".join(LISTED["marks"]) + "".join(LISTED["lookalikes"])  # ≪…≫, 《…》: not Unicode's, a reader's
+MARKS = DOUBLE + "".join(LISTED["single"])
 SINGLE = "".join(LISTED["single"])
 APOSTROPHES = "".join(LISTED["apostrophes"])
 ALL = MARKS + APOSTROPHES
 _MARK = re.escape(MARKS)
-_OPEN = re.escape("".join(LISTED["marks"]))
+_OPEN = re.escape(DOUBLE)
 _OPEN_SINGLE = re.escape(SINGLE)
 _APOSTROPHE = re.escape(APOSTROPHES)
 _DOUBLED = rf"[{_APOSTROPHE}]{{2}}"

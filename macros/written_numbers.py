@@ -2,8 +2,10 @@
 
 - Digits: the group and decimal symbols of the edition's Babel locale (its interface.<language>.yml `locale:`):
   English "10,000" and "2.7", Russian «40 000» and «2,7». Where the group symbol is a kind of space, any kind of
-  space groups, as Babel's parse_decimal reads it (babel.numbers.SPACE_CHARS).
-- Words: a language's number words with their values, and the words a year reads as a date by, in
+  space groups, as Babel's parse_decimal reads it (babel.numbers.SPACE_CHARS). A number and the abbreviation of a
+  power of ten after it are one («238 тыс.», `abbreviations` of the language's file).
+- Words: a language's number words with their values, and the words a year reads as a date by (and those that also
+  mean "up to", «до 2022», after which only a word for a year makes it one), in
   pages/number_words.<language>.yml (English's are in the code: prose_numbers.WORD_VALUES, numbers.py); the months
   come from Babel, in every form the locale writes them («января», «январь»).
 
@@ -75,9 +77,25 @@ def token_pattern(language: str) -> re.Pattern:
     """A word, a number as the language writes it, or a sign. A number grouped by a space («7 644») is one word;
     one grouped by "," or "." is one already ("10,000")."""
     group, decimal = symbols(language)
+    abbreviated = ""
+    if abbreviations(language):  # «238 тыс.»: the number and its abbreviation, as one
+        number = rf"(?:\d{{1,3}}(?:{group}\d{{3}})++|\d++)(?:{decimal}\d++)?+"
+        words = "|".join(map(re.escape, abbreviations(language)))
+        abbreviated = rf"(?<!\w){number}[{''.join(sorted(SPACE_CHARS))}]*+(?:{words})(?!\w)|"
     if group in (",", r"\."):
-        return re.compile(OTHER_TOKEN)
-    return re.compile(rf"(?<!\w)\d{{1,3}}(?:{group}\d{{3}})++(?:{decimal}\d++)?+(?!\w)|{OTHER_TOKEN}")
+        return re.compile(abbreviated + OTHER_TOKEN)
+    return re.compile(rf"{abbreviated}(?<!\w)\d{{1,3}}(?:{group}\d{{3}})++(?:{decimal}\d++)?+(?!\w)|{OTHER_TOKEN}")
+
+
+def abbreviations(language: str) -> dict[str, int]:
+    """The language's abbreviations of a power of ten that make one number with the number before them («тыс.»)."""
+    return language_words(language).get("abbreviations", {})
+
+
+def abbreviated_worth(number: str, language: str) -> int:
+    """What the abbreviation ending a number multiplies it by («238 тыс.»: 1000); 1 where none ends it."""
+    return next((worth for word, worth in abbreviations(language).items()
+                 if re.search(rf"(?<![^\W\d_]){re.escape(word)}\Z", number)), 1)  # «238тыс» too
 
 
 @cache
@@ -105,6 +123,16 @@ def word_readings(language: str) -> dict[str, frozenset]:
 
 
 @cache
+def month_next(language: str) -> re.Pattern:
+    """A month, in any form the language's locale writes it, after blanks: the «января» of «7 января»."""
+    locale = locale_of(language)
+    names = {name for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+             for name in get_month_names(width, context, locale).values()}
+    forms = sorted({form for name in names for form in (name, name.capitalize())}, key=len, reverse=True)
+    return re.compile(rf"\s++(?:{'|'.join(map(re.escape, forms))})(?!\w)")
+
+
+@cache
 def date_patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern | None]:
     """(a month right before the year, a word of time before it, what may end a date after a word of time, the
     year word right after the year), in the language's words."""
@@ -117,8 +145,11 @@ def date_patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re
     def any_of(words) -> str:  # a list the language does not give matches nothing
         return "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
 
-    year_words = lists.get("year_words", [])
+    year_words, up_to = lists.get("year_words", []), lists.get("up_to_words", [])
+    time_words = [word for word in lists.get("time_words", []) if word not in up_to]
+    to_words = any_of(lists.get("to_words", []))
+    a_range = rf"(?i:{any_of(lists.get('time_words', []))})\s++[12]\d{{3}}\s++(?i:{to_words})"  # «с 1989 по»
     return (re.compile(rf"(?<!\w)(?:{any_of(months)})\s++\Z"),
-            re.compile(rf"(?<!\w)(?i:{any_of(lists.get('time_words', []))})\s++\Z"),
-            re.compile(rf"\s*+(?:[^\w\s]|\Z)|\s++(?i:{any_of(lists.get('to_words', []))})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:(?i:{any_of(time_words)})|{a_range})\s++\Z"),
+            re.compile(rf"\s*+(?:[^\w\s]|\Z)|\s++(?i:{to_words})(?!\w)"),
             re.compile(rf"\s++(?i:{any_of(year_words)})(?!\w)") if year_words else None)

@@ -56,6 +56,9 @@ BETA_CITE = '{{ cite("beta", "In 2019 some 5000 people marched, and 1,000 were h
     (f"Run `make serve 8000` and read [the toll](crackdown.md#10000).{ALPHA}", []),
     # a year of the cited source's date dates what it reports ("in January 2022": the Gazette is of 2022-01-07)
     (f"In January 2022, at least 238 people were killed.{ALPHA}", []),
+    (f"On 7 January, the Gazette (2022): at least 238 people were killed.{ALPHA}", []),
+    # but only as a date: before a word it is a count, and a day without its month is one (attack round 6, 45)
+    (f"In all 2022 people were killed, 7 of them children.{ALPHA}", [missing("2022"), missing("7")]),
 ])
 def test_a_cited_block_states_only_its_passages_numbers(tmp_path, body, expected):
     assert problems(tmp_path, body) == expected

@@ -94,10 +94,18 @@ def test_every_real_page_passes():
 
 
 def test_the_quotation_marks_are_unicode_s_quotation_mark_characters_each_once():
-    listed = [mark for marks in LISTED.values() for mark in marks]
+    listed = [mark for key, marks in LISTED.items() if key != "lookalikes" for mark in marks]
     assert len(listed) == len(set(listed)) == 30  # PropList.txt's Quotation_Mark, Unicode 15.1
     names = [unicodedata.name(mark) for mark in listed]
     assert all(any(word in name for word in ("QUOTATION", "CORNER BRACKET", "APOSTROPHE")) for name in names), names
+
+
+def test_the_look_alikes_are_no_quotation_mark_of_unicode_but_quote_as_one():
+    lookalikes = LISTED["lookalikes"]
+    assert len(lookalikes) == len(set(lookalikes)) and not set(lookalikes) & set(LISTED["marks"])
+    assert typed(f"They were called ≪mercenaries≫ and 《foreign agents》, 〈bandits〉 and ″terrorists″.{CITE}") == [
+        f"docs/p.md:1: quotation not in the passages it cites — '{word}' — {HINT}"
+        for word in ("mercenaries", "foreign agents", "bandits", "terrorists")]
 
 
 def exempt_quotations(body: str) -> list[str]:

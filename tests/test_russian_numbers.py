@@ -25,7 +25,14 @@ def test_a_russian_number_is_one_word_grouped_by_any_space():
 @pytest.mark.parametrize("number, language, worth", [
     ("7 644", "ru", {Decimal(7644)}), ("40\u00a0000", "ru", {Decimal(40000)}), ("2,7", "ru", {Decimal("2.7")}),
     ("10,000", "en", {Decimal(10000)}), ("2.7", "en", {Decimal("2.7")}),
-    ("2.7", "ru", {Decimal(2)}),  # an English decimal on a Russian page is not 2.7
+    ("2.7", "ru", {"2.7"}), ("225.238", "ru", {"225.238"}),  # a sign Russian writes no number with: neither 2 nor 2.7
+    ("1,234,567", "ru", {"1,234,567"}), ("1.5.2", "en", {"1.5.2"}), ("225_238", "en", {"225_238"}),
+    ("238k", "en", {"238k"}), ("5bn", "en", {"5bn"}), ("6th", "en", {Decimal(6)}), ("1990s", "en", {Decimal(1990)}),
+    ("238тыс", "ru", {Decimal(238000)}), ("238км", "ru", {"238км"}), ("2022г", "ru", {Decimal(2022)}),
+    ("238 тыс", "ru", {Decimal(238000)}), ("2,7 млн", "ru", {Decimal(2700000)}),
+    ("1 000 млрд", "ru", {Decimal(10**12)}), ("млн", "ru", {Decimal(10**6), "millions"}),
+    ("полтысячи", "ru", {Decimal(500)}), ("четверть", "ru", {"quarter"}), ("треть", "ru", {"third"}),
+    ("двукратно", "ru", {"twofold", "doubling"}), ("трёхкратно", "ru", {"трёхкратно"}),
     ("Три", "ru", {Decimal(3)}), ("трёх", "ru", {Decimal(3)}), ("трех", "ru", {Decimal(3)}),
     ("пятью", "ru", {Decimal(5)}), ("шести", "ru", {Decimal(6)}), ("двумястами", "ru", {Decimal(200)}),
     ("третьего", "ru", {Decimal(3)}), ("полтора", "ru", {Decimal("1.5")}),
@@ -59,6 +66,16 @@ def missing(number: str, line: int = 3) -> str:
     (f"Погибли 238,5 человека.{ALPHA}", [missing("238,5")]),
     (f"Пять тысяч вышли на улицы 7 января.{BETA_CITE}", [missing("7"), missing("Пять")]),
     (f"Погибли трое.{ALPHA}", [missing("трое")]),
+    # attack round 6: words the generated list lacked, a number and its abbreviation, digits joined by a dot
+    (f"Около полтысячи погибли, четверть из них — дети; число жертв двукратно, трёхкратно выросло.{ALPHA}",
+     [missing("двукратно"), missing("полтысячи"), missing("трёхкратно"), missing("четверть")]),
+    (f"Погибли 238 тыс. человек, пострадали 238 млн.{ALPHA}", [missing("238 млн"), missing("238 тыс")]),
+    (f"Погибли 238.238 человек.{ALPHA}", [missing("238.238")]),
+    (f"Погибли 238 человек, позже 238,0.{ALPHA}", []),
+    # the year of a cited source's date counts as stated only where it reads as a date (attack round 6, 45)
+    (f"Всего погибли 2022 человека, 7 января 2022 года.{ALPHA}", [missing("2022")]),  # alpha: 2022-01-07
+    (f"Погибли 238 человек, из них 7 детей; 7 января.{ALPHA}", [missing("7")]),
+    (f"Альфа, 2022 (дата выведена): погибли 238 человек.{ALPHA}", []),
     # compared as numbers: «5 000» is the passage's "5000", «1000» its "1,000", «2019 году» its "2019"
     (f"Около 5 000 человек вышли в 2019 году, 1000 задержаны 6 января.{BETA_CITE}", []),
     (f"По меньшей мере 238 человек погибли.{ALPHA}", []),
@@ -86,12 +103,17 @@ def in_title(found: str, value: str) -> list[str]:
 @pytest.mark.parametrize("title, expected", [
     # after a month in any case, a word of time, or before the word for a year: a date
     ("Подавление протестов января 2022 года", []), ("Январь 2022", []), ("ввод войск, январь 2022 года", []),
-    ("До 2022", []), ("До 2022 года", []), ("Передача власти в 2019 году", []), ("с 2019 по 2022 год", []),
+    ("До 2022 года", []), ("до 2022 г.", []), ("с 2019 до 2022", []), ("к 2022 году", []),
+    ("Передача власти в 2019 году", []), ("с 2019 по 2022 год", []),
     ("Казахстан накануне январских событий 2022 года", []), ("Итоги 2022 г.", []),
     # before a noun, a count
     ("2022 протестующих убиты", in_title("2022", "2022 протестующих убиты")),
     ("Убиты в 2022 протестующих", in_title("2022", "Убиты в 2022 протестующих")),
     ("Около 2022 погибших", in_title("2022", "Около 2022 погибших")),
+    # «до», «по», «к» also mean "up to": a year after them is a date only with the word for a year or in a range
+    ("Число погибших — до 2022", in_title("2022", "Число погибших — до 2022")),
+    ("Погибших по 2022", in_title("2022", "Погибших по 2022")),
+    ("Погибших к 2022", in_title("2022", "Погибших к 2022")),
     # a year the references do not state, and an English month on a Russian page is no Russian month
     ("Протесты января 2021 года", in_title("2021", "Протесты января 2021 года")),
     ("Протесты January 2022 протестующих", in_title("2022", "Протесты January 2022 протестующих")),

@@ -64,8 +64,22 @@ def test_a_translation_states_no_number_its_passage_does_not():
     good = f'{{{{ quote("alpha", "{TROOPS}", translation="около 2 000 военных прибыли 06 января") }}}}'
     bad = f'{{{{ quote("alpha", "{TROOPS}", translation="около 3 000 военных прибыли 6 января") }}}}'
     assert problems_of(f"Said {good}.\n\nSaid {bad}.\n", translation=True) == [
-        "docs/p.md:3: translation with a number its passage does not give — 3000 in translation=\"около 3 000 "
+        "docs/p.md:3: translation with a number its passage does not give — 3 000 in translation=\"около 3 000 "
         "военных прибыли 6 января\" — translate the passage's own numbers, and no others"]
+
+
+def test_a_translations_numbers_are_read_as_the_pages_prose_words_and_every_kind_of_digit():
+    words = f'{{{{ quote("alpha", "{KILLED}", translation="погибли пятьюстами, не менее двухсот тридцати восьми") }}}}'
+    circled = f'{{{{ quote("alpha", "{KILLED}", translation="погибли не менее 238 (⑤⓪⓪ человек)") }}}}'
+    superscript = f'{{{{ quote("alpha", "{KILLED}", translation="погибли не менее 238 человек²¹") }}}}'
+    assert problems_of(f"Said {words}.\n\nSaid {circled}.\n\nSaid {superscript}.\n", translation=True) == [
+        "docs/p.md:1: translation with a number its passage does not give — пятьюстами, двухсот, тридцати, восьми in "
+        "translation=\"погибли пятьюстами, не менее двухсот тридцати восьми\" — translate the passage's own numbers, "
+        "and no others",
+        "docs/p.md:3: translation with a number its passage does not give — ⑤⓪⓪ in translation=\"погибли не менее 238 "
+        "(⑤⓪⓪ человек)\" — translate the passage's own numbers, and no others",
+        "docs/p.md:5: translation with a number its passage does not give — человек²¹ in translation=\"погибли не "
+        "менее 238 человек²¹\" — translate the passage's own numbers, and no others"]
 
 
 def test_on_a_translations_page_every_typed_quotation_is_refused_even_of_the_passages_words():
@@ -77,6 +91,16 @@ def test_on_a_translations_page_every_typed_quotation_is_refused_even_of_the_pas
         f"docs/p.md:1: quotation typed on a page of a translation — '{KILLED}' — quote a source with "
         'quote(…, translation="…"), which shows your translation marked as ours; in your own words use no '
         "quotation marks (write indirect speech)"]
+
+
+def test_on_a_translations_page_a_quotation_typed_in_look_alike_marks_is_refused():
+    body = f'Токаев назвал их ≪наёмниками≫ и 《иностранными агентами》.{{{{ cite("alpha", "{KILLED}") }}}}\n'
+    page, _ = parse(body)
+    problems = quotation_problems(page.path, render(page, MD), claims_of(body, page), True)
+    assert [str(problem) for problem in problems] == [
+        f"docs/p.md:1: quotation typed on a page of a translation — '{words}' — quote a source with "
+        'quote(…, translation="…"), which shows your translation marked as ours; in your own words use no '
+        "quotation marks (write indirect speech)" for words in ("наёмниками", "иностранными агентами")]
 
 
 def test_the_static_pass_of_a_translation_needs_each_quotes_translation_and_each_word_in_its_lists(tmp_path):

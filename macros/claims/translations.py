@@ -4,21 +4,26 @@ checked against the source (translations/<language>.md says how to write it).
 On a page of a translation (macros/editions), every quote() and blockquote() gives `translation="…"`, the page's
 words for exactly its passage, shown marked as ours; the English passage stays in the tooltip, the reference and
 the source page. On a page of the original edition, which shows the source's own words, the argument is refused.
-A translation states no number its passage does not: digits are compared as numbers ("5 000" for "5000", "7"
-for "07"). Pure Python: nothing here imports MkDocs.
+A translation states no number its passage does not, read as the prose of a page in its language is
+(pages/prose_numbers.py): digits of every kind compared as numbers ("5 000" for "5000", "7" for "07"), number words
+in every case («пятьюстами»: 500), and digits no locale writes («⑤⓪⓪», a superscript «²¹» like a marker) as
+numbers no passage states. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
+from ..numbers import numbers_in
 from ..pages import Call
+from ..pages.prose_numbers import PASSAGES, readings
 from ..problems import Problem, clip
 from .attributions import added_attribution
 
 QUOTES = ("quote", "blockquote")
 ARGUMENT = "translation"
-NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*")  # "5000", "5 000", "2,7", "1.5": compared by their digits
+ARTICLE = re.compile(r"\b(?i:an?)\b")
 
 
 def translation_problems(calls: Iterable[Call], translation: bool, language: str) -> Iterator[Problem]:
@@ -43,15 +48,23 @@ def translation_problems(calls: Iterable[Call], translation: bool, language: str
             yield Problem(call.path, call.line, "empty translation", shown,
                           "give the translation of the passage's words")
         elif translation and isinstance(given, str) and isinstance(passage, str):
-            extra = sorted(_numbers(given) - _numbers(passage))
+            extra = _numbers_beyond(given, passage, language)
             if extra:
                 yield Problem(call.path, call.line, "translation with a number its passage does not give",
                               f"{', '.join(extra)} in translation=\"{clip(given, 60)}\"",
                               "translate the passage's own numbers, and no others")
 
 
-def _numbers(text: str) -> set[str]:
-    return {re.sub(r"\D", "", found).lstrip("0") or "0" for found in NUMBER.findall(text)}  # "07" is 7
+def _numbers_beyond(given: str, passage: str, language: str) -> list[str]:
+    """The numbers of the translation (read in the page's language) that the passage (read in English) does not
+    state, each once, in order. A number written as the passage writes it is the passage's («£2.500» for the
+    source's "£2.500", which a Russian reader may take for 2 500)."""
+    written = list(numbers_in(passage, PASSAGES))
+    stated = {worth for number in written for worth in readings(number, PASSAGES)} | {*map(str.casefold, written)}
+    if ARTICLE.search(passage):  # "a reason why": «одной из причин», a language with no article says "one"
+        stated.add(Decimal(1))
+    found = dict.fromkeys(numbers_in(" ".join(given.split()), language))
+    return [number for number in found if not readings(number, language) & stated]
 
 
 def quoted(entry: dict) -> str:
