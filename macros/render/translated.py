@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
+from markdown.serializers import to_xhtml_string
+
 from ..claims import Claim
 from ..siteurls import page_url
 from .interface import say
@@ -47,14 +49,24 @@ def translation_note(claims: list[Claim], language: str) -> str:
 def mark_translated_page(root: Element, marks: PageMarks) -> None:
     """The note as the paragraph after the page's title, and each link out of the edition with its hreflang."""
     if marks.note:
-        paragraph = Element("p", {"class": TRANSLATION_NOTE, OUT_OF_SEARCH: ""})
-        paragraph.text = marks.note
         children = list(root)
-        root.insert(1 if children and children[0].tag == "h1" else 0, paragraph)
+        root.insert(1 if children and children[0].tag == "h1" else 0, note_paragraph(marks.note))
     if marks.folder and marks.original:
         for link in root.iter("a"):
             if _leaves(link.get("href") or "", "/" + page_url(marks.page, marks.folder), marks.folder):
                 link.set("hreflang", marks.original)
+
+
+def note_paragraph(note: str) -> Element:
+    paragraph = Element("p", {"class": TRANSLATION_NOTE, OUT_OF_SEARCH: ""})
+    paragraph.text = note
+    return paragraph
+
+
+def note_html(note: str) -> str:
+    """The note's paragraph as the page's HTML holds it (Python-Markdown's serializer, MkDocs' XHTML): what the
+    check of the page's content takes out as the engine's, before it refuses the note's class anywhere else."""
+    return to_xhtml_string(note_paragraph(note)) if note else ""
 
 
 def _leaves(href: str, here: str, folder: str) -> bool:
