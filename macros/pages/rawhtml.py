@@ -32,6 +32,8 @@ from ..lines import LineIndex
 from ..problems import Problem, capped, clip
 from ..proofmarks import REFERENCES
 from ..render.blocks import ENGINE_FENCE
+from ..sitecheck.content import CLASS_HINT, CLASS_RULE, class_needles
+from ..sitecheck.engineonly import written_as
 from . import ParsedPage
 from .converter import ConversionBudget
 from .rawwatch import RawHtmlFinder
@@ -62,8 +64,7 @@ ENGINE_MARKS = {"lang": ("lang attributes are the engine's", "the engine marks t
                          "language: write the page in its edition's language, with no lang"),
                 "hreflang": ("hreflang attributes are the engine's", "the engine marks each link out of the edition "
                              "with its page's language: write the link with no hreflang"),
-                "class": ("this class is the engine's", "the engine writes the note under a translated page's title: "
-                          "write a note about the site as a /// note block")}
+                "class": (CLASS_RULE, CLASS_HINT)}  # as the built page's check says it of any class off its list
 MARKER_ATTRIBUTES_RULE = "an attribute list cannot follow a macro call"
 MARKER_ATTRIBUTES_HINT = ("Markdown would give its attributes to the citation's marker, which is the engine's: remove "
                           "the {…} after the call")
@@ -157,10 +158,10 @@ def _engine_ids(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[
     for tag, given in dict.fromkeys(finder.ids):
         yield Problem(path, index.first_line([f"#{given}", given]), ID_RULE, f"id={given!r} on <{tag}>", ID_HINT)
     for tag, name, value in dict.fromkeys(finder.engine_marks):  # an attribute list's, a block's attrs:
-        written = [f".{value}", value] if name == "class" else \
-            [f"{start}{name}{sign}{value}" for sign in ("=", '="', "='", ": ") for start in " {"] + [f" {name}="]
-        yield Problem(path, index.first_line(written, 1), ENGINE_MARKS[name.lower()][0],
-                      f"{name}={value!r} on <{tag}>", ENGINE_MARKS[name.lower()][1])
+        written = class_needles(value) if name == "class" else written_as(name, value)
+        rule, hint = ENGINE_MARKS[name.lower()]
+        found = f"{value!r} on <{tag}>" if name == "class" else f"{name}={value!r} on <{tag}>"
+        yield Problem(path, index.first_line(written, 1), rule, found, hint)
 
 
 def _engine_blocks_written(rendered: RenderedPage, finder: RawHtmlFinder) -> list[str]:

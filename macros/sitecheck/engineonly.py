@@ -97,11 +97,16 @@ def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator,
                 yield title("title attributes are the engine's", f"title={clip(value or '', 50)!r} on <{node.tag}>",
                             value or "", "title=")
             elif name.lower() == "lang" and not _engines_language_mark(node):
-                yield language(LANG_RULE, f"lang={clip(value or '', 20)!r} on <{node.tag}>", " lang=", "{lang:",
-                               f"<{node.tag}")
+                yield language(LANG_RULE, f"lang={clip(value or '', 20)!r} on <{node.tag}>",
+                               *written_as(name.lower(), value or ""), f"<{node.tag}")
             elif name.lower() == "datetime":
                 yield machine("datetime attributes are the engine's", f"datetime={clip(value or '', 30)!r} on "
                               f"<{node.tag}>", "datetime=")
+
+
+def written_as(name: str, value: str) -> list[str]:
+    """How a page writes an attribute, in an attribute list or a block's attrs:, with its value, then without."""
+    return [f"{start}{name}{sign}{value}" for sign in ("=", '="', "='", ": ") for start in " {"] + [f" {name}="]
 
 
 def _engines_language_mark(node) -> bool:
