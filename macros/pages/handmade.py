@@ -12,6 +12,7 @@ types, left as text outside code and the calls' words, would look like one and l
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..problems import Problem
@@ -24,6 +25,8 @@ MARKER_RULE = "a number in square brackets reads as a citation's marker"
 MARKER_HINT = ("the site writes each citation's marker itself, as [21] after a number: cite with cite(), and write "
                "a number of your own in parentheses, (21), or in words")
 CODE = {"code", "pre"}
+# square brackets, fullwidth ones too, around what may be digits of any script, superscript ones too ("[²¹]")
+BRACKETED = re.compile(r"[\[［]([^\[\]［］\s]+)[\]］]")
 
 
 def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
@@ -44,11 +47,8 @@ def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
     and the words of the page's calls (a quote's passage may hold one)."""
     for node in rendered.root.traverse(include_text=True):
         text = node.text(deep=False) if node.tag == "-text" else ""
-        if "[" in text and "]" in text and not any(_not_the_pages_text(above) for above in _ancestors(node)):
-            for after in text.split("[")[1:]:
-                number, closed, _ = after.partition("]")
-                if closed and number.isdecimal():
-                    yield node, f"[{number}]"
+        if BRACKETED.search(text) and not any(_not_the_pages_text(above) for above in _ancestors(node)):
+            yield from ((node, found.group()) for found in BRACKETED.finditer(text) if found.group(1).isdigit())
 
 
 def _not_the_pages_text(node) -> bool:
