@@ -337,14 +337,14 @@ def test_markup_in_heading_ids_svg_paint_and_glossary_descriptions_is_refused_or
     result = attack(make_project(tmp_path / "deep", deep), canaries)
     assert_refused(result, "docs/deep.md:")
     pages = {
-        "index.md": '/// facts\n    attrs: {lang: "> Alpha"}\n\nA notice.{{ cite("alpha", "At least 238 people were killed") }}'
+        "index.md": '/// facts\n    attrs: {translate: "> Alpha"}\n\nA notice.{{ cite("alpha", "At least 238 people were killed") }}'
                     "\n\n///\n\n" + CITED,
         "people.md": "# People\n\n### Alpha\n\nx class=md-header role=alert" + CITED,
     }
     result = attack(make_project(tmp_path / "inert", pages), canaries)
     assert result.returncode == 0, result.stderr[-3000:]
     home = (tmp_path / "inert" / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'lang="&gt; Alpha">' in home and 'class="md-header" role' not in home
+    assert 'translate="&gt; Alpha">' in home and 'class="md-header" role' not in home
 
 
 def test_a_catalogue_and_figures_that_broke_the_engine_are_errors_with_their_line(tmp_path, canaries):

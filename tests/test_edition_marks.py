@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.editions import read_editions
 from macros.render.interface import locale_of, say, words
 from macros.render.labels import SOURCES_LANGUAGE
+from macros.render.markup import INLINE
 from macros.render.translated import TRANSLATION_NOTE
 from macros.render.visuals.map import BASEMAP, credit
 from tests.conftest import ROOT
@@ -109,9 +110,18 @@ def test_a_currency_sign_stands_where_the_editions_locale_puts_it(merged):
 
 
 def _before(marker) -> str:
-    """The text right before a marker, as a reader sees the line."""
-    node = marker.prev
-    return node.text() if node is not None else ""
+    """The text right before a marker, as a reader sees the line: in document order, across the inline elements
+    around the marker or the text (`238*{{ cite(…) }}*`)."""
+    line = marker.parent
+    while line.parent is not None and line.tag in INLINE:
+        line = line.parent
+    shown = ""
+    for node in line.traverse(include_text=True):
+        if node.mem_id == marker.mem_id:
+            return shown
+        if node.tag == "-text":
+            shown += node.text(deep=False) or ""
+    return shown
 
 
 def test_no_marker_runs_into_the_number_before_it_in_either_edition(merged):

@@ -37,6 +37,9 @@ def test_the_engines_own_output_passes():
     ('<span aria-hidden="true">238</span> 10,412', "role and aria-* attributes are the engine's"),
     ('A label\n{: role="note" }', "role and aria-* attributes are the engine's"),
     ('Troops arrived on <time datetime="2022-01-02">6 January</time>.', "datetime attributes are the engine's"),
+    ('Каждый источник приводит число.\n{: lang=en }', "lang attributes are the engine's"),  # round 6: 09
+    ('A <q class="qq-quote" lang="ru">quote</q>.', "lang attributes are the engine's"),
+    ('The <span lang="en">words</span>.', "lang attributes are the engine's"),
     ('<section aria-labelledby="x"><p id="x">Not a heading.</p></section>',
      "role and aria-* attributes are the engine's"),
     ('<p aria-labelledby="t"></p>\n\n## Title {: #t }', "role and aria-* attributes are the engine's"),
@@ -62,3 +65,16 @@ def test_a_landmark_named_after_an_id_the_page_took_is_told_at_the_line_that_too
     lines = text.replace('<aside class="qq-gaps" aria-labelledby="gaps">', "/// gaps | Gaps").split("\n")
     found = check_content("docs/p.md", html, None, lines, ([], GLOSSARY))
     assert [(problem.line, problem.rule) for problem in found] == [(1, "role and aria-* attributes are the engine's")]
+
+
+def test_the_translation_note_is_the_engines_alone():
+    """The note under a translated page's title is taken out as the engine's, as a visual is; the class on any other
+    paragraph is refused (round 6, 08 and 51), and a reference's passage keeps the sources' language."""
+    from macros.render.translated import note_html
+    note = note_html("Источники — на английском.")
+    own = ('Words.[^qq1]\n{: .qq-translation-note data-search-exclude="" }\n\n'
+           '[^qq1]: <q class="qq-passage" lang="en">w</q>\n')
+    assert problems("# T\n\n" + own.replace("{: .qq-translation-note data-search-exclude=\"\" }\n", "")) == []
+    assert problems(own, [note]) == ["class not allowed in page content"]  # the engine's is taken out, not the page's
+    assert problems("Words.\n", [note]) == []
+    assert problems(note + "\n") == ["class not allowed in page content"]  # the same where the engine wrote none

@@ -128,13 +128,15 @@ def test_raw_html_that_holds_a_call_keeps_the_page_from_being_built():
 
 @pytest.mark.parametrize("text, expected", [
     ("# T\n\n/// note\n    attrs: {onclick: alert(1), lang: kk}\nA note.\n///\n",
-     [f"docs/p.md:4: attribute not allowed in page content — onclick on <p> — {CONTENT}"]),
+     [f"docs/p.md:4: attribute not allowed in page content — onclick on <p> — {CONTENT}",
+      "docs/p.md:4: lang attributes are the engine's — lang='kk' on <p> — the engine marks the sources' own words "
+      "with their language: write the page in its edition's language, with no lang"]),
     ('# T\n\n/// facts\n    attrs: {style: "color: red", data-md-component: x}\n\n- One.\n\n///\n',
      [f"docs/p.md:4: attribute not allowed in page content — style on <div> — {CONTENT}",
       f"docs/p.md:4: attribute not allowed in page content — data-md-component on <div> — {CONTENT}"]),
     ('# T\n\nA paragraph.\n{: style="display: none" }\n',
      [f"docs/p.md:4: attribute not allowed in page content — style on <p> — {CONTENT}"]),
-    ("# T\n\n### Tokayev { #tokayev data-terms=\"Tokayev\" lang=\"en\" }\n\n/// note\n    attrs: {id: n}\nOurs.\n///\n",
+    ("# T\n\n### Tokayev { #tokayev data-terms=\"Tokayev\" }\n\n/// note\n    attrs: {id: n}\nOurs.\n///\n",
      []),  # the allow-list's own attributes pass
 ])
 def test_block_options_and_attribute_lists_pass_only_the_content_allow_list(refused, text, expected):

@@ -39,3 +39,17 @@ def test_a_marker_right_after_a_digit_shows_its_number_in_brackets():
     shown = [sup.text() for sup in LexborHTMLParser(html).css("sup")]
     assert shown == ["[1]", "[2]", "3", "[4]", "5", "6", "[7]", "8"]
     assert "at least 238[1]" in LexborHTMLParser(html).body.text()
+
+
+def test_what_comes_right_before_a_marker_is_read_across_inline_elements():
+    """The text right before a marker is what a reader reads before it, in document order: a marker that opens an
+    emphasis after "238" is bracketed (round 6, 01), as is one after a link's, code's or a nested element's digits;
+    a marker right after another, inside or outside an element, is set apart from it, not bracketed."""
+    text = ("Toll 238*[^qq1]* people, [238](x.md)*[^qq2]*, `2022`**[^qq3]**, *in 19**91**[^qq4]* and so.*[^qq5]*[^qq6] "
+            "x*[^qq7]* **8 [^qq8]**")
+    html = markdown.markdown(text + "\n" + NOTES, extensions=["footnotes", "attr_list", "md_in_html",
+                                                                MarkerFinishing()])
+    found = [(sup.text(), sup.attributes.get("class")) for sup in LexborHTMLParser(html).css("sup")]
+    assert found == [("[1]", None), ("[2]", None), ("[3]", None), ("[4]", None), ("5", None), ("6", "qq-next"),
+                     ("7", None), ("8", None)]
+    assert "Toll 238[1] people" in LexborHTMLParser(html).body.text()

@@ -354,6 +354,19 @@ def test_a_page_writes_no_footnote_and_no_block_quote_of_its_own():
     ]
 
 
+def test_a_page_types_no_number_in_square_brackets():
+    """A "[238]" in the page's text reads as the bracketed marker the site writes after a number (round 6, 05),
+    however the page writes it; code, and a quote's passage, may hold one."""
+    from macros.pages.handmade import handmade
+    page, _ = parse('# T\n\nChildren died.[238] Also \\[12\\], ［٣］, [²¹] and [[7]](x.md), not `[9]` or [a] or [2a].\n\n'
+                    'The cry was {{ quote("alpha", "Shal [3] ket") }}.\n')
+    hint = ("the site writes each citation's marker itself, as [21] after a number: cite with cite(), and write a "
+            "number of your own in parentheses, (21), or in words")
+    assert [str(problem) for problem in handmade(page.path, render(page, MD))] == [
+        f"docs/p.md:3: a number in square brackets reads as a citation's marker — '{written}' — {hint}"
+        for written in ("[238]", "[12]", "［٣］", "[²¹]", "[7]")]
+
+
 def test_the_proof_marks_are_the_ones_the_engine_and_the_tooltips_write():
     from macros import proofmarks
     from tests.conftest import ROOT

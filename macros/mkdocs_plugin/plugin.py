@@ -26,6 +26,7 @@ from ..pages.people import PEOPLE_PAGE
 from ..pages.signatures import MACROS, bind
 from ..problems import Problem, report
 from ..render import marker, page_marks, references, render_page
+from ..render.translated import note_html
 from ..render.blocks import EngineBlocks
 from ..render.visuals import draw
 from ..sitecheck import check_built_site
@@ -73,10 +74,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not config.use_directory_urls:
             raise PluginError(NO_DIRECTORY_URLS)
         self.language, self.titles = edition(config)
-        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark), MarkerFinishing(lambda: page_marks(
-            self.checked.claims.get(self.converting, []) if self.checked else [], self.converting, self.language,
-            self.edition, self.editions))]
+        config.markdown_extensions += [EngineBlocks(), GlossaryMarking(self._names_to_mark),
+                                       MarkerFinishing(lambda: self._marks(self.converting))]
         return config
+
+    def _marks(self, page: str):
+        """What the engine writes into a page of a translated edition (render/translated.py)."""
+        claims = self.checked.claims.get(page, []) if self.checked else []
+        return page_marks(claims, page, self.language, self.edition, self.editions)
 
     def _names_to_mark(self) -> dict[str, str]:
         """The glossary, for every page but the people page that defines it."""
@@ -192,7 +197,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """The page's content, as a unit: nothing in it may change the theme's markup or run."""
         parsed = self.checked.pages.get(page.file.src_uri)
         label = f"{self.docs_dir}/{page.file.src_uri}" if parsed else f"site/{page.file.dest_uri}"
-        lines, drawn = (parsed.where if parsed else []), self.drawn.get(page.file.src_uri, [])
+        note = note_html(self._marks(page.file.src_uri).note)  # the engine's, like its visuals
+        lines, drawn = (parsed.where if parsed else []), self.drawn.get(page.file.src_uri, []) + [note] * bool(note)
         engine = (drawn, self._names_to_mark()) if parsed else None  # a generated page is all the engine's
         problems = check_content(label, html, config["site_url"], lines, engine, self.titles) + \
             check_titles(label, page.title or "", toc_entries(page.toc), lines, html)

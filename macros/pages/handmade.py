@@ -1,23 +1,32 @@
-"""What a page may not write by hand, as the static pass sees it in the page's HTML: a footnote.
+"""What a page may not write by hand, as the static pass sees it in the page's HTML: a footnote, and a number in
+square brackets, which reads as a citation's marker.
 
 A footnote's marker is numbered and opens its tooltip as a citation's does, and a page footnote named [^qq3]
 would redefine the engine's reference 3 (macros/proofmarks.py). Found in the HTML the static pass renders
 (rendered.py), as Python-Markdown's footnotes extension wrote it: each reference (`<sup id="fnref:name">`),
 each definition (`<li id="fn:name">` in its `<div class="footnote">`), and the text `[^name]` it left as it was
 (a reference without its definition), outside code; each at the line of its block that writes it
-(rendered.line_written). Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again
+(rendered.line_written). A marker right after a number shows as "238[21]" (render/markup.py): a "[21]" the page
+types, left as text outside code and the calls' words, would look like one and link nowhere. Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again
 (sitecheck/proof.py). Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..problems import Problem
 from .rendered import RenderedPage, line_written
+from .textblocks import CALL, WORDS_OF_CALL
 
 FOOTNOTE_HINT = ("a footnote's marker looks like a citation's: cite with cite(), quote(), blockquote() or "
                  "figure(), which number and write the references")
+MARKER_RULE = "a number in square brackets reads as a citation's marker"
+MARKER_HINT = ("the site writes each citation's marker itself, as [21] after a number: cite with cite(), and write "
+               "a number of your own in parentheses, (21), or in words")
 CODE = {"code", "pre"}
+# square brackets, fullwidth ones too, around what may be digits of any script, superscript ones too ("[²¹]")
+BRACKETED = re.compile(r"[\[［]([^\[\]［］\s]+)[\]］]")
 
 
 def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
@@ -28,7 +37,22 @@ def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
         line = line_written(rendered, node, written)
         if line and written.lower() in rendered.lines[line - 1].lower():
             found[Problem(path, line, "footnotes are the citation engine's", repr(written), FOOTNOTE_HINT)] = None
+    for node, written in typed_markers(rendered):
+        found[Problem(path, line_written(rendered, node, written), MARKER_RULE, repr(written), MARKER_HINT)] = None
     yield from found
+
+
+def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
+    """(the text's node, `[digits]` as shown) of each number in square brackets the page's text shows: outside code
+    and the words of the page's calls (a quote's passage may hold one)."""
+    for node in rendered.root.traverse(include_text=True):
+        text = node.text(deep=False) if node.tag == "-text" else ""
+        if BRACKETED.search(text) and not any(_not_the_pages_text(above) for above in _ancestors(node)):
+            yield from ((node, found.group()) for found in BRACKETED.finditer(text) if found.group(1).isdigit())
+
+
+def _not_the_pages_text(node) -> bool:
+    return node.tag in CODE or any(name in node.attributes for name in (CALL, WORDS_OF_CALL))
 
 
 def footnotes(rendered: RenderedPage) -> Iterator[tuple[object, str]]:

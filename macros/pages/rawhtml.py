@@ -8,11 +8,12 @@ its inline `html` pattern matches (pages/rawwatch.py watches them), so HTML insi
 elements that stand for the page's calls, which carry the rendering's key, and their end tags. The attributes
 Markdown writes (an attribute list `{: … }`, a block's `attrs:` option) pass the content allow-list
 (sitecheck/rules.py CONTENT_ATTRIBUTES), and an id it writes is not in the engine's names (`qq-…`, which the /// gaps
-heading carries, `fn:qq…`, `fnref:qq…`: only the footnotes extension's own are left to pages/handmade.py). An
-attribute list right after a call would be the marker's in the build: refused. A blockquote() stands as the engine's
-block it writes, which an inline block (/// note, /// about) shows as text, as in the build: refused there. Raw HTML
-that holds a call, and an attribute list on a call's marker, keep the page from being built (the build would lose
-the marker); the rest is reported with the built page's checks. The check of each page's HTML in the build
+heading carries, `fn:qq…`, `fnref:qq…`: only the footnotes extension's own are left to pages/handmade.py), nor a
+mark only the engine writes (lang, hreflang, the translation note's class: pages/rawwatch.py). An attribute list
+right after a call would be the marker's in the build: refused. A blockquote() stands as the engine's block it
+writes, which an inline block (/// note, /// about) shows as text, as in the build: refused there. Raw HTML that
+holds a call, and an attribute list on a call's marker, keep the page from being built (the build would lose the
+marker); the rest is reported with the built page's checks. The check of each page's HTML in the build
 (sitecheck/content.py) stays the guarantee. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
@@ -31,6 +32,8 @@ from ..lines import LineIndex
 from ..problems import Problem, capped, clip
 from ..proofmarks import REFERENCES
 from ..render.blocks import ENGINE_FENCE
+from ..sitecheck.content import CLASS_HINT, CLASS_RULE, class_needles
+from ..sitecheck.engineonly import written_as
 from . import ParsedPage
 from .converter import ConversionBudget
 from .rawwatch import RawHtmlFinder
@@ -56,6 +59,12 @@ COMMENT_HINT = "a page holds what readers see: remove the comment, and tell the 
 ID_RULE = "ids starting with qq- are the engine's"
 ID_HINT = ("give the element another id, or none: the engine names its own elements qq-… (its citations fn:qq…, "
            "fnref:qq…)")
+# (rule, hint) of what only the engine marks (pages/rawwatch.py ENGINE_ATTRIBUTES, ENGINE_CLASSES)
+ENGINE_MARKS = {"lang": ("lang attributes are the engine's", "the engine marks the sources' own words with their "
+                         "language: write the page in its edition's language, with no lang"),
+                "hreflang": ("hreflang attributes are the engine's", "the engine marks each link out of the edition "
+                             "with its page's language: write the link with no hreflang"),
+                "class": (CLASS_RULE, CLASS_HINT)}  # as the built page's check says it of any class off its list
 MARKER_ATTRIBUTES_RULE = "an attribute list cannot follow a macro call"
 MARKER_ATTRIBUTES_HINT = ("Markdown would give its attributes to the citation's marker, which is the engine's: remove "
                           "the {…} after the call")
@@ -148,6 +157,11 @@ def _listed_after_calls(path: str, finder: RawHtmlFinder, rendered: RenderedPage
 def _engine_ids(path: str, index: LineIndex, finder: RawHtmlFinder) -> Iterator[Problem]:
     for tag, given in dict.fromkeys(finder.ids):
         yield Problem(path, index.first_line([f"#{given}", given]), ID_RULE, f"id={given!r} on <{tag}>", ID_HINT)
+    for tag, name, value in dict.fromkeys(finder.engine_marks):  # an attribute list's, a block's attrs:
+        written = class_needles(value) if name == "class" else written_as(name, value)
+        rule, hint = ENGINE_MARKS[name.lower()]
+        found = f"{value!r} on <{tag}>" if name == "class" else f"{name}={value!r} on <{tag}>"
+        yield Problem(path, index.first_line(written, 1), rule, found, hint)
 
 
 def _engine_blocks_written(rendered: RenderedPage, finder: RawHtmlFinder) -> list[str]:

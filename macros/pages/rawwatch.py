@@ -23,10 +23,16 @@ from pymdownx.blocks import RE_START as BLOCK_START
 
 from ..proofmarks import BLOCKQUOTE, REFERENCES
 from ..render.blocks import GAPS_TITLE_ID
+from ..render.translated import TRANSLATION_NOTE
 from ..sitecheck.rules import CONTENT_ATTRIBUTES
 from .converter import markdown_converter
 
 ENGINE_IDS = ("qq-", "fn:qq", "fnref:qq")
+# What the engine alone marks, which a page's attribute list or a block's attrs: would imitate: the language of the
+# sources' own words and of a link out of the edition (render/markup.py, render/translated.py), and the note under a
+# translated page's title
+ENGINE_ATTRIBUTES = ("lang", "hreflang")
+ENGINE_CLASSES = (TRANSLATION_NOTE,)
 
 HTML_BLOCK_PRIORITY, HTML_INLINE_PRIORITY = 20, 90  # Python-Markdown's own, for the processors watched here
 ENGINE_BLOCK_PRIORITY = 15  # after the inline processor (20) and the blocks' (19.99), before attr_list (8)
@@ -45,6 +51,7 @@ class RawHtmlFinder(Extension):
         self.attributes: list[tuple[str, str]] = []  # (element, attribute) that Markdown wrote, off the allow-list
         self.unread: list[str] = []  # the first line of each `/// name` that pymdownx.blocks left as text
         self.ids: list[tuple[str, str]] = []  # (element, id) the page wrote in the engine's names
+        self.engine_marks: list[tuple[str, str, str]] = []  # (element, attribute, value) only the engine writes
         self.engine_blocks: list[tuple[str, list]] = []  # (name, the raw HTML stashed in it) of each engine's block
         self.footnotes: dict[etree.Element, str] = {}  # each element the footnotes extension gave an id, with it
         self.listed: list[tuple[str, str, str]] = []  # (raw HTML, the raw HTML after it, the {…} that follows that)
@@ -57,7 +64,8 @@ class RawHtmlFinder(Extension):
         md.treeprocessors.register(_FootnoteWatch(md, self.footnotes), "qq_footnote_watch", FOOTNOTES_PRIORITY)
 
     def reset(self) -> None:
-        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.engine_blocks,
+        for found in (self.blocks, self.tags, self.attributes, self.unread, self.ids, self.engine_marks,
+                      self.engine_blocks,
                       self.footnotes, self.listed):
             found.clear()
 
@@ -113,6 +121,7 @@ class _TreeWatch(Treeprocessor):
             if given.startswith(ENGINE_IDS) and element not in engine_made and \
                     self.finder.footnotes.get(element) != given:  # the footnotes' own: refused (pages/handmade.py)
                 self.finder.ids.append((element.tag, given))
+            self.finder.engine_marks += _engine_marks(element)
             if element.tag not in CODE:  # a tight list item holds its text as a <li>'s, not a <p>'s
                 self.finder.unread += [start.group(0).strip() for text in _texts(element)
                                        for start in BLOCK_START.finditer(text)]
@@ -161,6 +170,14 @@ def _listed_after_html(text: str) -> Iterator[tuple[int, str]]:
         listed = AttrListTreeprocessor.INLINE_RE.match(text[placeholder.end():])
         if listed:  # shown up to its first }: what follows it is the page's text, and what stands for calls
             yield int(placeholder.group(1)), listed.group(0).partition("}")[0] + "}"
+
+
+def _engine_marks(element) -> list[tuple[str, str, str]]:
+    """The marks only the engine writes, on an element the page's Markdown made (the static pass's converter has
+    none of the engine's steps that write them)."""
+    marks = [(name, value) for name, value in element.attrib.items() if name.lower() in ENGINE_ATTRIBUTES]
+    marks += [("class", name) for name in (element.get("class") or "").split() if name in ENGINE_CLASSES]
+    return [(element.tag, name, value) for name, value in marks]
 
 
 def _texts(element) -> Iterator[str]:

@@ -28,6 +28,10 @@ SPECIAL = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 OUT_OF_SEARCH = ("data-search-exclude", "marker")
 # Babel's no-break spaces in a figure's words («5 000», «500 €») stay unbreakable: md_escape makes spaces of them
 NO_BREAK = "&#160;"
+# The elements inside a line of text, which a reader reads through (markup.finish_markers); any other ends the line
+INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd", "mark", "q",
+                    "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var"})
+LINE_BREAK = "\n"
 
 
 def md_escape(text: str) -> str:
@@ -72,24 +76,40 @@ def finish_markers(root: Element, stashed=lambda index: "") -> None:
     - a marker right after a digit (a figure's, a year's) shows its number in brackets, as an encyclopedia
       does: "238[21]", never "23821", which the eye, a copy or a screen reader would read as one number;
     - markers' numbers are not words: in the search index they ran into each other ("232425").
+    "Between" and "right after" are as a reader reads the line: in document order, across the inline elements
+    that wrap a marker or the text before it (`238*{{ cite(…) }}*`, `**225**{{ cite(…) }}`, a link, code).
     Raw inline HTML stands in the text as Python-Markdown's placeholders: `stashed(index)` gives what one
     stands for (a tag, or a character reference such as md_escape writes)."""
-    for parent in root.iter():
-        previous = None
-        for child in parent:
-            if _is_marker(child):
-                child.set(*OUT_OF_SEARCH)
-                if previous is not None and previous.tag == "sup" and not previous.tail:
-                    child.set("class", "qq-next")
-                elif _shown(_text_before(parent, previous), stashed)[-1:].isdigit():
-                    _bracketed(child)
-            previous = child
+    for block in root.iter():
+        if block.tag not in INLINE:
+            _finish_line(block, stashed)
 
 
-def _text_before(parent: Element, previous: Element | None) -> str:
-    if previous is None:
-        return parent.text or ""
-    return previous.tail or "".join(previous.itertext())
+def _finish_line(block: Element, stashed) -> None:
+    """The markers of one block's own line of text (a paragraph's, a list item's, a cell's)."""
+    before = ""  # what the reader read last: shown text, or None for a marker
+    for piece in _line_of(block, top=True):
+        if isinstance(piece, str):
+            before = _shown(piece, stashed) or before
+            continue
+        piece.set(*OUT_OF_SEARCH)
+        if before is None:
+            piece.set("class", "qq-next")
+        elif before[-1:].isdigit():
+            _bracketed(piece)
+        before = None
+
+
+def _line_of(element: Element, top: bool = False):
+    """The element's text and the markers in it, in document order: into inline elements, not into a marker or a
+    block (which has its own line, and breaks this one)."""
+    if not top and (_is_marker(element) or element.tag not in INLINE):
+        yield element if _is_marker(element) else LINE_BREAK
+        return
+    yield element.text or ""
+    for child in element:
+        yield from _line_of(child)
+        yield child.tail or ""
 
 
 def _shown(text: str, stashed) -> str:

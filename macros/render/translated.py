@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
+from markdown.serializers import to_xhtml_string
+
 from ..claims import Claim
 from ..siteurls import page_url
 from .interface import say
@@ -49,9 +51,7 @@ def mark_translated_page(root: Element, marks: PageMarks) -> None:
     """The note as the paragraph after the page's title (after its key facts, where it opens with them), and each
     link out of the edition with its hreflang."""
     if marks.note:
-        paragraph = Element("p", {"class": TRANSLATION_NOTE, OUT_OF_SEARCH: ""})
-        paragraph.text = marks.note
-        root.insert(_note_place(list(root)), paragraph)
+        root.insert(_note_place(list(root)), note_paragraph(marks.note))
     if marks.folder and marks.original:
         for link in root.iter("a"):
             if _leaves(link.get("href") or "", "/" + page_url(marks.page, marks.folder), marks.folder):
@@ -64,6 +64,18 @@ def _note_place(children: list[Element]) -> int:
     first = 1 if children and children[0].tag == "h1" else 0
     facts = [index for index, child in enumerate(children) if KEY_FACTS in (child.get("class") or "").split()]
     return facts[0] + 1 if facts else first
+
+
+def note_paragraph(note: str) -> Element:
+    paragraph = Element("p", {"class": TRANSLATION_NOTE, OUT_OF_SEARCH: ""})
+    paragraph.text = note
+    return paragraph
+
+
+def note_html(note: str) -> str:
+    """The note's paragraph as the page's HTML holds it (Python-Markdown's serializer, MkDocs' XHTML): what the
+    check of the page's content takes out as the engine's, before it refuses the note's class anywhere else."""
+    return to_xhtml_string(note_paragraph(note)) if note else ""
 
 
 def _leaves(href: str, here: str, folder: str) -> bool:

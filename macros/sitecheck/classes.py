@@ -14,7 +14,8 @@ in content is one of:
 - what Python-Markdown writes: `headerlink` (toc), only the ¶ link of a heading, to its id; and
   `language-…` (fenced_code), only on the <code> of a code block.
 
-The engine's visuals (`drawn`) are taken out first. Pure Python: nothing here imports MkDocs.
+The engine's visuals and the note under a translated page's title (`drawn`) are taken out first: the note's class
+(qq-translation-note) is on no other element. Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -34,7 +35,6 @@ PROOF = {QUOTE, BLOCKQUOTE, FIGURE, PASSAGE, MARKER_LINK, BACK_LINK, NOTES, REFE
 ENGINE_PARTS = {"qq-source": ("span", NOTES), "qq-read": ("a", NOTES), "qq-date-note": ("span", NOTES),
                 OURS: ("span", f"{NOTES} {BLOCKQUOTE}"),  # our translation of a quote: its reference, its signature
                 "qq-next": (MARKER_ELEMENT, None),  # a marker next to another: the element is the check
-                "qq-translation-note": ("p", None),  # under a translated page's title: the sources' language
                 "qq-format-char": ("span", f"{QUOTE} {BLOCKQUOTE} {FIGURE} {PASSAGE}")}
 PERMALINK = "headerlink"
 PERMALINK_TEXT = "¶"  # toc's `permalink: true`

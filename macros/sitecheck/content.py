@@ -35,6 +35,7 @@ MOST_HEADINGS = 200  # per page: the theme writes each one into two tables of co
 HINT = "pages hold text, links, images and citations: see SECURITY.md"
 CLASS_HINT = ("a page may use the layout classes qq-facts, qq-cards, qq-gaps, qq-about and qq-editors-note; the "
               "theme's, Markdown's and the engine's classes show checked or hidden things: see CONTRIBUTING.md")
+CLASS_RULE = "class not allowed in page content"
 TITLE_HINT = "a heading is plain text: no tags, comments or '<'"
 GAP_HINT = ("a reader sees the code before the gap and copies what follows it too: write each command on its own "
             "line")
@@ -82,11 +83,11 @@ def check_titles(label: str, title: str, headings: list[tuple[str, str]], lines:
 def check_classes(label: str, html: str, drawn: list[str], lines: PageLines) -> list[Problem]:
     """Every class in the page's content is on the one allow-list (classes.py), the visuals' HTML (`drawn`) aside."""
     problem = _locator(label, lines, CLASS_HINT)
-    return capped(problem("class not allowed in page content", f"{name!r} on {tag}", *_class_needles(name),
+    return capped(problem(CLASS_RULE, f"{name!r} on {tag}", *class_needles(name),
                           f"<{tag[1:-1]}") for name, tag in unknown_classes(html, drawn))
 
 
-def _class_needles(name: str) -> list[str]:
+def class_needles(name: str) -> list[str]:
     """The class as a page writes it, the whole word first: class="a", class="a b", {: .a }, then the name."""
     return [f'"{name}"', f'"{name} ', f' {name}"', f" {name} ", f".{name} ", f".{name}}}", name]
 

@@ -15,6 +15,9 @@ engine's visuals taken out first (`drawn`: the HTML visual() returned):
   visual's; on its own page, the site check proves it is the marker's or the reference's own (proof.py).
 - A title is a tooltip: only the ones Python-Markdown writes (a heading's permalink, a reference's
   link back) and the glossary's.
+- A lang is the engine's mark of the sources' own words (a reference's passage): on a page's words, a screen
+  reader would read them in another language's voice. (A link's hreflang the engine writes where a link leaves its
+  edition, which this check of one page's content cannot tell; the static pass refuses every one a page writes.)
 - A datetime is a date for machines, which readers never see: only the home page's dateline writes one,
   so a <time> by hand cannot give search engines a date other than the cited one it shows.
 
@@ -30,7 +33,7 @@ from markdown.extensions.toc import TocExtension
 from selectolax.lexbor import LexborHTMLParser
 
 from ..problems import clip
-from ..proofmarks import BACK_LINK
+from ..proofmarks import BACK_LINK, PASSAGE
 from .builtsite import is_element
 from .nodes import is_footnote_id, words
 
@@ -54,6 +57,9 @@ ARIA_HINT = ("a screen reader reads what the page shows: write no role or aria-*
 LINK_HINT = ("a marker and its reference are the citation engine's: link to the page, or to a heading of it (the "
              "maps and timelines link to the markers)")
 TITLE_HINT = "a title is a tooltip over the page's words: say it in cited text instead"
+LANG_RULE = "lang attributes are the engine's"  # as the static pass says it of an attribute list's (pages/rawhtml.py)
+LANG_HINT = ("the engine marks the sources' own words with their language: write the page in its edition's language, "
+             "with no lang")
 DATETIME_HINT = "write the date as text, cited: a machine-readable date is the engine's (the home page's dateline)"
 
 
@@ -66,8 +72,8 @@ def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator,
         html = html.replace(piece, "", 1)
     top = LexborHTMLParser(f'<!doctype html><html><body><div id="qq-root">{html}</div></body></html>')
     root = top.css_first("#qq-root")
-    drawing, abbr, aria, title, link, machine = (locator(hint) for hint in (
-        DRAWING_HINT, ABBR_HINT, ARIA_HINT, TITLE_HINT, LINK_HINT, DATETIME_HINT))
+    drawing, abbr, aria, title, link, machine, language = (locator(hint) for hint in (
+        DRAWING_HINT, ABBR_HINT, ARIA_HINT, TITLE_HINT, LINK_HINT, DATETIME_HINT, LANG_HINT))
     inside_drawing = set()
     for node in root.traverse(include_text=False):
         if node.mem_id == root.mem_id or not is_element(node):
@@ -90,9 +96,22 @@ def handwritten(html: str, drawn: list[str], glossary: dict[str, str], locator,
             elif name.lower() == "title" and node.tag != "abbr" and not _markdown_title(node, value or "", titles):
                 yield title("title attributes are the engine's", f"title={clip(value or '', 50)!r} on <{node.tag}>",
                             value or "", "title=")
+            elif name.lower() == "lang" and not _engines_language_mark(node):
+                yield language(LANG_RULE, f"lang={clip(value or '', 20)!r} on <{node.tag}>",
+                               *written_as(name.lower(), value or ""), f"<{node.tag}")
             elif name.lower() == "datetime":
                 yield machine("datetime attributes are the engine's", f"datetime={clip(value or '', 30)!r} on "
                               f"<{node.tag}>", "datetime=")
+
+
+def written_as(name: str, value: str) -> list[str]:
+    """How a page writes an attribute, in an attribute list or a block's attrs:, with its value, then without."""
+    return [f"{start}{name}{sign}{value}" for sign in ("=", '="', "='", ": ") for start in " {"] + [f" {name}="]
+
+
+def _engines_language_mark(node) -> bool:
+    """The language of a passage in a reference (render/markup.py footnote): the sources' own words."""
+    return node.tag == "q" and PASSAGE in (node.attributes.get("class") or "").split()
 
 
 def _to_another_pages_marker(href: str) -> bool:
