@@ -8,7 +8,7 @@ as catalogue.yml gives them, and a translation that gives one is refused.
 
 Only a translated edition reads its file (macros/check.py), once every citation is verified against the
 catalogue and the texts: nothing in it can change what the English edition shows, or what a citation rests on.
-The pull-request check (changes.py) does not compare it: translating is not a change of attribution.
+The pull-request check lists each word changed for a maintainer (words_changes.py, the label `source-words`).
 Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
