@@ -237,8 +237,14 @@ def test_a_sources_russian_words_say_nothing_their_english_does_not(tmp_path):
         f"'CC' — {number}",
         f"seeds/catalogue.ru.yml:27: a source's word states a number its English does not — {independent}: licence "
         f"'4.0' — {number}",
+        *(f"seeds/catalogue.ru.yml:27: a source's word names what its English does not — {independent}: licence "
+          f"'{name}' — translate {copyright_} of catalogue.yml, naming no one it does not" for name in ("CC", "BY")),
         f"seeds/catalogue.ru.yml:30: a source's short name drops a name of its English one — {cepa}: short "
         "'доклад ООН' — keep 'CEPA' as the English short name 'CEPA commentary' writes it",
+        f"seeds/catalogue.ru.yml:30: a source's word names what its English does not — {cepa}: short 'ООН' — "
+        "translate 'CEPA commentary' of catalogue.yml, naming no one it does not",
+        f"seeds/catalogue.ru.yml:41: a source's word names what its English does not — {cepa}: genre.value 'ООН' — "
+        "translate 'think-tank opinion commentary' of catalogue.yml, naming no one it does not",
         "seeds/catalogue.ru.yml:65: a source's short name adds a name its English one lacks — 'makrogianni-2022': "
         "short 'Reuters' — translate the English short name 'Makrogianni', adding no name to it",
         f"seeds/catalogue.ru.yml:46: a source's word translates an English value otherwise than another's — {cepa}: "

@@ -4,7 +4,8 @@ so they hold the same rule as any text that needs no citation, keyed by the Engl
 
 - a number only where the English word states the same (a note's «2 января 2022 года» for "2 January 2022"), and
   a quotation only of words the English word holds (a note quotes the source in English: «the author»);
-- a short name keeps the English one's acronyms (CEPA), and takes no Latin word the English one lacks;
+- a short name keeps the English one's acronyms (CEPA), and takes no Latin word the English one lacks; no short
+  name, supplied title, genre or licence has an acronym the English lacks («доклад ООН» for a think tank's text);
 - a source's language is CLDR's name for the catalogue's language in the edition's locale («английский»), and an
   English genre or licence has one translation in the whole file: the same words for every source that has it.
 
@@ -25,6 +26,8 @@ from .catalogue import CATALOGUE
 
 ENGLISH = "en"
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+ANY_ACRONYM = re.compile(r"\b[^\W\d_a-zа-яё]{2,}\b")  # CEPA, ООН: capitals only, of any script
+NAMING = ("short", "title.value", "genre.value", "licence")  # what names the source, or what it is
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ][\wÀ-ɏ'’]*")
 CLOSED = ("genre.value", "licence")  # one translation for each English value, in the whole file
 
@@ -58,6 +61,11 @@ def word_problems(source, given: dict[str, tuple[object, int]], where: str, lang
                           f"quote only words of {CATALOGUE} ({clip(english, 80)!r}), or word it without marks")
         if name == "short":
             yield from _short(value, english, (where, line, at))
+        if name in NAMING:
+            for acronym in dict.fromkeys(ANY_ACRONYM.findall(value)):
+                if not re.search(rf"\b{re.escape(acronym)}\b", english):
+                    yield Problem(where, line, "a source's word names what its English does not", f"{at} {acronym!r}",
+                                  f"translate {clip(english, 80)!r} of {CATALOGUE}, naming no one it does not")
 
 
 def _unstated_numbers(value: str, english: str, language: str) -> Iterator[str]:
