@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
 
@@ -25,6 +26,7 @@ from ..written_numbers import locale_of
 from .catalogue import CATALOGUE
 
 ENGLISH = "en"
+ONE = Decimal(1)
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 ANY_ACRONYM = re.compile(r"\b[^\W\d_a-zа-яё]{2,}\b")  # CEPA, ООН: capitals only, of any script
 NAMING = ("short", "title.value", "genre.value", "licence")  # what names the source, or what it is
@@ -53,7 +55,7 @@ def word_problems(source, given: dict[str, tuple[object, int]], where: str, lang
         if name == "language.value":
             yield from _language(value, english, (where, line, at), language)
             continue
-        for number in _unstated_numbers(value, english, language):
+        for number in unstated_numbers(value, english, language):
             yield Problem(where, line, "a source's word states a number its English does not", f"{at} {number!r}",
                           f"translate the number of {CATALOGUE} ({english!r}), or remove it")
         for quoted in _unheld_quotations(value, english):
@@ -68,12 +70,15 @@ def word_problems(source, given: dict[str, tuple[object, int]], where: str, lang
                                   f"translate {clip(english, 80)!r} of {CATALOGUE}, naming no one it does not")
 
 
-def _unstated_numbers(value: str, english: str, language: str) -> Iterator[str]:
+def unstated_numbers(value: str, english: str, language: str) -> Iterator[str]:
+    """The numbers of a translation that the English it translates does not state, by value («два» for "Two").
+    A word for one is read as the pronoun it also is («ни одного из них» for "none of them"); a digit 1 is not."""
     from ..pages.prose_numbers import readings  # here: the pages package imports the corpus
     stated = {reading for number in numbers_in(english, ENGLISH) for reading in readings(number, ENGLISH)}
     written = set(numbers_in(english, ENGLISH))
     return (number for number in dict.fromkeys(numbers_in(value, language))
-            if number not in written and not readings(number, language) & stated)
+            if number not in written and not readings(number, language) & stated
+            and not (readings(number, language) == {ONE} and not any(char.isdigit() for char in number)))
 
 
 def _folded(text: str) -> str:
