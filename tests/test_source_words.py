@@ -2,9 +2,10 @@
 
 Each source has its words, and only the editors' own: the messages of a file that lacks or oversteps them are here
 and in tests/fixtures/broken/translation-out-of-date/. Translating is not a change of attribution (the pull-request
-check lists each word for a maintainer, under its own label) and cannot change the English edition. The proof that the Russian pages show them
-everywhere: the Russian edition built with every word of the file marked (⟦…⟧), in whose references, block quotes,
-visuals, generated pages and JSON-LD no English word of the catalogue is left where the file gives a translation.
+check lists each word for a maintainer, under its own label) and cannot change the English edition; nor may they
+say what the English does not (words_rules.py). The proof that the Russian pages show them everywhere: the Russian
+edition built with every word of the file marked (⟦…⟧), in whose references, block quotes, visuals, generated pages
+and JSON-LD no English word of the catalogue is left where the file gives a translation.
 """
 from __future__ import annotations
 
