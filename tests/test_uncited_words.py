@@ -16,7 +16,7 @@ from macros.render import interface, terms
 from macros.render.interface_check import interface_problems
 from tests.conftest import ROOT
 
-HINT = ("no citation checks the interface's words: translate the English ({}), giving no number or name it does "
+HINT = ("no citation checks these words: translate the English ({}), giving no number or name it does "
         "not; a checked number reaches a page through a {{placeholder}} or a citation")
 TERMS = "macros/render/terms.ru.yml"
 STRINGS = "macros/render/interface.ru.yml"

@@ -15,7 +15,7 @@ from ..corpus.words_rules import ANY_ACRONYM, unstated_numbers
 from ..problems import Problem
 from .theme_words import ENGLISH, LANGUAGE_KEY, SEARCH_KEY, material_words
 
-HINT = ("no citation checks the interface's words: translate the English ({english}), giving no number or name it "
+HINT = ("no citation checks these words: translate the English ({english}), giving no number or name it "
         "does not; a checked number reaches a page through a {{placeholder}} or a citation")
 
 
