@@ -213,6 +213,7 @@ ATTACKS = [  # round 6, attacks 31, 32, 33 and 54: each in one source's Russian 
     ('note: "Текст озаглавлен «Editorial» и нигде не называет автора: он написан от имени газеты, без подписи."',
      'note: "Текст подписан «by the UN Human Rights Office», которое насчитало 500 погибших."'),
     ('short: "Макроянни"', 'short: "Макроянни (Reuters)"'),
+    ('short: "The Independent (редакционная статья)"', 'short: "редакционная статья газеты"'),
 ]
 
 
@@ -226,6 +227,9 @@ def test_a_sources_russian_words_say_nothing_their_english_does_not(tmp_path):
     copyright_ = "'Not stated in the text; treated as the publisher’s copyright.'"
     number = f"translate the number of catalogue.yml ({copyright_}), or remove it"
     assert words_problems(tmp_path / "seeds") == [
+        f"seeds/catalogue.ru.yml:17: a source's short name drops a name of its English one — {independent}: short "
+        "'редакционная статья газеты' — keep 'The Independent' as the English short name 'The Independent "
+        "(editorial)' writes it",
         f"seeds/catalogue.ru.yml:21: a source's word states a number its English does not — {independent}: author.note "
         "'500' — translate the number of catalogue.yml ('The text is headed ‘Editorial’ and names no writer anywhere: "
         "it speaks for the paper, unsigned.'), or remove it",

@@ -4,7 +4,8 @@ so they hold the same rule as any text that needs no citation, keyed by the Engl
 
 - a number only where the English word states the same (a note's «2 января 2022 года» for "2 January 2022"), and
   a quotation only of words the English word holds (a note quotes the source in English: «the author»);
-- a short name keeps the English one's acronyms (CEPA), and takes no Latin word the English one lacks; no short
+- a short name keeps the English one's acronyms (CEPA) and the publisher's name it gives (The Independent), and
+  takes no Latin word the English one lacks; no short
   name, supplied title, genre or licence has an acronym the English lacks («доклад ООН» for a think tank's text);
 - a source's language is CLDR's name for the catalogue's language in the edition's locale («английский»), and an
   English genre or licence has one translation in the whole file: the same words for every source that has it.
@@ -62,7 +63,7 @@ def word_problems(source, given: dict[str, tuple[object, int]], where: str, lang
             yield Problem(where, line, "a source's word quotes what its English does not", f"{at} «{clip(quoted, 60)}»",
                           f"quote only words of {CATALOGUE} ({clip(english, 80)!r}), or word it without marks")
         if name == "short":
-            yield from _short(value, english, (where, line, at))
+            yield from _short(value, english, (where, line, at), getattr(source.meta.get("publisher"), "value", None))
         if name in NAMING:
             for acronym in dict.fromkeys(ANY_ACRONYM.findall(value)):
                 if not re.search(rf"\b{re.escape(acronym)}\b", english):
@@ -95,10 +96,13 @@ def _unheld_quotations(value: str, english: str) -> list[str]:
     return [quoted for quoted in unheld if quoted not in translations]
 
 
-def _short(value: str, english: str, place: tuple[str, int, str]) -> Iterator[Problem]:
+def _short(value: str, english: str, place: tuple[str, int, str], publisher) -> Iterator[Problem]:
+    """The English short name's acronyms (CEPA) and the publisher's name where it gives it (The Independent, which
+    no edition translates) stay as they are; no Latin word comes in that the English lacks."""
     where, line, at = place
-    for acronym in dict.fromkeys(ACRONYM.findall(english)):
-        if not re.search(rf"\b{acronym}\b", value):
+    names = ACRONYM.findall(english) + ([publisher] if isinstance(publisher, str) and publisher in english else [])
+    for acronym in dict.fromkeys(names):
+        if not re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", value):
             yield Problem(where, line, "a source's short name drops a name of its English one", f"{at} {value!r}",
                           f"keep {acronym!r} as the English short name {english!r} writes it")
     english_words = set(LATIN_WORD.findall(english))
