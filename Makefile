@@ -86,8 +86,8 @@ check: $(STAMP)
 
 # The pull-request check: seeds/ and the notes of docs/ against the base branch, e.g. `make check-pr BASE=main
 # LABELS="new-source"`. An existing source's text, checksum or attribution changed passes only with the maintainers'
-# label source-correction, a new source only with new-source, an editors' note added or changed only with
-# editors-note (CONTRIBUTING.md). BASE and LABELS reach the check
+# label source-correction, a new source only with new-source, a translation's words of the sources only with
+# source-words, an editors' note added or changed only with editors-note (CONTRIBUTING.md). BASE and LABELS reach the check
 # through its environment, never through the shell's parsing of this line.
 check-pr: $(STAMP)
 	$(BIN)/python -m macros.corpus.changes --base="$$BASE" --labels="$$LABELS"

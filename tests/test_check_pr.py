@@ -257,8 +257,8 @@ def test_a_bad_base_is_a_clear_error(repository, base, found):
 
 
 def test_every_label_is_documented_for_contributors_and_in_the_security_promise():
-    from macros.corpus.changes import ASK, CORRECTION, EDITORS_NOTE, NEW
-    assert set(ASK) == {CORRECTION, NEW, EDITORS_NOTE}
+    from macros.corpus.changes import ASK, CORRECTION, EDITORS_NOTE, NEW, WORDS
+    assert set(ASK) == {CORRECTION, NEW, WORDS, EDITORS_NOTE}
     for name in ("CONTRIBUTING.md", "SECURITY.md"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert all(f"`{label}`" in text for label in ASK) and "make check-pr" in text, name
@@ -289,6 +289,41 @@ def test_every_key_of_an_existing_entry_is_compared_field_by_field(repository):
         "5 errors in the pull-request check against base"]
     assert check(repository, labels="new-source").returncode == 1
     assert check(repository, labels="source-correction").returncode == 0
+
+
+ASK_WORDS = ("they are shown in every reference and source page of the edition, and no check can tell whether they "
+             "render the catalogue's words faithfully: a maintainer reads them, then adds the label 'source-words'")
+
+
+def test_a_translations_words_of_a_source_changed_fail_until_source_words(repository):
+    """catalogue.ru.yml is shown in every Russian reference and source page: a short name, a genre, a note or a
+    licence changed there (round 6, attacks 31, 32, 33, 54) is listed word by word for a maintainer."""
+    words = repository / "seeds" / "catalogue.ru.yml"
+    edit(words, 'short: "Альфа"', 'short: "доклад ООН"')
+    edit(words, "value: английский", "value: русский")
+    edit(words, 'licence: "Написан для тестов; можно публиковать свободно."', 'licence: "CC BY 4.0."')
+    edit(words, '    note: "Создан для тестов."\n', "")
+    result = check(repository)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"seeds/catalogue.ru.yml:3: a translation's words of a source added or changed — 'alpha' short: 'Альфа' → "
+        f"'доклад ООН' — {ASK_WORDS}",
+        f"seeds/catalogue.ru.yml:3: a translation's words of a source removed — 'alpha' genre.note: 'Создан для "
+        f"тестов.' — {ASK_WORDS}",
+        f"seeds/catalogue.ru.yml:11: a translation's words of a source added or changed — 'alpha' language.value: "
+        f"'английский' → 'русский' — {ASK_WORDS}",
+        f"seeds/catalogue.ru.yml:13: a translation's words of a source added or changed — 'alpha' licence: "
+        f"'Написан для тестов; можно публиковать свободно.' → 'CC BY 4.0.' — {ASK_WORDS}",
+        "4 errors in the pull-request check against base"]
+    assert check(repository, labels="source-correction, new-source, editors-note").returncode == 1
+    allowed = check(repository, labels="source-words")
+    assert allowed.returncode == 0 and allowed.stdout.count("allowed by the label 'source-words'") == 4
+
+
+def test_the_words_file_written_otherwise_is_no_change(repository):
+    words = repository / "seeds" / "catalogue.ru.yml"
+    edit(words, 'short: "Альфа"', "short: Альфа  # a comment")
+    assert check(repository).stdout == UNCHANGED.format("base")
 
 
 PAGE = """# Home

@@ -2,9 +2,10 @@
 
 Each source has its words, and only the editors' own: the messages of a file that lacks or oversteps them are here
 and in tests/fixtures/broken/translation-out-of-date/. Translating is not a change of attribution (the pull-request
-check does not compare the file) and cannot change the English edition. The proof that the Russian pages show them
-everywhere: the Russian edition built with every word of the file marked (⟦…⟧), in whose references, block quotes,
-visuals, generated pages and JSON-LD no English word of the catalogue is left where the file gives a translation.
+check lists each word for a maintainer, under its own label) and cannot change the English edition; nor may they
+say what the English does not (words_rules.py). The proof that the Russian pages show them everywhere: the Russian
+edition built with every word of the file marked (⟦…⟧), in whose references, block quotes, visuals, generated pages
+and JSON-LD no English word of the catalogue is left where the file gives a translation.
 """
 from __future__ import annotations
 
@@ -98,15 +99,18 @@ def test_a_title_the_editors_supplied_is_translated_as_plain_text(seeds):
 
 
 def test_translating_is_not_a_change_of_attribution_to_the_pull_request_check(repository):  # noqa: F811
+    """But a maintainer reads it (the label source-words, not source-correction: tests/test_check_pr.py)."""
     seeds = repository / "seeds"
     edit(seeds / RUSSIAN, 'short: "Альфа"', 'short: "Газета «Альфа»"')
     (seeds / "catalogue.kk.yml").write_text("alpha:\n  short: Альфа\n", encoding="utf-8")  # a new language's words
-    result = check(repository)
-    assert (result.returncode, result.stdout) == (0, "no source or editors' note changed since base\n")
+    result = check(repository, labels="source-words")
+    assert result.returncode == 0 and result.stdout.endswith(
+        "ok: 2 changes to the sources since base, allowed by the label source-words\n")
+    assert check(repository, labels="source-correction").returncode == 1
     edit(seeds / "catalogue.yml", "value: test fixture", "value: test sample")  # the English words are attribution
-    assert check(repository).stdout.splitlines() == [
+    assert check(repository, labels="source-words").stdout.splitlines()[-2:] == [
         "seeds/catalogue.yml:20: attribution of an existing source changed — 'alpha' genre value: 'test fixture' → "
-        f"'test sample' — {ASK_CORRECTION}", "1 error in the pull-request check against base"]
+        f"'test sample' — {ASK_CORRECTION}", "1 error in the pull-request check against base (2 allowed by a label)"]
 
 
 def english_output(root: Path) -> tuple[dict, str]:
@@ -131,10 +135,11 @@ def test_the_russian_words_cannot_change_the_english_edition(tmp_path):
     assert [problem.rule for problem in russian.problems] == ["words for a source that is not in the catalogue"]
 
 
-def marked(value):
-    """The file with every word marked."""
+def marked(value, key=None):
+    """The file with every word marked, but a language's name, which is CLDR's (words_rules.py)."""
     if isinstance(value, dict):
-        return {key: marked(item) for key, item in value.items()}
+        return {name: item if (key, name) == ("language", "value") else marked(item, name)
+                for name, item in value.items()}
     return MARK.format(value)
 
 
@@ -197,3 +202,71 @@ def test_the_russian_pages_name_every_source_in_its_russian_words_and_in_no_engl
     every = [text for entry in words.values() for item in entry.values()
              for text in (item.values() if isinstance(item, dict) else [item])]
     assert [text for text in every if " ".join(text.split()) not in shown] == []  # each one is shown somewhere
+
+
+ATTACKS = [  # round 6, attacks 31, 32, 33 and 54: each in one source's Russian words
+    ('short: "комментарий CEPA"', 'short: "доклад ООН"'),
+    ("value: авторский комментарий аналитического центра", "value: официальный доклад ООН"),
+    ("    value: английский\n    note: \"Текст написан на английском языке.\"\n  licence: \"В тексте не указана; "
+     "считается, что права принадлежат издателю.\"\n\ncepa", "    value: русский\n    note: \"Текст написан на "
+     "английском языке.\"\n  licence: \"CC BY 4.0: текст можно свободно перепечатывать целиком.\"\n\ncepa"),
+    ('note: "Текст озаглавлен «Editorial» и нигде не называет автора: он написан от имени газеты, без подписи."',
+     'note: "Текст подписан «by the UN Human Rights Office», которое насчитало 500 погибших."'),
+    ('short: "Макроянни"', 'short: "Макроянни (Reuters)"'),
+    ('short: "The Independent (редакционная статья)"', 'short: "редакционная статья газеты"'),
+]
+
+
+def test_a_sources_russian_words_say_nothing_their_english_does_not(tmp_path):
+    """A number, a quotation, a name or a language the catalogue's English does not give, and an English genre or
+    licence translated otherwise than for another source, fail at their line (macros/corpus/words_rules.py)."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    for old, new in ATTACKS:
+        edit(tmp_path / "seeds" / RUSSIAN, old, new)
+    independent, cepa = "'independent-2022-01-07'", "'cepa-2023-01'"
+    copyright_ = "'Not stated in the text; treated as the publisher’s copyright.'"
+    number = f"translate the number of catalogue.yml ({copyright_}), or remove it"
+    assert words_problems(tmp_path / "seeds") == [
+        f"seeds/catalogue.ru.yml:17: a source's short name drops a name of its English one — {independent}: short "
+        "'редакционная статья газеты' — keep 'The Independent' as the English short name 'The Independent "
+        "(editorial)' writes it",
+        f"seeds/catalogue.ru.yml:21: a source's word states a number its English does not — {independent}: author.note "
+        "'500' — translate the number of catalogue.yml ('The text is headed ‘Editorial’ and names no writer anywhere: "
+        "it speaks for the paper, unsigned.'), or remove it",
+        f"seeds/catalogue.ru.yml:21: a source's word quotes what its English does not — {independent}: author.note "
+        "«by the UN Human Rights Office» — quote only words of catalogue.yml ('The text is headed ‘Editorial’ and "
+        "names no writer anywhere: it speaks for the …'), or word it without marks",
+        f"seeds/catalogue.ru.yml:25: a source's language is not the catalogue's — {independent}: language.value "
+        "'русский' for 'English' — write 'английский', CLDR's name of English in 'ru'",
+        f"seeds/catalogue.ru.yml:27: a source's word states a number its English does not — {independent}: licence "
+        f"'CC' — {number}",
+        f"seeds/catalogue.ru.yml:27: a source's word states a number its English does not — {independent}: licence "
+        f"'4.0' — {number}",
+        *(f"seeds/catalogue.ru.yml:27: a source's word names what its English does not — {independent}: licence "
+          f"'{name}' — translate {copyright_} of catalogue.yml, naming no one it does not" for name in ("CC", "BY")),
+        f"seeds/catalogue.ru.yml:30: a source's short name drops a name of its English one — {cepa}: short "
+        "'доклад ООН' — keep 'CEPA' as the English short name 'CEPA commentary' writes it",
+        f"seeds/catalogue.ru.yml:30: a source's word names what its English does not — {cepa}: short 'ООН' — "
+        "translate 'CEPA commentary' of catalogue.yml, naming no one it does not",
+        f"seeds/catalogue.ru.yml:41: a source's word names what its English does not — {cepa}: genre.value 'ООН' — "
+        "translate 'think-tank opinion commentary' of catalogue.yml, naming no one it does not",
+        "seeds/catalogue.ru.yml:65: a source's short name adds a name its English one lacks — 'makrogianni-2022': "
+        "short 'Reuters' — translate the English short name 'Makrogianni', adding no name to it",
+        f"seeds/catalogue.ru.yml:46: a source's word translates an English value otherwise than another's — {cepa}: "
+        "licence 'В тексте не указана; считается, что права принадлежат издат…' — "
+        f"{copyright_} reads 'CC BY 4.0: текст можно свободно перепечатывать целиком.' for {independent}: give it "
+        "the same words"]
+
+
+def test_a_quotation_of_the_english_may_be_given_translated_beside_it(seeds):
+    """«вчера, 6 января» beside «yesterday, 6 January»: one quotation without Latin letters for each of the English;
+    its numbers are read all the same."""
+    edit(seeds / "catalogue.yml", 'note: "Made for the tests."', "note: \"Made for the ‘tests’.\"")
+    edit(seeds / RUSSIAN, 'note: "Создан для тестов."', 'note: "Создан для «tests» («тестов»)."')
+    assert words_problems(seeds) == []
+    edit(seeds / RUSSIAN, "(«тестов»)", "(«тестов», «проверок 5»)")
+    assert words_problems(seeds) == [
+        "seeds/catalogue.ru.yml:10: a source's word states a number its English does not — 'alpha': genre.note '5' — "
+        "translate the number of catalogue.yml ('Made for the ‘tests’.'), or remove it",
+        "seeds/catalogue.ru.yml:10: a source's word quotes what its English does not — 'alpha': genre.note "
+        "«проверок 5» — quote only words of catalogue.yml ('Made for the ‘tests’.'), or word it without marks"]

@@ -75,8 +75,10 @@ def kazakh(tmp_path_factory) -> Path:
         (project / f"docs-{LANGUAGE}").mkdir(exist_ok=True)
         (project / f"docs-{LANGUAGE}" / name).write_text(kazakh + CITATION, encoding="utf-8")
     source_words = yaml.safe_load((FIXTURES / "mini" / "seeds" / "catalogue.ru.yml").read_text(encoding="utf-8"))
-    (project / "seeds" / f"catalogue.{LANGUAGE}.yml").write_text(yaml.safe_dump(marked(source_words),
-                                                                                allow_unicode=True), encoding="utf-8")
+    source_words = marked(source_words)
+    source_words["alpha"]["language"]["value"] = "ағылшын тілі"  # CLDR's name of English in Kazakh (words_rules.py)
+    (project / "seeds" / f"catalogue.{LANGUAGE}.yml").write_text(yaml.safe_dump(source_words, allow_unicode=True),
+                                                                encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("\nextra:\n", "\nextra:\n  editions:\n    - {lang: en, name: "
                                                        f"English}}\n    - {{lang: {LANGUAGE}, name: ⟦Қазақша⟧}}\n"))

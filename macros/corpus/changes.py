@@ -1,12 +1,13 @@
 """The pull-request check: what a change does to the sources and the editors' notes, compared with the base branch.
 
-    python -m macros.corpus.changes --base REF [--labels "source-correction, new-source, editors-note"] [--seeds seeds]
+    python -m macros.corpus.changes --base REF [--labels "LABEL, LABEL"] [--seeds seeds]
 
 Sources are append-only. A changed or removed seed text, checksum line or catalogue entry of an
 existing source (any key: its attribution, licence, republish, language, paragraphs or note) passes
 only with the maintainers' label `source-correction`, a new source only with `new-source`: each label
 is a person's review of the evidence, and the check lists what changed for them. No label allows a second
-entry under an id. Both sides of the catalogue are read by the build's own loader. A note about the site
+entry under an id. Both sides of the catalogue are read by the build's own loader. A translation's words of a
+source (catalogue.ru.yml) added or changed pass only with `source-words` (words_changes.py). A note about the site
 (the class `qq-editors-note`) is exempt from citations, and no check can tell what its words claim: one added
 or changed on a page of docs/ (or of a translation's docs_dir) passes only with `editors-note` (pages/notes.py reads them as the build does).
 Pure Python.
@@ -34,13 +35,15 @@ from .quote_translations import translations_to_read
 from .shown import SHOWN, around, first_difference, one_line, typed
 from .translation import is_words_file
 from .trees import GitProblem, commit_of, files_at, files_now
+from .words_changes import WORDS_ASK, words_changes
 
-CORRECTION, NEW, EDITORS_NOTE = "source-correction", "new-source", "editors-note"
+CORRECTION, NEW, WORDS, EDITORS_NOTE = "source-correction", "new-source", "source-words", "editors-note"
 ATTRIBUTION = ("file", "short", "title", "publisher", "author", "date", "genre", "url")
 SUMMARY = ("title", "author", "date")
 ASK = {CORRECTION: "sources are append-only: restore it, or a maintainer reviews the evidence and adds the label "
                    f"'{CORRECTION}'",
        NEW: f"a maintainer reviews the new source and its evidence, then adds the label '{NEW}'",
+       WORDS: WORDS_ASK,
        EDITORS_NOTE: "a note about the site (class qq-editors-note) is not cited, and no check can tell a claim about "
                      f"the events in its words: a maintainer reads it, then adds the label '{EDITORS_NOTE}'"}
 ATTRIBUTION_RULE = "attribution of an existing source changed"
@@ -69,12 +72,13 @@ def compare(base: dict[str, bytes], head: dict[str, bytes], label: str = "seeds"
     changes, named = _catalogue_changes(base.get(CATALOGUE), head.get(CATALOGUE), head, label)
     changes += _checksum_changes(base.get(CHECKSUMS), head.get(CHECKSUMS), label)
     changes += _text_changes(_texts(base), _texts(head), named, label)
+    changes += [Change(*found, WORDS) for found in words_changes(base, head, label)]
     return sorted(changes)
 
 
 def _texts(files: dict[str, bytes]) -> dict[str, bytes]:
     """The seed files: everything in the folder but the catalogue, the checksums and the translations' words of the
-    sources (catalogue.ru.yml: a translation, not attribution; only its edition reads it, translation.py)."""
+    sources (catalogue.ru.yml: compared word by word, words_changes.py)."""
     return {name: data for name, data in files.items()
             if name not in (CATALOGUE, CHECKSUMS) and not is_words_file(name)}
 

@@ -8,7 +8,7 @@ as catalogue.yml gives them, and a translation that gives one is refused.
 
 Only a translated edition reads its file (macros/check.py), once every citation is verified against the
 catalogue and the texts: nothing in it can change what the English edition shows, or what a citation rests on.
-The pull-request check (changes.py) does not compare it: translating is not a change of attribution.
+The pull-request check lists each word changed for a maintainer (words_changes.py, the label `source-words`).
 Pure Python: nothing here imports MkDocs.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ..problems import Problem
 from .catalogue import CATALOGUE, TITLE_HINT, Described
 from .characters import format_problems
 from .files import decode
+from .words_rules import same_words, word_problems
 
 CATALOGUE_LANGUAGE = "en"  # the language catalogue.yml is written in: the original edition's
 WORDS_FILE = re.compile(r"catalogue\.([a-z]{2,3})\.yml")
@@ -78,12 +79,14 @@ def read_words(seeds_dir: Path, label: str, language: str, sources: dict) -> tup
         return {}, problems + [Problem(where, error.line, "not valid YAML", error.message)]
     if not isinstance(data, yamlfile.LineDict):
         return {}, problems + [Problem(where, 1, "must be a mapping: each source's id, then its words")]
-    words = {}
+    words, lines = {}, {}
     for source_id, raw in data.items():
         found, given = _entry(raw, (where, f"{label}/{CATALOGUE}"), data.line_of(source_id), source_id, sources)
         problems += found
         if given is not None:
-            words[source_id] = given
+            words[source_id], lines[source_id] = given, dict(_given(raw))
+            problems += word_problems(sources[source_id], lines[source_id], where, language)
+    problems += same_words(sources, lines, where)
     problems += [Problem(where, 1, "a source has no words in this file", repr(source.id),
                          f"add an entry '{source.id}' with {', '.join(words_needed(source.meta))}")
                  for source in sources.values() if source.id not in data]

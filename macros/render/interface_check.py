@@ -13,6 +13,7 @@ from .. import yamlfile
 from ..problems import Problem
 from .interface import LOCALE, PLURAL_FORMS, forms_needed, languages, strings_file
 from .theme_words import SECTION, theme_problems
+from .uncited_words import interface_word_problems
 from .visuals.map import BASEMAP, HOME, shown_names
 from .visuals.placement import misfits
 
@@ -47,6 +48,8 @@ def interface_problems(language: str) -> list[Problem]:
     problems = _map_problems(label, translated) if language == ENGLISH else []
     problems += theme_problems(label, translated, language)  # Material's words: checked against Material's
     problems += _room_problems(label, translated)
+    problems += interface_word_problems(label, _flat(english), _flat(translated), translated.get(SECTION), needed,
+                                        language)
     return sorted(problems + list(_key_problems(label, _flat(english), _flat(translated), needed)))
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from .. import yamlfile
 from ..claims import Claim
+from ..claims.figures import bound
 from ..problems import Problem
+from .uncited_words import term_word_problems
 
 CALLS = "en"  # the language the calls are written in, as the integrity rules read them
 FOLDER = Path(__file__).parent
@@ -55,8 +57,27 @@ def lists_of(language: str) -> tuple[dict, list[Problem]]:
     if not isinstance(data, dict):
         problems.append(Problem(label(language), 1, "the terms file is not a mapping of lists", "",
                                 "write it as terms.ru.yml is written"))
-    return ({name: entries for name, entries in lists.items() if name in LISTS and isinstance(entries, dict)},
-            problems)
+    lists = {name: entries for name, entries in lists.items() if name in LISTS and isinstance(entries, dict)}
+    problems += term_word_problems(label(language), lists, language)
+    return lists, problems + list(_bound_problems(lists.get("qualifiers", {}), language))
+
+
+def _bound_problems(qualifiers: dict, language: str) -> Iterator[Problem]:
+    """A qualifier says what its English does: a lower bound ("more than") in a wording of the language's lower
+    bounds (bounds.<language>.yml), so that «менее» cannot turn "more than 225" into less."""
+    path = FOLDER / f"bounds.{language}.yml"
+    try:
+        wordings = yamlfile.load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (yamlfile.YamlProblem, UnicodeDecodeError) as error:
+        wordings = None
+        yield Problem(f"macros/render/{path.name}", getattr(error, "line", 0), "the bounds file is not YAML",
+                      str(error), "write it as bounds.ru.yml is written")
+    for english, words in qualifiers.items():
+        kind = bound(english) if isinstance(english, str) else None
+        if kind in ("lower", "upper", "approximate") and words not in (wordings or {}).get(kind, []):
+            yield Problem(label(language), qualifiers.line_of(english), "a qualifier's words are not of its kind",
+                          f"{english!r} ({kind}): {words!r}", f"use a wording of `{kind}:` in "
+                          f"macros/render/{path.name}, or add one there that says the same")
 
 
 def term(kind: str, english: str, language: str) -> str:
