@@ -71,6 +71,16 @@ def test_an_event_label_may_say_the_number_its_english_says(folder):
         "events 'Two EU leaders visited in the fall' 'три' — " + HINT.format("'Two EU leaders visited in the fall'")]
 
 
+def test_a_kinds_words_are_read_against_its_english_label(folder):
+    """A kind's English is its label in figure_kinds.yml ("Area (million square kilometres)"): «млн» translates it,
+    and a number that label lacks is refused."""
+    edit(folder / "terms.ru.yml", "  area: Площадь (млн кв. км)", "  area: Площадь (млрд кв. км)")
+    english = "'Area (million square kilometres)'"
+    assert [str(problem) for problem in terms.lists_of("ru")[1]] == [
+        f"{TERMS}:{line_of(folder / 'terms.ru.yml', '  area:')}: a term states a number its English does not — "
+        f"kinds 'area' 'млрд' — " + HINT.format(english)]
+
+
 def test_materials_and_the_interfaces_words_state_no_number_and_name_no_one(folder):
     edit(folder / "interface.ru.yml", "footer.next: Вперёд", 'footer.next: "Вперёд: погибли 500 мирных жителей"\n'
          "  action.skip: Перейти к содержанию (все цифры проверены ООН)")

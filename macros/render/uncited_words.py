@@ -11,6 +11,7 @@ import re
 import string
 from collections.abc import Iterator
 
+from ..claims.figures import FIGURE_KINDS
 from ..corpus.words_rules import ANY_ACRONYM, unstated_numbers
 from ..problems import Problem
 from .theme_words import ENGLISH, LANGUAGE_KEY, SEARCH_KEY, material_words
@@ -57,11 +58,13 @@ def interface_word_problems(label: str, english: dict, translated: dict, theme, 
 
 
 def term_word_problems(label: str, lists: dict, language: str) -> Iterator[Problem]:
-    """Each term against its English key: a subject «граждан, в том числе 100 детей,» for "citizens" is refused."""
+    """Each term against its English words: a subject «граждан, в том числе 100 детей,» for "citizens" is refused.
+    A kind's English is its label (figure_kinds.yml: "Area (million square kilometres)"), not its key."""
     for name, entries in lists.items():
         for english, value in entries.items():
             if isinstance(value, str) and isinstance(english, str):
-                yield from _term_numbers(label, entries.line_of(english), f"{name} {english!r}", value, english,
+                said = FIGURE_KINDS.get(english, {}).get("label", english) if name == "kinds" else english
+                yield from _term_numbers(label, entries.line_of(english), f"{name} {english!r}", value, said,
                                          language)
 
 
