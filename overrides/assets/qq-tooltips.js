@@ -5,7 +5,8 @@
 // (source, date, passage, and the link that reads it in the source); hover or tap on a glossary
 // term shows its description; a second tap on either hides it. Escape hides it; the pointer and the
 // keyboard focus can move into the tooltip (WCAG 1.4.13), which follows its marker in the page,
-// so that Tab reaches its link next.
+// so that Tab reaches its link next. On a phone a tap opens a sheet along the screen's bottom, with a close
+// button; it goes once the page has scrolled its marker out of view.
 (function () {
   var HOSTS = "a.footnote-ref, abbr[title], abbr[data-qq-title]";
   var PHONE = "(max-width: 44.9375em)";  // citations.css's .qq-sheet
