@@ -1053,6 +1053,9 @@ def test_a_russian_quote_shows_our_translation_and_its_tooltip_the_english_origi
         link.tap() if phone else link.hover()
         tip = _squash(_visible_tooltip_text(page))
         assert _squash(claim["passage"]) in tip and say("translated_in_text", "ru") in tip
+        if phone:  # the sheet's close button, named in the edition's words
+            expect(page.locator("#qq-tip").get_by_role("button", name=say("close_tooltip", "ru"), exact=True)
+                   ).to_be_visible()
         assert reader.errors == [] and reader.csp_violations() == []
     finally:
         reader.close()
