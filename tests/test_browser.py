@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.render.interface import words
+
 try:
     from playwright.sync_api import expect
 except ImportError:  # the browser fixture skips, or fails in CI, with the reason
@@ -349,6 +351,7 @@ def test_a_tooltip_opened_near_the_bottom_leaves_its_sentence_in_view(tab, claim
 
 
 # The top of a marker in the page, and a scroll that puts its bottom `gap` px above the screen's bottom edge
+TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 PAGE_TOP = "id => document.getElementById(id).getBoundingClientRect().top + scrollY"
 NEAR_THE_BOTTOM = """([id, gap]) => { const marker = document.getElementById(id).querySelector('a.footnote-ref');
   scrollBy({top: marker.getBoundingClientRect().bottom - (innerHeight - gap), behavior: 'instant'});
@@ -382,7 +385,8 @@ NEXT_LINE = """id => { const sup = document.getElementById(id), rest = document.
 
 def test_on_a_phone_a_tapped_reference_opens_along_the_bottom_and_the_lines_after_its_marker_stay_in_view(tab):
     """A reader checking a sentence mid-paragraph reads on: the sentence and the line after the marker stay in
-    view above the tooltip, a sheet along the screen's bottom edge, which stays there as the page scrolls on."""
+    view above the tooltip, a sheet along the screen's bottom edge, which stays there as the page scrolls on while
+    its marker is in view, and goes once the marker has scrolled out of view under the header."""
     page = tab(**DEVICES["phone"]).open("crackdown/")
     anchor = next(found for found in page.evaluate(MID_PARAGRAPH)
                   if page.evaluate(PAGE_TOP, found) > PHONE["height"])  # below the first screen
@@ -396,11 +400,43 @@ def test_on_a_phone_a_tapped_reference_opens_along_the_bottom_and_the_lines_afte
     sentence, after = page.evaluate(SENTENCE, anchor), page.evaluate(NEXT_LINE, anchor)
     assert header["y"] + header["height"] <= sentence["top"] and sentence["bottom"] <= box["y"], (sentence, box)
     assert after is not None and after["bottom"] <= box["y"], (after, box)
-    page.evaluate("scrollBy({top: 300, behavior: 'instant'})")  # the reader reads on
+    marker = page.locator(f"[id='{anchor}'] a.footnote-ref")
+    above = marker.bounding_box()["y"] - (header["y"] + header["height"])  # what the page can scroll, marker in view
+    page.evaluate("top => scrollBy({top, behavior: 'instant'})", above / 2)  # the reader reads on
+    page.evaluate(TWO_FRAMES)  # the scroll event has come
     expect(tip).to_be_visible()
     assert tip.bounding_box() == box
-    page.keyboard.press("Escape")
+    page.evaluate("top => scrollBy({top, behavior: 'instant'})", above / 2 + marker.bounding_box()["height"] + 1)
+    expect(tip).to_be_hidden()  # the marker is under the header: its sentence is out of view
+
+
+def test_on_a_phone_the_sheet_closes_by_its_button_and_gives_the_focus_back_to_its_marker(tab, claims):
+    """A visible button closes the sheet, by a tap or by the keyboard after the sheet's link, a target of 24 px at
+    least, named in the edition's words; the focus goes back to the marker, which does not open it again."""
+    claim = _a_claim(claims)
+    page = tab(**DEVICES["phone"]).open(claim["page"])
+    marker, tip = page.locator(f"[id='{claim['anchor']}'] a.footnote-ref"), page.locator("#qq-tip")
+    marker.tap()
+    close = tip.get_by_role("button", name=words("en")["close_tooltip"], exact=True)
+    expect(close).to_be_visible()
+    box, sheet = close.bounding_box(), tip.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24 and box["y"] >= sheet["y"], (box, sheet)
+    close.tap()
     expect(tip).to_be_hidden()
+    expect(marker).to_be_focused()
+    page.evaluate(TWO_FRAMES)
+    expect(tip).to_be_hidden()
+    marker.blur()
+    marker.focus()  # the keyboard comes to the marker: its sheet opens, Tab goes to its link, then to the button
+    expect(tip).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(tip.locator("a.qq-read")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(close).to_be_focused()
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    page.keyboard.press("Enter")
+    expect(tip).to_be_hidden()
+    expect(marker).to_be_focused()
 
 
 def test_a_tapped_tooltip_stays_while_the_address_bar_folds_and_goes_when_the_phone_turns(tab, claims):
@@ -1017,6 +1053,9 @@ def test_a_russian_quote_shows_our_translation_and_its_tooltip_the_english_origi
         link.tap() if phone else link.hover()
         tip = _squash(_visible_tooltip_text(page))
         assert _squash(claim["passage"]) in tip and say("translated_in_text", "ru") in tip
+        if phone:  # the sheet's close button, named in the edition's words
+            expect(page.locator("#qq-tip").get_by_role("button", name=say("close_tooltip", "ru"), exact=True)
+                   ).to_be_visible()
         assert reader.errors == [] and reader.csp_violations() == []
     finally:
         reader.close()

@@ -5,11 +5,14 @@
 // (source, date, passage, and the link that reads it in the source); hover or tap on a glossary
 // term shows its description; a second tap on either hides it. Escape hides it; the pointer and the
 // keyboard focus can move into the tooltip (WCAG 1.4.13), which follows its marker in the page,
-// so that Tab reaches its link next.
+// so that Tab reaches its link next. On a phone a tap opens a sheet along the screen's bottom, with a close
+// button; it goes once the page has scrolled its marker out of view.
 (function () {
   var HOSTS = "a.footnote-ref, abbr[title], abbr[data-qq-title]";
   var PHONE = "(max-width: 44.9375em)";  // citations.css's .qq-sheet
-  var tip = null, host = null, timer = 0, touched = false, tapping = false, shownBeforeTap = false;
+  var tip = null, host = null, timer = 0, touched = false, tapping = false, shownBeforeTap = false, returning = false;
+  // The close button's name, in the edition's language (main.html: interface.<language>.yml's close_tooltip)
+  var CLOSE = (document.currentScript && document.currentScript.getAttribute("data-close")) || "Close";
 
   function tooltip() {
     if (tip) return tip;
@@ -80,13 +83,43 @@
 
   // Along the screen's bottom, where the page scrolls on under it: under the marker's line it covered the lines
   // a reader reads on. The page scrolls, if it must, to show the line and two more above it, not under the header.
+  // Its close button comes last, after the link that Tab reaches first; it is drawn at the sheet's top corner.
   function placeSheet(el) {
+    tip.append(closeButton());
     var gap = 6, block = el.closest("p, li, td, blockquote") || el.parentNode;
     var after = 2 * (parseFloat(getComputedStyle(block).lineHeight) || 24);
     var r = el.getBoundingClientRect(), room = tip.getBoundingClientRect().top - gap - r.bottom;
     if (room < after) {
       window.scrollBy({ top: Math.min(after - room, Math.max(0, r.top - headerBottom() - gap)), behavior: "instant" });
     }
+  }
+
+  function closeButton() {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "qq-close";
+    button.setAttribute("aria-label", CLOSE);
+    button.addEventListener("click", function () { closeTo(true); });
+    return button;
+  }
+
+  // Hide the sheet, and give the focus back to its marker if it was in the sheet (or on the close button): a
+  // keyboard goes on from where it was. The marker's focus does not show it again.
+  function closeTo(always) {
+    var el = host, inside = tip.contains(document.activeElement);
+    hide();
+    if (!el || !(inside || always)) return;
+    returning = true;
+    el.focus({ preventScroll: true });
+    returning = false;
+  }
+
+  // A sheet shows the reference of a marker the reader can see: once the page has scrolled it out of view
+  // (under the header or the sheet), the sheet goes, and would otherwise cover what is read next.
+  function markerOutOfView() {
+    if (!host || tip.hidden || !tip.classList.contains("qq-sheet")) return false;
+    var r = host.getBoundingClientRect();
+    return r.bottom <= headerBottom() || r.top >= tip.getBoundingClientRect().top;
   }
 
   function headerBottom() {
@@ -130,7 +163,7 @@
   document.addEventListener("mouseout", function (e) { if (hostOf(e) && !touched) hideSoon(); });
   document.addEventListener("focusin", function (e) {
     var el = hostOf(e);
-    if (el && !tapping) show(el);  // a tap's focus comes before its click, which shows it (and may scroll)
+    if (el && !tapping && !returning) show(el);  // a tap's focus comes before its click, which shows it (may scroll)
     else if (!el && host && !inTip(e.target)) hide();  // focus moving into the tooltip keeps it
   });
   document.addEventListener("focusout", function (e) {
@@ -152,6 +185,7 @@
     }
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  window.addEventListener("scroll", function () { if (markerOutOfView()) closeTo(false); }, { passive: true });
   // A link to a marker (from the map, the timeline, a chart, a source page's way back) opens on its passage.
   // A link to a source page's way back (shown above the passage's paragraph) marks the whole passage it
   // cites, and brings the passage into view if its paragraph is longer than the screen.
