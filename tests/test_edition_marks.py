@@ -15,12 +15,13 @@ from macros.editions import read_editions
 from macros.render.interface import locale_of, say, words
 from macros.render.labels import SOURCES_LANGUAGE
 from macros.render.markup import INLINE
-from macros.render.translated import TRANSLATION_NOTE
+from macros.render.translated import TRANSLATION_NOTE, page_marks
 from macros.render.visuals.map import BASEMAP, credit
 from tests.conftest import ROOT
 
 MARKER = "sup[id^='fnref']"
 CURRENCIES = "€£$"
+SOURCE_TEXT = "section.qq-paragraph > p"  # a paragraph of a source, on its page (render/templates/source_page.html)
 
 
 def _editions_pages(merged):
@@ -35,15 +36,21 @@ def _editions_pages(merged):
 
 
 def test_every_translated_page_that_cites_says_under_its_title_whose_words_its_quotes_are(merged):
-    seen = {"en": 0, "ru": 0}
+    """A translated page that cites the sources, or shows a source's own text (a source's page), says so under its
+    title; a page that does neither (the figures page: its figures are in the edition's words) and every page of
+    the original say nothing."""
+    seen = {"en": 0, "ru": 0, "source": 0}
     for edition, path, tree in _editions_pages(merged):
         article = tree.css_first("article")
         notes = tree.css(f".{TRANSLATION_NOTE}")
-        if edition.original or article is None or not article.css(MARKER):
+        source_text = article is not None and article.css(SOURCE_TEXT)
+        if edition.original or article is None or not (article.css(MARKER) or source_text):
             assert notes == [], path
             continue
         quotes = article.css("q.qq-quote, blockquote.qq-blockquote")
-        said = say("translation_note_quotes" if quotes else "translation_note_cites", edition.lang)
+        said = say("translation_note_source" if source_text else
+                   "translation_note_quotes" if quotes else "translation_note_cites", edition.lang)
+        seen["source"] += bool(source_text)
         assert [note.text() for note in notes] == [said], path
         before = _element_before(notes[0])  # under the title, or after the key facts a page opens with
         assert before is not None and (before.tag == "h1" or "qq-facts" in (before.attributes.get("class") or "")), \
@@ -53,7 +60,7 @@ def test_every_translated_page_that_cites_says_under_its_title_whose_words_its_q
         assert marked[0].attributes.get("class") == TRANSLATION_NOTE, path  # read before any quote
         assert "data-search-exclude" in notes[0].attributes, path
         seen[edition.lang] += 1
-    assert seen["ru"] and not seen["en"]
+    assert seen["ru"] and seen["source"] and not seen["en"]
 
 
 def _element_before(node):
@@ -109,34 +116,48 @@ def test_a_currency_sign_stands_where_the_editions_locale_puts_it(merged):
     assert found == {"en", "ru"}
 
 
-def _before(marker) -> str:
+def _before(marker) -> tuple[str, bool]:
     """The text right before a marker, as a reader sees the line: in document order, across the inline elements
-    around the marker or the text (`238*{{ cite(…) }}*`)."""
+    around the marker or the text (`238*{{ cite(…) }}*`); and whether that text ends a checked figure's chip."""
     line = marker.parent
     while line.parent is not None and line.tag in INLINE:
         line = line.parent
-    shown = ""
+    shown, last = "", None
     for node in line.traverse(include_text=True):
         if node.mem_id == marker.mem_id:
-            return shown
-        if node.tag == "-text":
-            shown += node.text(deep=False) or ""
-    return shown
+            break
+        if node.tag == "-text" and (node.text(deep=False) or ""):
+            shown, last = shown + node.text(deep=False), node
+    return shown, last is not None and _in_figure(last)
+
+
+def _in_figure(node) -> bool:
+    while node is not None:
+        if node.tag == "span" and "qq-figure" in (node.attributes.get("class") or "").split():
+            return True
+        node = node.parent
+    return False
 
 
 def test_no_marker_runs_into_the_number_before_it_in_either_edition(merged):
-    bracketed = set()
+    """A marker right after a digit or a checked figure (whatever the chip ends with: «19 млн», «20 %», «500 €»)
+    shows its number in brackets; every other marker a plain number."""
+    bracketed, after_unit = set(), set()
     for edition, path, tree in _editions_pages(merged):
         for marker in tree.css(MARKER):
             shown = marker.text()
             if "qq-next" in (marker.attributes.get("class") or ""):
                 continue  # after another marker, apart from it by CSS's comma
-            if _before(marker)[-1:].isdigit():
-                assert shown.startswith("[") and shown.endswith("]"), (path, _before(marker)[-20:], shown)
+            text, after_figure = _before(marker)
+            if text[-1:].isdigit() or after_figure:
+                assert shown.startswith("[") and shown.endswith("]"), (path, text[-20:], shown)
                 bracketed.add(edition.lang)
+                if not text[-1:].isdigit():
+                    after_unit.add(edition.lang)
             else:
                 assert shown.isdigit(), (path, shown)  # the site's look: a plain number elsewhere
     assert bracketed == {"en", "ru"}
+    assert after_unit  # a figure that ends with a unit, % or a currency sign is among them
 
 
 def test_the_map_credit_is_in_the_editions_words(merged):
@@ -175,3 +196,15 @@ def test_a_link_out_of_a_translated_edition_says_the_language_of_the_page_it_lea
             assert link.attributes.get("hreflang") == ("en" if out else None), (path, href)
             leaving += out
     assert leaving
+
+
+def test_a_sources_page_of_a_translated_edition_says_its_text_is_the_originals():
+    """On the parse, no build: a source's page of a translated edition gets the note that its text is in English;
+    the sources list, the figures page and every page of the original get none (they cite nothing)."""
+    editions, _ = read_editions(ROOT)
+    for edition in editions:
+        marks = {page: page_marks([], page, edition.lang, edition, editions).note
+                 for page in ("sources/any-source.md", "sources/index.md", "figures.md")}
+        wanted = "" if edition.original else say("translation_note_source", edition.lang)
+        assert marks == {"sources/any-source.md": wanted, "sources/index.md": "", "figures.md": ""}, edition.lang
+    assert any(not edition.original for edition in editions)

@@ -41,6 +41,20 @@ def test_a_marker_right_after_a_digit_shows_its_number_in_brackets():
     assert "at least 238[1]" in LexborHTMLParser(html).body.text()
 
 
+def test_a_checked_figures_marker_shows_its_number_in_brackets_whatever_the_figure_ends_with():
+    """«19 млн[1]», «20 %[2]», «500 €[3]»: every figure's marker reads alike, not only one after a digit; a unit, a
+    percent or a currency sign written outside a figure, or a span of another class, leaves a plain number."""
+    text = ('<span class="qq-figure" data-kind="population">19&#160;млн</span>[^qq1], '
+            '*<span class="qq-figure" data-kind="share">примерно 20&#160;%</span>[^qq2]* и '
+            '<span class="qq-figure" data-kind="money">около 500&#160;€</span>[^qq3]. '
+            '19 млн[^qq4], 20 %[^qq5], <span class="other">500 €</span>[^qq6]')
+    html = markdown.markdown(text + "\n" + NOTES, extensions=["footnotes", "attr_list", "md_in_html",
+                                                                MarkerFinishing()])
+    shown = [sup.text() for sup in LexborHTMLParser(html).css("sup")]
+    assert shown == ["[1]", "[2]", "[3]", "4", "5", "6"]
+    assert "\ue000" not in html
+
+
 def test_what_comes_right_before_a_marker_is_read_across_inline_elements():
     """The text right before a marker is what a reader reads before it, in document order: a marker that opens an
     emphasis after "238" is bracketed (round 6, 01), as is one after a link's, code's or a nested element's digits;

@@ -10,6 +10,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from markdown.util import HTML_PLACEHOLDER_RE
+from selectolax.lexbor import LexborHTMLParser
 
 from ..claims import Claim
 from ..proofmarks import FIGURE, OURS, PASSAGE, QUOTE
@@ -32,6 +33,8 @@ NO_BREAK = "&#160;"
 INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd", "mark", "q",
                     "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var"})
 LINE_BREAK = "\n"
+# What finish_markers reads at the end of a checked figure's chip, whatever the chip ends with (a digit, «млн», %, €)
+FIGURE_END = "\ue000"
 
 
 def md_escape(text: str) -> str:
@@ -73,8 +76,9 @@ def finish_markers(root: Element, stashed=lambda index: "") -> None:
     """The markers of a page's element tree, as Python-Markdown built it, ready for the theme:
     - markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
       targets apart (a sibling selector cannot tell whether text stands between two markers);
-    - a marker right after a digit (a figure's, a year's) shows its number in brackets, as an encyclopedia
-      does: "238[21]", never "23821", which the eye, a copy or a screen reader would read as one number;
+    - a marker right after a digit (a year's, any number's) or a checked figure (whatever its chip ends with:
+      «19 млн», «20 %», «500 €») shows its number in brackets, as an encyclopedia does: "238[21]", never "23821",
+      which the eye, a copy or a screen reader would read as one number, and every figure's marker alike;
     - markers' numbers are not words: in the search index they ran into each other ("232425").
     "Between" and "right after" are as a reader reads the line: in document order, across the inline elements
     that wrap a marker or the text before it (`238*{{ cite(…) }}*`, `**225**{{ cite(…) }}`, a link, code).
@@ -95,7 +99,7 @@ def _finish_line(block: Element, stashed) -> None:
         piece.set(*OUT_OF_SEARCH)
         if before is None:
             piece.set("class", "qq-next")
-        elif before[-1:].isdigit():
+        elif before[-1:].isdigit() or before.endswith(FIGURE_END):
             _bracketed(piece)
         before = None
 
@@ -113,11 +117,26 @@ def _line_of(element: Element, top: bool = False):
 
 
 def _shown(text: str, stashed) -> str:
-    """The text with each placeholder as what it shows: a tag nothing, a character reference its character."""
+    """The text with each placeholder as what it shows: a tag nothing, a character reference its character; the
+    tag that closes a checked figure FIGURE_END. A figure's chip is escaped text (markup.marker), so its opening and
+    closing tags stand in one piece of text, with no element between them."""
+    in_figure = False
+
     def shown(found) -> str:
+        nonlocal in_figure
         raw = str(stashed(int(found.group(1))))
-        return "" if raw.startswith("<") else html.unescape(raw)
+        if not raw.startswith("<"):
+            return html.unescape(raw)
+        closes_figure, in_figure = in_figure, in_figure or _opens_figure(raw)
+        if closes_figure:
+            in_figure = False
+            return FIGURE_END
+        return ""
     return HTML_PLACEHOLDER_RE.sub(shown, text)
+
+
+def _opens_figure(tag: str) -> bool:
+    return LexborHTMLParser(tag).css_first(f"body > span.{FIGURE}") is not None
 
 
 def _bracketed(marker: Element) -> None:

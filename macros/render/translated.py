@@ -1,5 +1,6 @@
 """What a page of a translated edition says of its languages, beyond its words: under its title, that the sources
-are in the original's language and whose words its quotes are; on a link that leaves the edition, the language of
+are in the original's language and whose words its quotes are (on a source's page, that its text is the original's);
+on a link that leaves the edition, the language of
 the page it leads to. A step of Python-Markdown's conversion (mkdocs_plugin/treesteps.py) adds both to the page's
 element tree; the original edition's pages get neither. Pure Python: nothing here imports MkDocs.
 """
@@ -13,7 +14,7 @@ from xml.etree.ElementTree import Element
 from markdown.serializers import to_xhtml_string
 
 from ..claims import Claim
-from ..siteurls import page_url
+from ..siteurls import SOURCES, page_url
 from .interface import say
 
 TRANSLATION_NOTE = "qq-translation-note"  # class of the paragraph that says the sources' language
@@ -35,7 +36,15 @@ def page_marks(claims: list[Claim], page: str, language: str, edition, editions)
     if edition is None or edition.original:
         return PageMarks()
     original = next((other.lang for other in editions if other.original), "")
-    return PageMarks(translation_note(claims, language), page, edition.folder, original)
+    note = say("translation_note_source", language) if _is_source_page(page) else translation_note(claims, language)
+    return PageMarks(note, page, edition.folder, original)
+
+
+def _is_source_page(page: str) -> bool:
+    """A source's generated page (render/generated.py): its paragraphs are the source's own words, untranslated.
+    The figures page shows no source's words: its figures are in the edition's, and it has no notes to tap."""
+    folder, _, name = page.rpartition("/")
+    return folder == SOURCES and name != "index.md"
 
 
 def translation_note(claims: list[Claim], language: str) -> str:
