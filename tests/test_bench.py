@@ -13,6 +13,7 @@ LAYER = [(re.compile(r'<abbr tabindex="0" title="[^"]*">(.*?)</abbr>'), r"\1"), 
          (re.compile(r'\s*<script type="application/ld\+json">.*?</script>'), ""),
          (re.compile(r'\s*<p class="qq-correction">.*?</p>'), ""),  # its words come from the plugin
          (re.compile(r'\s*<a [^>]*class="qq-contributors">.*?</a>'), ""),  # and the footer's link
+         (re.compile(r' data-close="[^"]*"'), ""),  # and the phone sheet's close button's name
          (re.compile(r'(class="footnote-ref" href="#fn:qq\d+">)\[(\d+)\]</a>'), r"\1\2</a>")]  # a marker after a digit
 BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 EDIT_LINK = re.compile(r'href="[^"]*/edit/main/[^"]*" title="Edit this page"')  # generated pages edit their data
