@@ -14,7 +14,7 @@ from macros.render.interface import languages, words
 from macros.render.labels import figure_text
 from macros.render.visuals import BASEMAP
 from macros.render.visuals.map import credit as map_credit, place_names
-from macros.render.visuals.placement import apart, mark_box, place_labels, text_box
+from macros.render.visuals.placement import FROM_MARK, apart, gap_between, mark_box, place_labels, text_box
 from macros.siteurls import page_url
 from tests.conftest import LANGUAGE, ROOT, make_project
 
@@ -269,6 +269,31 @@ def test_every_label_of_the_map_finds_a_spot_inside_it_off_every_other_label_and
         assert 0 <= box[0] and 0 <= box[1] and box[2] <= BASEMAP["width"] and box[3] <= BASEMAP["height"], name
         assert [other for other, its in boxes.items() if other != name and not apart(box, its)] == [], name
         assert all(apart(box, mark) for mark in marks if mark), name
+
+
+@pytest.mark.parametrize("language", languages())
+def test_every_places_label_stays_next_to_its_own_mark(language):
+    """No reader pairs a label with another place's dot: each place's label, every place drawn, stays within
+    FROM_MARK of its own mark."""
+    shown, points = words(language)["map_names"], sorted(BASEMAP["points"])
+    capitals = {name for name in points if BASEMAP["points"][name]["capital"]}
+    countries = {name for name, entry in BASEMAP["countries"].items() if "label" in entry}
+    spots = place_labels(BASEMAP, shown, points, capitals, "Kazakhstan", countries)
+    far = {name: round(gap_between(text_box(shown[name], spots[name], 24, True), mark), 1) for name in points
+           if (mark := mark_box(BASEMAP["points"][name], name in capitals))
+           and gap_between(text_box(shown[name], spots[name], 24, True), mark) > FROM_MARK}
+    assert far == {}
+
+
+def test_a_label_nudged_far_from_its_mark_is_kept_next_to_it():
+    """The rule holds for any hint: a nudge that would set the region's label mid-country (as places.yml once did)
+    is overruled by the nearest spot within FROM_MARK of the ring."""
+    name = "Mangystau region"
+    point = {**BASEMAP["points"][name], "nudge": [56, -20]}
+    shown = words("en")["map_names"]
+    spots = place_labels({**BASEMAP, "points": {**BASEMAP["points"], name: point}}, shown, [name], set(),
+                         "Kazakhstan", set())
+    assert gap_between(text_box(shown[name], spots[name], 24, True), mark_box(point, False)) <= FROM_MARK
 
 
 def test_a_label_that_would_leave_the_map_or_cover_another_moves_in():

@@ -30,6 +30,7 @@ LABEL_OFFSETS = {"right": (1, 7, "start"), "left": (-1, 7, "end"), "above": (0, 
                  "below": (0, 18, "middle"), "at": (0, 7, "middle")}  # from the edge of the mark
 MARK_RADIUS = {"dot": 8, "ring": 14, "none": 0, "range": 0}  # the circle's radius in map.html, its stroke and a gap
 NEAR, FAR = 12, 72  # how far a place's label (beside its mark) and a country's label may move
+FROM_MARK = 12  # the most a place's label may stand off its own mark, so that no reader pairs it with another
 
 
 @cache
@@ -48,6 +49,13 @@ def text_box(text: str, spot: Spot, size: float, bold: bool) -> Box:
     width = _width_of_one_unit(text) * size * (BOLD if bold else 1)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     return left, y - ASCENT * size, left + width, y + DESCENT * size
+
+
+def gap_between(box: Box, other: Box) -> float:
+    """The shortest distance between two boxes, 0 where they touch or overlap."""
+    across = max(other[0] - box[2], box[0] - other[2], 0)
+    down = max(other[1] - box[3], box[1] - other[3], 0)
+    return (across ** 2 + down ** 2) ** 0.5
 
 
 def apart(box: Box, other: Box) -> bool:
@@ -80,9 +88,13 @@ class Label(NamedTuple):
     reach: int
     size: float
     bold: bool
+    mark: Box | None = None  # a place's own mark, which its label stays within FROM_MARK of
 
     def box(self, spot: Spot) -> Box:
         return text_box(self.text, spot, self.size, self.bold)
+
+    def near_its_mark(self, box: Box) -> bool:
+        return self.mark is None or gap_between(box, self.mark) <= FROM_MARK
 
     def width(self) -> float:
         box = self.box(self.spots[0])
@@ -95,7 +107,7 @@ def _first_fit(label: Label, taken: list[Box], view: Box) -> Spot | None:
     for x, y, anchor in label.spots:
         for dx, dy in _moves(label.box((x, y, anchor)), label.reach, taken, view):
             spot = (round(x + dx, 1), round(y + dy, 1), anchor)
-            if _fits(label.box(spot), taken, view):
+            if _fits(label.box(spot), taken, view) and label.near_its_mark(label.box(spot)):
                 return spot
     return None
 
@@ -158,9 +170,9 @@ def _place(basemap: dict, shown: dict[str, str], points: list[str], capitals: se
 def _labels(basemap: dict, shown: dict[str, str], points: list[str], home: str,
             bold_countries: set[str]) -> list[Label]:
     """The labels in the order they are placed: the home country's; the places' beside a mark, the widest first
-    (it has the fewest spots that fit); the other countries', those in bold (they sent troops) first, each group from
-    the north down, so that a crowd of labels moves south together, keeping its order; last a sea's and a range's,
-    which are not tied to a mark."""
+    (it has the fewest spots that fit), each within FROM_MARK of its mark; the other countries', those in bold (they
+    sent troops) first, each group from the north down, so that a crowd of labels moves south together, keeping its
+    order; last a sea's and a range's, which are not tied to a mark."""
     countries = sorted((name for name, entry in basemap["countries"].items() if "label" in entry),
                        key=lambda name: (basemap["countries"][name]["label"][1], name))  # from the north down
     on_its_own = [name for name in points if basemap["points"][name]["mark"] in ("none", "range")]  # no mark
@@ -174,7 +186,8 @@ def _labels(basemap: dict, shown: dict[str, str], points: list[str], home: str,
         point = basemap["points"][name]
         others = [side for side in LABEL_OFFSETS if side not in (point["side"], "at")]
         spots = [beside(point, point["side"], point["nudge"])] + [beside(point, side) for side in others]
-        return Label(name, shown[name], spots, FAR if name in on_its_own else NEAR, PLACE_SIZE, True)
+        return Label(name, shown[name], spots, FAR if name in on_its_own else NEAR, PLACE_SIZE, True,
+                     mark_box(point, False))
 
     def widest_first(names) -> list[Label]:
         return sorted((place(name) for name in names), key=lambda label: (-label.width(), label.name))
