@@ -14,7 +14,8 @@ from macros.render.interface import languages, words
 from macros.render.labels import figure_text
 from macros.render.visuals import BASEMAP
 from macros.render.visuals.map import credit as map_credit, place_names
-from macros.render.visuals.placement import apart, mark_box, place_labels, text_box
+from macros.render.visuals.placement import (FROM_MARK, LONG, apart, gap_between, label_lines, mark_box, place_labels,
+                                             text_box)
 from macros.siteurls import page_url
 from tests.conftest import LANGUAGE, ROOT, make_project
 
@@ -262,8 +263,8 @@ def test_every_label_of_the_map_finds_a_spot_inside_it_off_every_other_label_and
     countries = {name for name, entry in BASEMAP["countries"].items() if "label" in entry}
     spots = place_labels(BASEMAP, shown, points, capitals, "Kazakhstan", countries)
     assert set(spots) == set(points) | countries
-    boxes = {name: text_box(shown[name], spot, 28 if name == "Kazakhstan" else 24, True)
-             for name, spot in spots.items()}
+    boxes = {name: text_box("\n".join(label_lines(shown[name])) if name in points else shown[name], spot,
+                            28 if name == "Kazakhstan" else 24, True) for name, spot in spots.items()}
     marks = [mark_box(BASEMAP["points"][name], name in capitals) for name in points]
     for name, box in boxes.items():
         assert 0 <= box[0] and 0 <= box[1] and box[2] <= BASEMAP["width"] and box[3] <= BASEMAP["height"], name
@@ -271,10 +272,45 @@ def test_every_label_of_the_map_finds_a_spot_inside_it_off_every_other_label_and
         assert all(apart(box, mark) for mark in marks if mark), name
 
 
+@pytest.mark.parametrize("language", languages())
+def test_every_places_label_stays_next_to_its_own_mark(language):
+    """No reader pairs a label with another place's dot: each place's label, every place drawn, stays within
+    FROM_MARK of its own mark and farther than that from every other place's mark."""
+    shown, points = words(language)["map_names"], sorted(BASEMAP["points"])
+    capitals = {name for name in points if BASEMAP["points"][name]["capital"]}
+    countries = {name for name, entry in BASEMAP["countries"].items() if "label" in entry}
+    spots = place_labels(BASEMAP, shown, points, capitals, "Kazakhstan", countries)
+    marks = {name: mark for name in points if (mark := mark_box(BASEMAP["points"][name], name in capitals))}
+    for name, mark in marks.items():
+        box = text_box("\n".join(label_lines(shown[name])), spots[name], 24, True)
+        assert gap_between(box, mark) <= FROM_MARK, name
+        assert all(gap_between(box, its) > FROM_MARK for other, its in marks.items() if other != name), name
+
+
+def test_a_label_nudged_far_from_its_mark_is_kept_next_to_it():
+    """The rule holds for any hint: a nudge that would set the region's label mid-country (as places.yml once did)
+    is overruled by the nearest spot within FROM_MARK of the ring."""
+    name = "Mangystau region"
+    point = {**BASEMAP["points"][name], "nudge": [56, -20]}
+    shown = words("en")["map_names"]
+    spots = place_labels({**BASEMAP, "points": {**BASEMAP["points"], name: point}}, shown, [name], set(),
+                         "Kazakhstan", set())
+    assert gap_between(text_box(shown[name], spots[name], 24, True), mark_box(point, False)) <= FROM_MARK
+
+
+def test_a_place_name_too_long_for_one_line_breaks_onto_two():
+    """A name wider than LONG, in any language, breaks at the space that balances its lines; a shorter one does not."""
+    assert label_lines("Almaty") == ["Almaty"] and label_lines("Mangystau region") == ["Mangystau region"]
+    assert label_lines("Мангистауская область") == ["Мангистауская", "область"]
+    long_name = "Mangystau region Mangystau region"
+    assert text_box(long_name, (0, 0, "start"), 24, True)[2] > LONG
+    assert label_lines(long_name) == ["Mangystau region", "Mangystau region"]
+
+
 def test_a_label_that_would_leave_the_map_or_cover_another_moves_in():
     """The rule holds for any name: one far longer than the place's (at the right edge) is moved inside, and a
     country's label placed on another's is moved off it."""
-    shown = {**words("en")["map_names"], "Tien Shan": "Tien Shan Tien Shan", "Uzbekistan": "Kyrgyzstan"}
+    shown = {**words("en")["map_names"], "Tien Shan": "Tien-Shan-Tien-Shan", "Uzbekistan": "Kyrgyzstan"}
     basemap = {**BASEMAP, "countries": {**BASEMAP["countries"], "Uzbekistan": {
         **BASEMAP["countries"]["Uzbekistan"], "label": BASEMAP["countries"]["Kyrgyzstan"]["label"]}}}
     spots = place_labels(basemap, shown, ["Tien Shan"], set(), "Kazakhstan", set())

@@ -9,7 +9,7 @@ from ...claims.wording import folded_parts, has_words
 from ..interface import say, words
 from ..labels import figure_text
 from ..templates_env import TEMPLATES
-from .placement import place_labels
+from .placement import LEADING, label_lines, place_labels
 
 BASEMAP = json.loads((Path(__file__).parent.parent / "basemap" / "basemap.json").read_text(encoding="utf-8"))
 HOME = "Kazakhstan"
@@ -65,6 +65,7 @@ def draw_map(claims: list[Claim], link, page: str, language: str) -> str:
         link=link, figure_text=lambda figure: figure_text(figure, language),
         source_name=lambda claim: claim.source.short,
         spots=place_labels(BASEMAP, shown, list(points), set(capitals), HOME, set(troops)),
+        label_lines=label_lines, leading=LEADING,
     )
 
 

@@ -30,6 +30,8 @@ LABEL_OFFSETS = {"right": (1, 7, "start"), "left": (-1, 7, "end"), "above": (0, 
                  "below": (0, 18, "middle"), "at": (0, 7, "middle")}  # from the edge of the mark
 MARK_RADIUS = {"dot": 8, "ring": 14, "none": 0, "range": 0}  # the circle's radius in map.html, its stroke and a gap
 NEAR, FAR = 12, 72  # how far a place's label (beside its mark) and a country's label may move
+LONG, LEADING = 240, 1.15  # a place's name wider than this goes on two lines, each this many em below the last
+FROM_MARK = 12  # the most a place's label stands off its own mark, the least off another's: no reader mistakes its dot
 
 
 @cache
@@ -44,10 +46,30 @@ def _width_of_one_unit(text: str) -> float:
 
 
 def text_box(text: str, spot: Spot, size: float, bold: bool) -> Box:
+    """The box of a text whose first baseline is at the spot, each of its lines ("\n") one LEADING below the last."""
     x, y, anchor = spot
-    width = _width_of_one_unit(text) * size * (BOLD if bold else 1)
+    lines = text.split("\n")
+    width = max(_width_of_one_unit(line) for line in lines) * size * (BOLD if bold else 1)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-    return left, y - ASCENT * size, left + width, y + DESCENT * size
+    return left, y - ASCENT * size, left + width, y + ((len(lines) - 1) * LEADING + DESCENT) * size
+
+
+def label_lines(text: str) -> list[str]:
+    """A place's name on its lines: one, or two, broken at the space that makes the longer line shortest, where one
+    line would be wider than LONG (0.4 of the map: «Мангистауская область» runs half the map wide, and on one
+    line it reaches other places' dots)."""
+    words = text.split(" ")
+    if len(words) == 1 or _width_of_one_unit(text) * PLACE_SIZE * BOLD <= LONG:
+        return [text]
+    breaks = [(" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words))]
+    return list(min(breaks, key=lambda lines: max(_width_of_one_unit(line) for line in lines)))
+
+
+def gap_between(box: Box, other: Box) -> float:
+    """The shortest distance between two boxes, 0 where they touch or overlap."""
+    across = max(other[0] - box[2], box[0] - other[2], 0)
+    down = max(other[1] - box[3], box[1] - other[3], 0)
+    return (across ** 2 + down ** 2) ** 0.5
 
 
 def apart(box: Box, other: Box) -> bool:
@@ -64,9 +86,11 @@ def mark_box(point: dict, capital: bool) -> Box | None:
     return x - half, y - half, x + half, y + half
 
 
-def beside(point: dict, side: str, nudge=(0, 0)) -> Spot:
-    """A place's label on one side of its mark, moved by nudge (view-box units)."""
+def beside(point: dict, side: str, nudge=(0, 0), lines: int = 1) -> Spot:
+    """A place's label on one side of its mark, moved by nudge (view-box units); a label of several lines is
+    centred on the mark's height beside it, and ends above it."""
     dx, dy, anchor = LABEL_OFFSETS[side]
+    dy -= (lines - 1) * LEADING * PLACE_SIZE * {"above": 1, "below": 0}.get(side, 0.5)
     clear = MARK_RADIUS[point["mark"]]
     dx += clear if dx > 0 else -clear if dx < 0 else 0
     dy += {"above": -clear, "below": clear}.get(side, 0)
@@ -80,22 +104,29 @@ class Label(NamedTuple):
     reach: int
     size: float
     bold: bool
+    mark: Box | None = None  # a place's own mark, which its label stays within FROM_MARK of
 
     def box(self, spot: Spot) -> Box:
         return text_box(self.text, spot, self.size, self.bold)
+
+    def next_to_its_mark(self, box: Box, marks: list[Box]) -> bool:
+        """Within FROM_MARK of its own mark, and no other place's mark as near."""
+        return self.mark is None or gap_between(box, self.mark) <= FROM_MARK < min(
+            (gap_between(box, mark) for mark in marks if mark != self.mark), default=FROM_MARK + 1)
 
     def width(self) -> float:
         box = self.box(self.spots[0])
         return box[2] - box[0]
 
 
-def _first_fit(label: Label, taken: list[Box], view: Box) -> Spot | None:
+def _first_fit(label: Label, taken: list[Box], view: Box, marks: list[Box]) -> Spot | None:
     """The first of the label's spots, moved as little as it must be (a move up or down counts double: a label is
-    wide, and its country or its mark is left sooner that way), whose box fits among those taken."""
+    wide, and its country or its mark is left sooner that way), whose box fits among those taken and, a place's,
+    stays next to its own mark (no reader pairs it with another dot)."""
     for x, y, anchor in label.spots:
         for dx, dy in _moves(label.box((x, y, anchor)), label.reach, taken, view):
             spot = (round(x + dx, 1), round(y + dy, 1), anchor)
-            if _fits(label.box(spot), taken, view):
+            if _fits(label.box(spot), taken, view) and label.next_to_its_mark(label.box(spot), marks):
                 return spot
     return None
 
@@ -143,11 +174,12 @@ def misfits(basemap: dict, shown: dict[str, str], home: str) -> list[str]:
 def _place(basemap: dict, shown: dict[str, str], points: list[str], capitals: set[str], home: str,
            bold_countries: set[str]) -> tuple[dict[str, Spot], list[str]]:
     view = (0, 0, basemap["width"], basemap["height"])
-    taken = [box for name in points if (box := mark_box(basemap["points"][name], name in capitals))]
+    marks = [box for name in points if (box := mark_box(basemap["points"][name], name in capitals))]
+    taken = list(marks)
     spots: dict[str, Spot] = {}
     unplaced = []
-    for label in _labels(basemap, shown, points, home, bold_countries):
-        spot = _first_fit(label, taken, view)
+    for label in _labels(basemap, shown, points, capitals, home, bold_countries):
+        spot = _first_fit(label, taken, view, marks)
         if spot is None:
             unplaced.append(label.name)
         spots[label.name] = spot or label.spots[0]
@@ -155,12 +187,12 @@ def _place(basemap: dict, shown: dict[str, str], points: list[str], capitals: se
     return spots, unplaced
 
 
-def _labels(basemap: dict, shown: dict[str, str], points: list[str], home: str,
+def _labels(basemap: dict, shown: dict[str, str], points: list[str], capitals: set[str], home: str,
             bold_countries: set[str]) -> list[Label]:
     """The labels in the order they are placed: the home country's; the places' beside a mark, the widest first
-    (it has the fewest spots that fit); the other countries', those in bold (they sent troops) first, each group from
-    the north down, so that a crowd of labels moves south together, keeping its order; last a sea's and a range's,
-    which are not tied to a mark."""
+    (it has the fewest spots that fit), each within FROM_MARK of its mark; the other countries', those in bold (they
+    sent troops) first, each group from the north down, so that a crowd of labels moves south together, keeping its
+    order; last a sea's and a range's, which are not tied to a mark."""
     countries = sorted((name for name, entry in basemap["countries"].items() if "label" in entry),
                        key=lambda name: (basemap["countries"][name]["label"][1], name))  # from the north down
     on_its_own = [name for name in points if basemap["points"][name]["mark"] in ("none", "range")]  # no mark
@@ -173,8 +205,11 @@ def _labels(basemap: dict, shown: dict[str, str], points: list[str], home: str,
     def place(name: str) -> Label:
         point = basemap["points"][name]
         others = [side for side in LABEL_OFFSETS if side not in (point["side"], "at")]
-        spots = [beside(point, point["side"], point["nudge"])] + [beside(point, side) for side in others]
-        return Label(name, shown[name], spots, FAR if name in on_its_own else NEAR, PLACE_SIZE, True)
+        lines = label_lines(shown[name])
+        spots = [beside(point, point["side"], point["nudge"], len(lines))] + [beside(point, side, lines=len(lines))
+                                                                               for side in others]
+        return Label(name, "\n".join(lines), spots, FAR if name in on_its_own else NEAR, PLACE_SIZE, True,
+                     mark_box(point, name in capitals))
 
     def widest_first(names) -> list[Label]:
         return sorted((place(name) for name in names), key=lambda label: (-label.width(), label.name))
