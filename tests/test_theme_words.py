@@ -159,14 +159,19 @@ def strings(tmp_path, monkeypatch):
     _forget_words()
 
 
+def written(strings, pseudo: dict) -> dict[str, int]:
+    """The pseudo strings file written where the check reads it: each key's line."""
+    text = yaml.safe_dump(pseudo, allow_unicode=True, width=200)
+    (strings / "interface.kk.yml").write_text(text, encoding="utf-8")
+    return {key: number for number, key in enumerate((row.strip().split(":")[0] for row in text.splitlines()), 1)}
+
+
 def test_a_language_material_does_not_ship_is_refused_without_all_of_materials_words(strings):
     pseudo = pseudo_strings()
     del pseudo["theme"]["top"]
     pseudo["theme"]["footer.nxt"] = "⟦Next⟧"
     pseudo["theme"].update({"language": "ru", "search.config.lang": LANGUAGE})
-    text = yaml.safe_dump(pseudo, allow_unicode=True, width=200)
-    (strings / "interface.kk.yml").write_text(text, encoding="utf-8")
-    line = {key: number for number, key in enumerate((row.strip().split(":")[0] for row in text.splitlines()), 1)}
+    line = written(strings, pseudo)
     file = "macros/render/interface.kk.yml"
     assert [str(problem) for problem in interface_problems(LANGUAGE)] == [
         f"{file}:{line['theme']}: a word of Material's missing — 'top' — Material ships no kk.html: translate its "
@@ -190,9 +195,7 @@ def test_a_word_of_materials_is_text_without_markup(strings):
     """Material writes its words into the HTML unescaped, and shows its English word for an empty one."""
     pseudo = pseudo_strings()
     pseudo["theme"].update({"footer.next": '⟦<b title="x">⟧', "top": ""})
-    text = yaml.safe_dump(pseudo, allow_unicode=True, width=200)
-    (strings / "interface.kk.yml").write_text(text, encoding="utf-8")
-    line = {key: number for number, key in enumerate((row.strip().split(":")[0] for row in text.splitlines()), 1)}
+    line = written(strings, pseudo)
     file = "macros/render/interface.kk.yml"
     assert [str(problem) for problem in interface_problems(LANGUAGE)] == [
         f"{file}:{line['footer.next']}: a word of Material's may not hold < > or \" — 'footer.next' — Material writes "
