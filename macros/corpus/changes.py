@@ -26,7 +26,7 @@ import yaml
 from .. import yamlfile
 from ..pages.converter import markdown_converter
 from ..pages.notes import new_notes
-from ..problems import Problem, clip, counted
+from ..problems import Problem, clip
 from ..editions import read_editions
 from ..sitecheck import read_config
 from .catalogue import CATALOGUE
@@ -35,6 +35,7 @@ from .quote_translations import translations_to_read
 from .shown import SHOWN, around, first_difference, one_line, typed
 from .translation import is_words_file
 from .trees import GitProblem, commit_of, files_at, files_now
+from .verdict import report
 from .words_changes import WORDS_ASK, words_changes
 
 CORRECTION, NEW, WORDS, EDITORS_NOTE = "source-correction", "new-source", "source-words", "editors-note"
@@ -228,29 +229,7 @@ def main(argv: list[str]) -> int:
               "markdown_extensions in mkdocs.yml", file=sys.stderr)
         return 2
     print(*to_read, sep="\n", end="\n" if to_read else "")  # for a second reader: listed, never refused
-    return _report(sorted(changes), labels, arguments.base)
-
-
-def _report(changes: list[Change], labels: set[str], base: str) -> int:
-    """Every change, then one line: how many are refused, or what the labels allowed."""
-    refused = [change for change in changes if change.label not in labels]
-    for change in changes:
-        print(change.problem(labels))
-    if refused:
-        allowed = len(changes) - len(refused)
-        print(f"{counted(len(refused), 'error')} in the pull-request check against {base}"
-              + (f" ({allowed} allowed by a label)" if allowed else ""))
-        return 1
-    if not changes:
-        print(f"no source or editors' note changed since {base}")
-        return 0
-    used = sorted({change.label for change in changes})
-    notes = sum(change.label == EDITORS_NOTE for change in changes)
-    changed = " and ".join(name for name, count in (("the sources", len(changes) - notes),
-                                                    ("the editors' notes", notes)) if count)
-    print(f"ok: {counted(len(changes), 'change')} to {changed} since {base}, allowed by the label"
-          f"{'s' if len(used) > 1 else ''} {', '.join(used)}")
-    return 0
+    return report(sorted(changes), labels, arguments.base, EDITORS_NOTE)
 
 
 if __name__ == "__main__":
