@@ -39,7 +39,6 @@ def _font() -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT), size=100)
 
 
-@cache
 def _width_of_one_unit(text: str) -> float:
     """The text's advance width at a font size of 1, in DejaVu Sans Book."""
     return _font().getlength(text) / 100
