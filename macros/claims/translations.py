@@ -15,9 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from ..numbers import numbers_in
 from ..pages import Call
-from ..pages.prose_numbers import PASSAGES, readings
+from ..pages.prose_numbers import numbers_beyond
 from ..problems import Problem, clip
 from .attributions import added_attribution
 
@@ -56,15 +55,9 @@ def translation_problems(calls: Iterable[Call], translation: bool, language: str
 
 
 def _numbers_beyond(given: str, passage: str, language: str) -> list[str]:
-    """The numbers of the translation (read in the page's language) that the passage (read in English) does not
-    state, each once, in order. A number written as the passage writes it is the passage's («£2.500» for the
-    source's "£2.500", which a Russian reader may take for 2 500)."""
-    written = list(numbers_in(passage, PASSAGES))
-    stated = {worth for number in written for worth in readings(number, PASSAGES)} | {*map(str.casefold, written)}
-    if ARTICLE.search(passage):  # "a reason why": «одной из причин», a language with no article says "one"
-        stated.add(Decimal(1))
-    found = dict.fromkeys(numbers_in(" ".join(given.split()), language))
-    return [number for number in found if not readings(number, language) & stated]
+    """The numbers of the translation that the passage does not state. An article of the passage allows a one
+    ("a reason why": «одной из причин», in a language with no article)."""
+    return numbers_beyond(given, language, passage, {Decimal(1)} if ARTICLE.search(passage) else ())
 
 
 def quoted(entry: dict) -> str:

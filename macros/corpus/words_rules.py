@@ -20,7 +20,6 @@ from decimal import Decimal
 
 from babel import Locale, UnknownLocaleError
 
-from ..numbers import numbers_in
 from ..problems import Problem, clip
 from ..quotation_marks import quotations, words
 from ..written_numbers import locale_of
@@ -74,12 +73,9 @@ def word_problems(source, given: dict[str, tuple[object, int]], where: str, lang
 def unstated_numbers(value: str, english: str, language: str) -> Iterator[str]:
     """The numbers of a translation that the English it translates does not state, by value («два» for "Two").
     A word for one is read as the pronoun it also is («ни одного из них» for "none of them"); a digit 1 is not."""
-    from ..pages.prose_numbers import readings  # here: the pages package imports the corpus
-    stated = {reading for number in numbers_in(english, ENGLISH) for reading in readings(number, ENGLISH)}
-    written = set(numbers_in(english, ENGLISH))
-    return (number for number in dict.fromkeys(numbers_in(value, language))
-            if number not in written and not readings(number, language) & stated
-            and not (readings(number, language) == {ONE} and not any(char.isdigit() for char in number)))
+    from ..pages.prose_numbers import numbers_beyond, readings  # here: the pages package imports the corpus
+    return (number for number in numbers_beyond(value, language, english)
+            if not (readings(number, language) == {ONE} and not any(char.isdigit() for char in number)))
 
 
 def _folded(text: str) -> str:

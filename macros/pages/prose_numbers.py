@@ -73,6 +73,16 @@ def numbers_beyond_passages(path: str, rendered: RenderedPage, passages_by_line:
                           "give the number with figure(), or cite the passage that states it")
 
 
+def numbers_beyond(text: str, language: str, original: str, also: Iterable = ()) -> list[str]:
+    """The numbers of `text` (read in `language`) that `original` (read in English, as passages are) does not state,
+    each once, in order: by value, or written as the original writes them («£2.500» for the source's "£2.500")."""
+    written = list(numbers_in(original, PASSAGES))
+    stated = {worth for number in written for worth in readings(number, PASSAGES)} | {*map(str.casefold, written)}
+    stated |= set(also)
+    return [number for number in dict.fromkeys(numbers_in(" ".join(text.split()), language))
+            if not readings(number, language) & stated]
+
+
 def readings(number: str, language: str) -> set[Decimal | str]:
     """What a number word or figure may be worth, to compare: its digits as a number, as the language writes them
     (also where a word is glued to them, "killed.6", or an ordinal's ending, "6th"), times the abbreviation after
