@@ -159,6 +159,9 @@ def strings(tmp_path, monkeypatch):
     _forget_words()
 
 
+KK_FILE = "macros/render/interface.kk.yml"
+
+
 def written(strings, pseudo: dict) -> dict[str, int]:
     """The pseudo strings file written where the check reads it: each key's line."""
     text = yaml.safe_dump(pseudo, allow_unicode=True, width=200)
@@ -172,22 +175,21 @@ def test_a_language_material_does_not_ship_is_refused_without_all_of_materials_w
     pseudo["theme"]["footer.nxt"] = "⟦Next⟧"
     pseudo["theme"].update({"language": "ru", "search.config.lang": LANGUAGE})
     line = written(strings, pseudo)
-    file = "macros/render/interface.kk.yml"
     assert [str(problem) for problem in interface_problems(LANGUAGE)] == [
-        f"{file}:{line['theme']}: a word of Material's missing — 'top' — Material ships no kk.html: translate its "
+        f"{KK_FILE}:{line['theme']}: a word of Material's missing — 'top' — Material ships no kk.html: translate its "
         "en.html's 'top' ('Back to top') under theme:",
-        f"{file}:{line['footer.nxt']}: not a word of Material's — 'footer.nxt' — Material's en.html has no such key: "
+        f"{KK_FILE}:{line['footer.nxt']}: not a word of Material's — 'footer.nxt' — Material's en.html has no such key: "
         "remove it",
-        f"{file}:{line['language']}: the theme's language is the file's — 'ru' in interface.kk.yml — write language: "
+        f"{KK_FILE}:{line['language']}: the theme's language is the file's — 'ru' in interface.kk.yml — write language: "
         "kk: Material writes it as the pages' <html lang>",
-        f"{file}:{line['search.config.lang']}: Material's search has no such language — 'kk' — the search would fail "
+        f"{KK_FILE}:{line['search.config.lang']}: Material's search has no such language — 'kk' — the search would fail "
         f"in the browser: give one of {', '.join(sorted(search_languages()))} (the nearest in its script)",
     ]
     assert {"en", "ru", "tr"} <= search_languages() and "multi" not in search_languages()
     del pseudo["theme"]
     (strings / "interface.kk.yml").write_text(yaml.safe_dump(pseudo, allow_unicode=True), encoding="utf-8")
     assert [str(problem) for problem in interface_problems(LANGUAGE)] == [
-        f"{file}: Material has no words for this language — no theme: section; Material ships no kk.html — add a "
+        f"{KK_FILE}: Material has no words for this language — no theme: section; Material ships no kk.html — add a "
         "theme: section with every key of Material's en.html translated (CONTRIBUTING: “Translating the interface”)"]
 
 
@@ -196,11 +198,10 @@ def test_a_word_of_materials_is_text_without_markup(strings):
     pseudo = pseudo_strings()
     pseudo["theme"].update({"footer.next": '⟦<b title="x">⟧', "top": ""})
     line = written(strings, pseudo)
-    file = "macros/render/interface.kk.yml"
     assert [str(problem) for problem in interface_problems(LANGUAGE)] == [
-        f"{file}:{line['footer.next']}: a word of Material's may not hold < > or \" — 'footer.next' — Material writes "
+        f"{KK_FILE}:{line['footer.next']}: a word of Material's may not hold < > or \" — 'footer.next' — Material writes "
         "it into the HTML unescaped: write “ ” for quotes",
-        f"{file}:{line['top']}: a word of Material's that is not text — 'top' — write it as a YAML string (Material "
+        f"{KK_FILE}:{line['top']}: a word of Material's that is not text — 'top' — write it as a YAML string (Material "
         "shows its English word for an empty one)"]
 
 
