@@ -9,8 +9,10 @@ each definition (`<li id="fn:name">` in its `<div class="footnote">`), and the t
 (rendered.line_written). A marker right after a number shows as "238[21]" (render/markup.py): a "[21]" the page
 types, left as text outside code and the calls' words, would look like one and link nowhere. A call inside a
 link's text (`[{{ figure(…) }} confirmed](https://…)`) would make its checked figure or quote the text of a link
-elsewhere, and its marker, a link itself, a link inside a link, which HTML has not: told at the call's line. Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again
-(sitecheck/proof.py). Pure Python: nothing here imports MkDocs.
+elsewhere, and its marker, a link itself, a link inside a link, which HTML has not: told at the call's line.
+Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again (sitecheck/proof.py, where a
+link around a marker shows as a footnote link not written by a citation macro). Pure Python: nothing here imports
+MkDocs.
 """
 from __future__ import annotations
 
