@@ -29,7 +29,7 @@ from .pages import parse_docs
 from .pages.converter import ConversionBudget, converter_or_problem
 from .pages.exempt_text import exempt_text_problems
 from .pages.coverage import block_quotes_by_hand, numbers_in_front_matter, uncited
-from .pages.people import PEOPLE_PAGE, read_glossary
+from .pages.people import PEOPLE_PAGE, EntryHeading, entry_headings, read_glossary
 from .pages.colon_markers import markers_read_as_definitions
 from .pages.handmade import handmade
 from .pages.prose_numbers import numbers_beyond_passages, passages_by_line
@@ -65,6 +65,8 @@ class Checked:
     # Each page's cited blocks with what they rest on, by path inside docs/: a translation's are compared with
     # its original's (editions/parity.py)
     evidence: dict[str, PageEvidence] = field(default_factory=dict)
+    # The people page's entries' headings: a translation's name whom the original's of their ids name
+    people: list[EntryHeading] = field(default_factory=list)
 
     def titles(self, language: str) -> dict[str, str]:
         """Each page's name in back-links and tables, by path inside docs/, in the edition's language."""
@@ -112,6 +114,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
     problems += found
     claims: dict[str, list[Claim]] = {}
     glossary: dict[str, str] = {}
+    people: list[EntryHeading] = []
     evidence: dict[str, PageEvidence] = {}
     unparsed, of_the_html = {problem.path for problem in problems}, []
     for src, page in sorted(pages.items()):
@@ -139,6 +142,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
             problems, of_the_html = problems + found, of_the_html + html_found
         if src == PEOPLE_PAGE and rendered is not None:
             glossary, found = read_glossary(page.path, rendered, language)
+            people = entry_headings(rendered)
             problems += found
     problems += verifier.unchecked_problems()
     named = {call.args["source"] for page in pages.values() for call in page.calls if "source" in call.args}
@@ -152,7 +156,7 @@ def check_project(root: Path, docs_dir: str = "docs", seeds_dir: str = "seeds",
         corpus, found = _in_edition_words(root, seeds_dir, language, corpus, everything)
         problems += found
     return Checked(corpus, pages, claims, plan_sources(corpus, everything), glossary,
-                   sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated, evidence)
+                   sorted(set(problems + of_the_html)), exempt, frozenset(of_the_html), updated, evidence, people)
 
 
 def _language_of(root: Path, docs_dir: str, config: dict) -> str:
@@ -210,7 +214,7 @@ def check_editions(root: Path) -> tuple[list[tuple[Edition, Checked]], list[Prob
     problems += [problem for edition in editions if edition.lang not in languages()
                  for problem in interface_problems(edition.lang)]
     for edition, one in checked[1:]:
-        problems += edition_parity(checked[0][1], checked[0][0].docs_dir, one, edition.docs_dir)
+        problems += edition_parity(checked[0][1], checked[0][0].docs_dir, one, edition.docs_dir, edition.lang)
     return checked, problems
 
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from macros.check import check_editions, main
-from macros.editions.parity import review_list
+from macros.editions.parity import people_heading_problems, review_list
 from tests.conftest import ROOT, make_project
 from tests.test_broken_samples import add_translation
 
@@ -166,3 +166,68 @@ def test_a_block_under_another_heading_than_in_the_original_is_told_with_both_li
         "the heading { #beta }, where docs/index.md:5 stands under the heading { #alpha }",
         "docs-ru/index.md:10: a translation places a block under another heading than its original — it stands under "
         "the heading { #alpha }, where docs/index.md:10 stands under the heading { #beta }"]
+
+
+PEOPLE = """# People
+
+### Kassym-Jomart Tokayev { #tokayev data-terms="Tokayev" }
+
+Named first in the notes.{{ cite("alpha", "said the reporter’s notes") }}
+
+### Nursultan Nazarbayev { #nazarbayev data-terms="Nazarbayev" }
+
+Named last in the notes.{{ cite("alpha", "A closing paragraph") }}
+"""
+PEOPLE_RU = """# Люди { #people }
+
+### Касым-Жомарт Токаев { #tokayev data-terms="Токаев" }
+
+Назван в заметках первым.{{ cite("alpha", "said the reporter’s notes") }}
+
+### Нурсултан Назарбаев { #nazarbayev data-terms="Назарбаев" }
+
+Назван в заметках последним.{{ cite("alpha", "A closing paragraph") }}
+"""
+
+
+def people_told(tmp_path, russian: str) -> list[str]:
+    """The problems of a two-edition site whose people pages are PEOPLE and `russian`, up to their hints."""
+    sample = tmp_path / "sample"
+    (sample / "docs-ru").mkdir(parents=True)
+    for name, text in (("index.md", RUSSIAN), ("people.md", russian)):
+        (sample / "docs-ru" / name).write_text(text, encoding="utf-8")
+    project = make_project(tmp_path / "project", {"index.md": ENGLISH, "people.md": PEOPLE})
+    add_translation(project, sample)
+    return [str(problem).rsplit(" — ", 1)[0] for problem in check_editions(project)[1]]
+
+
+def test_the_real_people_pages_headings_are_the_terms_files_names_for_the_english_ones():
+    checked = check_editions(ROOT)[0]
+    assert [str(problem) for problem in people_heading_problems(checked[0][1], checked[1][1], checked[1][0].lang)] \
+        == []
+
+
+def test_people_headings_as_the_terms_file_names_them_pass(tmp_path):
+    assert people_told(tmp_path, PEOPLE_RU) == []
+
+
+def test_people_headings_whose_words_are_swapped_over_their_ids_are_told_at_both_files_lines(tmp_path):
+    swapped = PEOPLE_RU.replace("Касым-Жомарт Токаев { #tokayev data-terms=\"Токаев\"", "TOKAYEV") \
+        .replace("Нурсултан Назарбаев { #nazarbayev data-terms=\"Назарбаев\"",
+                 "Касым-Жомарт Токаев { #nazarbayev data-terms=\"Токаев\"") \
+        .replace("TOKAYEV", "Нурсултан Назарбаев { #tokayev data-terms=\"Назарбаев\"")
+    assert people_told(tmp_path, swapped) == [
+        "docs-ru/people.md:3: a translated people-page heading names another than the original's heading of its id — "
+        "'Нурсултан Назарбаев' { #tokayev }, where docs/people.md:3 has 'Kassym-Jomart Tokayev', for which "
+        "macros/render/terms.ru.yml gives 'Касым-Жомарт Токаев'",
+        "docs-ru/people.md:7: a translated people-page heading names another than the original's heading of its id — "
+        "'Касым-Жомарт Токаев' { #nazarbayev }, where docs/people.md:7 has 'Nursultan Nazarbayev', for which "
+        "macros/render/terms.ru.yml gives 'Нурсултан Назарбаев'"]
+
+
+def test_a_people_heading_of_an_id_the_original_lacks_is_told(tmp_path):
+    extra = PEOPLE_RU + "\n### Карим Масимов { #masimov }\n\nНазван в заметках.{{ cite(\"alpha\", \"A closing " \
+                        "paragraph\") }}\n"
+    told = people_told(tmp_path, extra)
+    assert "docs-ru/people.md:11: a translated people-page heading has an id the original's headings lack — " \
+           "'Карим Масимов' { #masimov }" in told

@@ -1,6 +1,8 @@
 """Parity across editions: each translated page rests on the same evidence as the original page of its name,
 block by block (claims/parity.py compares two pages), in every static pass and every build of a translation;
-and the translated blocks to review when only the original's words changed (`make check` lists them).
+and the translated blocks to review when only the original's words changed (`make check` lists them). The
+people page's entry headings, whose names open the card of their id on every page, are the terms file's words for
+the original's headings of their ids.
 
 A translated page with no original of its name is refused: nothing would prove what it rests on. An original
 page without a translation is fine (the conventions page stays English). Pure Python: nothing here imports
@@ -8,6 +10,7 @@ MkDocs.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +19,11 @@ from ..claims.parity import PageEvidence, blocks_of, page_evidence, parity_probl
 from ..corpus.files import as_read
 from ..pages import read_page
 from ..pages.converter import ConversionBudget, converter_or_problem
+from ..pages.people import PEOPLE_PAGE
 from ..pages.rendered import render_or_refuse
 from ..history import git_says
 from ..problems import Problem
+from ..render.terms import LISTS, label, lists_of
 from ..sitecheck import read_config
 
 if TYPE_CHECKING:
@@ -27,12 +32,18 @@ if TYPE_CHECKING:
 NO_ORIGINAL = "a translated page has no original"
 OUT_OF_DATE = "a translation is out of date with its original"
 UPDATING = "CONTRIBUTING: “Updating a translation”"
+NAME_RULE = "a translated people-page heading names another than the original's heading of its id"
+NAME_HINT = ("write the heading as the terms file gives it under `names:` for the English heading: on every page a "
+             "name opens the card under its { #id }, which is the same person's in every edition")
+NO_ID_RULE = "a translated people-page heading has an id the original's headings lack"
 
 
-def edition_parity(original: Checked, original_dir: str, translation: Checked, translation_dir: str) -> list[Problem]:
+def edition_parity(original: Checked, original_dir: str, translation: Checked, translation_dir: str,
+                   language: str) -> list[Problem]:
     """Each translated page against the original page of its name: refused without one, else out of date where
-    a block cites other evidence. A page whose own citations fail is compared once they verify."""
-    problems = []
+    a block cites other evidence. A page whose own citations fail is compared once they verify. The people
+    page's headings, in the translation's `language`, name whom the original's of their ids name."""
+    problems = list(people_heading_problems(original, translation, language))
     for src, page in sorted(translation.pages.items()):
         if src not in original.pages:
             problems.append(Problem(page.path, 0, NO_ORIGINAL, f"no {original_dir}/{src}", "a translated page "
@@ -45,6 +56,31 @@ def edition_parity(original: Checked, original_dir: str, translation: Checked, t
                                           f"changed in {original_dir}/{src}, block by block ({UPDATING})")]
                                  if found else [])
     return problems
+
+
+def people_heading_problems(original: Checked, translation: Checked, language: str) -> Iterator[Problem]:
+    """Each entry heading of a translated people page is the terms file's words (`names:`) for the original's
+    heading of its { #id }. Parity ties each card to its id, and a name opens the card of its id on every page:
+    a heading «Токаев» over { #nazarbayev } would show Nazarbayev's card on «Токаев»."""
+    if PEOPLE_PAGE not in original.pages or PEOPLE_PAGE not in translation.pages:
+        return
+    path, english = translation.pages[PEOPLE_PAGE].path, original.pages[PEOPLE_PAGE].path
+    theirs = {heading.id: heading for heading in original.people if heading.id}
+    names = lists_of(language)[0].get("names") or {}
+    for heading in translation.people:
+        counterpart = theirs.get(heading.id)
+        where = f"{english}:{counterpart.line}" if counterpart else ""
+        if counterpart is None:
+            yield Problem(path, heading.line, NO_ID_RULE, f"{heading.name!r} {{ #{heading.id} }}", "give each "
+                          f"entry's heading the {{ #id }} of the heading of {english} it translates")
+        elif counterpart.name not in names:
+            yield Problem(path, heading.line, f"no '{language}' words for {LISTS['names']}",
+                          f"{counterpart.name!r} ({where})", f"add `{counterpart.name}: …` under `names:` in "
+                          f"{label(language)}, as translations/{language}.md renders it")
+        elif heading.name != names[counterpart.name]:
+            yield Problem(path, heading.line, NAME_RULE, f"{heading.name!r} {{ #{heading.id} }}, where {where} has "
+                          f"{counterpart.name!r}, for which {label(language)} gives {names[counterpart.name]!r}",
+                          NAME_HINT)
 
 
 def review_list(root: Path, original: Checked, original_dir: str, translation: Checked,

@@ -50,4 +50,4 @@ def parity_problems(root: Path, edition: Edition, editions: list[Edition], check
         return []
     original = editions[0]
     english = check_project(root, original.docs_dir, exempt=original.exempt, language=original.lang)
-    return edition_parity(english, original.docs_dir, checked, edition.docs_dir)
+    return edition_parity(english, original.docs_dir, checked, edition.docs_dir, edition.lang)

@@ -1,5 +1,5 @@
-"""What a page may not write by hand, as the static pass sees it in the page's HTML: a footnote, and a number in
-square brackets, which reads as a citation's marker.
+"""What a page may not write by hand, as the static pass sees it in the page's HTML: a footnote, a number in
+square brackets, which reads as a citation's marker, and a link around a citation.
 
 A footnote's marker is numbered and opens its tooltip as a citation's does, and a page footnote named [^qq3]
 would redefine the engine's reference 3 (macros/proofmarks.py). Found in the HTML the static pass renders
@@ -7,15 +7,19 @@ would redefine the engine's reference 3 (macros/proofmarks.py). Found in the HTM
 each definition (`<li id="fn:name">` in its `<div class="footnote">`), and the text `[^name]` it left as it was
 (a reference without its definition), outside code; each at the line of its block that writes it
 (rendered.line_written). A marker right after a number shows as "238[21]" (render/markup.py): a "[21]" the page
-types, left as text outside code and the calls' words, would look like one and link nowhere. Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again
-(sitecheck/proof.py). Pure Python: nothing here imports MkDocs.
+types, left as text outside code and the calls' words, would look like one and link nowhere. A call inside a
+link's text (`[{{ figure(…) }} confirmed](https://…)`) would make its checked figure or quote the text of a link
+elsewhere, and its marker, a link itself, a link inside a link, which HTML has not: told at the call's line.
+Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again (sitecheck/proof.py, where a
+link around a marker shows as a footnote link not written by a citation macro). Pure Python: nothing here imports
+MkDocs.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ..problems import Problem
+from ..problems import Problem, clip
 from .rendered import RenderedPage, line_written
 from .textblocks import CALL, WORDS_OF_CALL
 
@@ -24,6 +28,10 @@ FOOTNOTE_HINT = ("a footnote's marker looks like a citation's: cite with cite(),
 MARKER_RULE = "a number in square brackets reads as a citation's marker"
 MARKER_HINT = ("the site writes each citation's marker itself, as [21] after a number: cite with cite(), and write "
                "a number of your own in parentheses, (21), or in words")
+LINKED_RULE = "a figure, a quote or a marker may not stand inside a link"
+LINKED_HINT = ("a citation's marker is a link to its reference, and what a link's text says reads as what its "
+               "address proves: end the link's [text](…) before the call, and write the call after the words its "
+               "passage supports")
 CODE = {"code", "pre"}
 # square brackets, fullwidth ones too, around what may be digits of any script, superscript ones too ("[²¹]")
 BRACKETED = re.compile(r"[\[［]([^\[\]［］\s]+)[\]］]")
@@ -40,6 +48,20 @@ def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
     for node, written in typed_markers(rendered):
         found[Problem(path, line_written(rendered, node, written), MARKER_RULE, repr(written), MARKER_HINT)] = None
     yield from found
+    yield from calls_in_links(path, rendered)
+
+
+def calls_in_links(path: str, rendered: RenderedPage) -> Iterator[Problem]:
+    """Each call that stands inside a link's text, at the call's line, once (a link inside a link holds it twice)."""
+    told: set[str] = set()
+    for link in rendered.root.css("a"):
+        for mark in link.css(f"sup[{CALL}]"):
+            key, _, index = (mark.attributes.get(CALL) or "").partition(":")
+            if key == rendered.key and index not in told:
+                told.add(index)
+                call = rendered.calls[int(index)]
+                yield Problem(path, call.line, LINKED_RULE, f"{call.macro}() of {call.args.get('source')!r} in a "
+                              f"link to {clip(link.attributes.get('href') or '', 60)!r}", LINKED_HINT)
 
 
 def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:

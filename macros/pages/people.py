@@ -98,13 +98,43 @@ class _Entry:
     description: str
 
 
+@dataclass(frozen=True)
+class EntryHeading:
+    line: int  # where it is written in the page
+    name: str  # as a reader sees it
+    id: str  # its { #id }, the same in every edition, or ""
+
+
+def entry_headings(rendered: RenderedPage) -> list[EntryHeading]:
+    """The heading of each entry of the people page (each <h3>), in order: a translation's names whom the
+    original's of its id names (editions/parity.py), since a name opens the card of its id."""
+    lines = _heading_lines(rendered)
+    shown = [(heading, _shown(heading, rendered.key)) for heading in rendered.root.css("h3")]
+    return [EntryHeading(lines[heading.mem_id], name, heading.attributes.get("id") or "")
+            for heading, name in shown if name]
+
+
+def _heading_lines(rendered: RenderedPage) -> dict[int, int]:
+    """The line of each <h3> (by mem_id): its words, looked for after the block before it, in the page's order (a
+    name is also written in the paragraphs before its heading: «Назарбаев» in Tokayev's card)."""
+    located = {found.block.node.mem_id: found for found in rendered.blocks if found.first}
+    locator, after, lines = WordLocator(rendered.where), 0, {}
+    for node in rendered.root.traverse(include_text=False):
+        if node.mem_id in located:
+            after = located[node.mem_id].last + 1
+        elif node.tag == "h3":
+            lines[node.mem_id] = locator.line_of(_shown(node, rendered.key), default=1, move=False, since=after)
+            after = max(after, lines[node.mem_id] + 1)
+    return lines
+
+
 def _entries(path: str, rendered: RenderedPage) -> tuple[list[_Entry], list[Problem]]:
     """Each well-formed entry of the page, and the problems of the others."""
-    locator = WordLocator(rendered.where)
+    lines = _heading_lines(rendered)
     entries, problems, count = [], [], 0
     for heading in rendered.root.css("h3"):
         name = _shown(heading, rendered.key)
-        line = locator.line_of(name, default=1)
+        line = lines[heading.mem_id]
         terms = [name, *(term.strip() for term in (heading.attributes.get("data-terms") or "").split(";")
                          if term.strip())]
         description, cited = _description(heading, rendered.key)

@@ -3,8 +3,10 @@
 A figure's qualifier, subject, unit and kind and an event's label stay English in the call: they are what the
 integrity rules check against the passage (macros/claims/). An edition in another language shows each of them
 from its list, keyed by those English words, so that no page writes them as free text, and none shows English
-silently: a key missing from the list fails the static pass at the call. A place's name is the map's, from
-map_names in interface.<language>.yml (checked there, render/interface_check.py). Pure Python.
+silently: a key missing from the list fails the static pass at the call. The people page's entry headings are
+listed too (`names:`), keyed by the English heading: editions/parity.py holds each translated one to its list. A
+place's name is the map's, from map_names in interface.<language>.yml (checked there, render/interface_check.py).
+Pure Python.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from .uncited_words import term_word_problems
 CALLS = "en"  # the language the calls are written in, as the integrity rules read them
 FOLDER = Path(__file__).parent
 LISTS = {"qualifiers": "a figure's qualifier", "units": "a figure's unit", "subjects": "a figure's subject",
-         "kinds": "a figure's kind", "events": "an event's label"}
+         "kinds": "a figure's kind", "events": "an event's label", "names": "a people-page heading"}
 
 
 def terms_file(language: str) -> Path:
