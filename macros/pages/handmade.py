@@ -29,6 +29,9 @@ MARKER_RULE = "a number in square brackets reads as a citation's marker"
 MARKER_HINT = ("the site writes each citation's marker itself, as [21] after a number: cite with cite(), and write "
                "a number of your own in parentheses, (21), or in words")
 LINKED_RULE = "a figure, a quote or a marker may not stand inside a link"
+HIDDEN_RULE = "a figure, a quote or a marker must stand in the page's text"
+HIDDEN_HINT = ("inside an image's description or code the call shows as text, with no marker and nothing checked: "
+               "write the call in a sentence, after the words its passage supports")
 LINKED_HINT = ("a citation's marker is a link to its reference, and what a link's text says reads as what its "
                "address proves: end the link's [text](…) before the call, and write the call after the words its "
                "passage supports")
@@ -49,6 +52,7 @@ def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
         found[Problem(path, line_written(rendered, node, written), MARKER_RULE, repr(written), MARKER_HINT)] = None
     yield from found
     yield from calls_in_links(path, rendered)
+    yield from calls_out_of_text(path, rendered)
 
 
 def calls_in_links(path: str, rendered: RenderedPage) -> Iterator[Problem]:
@@ -62,6 +66,14 @@ def calls_in_links(path: str, rendered: RenderedPage) -> Iterator[Problem]:
                 call = rendered.calls[int(index)]
                 yield Problem(path, call.line, LINKED_RULE, f"{call.macro}() of {call.args.get('source')!r} in a "
                               f"link to {clip(link.attributes.get('href') or '', 60)!r}", LINKED_HINT)
+
+
+def calls_out_of_text(path: str, rendered: RenderedPage) -> Iterator[Problem]:
+    """Each call whose element Python-Markdown did not keep as one (an image's alt text, code: the call as text)."""
+    kept = {mark.attributes.get(CALL) for mark in rendered.root.css(f"sup[{CALL}]")}
+    for index, call in enumerate(rendered.calls):
+        if call.macro != "visual" and f"{rendered.key}:{index}" not in kept:
+            yield Problem(path, call.line, HIDDEN_RULE, f"{call.macro}() of {call.args.get('source')!r}", HIDDEN_HINT)
 
 
 def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
