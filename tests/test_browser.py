@@ -797,11 +797,12 @@ def test_the_visuals_need_no_javascript(browser, server):
         context.close()
 
 
-# Every label and mark of the map, in the map's own units: [text or '', x0, y0, x1, y1, the mark's link]; first the
-# view box, as [width, height]. getBBox is the box of the text as the browser lays it out in the font it picked.
+# Every label, mark and leader line of the map, in the map's own units: [text or '', x0, y0, x1, y1, the mark's link];
+# first the view box, as [width, height]. getBBox is the box of the text as the browser lays it out in the font it
+# picked.
 MAP_BOXES = """() => { const svg = document.querySelector('.qq-map svg');
     return [[svg.viewBox.baseVal.width, svg.viewBox.baseVal.height],
-    [...svg.querySelectorAll('text, circle')].map(e => {
+    [...svg.querySelectorAll('text, circle, line')].map(e => {
     const b = e.getBBox(); return [e.tagName === 'text' ? e.textContent : '', b.x, b.y, b.x + b.width, b.y + b.height,
     e.closest('a') ? e.closest('a').getAttribute('href') : null]; })]; }"""
 MAP_GAP = 2  # view-box units between any two labels, or a label and another place's mark
@@ -825,10 +826,31 @@ def test_no_label_of_the_map_leaves_it_or_touches_another_label_or_another_place
             for i, (text, *box, href) in enumerate(boxes):
                 for other, *other_box, other_href in boxes[i + 1:]:
                     if not (text or other) or (href is not None and href == other_href and not (text and other)):
-                        continue  # two marks, or a place's label and its own mark
+                        continue  # two marks, or a place's label and its own mark or leader line
                     apart = box[2] + MAP_GAP <= other_box[0] or other_box[2] + MAP_GAP <= box[0] or \
                         box[3] + MAP_GAP <= other_box[1] or other_box[3] + MAP_GAP <= box[1]
                     assert apart, (path, text or href, other or other_href)
+    finally:
+        reader.close()
+
+
+# The end of each leader line of the map, and whether any country's shape, as drawn, covers it.
+LEADER_ENDS = """() => [...document.querySelectorAll('.qq-map line.qq-leader')].map(line => {
+    const end = new DOMPoint(line.x2.baseVal.value, line.y2.baseVal.value);
+    return [line.closest('a').textContent, [...document.querySelectorAll('.qq-map .qq-country')]
+        .some(country => country.isPointInFill(end))]; })"""
+
+
+def test_a_seas_leader_line_ends_on_its_water(browser, merged_server):
+    """A sea's label set beside its water (macros/render/visuals/placement.py) points at the water, in each edition."""
+    reader = Tab(browser, merged_server, **DEVICES["phone"])
+    try:
+        for path in [edition + path for edition in ("", "ru/")
+                     for path, selectors in VISUALS.items() if ".qq-map svg" in selectors]:
+            page = reader.open(path)
+            expect(page.locator(".qq-map svg").first).to_be_visible()
+            ends = page.evaluate(LEADER_ENDS)
+            assert [name for name, on_land in ends if on_land] == [], path
     finally:
         reader.close()
 

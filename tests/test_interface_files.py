@@ -223,3 +223,15 @@ def test_a_name_the_map_has_no_room_for_is_refused_at_its_line(strings):
                         "shorter, or give its label another spot in basemap/places.yml (side, nudge) and run make "
                         "basemap"]
     assert interface_problems("en") == []
+
+
+def test_a_sea_name_that_reaches_its_water_by_no_spot_is_refused_at_its_line(strings):
+    """A sea's name lies on its water or beside it with a short leader line (visuals/placement.py): one too long for
+    either is refused, in the edition that writes it."""
+    long = "Каспийское море, крупнейшее бессточное озеро Земли"
+    problems = _russian(strings, lambda text: text.replace("  Caspian Sea: Каспийское море\n",
+                                                           f"  Caspian Sea: {long}\n"))
+    line = RUSSIAN.read_text(encoding="utf-8").splitlines().index("  Caspian Sea: Каспийское море") + 1
+    assert problems == [f"macros/render/interface.ru.yml:{line}: a name the map has no room for — '{long}' — write it "
+                        "shorter, or give its label another spot in basemap/places.yml (side, nudge) and run make "
+                        "basemap"]

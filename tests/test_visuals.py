@@ -14,8 +14,9 @@ from macros.render.interface import languages, words
 from macros.render.labels import figure_text
 from macros.render.visuals import BASEMAP
 from macros.render.visuals.map import credit as map_credit, place_names
-from macros.render.visuals.placement import (FROM_MARK, LONG, apart, gap_between, label_lines, mark_box, place_labels,
-                                             text_box)
+from macros.render.visuals.placement import (FROM_MARK, LEADER, LONG, apart, gap_between, label_lines, mark_box,
+                                             place_labels, text_box)
+from macros.render.visuals.water import leader, length, off_water, on_water
 from macros.siteurls import page_url
 from tests.conftest import LANGUAGE, ROOT, make_project
 
@@ -49,7 +50,7 @@ def test_every_place_and_country_on_a_map_leads_to_a_claim_that_names_it(pages, 
     assert marks
     for page, link in marks:
         claim = claim_behind(claims, page, link.attributes["href"])
-        label = link.text(strip=True)
+        label = " ".join(link.text().split())  # as read aloud: a label of two lines is its words
         if claim["macro"] == "place":
             assert names[claim["place"]["name"]] == label
         else:
@@ -57,7 +58,7 @@ def test_every_place_and_country_on_a_map_leads_to_a_claim_that_names_it(pages, 
 
 
 def test_every_place_the_pages_cite_is_on_the_map(pages, claims):
-    shown = {link.text(strip=True) for _, link in on_pages(pages, ".qq-map .qq-map-places a")}
+    shown = {" ".join(link.text().split()) for _, link in on_pages(pages, ".qq-map .qq-map-places a")}
     cited = {place_names()[claim["place"]["name"]] for claim in claims if claim["macro"] == "place"}
     assert cited and cited <= shown | _countries()
 
@@ -263,7 +264,7 @@ def test_every_label_of_the_map_finds_a_spot_inside_it_off_every_other_label_and
     countries = {name for name, entry in BASEMAP["countries"].items() if "label" in entry}
     spots = place_labels(BASEMAP, shown, points, capitals, "Kazakhstan", countries)
     assert set(spots) == set(points) | countries
-    boxes = {name: text_box("\n".join(label_lines(shown[name])) if name in points else shown[name], spot,
+    boxes = {name: text_box("\n".join(lines_of(name, shown)) if name in points else shown[name], spot,
                             28 if name == "Kazakhstan" else 24, True) for name, spot in spots.items()}
     marks = [mark_box(BASEMAP["points"][name], name in capitals) for name in points]
     for name, box in boxes.items():
@@ -282,9 +283,67 @@ def test_every_places_label_stays_next_to_its_own_mark(language):
     spots = place_labels(BASEMAP, shown, points, capitals, "Kazakhstan", countries)
     marks = {name: mark for name in points if (mark := mark_box(BASEMAP["points"][name], name in capitals))}
     for name, mark in marks.items():
-        box = text_box("\n".join(label_lines(shown[name])), spots[name], 24, True)
+        box = text_box("\n".join(lines_of(name, shown)), spots[name], 24, True)
         assert gap_between(box, mark) <= FROM_MARK, name
         assert all(gap_between(box, its) > FROM_MARK for other, its in marks.items() if other != name), name
+
+
+def lines_of(name: str, shown: dict[str, str], basemap: dict = BASEMAP) -> list[str]:
+    return label_lines(shown[name], "water" in basemap["points"][name])
+
+
+def water_under(box, shore) -> set[bool]:
+    """Whether each whole unit of the box, and each of its corners, is on the water: measured point by point."""
+    xs = [box[0], box[2], *range(int(box[0]) + 1, int(box[2]) + 1)]
+    ys = [box[1], box[3], *range(int(box[1]) + 1, int(box[3]) + 1)]
+    return {on_water((x, y, x, y), shore) for x in xs for y in ys if x <= box[2] and y <= box[3]}
+
+
+@pytest.mark.parametrize("language", languages())
+def test_a_seas_label_lies_on_its_water_or_reaches_it_by_a_short_leader_line(language):
+    """A sea's name belongs on its water: each edition's, every label drawn, lies wholly on the water, or wholly
+    off it with a leader line of at most LEADER units that ends on the water and keeps off every other label and
+    mark (the Caspian Sea, 45 units wide, holds no name at the map's smallest size: its label stands beside it)."""
+    shown, points = words(language)["map_names"], sorted(BASEMAP["points"])
+    capitals = {name for name in points if BASEMAP["points"][name]["capital"]}
+    countries = {name for name, entry in BASEMAP["countries"].items() if "label" in entry}
+    spots = place_labels(BASEMAP, shown, points, capitals, "Kazakhstan", countries)
+    seas = [name for name in points if "water" in BASEMAP["points"][name]]
+    assert seas
+    others = [text_box("\n".join(lines_of(name, shown)) if name in points else shown[name], spot,
+                       28 if name == "Kazakhstan" else 24, True) for name, spot in spots.items() if name not in seas]
+    others += [mark for name in points if (mark := mark_box(BASEMAP["points"][name], name in capitals))]
+    for name in seas:
+        point = BASEMAP["points"][name]
+        box = text_box("\n".join(lines_of(name, shown)), spots[name], 24, True)
+        if water_under(box, point["water"]) == {True}:
+            continue
+        assert water_under(box, point["water"]) == {False}, (name, "a label half on its water")
+        line = leader(box, point["at"])
+        assert length(line) <= LEADER and on_water((*line[2:], *line[2:]), point["water"]), name
+        assert all(apart((min(line[0], line[2]), min(line[1], line[3]), max(line[0], line[2]), max(line[1], line[3])),
+                         other) for other in others), name
+
+
+def test_a_sea_name_that_fits_on_its_water_is_set_there_without_a_leader_line():
+    """The rule holds for any water: on a sea wide enough for its name, the label lies on it, nearest its middle."""
+    name, shown = "Caspian Sea", words("ru")["map_names"]
+    shore = [[100, 120], [400, 120], [400, 290], [300, 290], [300, 230], [100, 230]]  # an L: its notch is land
+    basemap = {**BASEMAP, "points": {**BASEMAP["points"], name: {**BASEMAP["points"][name], "water": shore,
+                                                                  "at": [200, 170]}}}
+    spot = place_labels(basemap, shown, [name], set(), "Kazakhstan", set())[name]
+    box = text_box("\n".join(lines_of(name, shown, basemap)), spot, 24, True)
+    assert water_under(box, shore) == {True}, box
+    assert abs((box[0] + box[2]) / 2 - 200) <= 1 and abs((box[1] + box[3]) / 2 - 170) <= 1, box
+
+
+def test_on_water_measures_the_whole_box_and_a_leader_ends_at_the_seas_middle():
+    shore = [(0, 0), (100, 0), (100, 100), (50, 100), (50, 50), (0, 50)]  # an L: land in its notch (0..50, 50..100)
+    assert on_water((10, 10, 40, 40), shore) and on_water((60, 10, 90, 90), shore)
+    assert not on_water((10, 10, 90, 90), shore) and not off_water((10, 10, 90, 90), shore)  # the notch is land
+    assert off_water((5, 55, 45, 95), shore) and off_water((110, 0, 120, 10), shore)
+    assert not on_water((40, 40, 60, 60), shore) and not off_water((-10, -10, 110, 110), shore)  # the sea within
+    assert leader((-30, 10, -10, 20), (25, 25)) == (-10, 20, 25, 25)
 
 
 def test_a_label_nudged_far_from_its_mark_is_kept_next_to_it():

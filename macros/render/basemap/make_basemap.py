@@ -64,6 +64,9 @@ def main() -> int:
                                "mark": place.get("mark", "dot"), "nudge": place.get("nudge", [0, 0]),
                                "capital": place.get("capital", False), "approximate": "by_hand" in place,
                                "from": next(key for key in POSITIONS if key in place)}
+        if "sea" in place:  # the water its label must lie on, or reach by a leader line (visuals/placement.py)
+            water = sea_water(place, shapes, view).simplify(spec["simplify"], preserve_topology=True)
+            out["points"][name]["water"] = [[round(x), round(y)] for x, y in list(water.exterior.coords)[:-1]]
     out["credit"] = credit(out["points"], "en")  # GeoNames' licence asks for its credit wherever the data shows
     (HERE / "basemap.json").write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"basemap.json: {len(out['countries'])} countries, {len(out['points'])} points")
@@ -132,13 +135,18 @@ def locate(place: dict, project, found: dict, shapes, view) -> tuple[float, floa
         return project.point(*found["geonames"][place["geonames"]])
     if "by_hand" in place:
         return project.point(place["by_hand"]["lon"], place["by_hand"]["lat"])
+    point = polylabel(sea_water(place, shapes, view), tolerance=1)  # the point farthest from any shore
+    return point.x, point.y
+
+
+def sea_water(place: dict, shapes, view) -> Polygon:
+    """The largest body of water inside the map, off its edges, whose shore the place's country touches."""
     land = unary_union(list(shapes.values()))
     water = view.difference(land)
     parts = list(water.geoms) if isinstance(water, MultiPolygon) else [water]
     touching = [part for part in parts if part.distance(shapes[place["sea"]]) < 1 and
                 not part.intersects(view.exterior)]
-    point = polylabel(max(touching, key=lambda part: part.area), tolerance=1)  # the point farthest from any shore
-    return point.x, point.y
+    return max(touching, key=lambda part: part.area)
 
 
 class Projection:

@@ -9,7 +9,8 @@ from ...claims.wording import folded_parts, has_words
 from ..interface import say, words
 from ..labels import figure_text
 from ..templates_env import TEMPLATES
-from .placement import LEADING, label_lines, place_labels
+from .placement import LEADING, PLACE_SIZE, label_lines, place_labels, text_box
+from .water import leader_line
 
 BASEMAP = json.loads((Path(__file__).parent.parent / "basemap" / "basemap.json").read_text(encoding="utf-8"))
 HOME = "Kazakhstan"
@@ -55,6 +56,8 @@ def draw_map(claims: list[Claim], link, page: str, language: str) -> str:
     named_countries = {name: here_first(found) for name, found in sorted(places.items())
                        if name in BASEMAP["countries"]}
     shown = words(language)["map_names"]
+    spots = place_labels(BASEMAP, shown, list(points), set(capitals), HOME, set(troops))
+    lines = {name: label_lines(shown[name], "water" in BASEMAP["points"][name]) for name in points}
     return TEMPLATES.get_template("visuals/map.html").render(
         t=words(language), shown=shown, notes=words(language)["map_notes"], basemap=BASEMAP,
         home=HOME, credit=say("map_credit", language, credit=credit(BASEMAP["points"], language)),
@@ -64,9 +67,17 @@ def draw_map(claims: list[Claim], link, page: str, language: str) -> str:
         troops={name: here_first(found) for name, found in sorted(troops.items())},
         link=link, figure_text=lambda figure: figure_text(figure, language),
         source_name=lambda claim: claim.source.short,
-        spots=place_labels(BASEMAP, shown, list(points), set(capitals), HOME, set(troops)),
-        label_lines=label_lines, leading=LEADING,
+        spots=spots, lines=lines, leading=LEADING, leaders=leaders(lines, spots),
     )
+
+
+def leaders(lines: dict[str, list[str]], spots: dict) -> dict[str, tuple[float, ...]]:
+    """The leader line of each sea's label set beside its water, rounded as the spots are (placement.py)."""
+    found = {}
+    for name, its_lines in lines.items():
+        if line := leader_line(text_box("\n".join(its_lines), spots[name], PLACE_SIZE, True), BASEMAP["points"][name]):
+            found[name] = tuple(round(value, 1) for value in line)
+    return found
 
 
 def credit(points: dict, language: str) -> str:

@@ -1,6 +1,7 @@
 """Where the map's labels go, in any language: each label's box stays inside the view box and off every other
 label and every place's mark, as near as it can to the spot places.yml prefers (a Russian name runs longer than
-the English one, and a translation's may run longer still).
+the English one, and a translation's may run longer still). A sea's label lies on its water where it fits there,
+and otherwise beside it, off it, with a short leader line to the water's middle (water.py).
 
 A label's width is measured in DejaVu Sans Book (the share image's font, fonts/) at the size citations.css gives
 it, a bold one's as 1.02 times that. DejaVu Sans is a wide font: over the map's English and Russian names it runs
@@ -16,6 +17,7 @@ from typing import NamedTuple
 from PIL import ImageFont
 
 from ..share import FONT
+from .water import leader, leader_line, length, line_box, spot_on_water
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in view-box units
 Spot = tuple[float, float, str]  # x, y of the baseline, text-anchor
@@ -32,6 +34,7 @@ MARK_RADIUS = {"dot": 8, "ring": 14, "none": 0, "range": 0}  # the circle's radi
 NEAR, FAR = 12, 72  # how far a place's label (beside its mark) and a country's label may move
 LONG, LEADING = 240, 1.15  # a place's name wider than this goes on two lines, each this many em below the last
 FROM_MARK = 12  # the most a place's label stands off its own mark, the least off another's: no reader mistakes its dot
+LEADER = 48  # the longest leader line from a sea's label set beside its water to the water's middle (water.py)
 
 
 @cache
@@ -45,20 +48,22 @@ def _width_of_one_unit(text: str) -> float:
 
 
 def text_box(text: str, spot: Spot, size: float, bold: bool) -> Box:
-    """The box of a text whose first baseline is at the spot, each of its lines ("\n") one LEADING below the last."""
+    """The box of a text whose first baseline is at the spot, each of its lines ("\n") one LEADING below the last,
+    and begun with the space that parts its words from the line before (map.html: read aloud, the name is words)."""
     x, y, anchor = spot
-    lines = text.split("\n")
+    lines = text.replace("\n", "\n ").split("\n")
     width = max(_width_of_one_unit(line) for line in lines) * size * (BOLD if bold else 1)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     return left, y - ASCENT * size, left + width, y + ((len(lines) - 1) * LEADING + DESCENT) * size
 
 
-def label_lines(text: str) -> list[str]:
+def label_lines(text: str, water: bool = False) -> list[str]:
     """A place's name on its lines: one, or two, broken at the space that makes the longer line shortest, where one
     line would be wider than LONG (0.4 of the map: «Мангистауская область» runs half the map wide, and on one
-    line it reaches other places' dots)."""
+    line it reaches other places' dots); a sea's name of two words or more always (set narrow, it reaches its
+    water from either side, or lies on it)."""
     words = text.split(" ")
-    if len(words) == 1 or _width_of_one_unit(text) * PLACE_SIZE * BOLD <= LONG:
+    if len(words) == 1 or (not water and _width_of_one_unit(text) * PLACE_SIZE * BOLD <= LONG):
         return [text]
     breaks = [(" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words))]
     return list(min(breaks, key=lambda lines: max(_width_of_one_unit(line) for line in lines)))
@@ -104,6 +109,8 @@ class Label(NamedTuple):
     size: float
     bold: bool
     mark: Box | None = None  # a place's own mark, which its label stays within FROM_MARK of
+    water: list | None = None  # a sea's shore: its label lies on the water, or beside it with a leader line
+    at: tuple[float, float] = (0, 0)  # a sea's point, the middle of its water, where a leader line ends
 
     def box(self, spot: Spot) -> Box:
         return text_box(self.text, spot, self.size, self.bold)
@@ -178,7 +185,12 @@ def _place(basemap: dict, shown: dict[str, str], points: list[str], capitals: se
     spots: dict[str, Spot] = {}
     unplaced = []
     for label in _labels(basemap, shown, points, capitals, home, bold_countries):
-        spot = _first_fit(label, taken, view, marks)
+        if label.water is None:
+            spot = _first_fit(label, taken, view, marks)
+        else:
+            spot = spot_on_water(label, lambda box: _fits(box, taken, view)) or _beside_its_water(label, taken, view)
+            if spot and (line := leader_line(label.box(spot), basemap["points"][label.name])):
+                taken.append(line_box(line))  # the labels after it keep off its line
         if spot is None:
             unplaced.append(label.name)
         spots[label.name] = spot or label.spots[0]
@@ -189,9 +201,10 @@ def _place(basemap: dict, shown: dict[str, str], points: list[str], capitals: se
 def _labels(basemap: dict, shown: dict[str, str], points: list[str], capitals: set[str], home: str,
             bold_countries: set[str]) -> list[Label]:
     """The labels in the order they are placed: the home country's; the places' beside a mark, the widest first
-    (it has the fewest spots that fit), each within FROM_MARK of its mark; the other countries', those in bold (they
-    sent troops) first, each group from the north down, so that a crowd of labels moves south together, keeping its
-    order; last a sea's and a range's, which are not tied to a mark."""
+    (it has the fewest spots that fit), each within FROM_MARK of its mark; a sea's, on its water or beside it with
+    a leader line (the countries' labels, which may move farther, make room for it); the other countries', those in
+    bold (they sent troops) first, each group from the north down, so that a crowd of labels moves south together,
+    keeping its order; last a range's, which is not tied to a mark."""
     countries = sorted((name for name, entry in basemap["countries"].items() if "label" in entry),
                        key=lambda name: (basemap["countries"][name]["label"][1], name))  # from the north down
     on_its_own = [name for name in points if basemap["points"][name]["mark"] in ("none", "range")]  # no mark
@@ -204,17 +217,34 @@ def _labels(basemap: dict, shown: dict[str, str], points: list[str], capitals: s
     def place(name: str) -> Label:
         point = basemap["points"][name]
         others = [side for side in LABEL_OFFSETS if side not in (point["side"], "at")]
-        lines = label_lines(shown[name])
+        lines = label_lines(shown[name], "water" in point)
         spots = [beside(point, point["side"], point["nudge"], len(lines))] + [beside(point, side, lines=len(lines))
                                                                                for side in others]
         return Label(name, "\n".join(lines), spots, FAR if name in on_its_own else NEAR, PLACE_SIZE, True,
-                     mark_box(point, name in capitals))
+                     mark_box(point, name in capitals), point.get("water"), tuple(point["at"]))
 
     def widest_first(names) -> list[Label]:
         return sorted((place(name) for name in names), key=lambda label: (-label.width(), label.name))
 
     return ([country(name) for name in countries if name == home]
             + widest_first(name for name in points if name not in on_its_own)
+            + widest_first(name for name in on_its_own if "water" in basemap["points"][name])
             + [country(name) for name in countries if name in bold_countries and name != home]
             + [country(name) for name in countries if name not in bold_countries and name != home]
-            + widest_first(on_its_own))
+            + widest_first(name for name in on_its_own if "water" not in basemap["points"][name]))
+
+
+def _beside_its_water(label: Label, taken: list[Box], view: Box) -> Spot | None:
+    """Where no spot on the water fits: the first of the label's spots, moved as little as it must be, whose box
+    is off the water's bounds (so off the water) and off every box taken, and whose leader line to the sea's point
+    is at most LEADER long and whose box (as a browser measures a line) is off every box taken. The water's
+    bounds stand for the water: a rectangle, which _moves steps around."""
+    xs, ys = [x for x, _ in label.water], [y for _, y in label.water]
+    around = [*taken, (min(xs), min(ys), max(xs), max(ys))]
+    for x, y, anchor in label.spots:
+        for dx, dy in _moves(label.box((x, y, anchor)), label.reach, around, view):
+            spot = (round(x + dx, 1), round(y + dy, 1), anchor)
+            line = leader(label.box(spot), label.at)
+            if _fits(label.box(spot), around, view) and length(line) <= LEADER and _fits(line_box(line), taken, view):
+                return spot
+    return None
