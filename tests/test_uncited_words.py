@@ -55,13 +55,15 @@ def test_a_term_states_no_number_and_a_qualifier_says_what_its_english_does(fold
     edit(folder / "terms.ru.yml", "  more than: более", "  more than: менее")
     edit(folder / "terms.ru.yml", "  citizens: граждан", "  citizens: граждан, в том числе 100 детей,")
     edit(folder / "terms.ru.yml", "  about: около", "  about: не менее")
+    citizens, about, more_than = (line_of(folder / "terms.ru.yml", f"  {term}:")
+                                  for term in ("citizens", "about", "more than"))
     assert [str(problem) for problem in terms.lists_of("ru")[1]] == [
-        f"{TERMS}:24: a term states a number its English does not — subjects 'citizens' '100' — "
+        f"{TERMS}:{citizens}: a term states a number its English does not — subjects 'citizens' '100' — "
         + HINT.format("'citizens'"),
-        f"{TERMS}:9: a qualifier's words are not of its kind — 'about' (approximate): 'не менее' — use a wording of "
-        "`approximate:` in macros/render/bounds.ru.yml, or add one there that says the same",
-        f"{TERMS}:14: a qualifier's words are not of its kind — 'more than' (lower): 'менее' — use a wording of "
-        "`lower:` in macros/render/bounds.ru.yml, or add one there that says the same"]
+        f"{TERMS}:{about}: a qualifier's words are not of its kind — 'about' (approximate): 'не менее' — "
+        "use a wording of `approximate:` in macros/render/bounds.ru.yml, or add one there that says the same",
+        f"{TERMS}:{more_than}: a qualifier's words are not of its kind — 'more than' (lower): 'менее' — "
+        "use a wording of `lower:` in macros/render/bounds.ru.yml, or add one there that says the same"]
 
 
 def test_an_event_label_may_say_the_number_its_english_says(folder):
