@@ -74,8 +74,9 @@ def marker(claim: Claim, language: str) -> str:
 
 def finish_markers(root: Element, stashed=lambda index: "") -> None:
     """The markers of a page's element tree, as Python-Markdown built it, ready for the theme:
-    - markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
-      targets apart (a sibling selector cannot tell whether text stands between two markers);
+    - markers with nothing between them form a run: each but the first gets the class qq-next, each but the last
+      qq-then, so that CSS sets their numbers close together and keeps their 24 px tap targets apart (a sibling
+      selector cannot tell whether text stands between two markers);
     - a marker right after a digit (a year's, any number's) or a checked figure (whatever its chip ends with:
       «19 млн», «20 %», «500 €») shows its number in brackets, as an encyclopedia does: "238[21]", never "23821",
       which the eye, a copy or a screen reader would read as one number, and every figure's marker alike;
@@ -91,17 +92,22 @@ def finish_markers(root: Element, stashed=lambda index: "") -> None:
 
 def _finish_line(block: Element, stashed) -> None:
     """The markers of one block's own line of text (a paragraph's, a list item's, a cell's)."""
-    before = ""  # what the reader read last: shown text, or None for a marker
+    before = ""  # what the reader read last: shown text, or the marker itself
     for piece in _line_of(block, top=True):
         if isinstance(piece, str):
             before = _shown(piece, stashed) or before
             continue
         piece.set(*OUT_OF_SEARCH)
-        if before is None:
-            piece.set("class", "qq-next")
+        if isinstance(before, Element):
+            _add_class(before, "qq-then")
+            _add_class(piece, "qq-next")
         elif before[-1:].isdigit() or before.endswith(FIGURE_END):
             _bracketed(piece)
-        before = None
+        before = piece
+
+
+def _add_class(element: Element, name: str) -> None:
+    element.set("class", " ".join(filter(None, (element.get("class"), name))))
 
 
 def _line_of(element: Element, top: bool = False):
