@@ -9,8 +9,8 @@ from babel.numbers import parse_decimal
 
 from macros.render import formats
 from macros.render.interface import locale_of, words
-from macros.render.labels import as_of, figure_text, human_date
-from tests.conftest import LANGUAGE
+from macros.render.labels import as_of, dated, figure_dates, figure_text, human_date
+from tests.conftest import LANGUAGE, ROOT
 
 
 @pytest.mark.parametrize("language, expected", [
@@ -27,10 +27,29 @@ def test_numbers_and_dates_follow_the_editions_locale(language, expected):
 
 
 def test_as_of_a_year_alone_takes_the_word_for_a_year_in_russian():
-    """CLDR writes a year alone bare («2022») but a month with «г.»: «По состоянию на 2022» would lack «год»."""
+    """CLDR writes a year alone bare («2022») but a month with «г.»: «Данные на 2022» would lack «год»."""
     assert as_of("2022", "ru").endswith(" 2022 год")
     assert as_of("2022-01", "ru").endswith(" январь 2022\u202fг.")
     assert as_of("2022", "en").endswith(" 2022")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_figures_date_and_its_sources_are_said_once_where_they_are_one(language):
+    """A card or chart row of /figures/: «Данные на январь 2022 г. · О Бэхайн, 7 января 2022 г. (дата выведена из
+    текста)», but «Данные на 7 января 2022 г. (дата выведена из текста) · О Бэхайн», never the date twice; the
+    source date's mark (how it is known) goes with it either way."""
+    from macros.corpus import load_corpus
+    for source in load_corpus(ROOT / "seeds")[0].sources.values():
+        own = source.meta["date"].value
+        if not own:
+            continue
+        mark = dated(source, language)[len(human_date(own, language)):]
+        before, after = figure_dates(own, source, language)
+        assert (before, after) == (as_of(own, language) + mark, "")
+        other = "1991" if own[:4] != "1991" else "1990"
+        before, after = figure_dates(other, source, language)
+        assert before == as_of(other, language) and after == words(language)["chart_written"].format(
+            date=dated(source, language))
 
 
 def test_a_figure_is_written_the_sites_way_whatever_digits_its_passage_uses():
