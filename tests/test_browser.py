@@ -1053,6 +1053,31 @@ def test_the_switcher_keeps_the_reader_on_the_page_and_russian_pages_say_so(brow
         reader.close()
 
 
+def test_the_switcher_takes_the_readers_heading_to_the_other_edition(browser, merged_server, merged):
+    """From /crackdown/#a-heading, Russian opens /ru/crackdown/#a-heading, at that heading (headings keep their ids
+    in every edition); a page with no translation sends to the home page, with no #id; without JavaScript the link
+    is the page's own."""
+    from selectolax.lexbor import LexborHTMLParser
+    page_html = LexborHTMLParser((merged / "crackdown" / "index.html").read_text(encoding="utf-8"))
+    heading = page_html.css("article h2[id]")[-1].attributes["id"]  # the last: far from the page's top
+    reader = Tab(browser, merged_server, **DEVICES["phone"])
+    try:
+        page = reader.open(f"crackdown/#{heading}")
+        _switch(page, "ru")
+        expect(page).to_have_url(f"{merged_server}ru/crackdown/#{heading}")
+        expect(page.locator(f"[id='{heading}']")).to_be_in_viewport()
+        _switch(page, "en")
+        expect(page).to_have_url(f"{merged_server}crackdown/#{heading}")
+        other = LexborHTMLParser((merged / "conventions" / "index.html").read_text(encoding="utf-8"))
+        page = reader.open(f"conventions/#{other.css_first('article h2[id]').attributes['id']}")
+        _switch(page, "ru")
+        expect(page).to_have_url(f"{merged_server}ru/")
+        assert reader.errors == [] and reader.csp_violations() == []
+    finally:
+        reader.close()
+    assert page_html.css_first("a.md-select__link[hreflang='ru']").attributes["href"].endswith("ru/crackdown/")
+
+
 def test_russian_search_finds_tokayev_and_almaty_on_russian_pages_only(browser, merged_server):
     reader = Tab(browser, merged_server, viewport=DESKTOP)
     try:
