@@ -494,6 +494,13 @@ def test_a_run_of_markers_reads_as_one_group_and_each_keeps_its_24_px_target(bro
                 assert not (abs(y1 - y2) < h1 and x1 < x2 < x1 + w1 - 0.5), (path, run)
                 room = 8 + 10 * (one["inner"] + then["inner"])  # a comma and a narrow space; an inner box's side
                 assert then["from"] - one["to"] <= room or abs(y1 - y2) >= h1, (path, run)
+        page = reader.page
+        page.keyboard.press("Tab")  # a keyboard user: the focus ring of a run's marker is on its number
+        link = page.locator("article sup.qq-then a.footnote-ref").first
+        link.focus()
+        shown = link.evaluate("a => a.matches(':focus-visible') && [getComputedStyle(a).backgroundClip,"
+                              " getComputedStyle(a).backgroundColor]")
+        assert shown and shown[0] == "content-box" and shown[1] not in ("transparent", "rgba(0, 0, 0, 0)"), shown
         assert reader.errors == []
     finally:
         reader.close()
