@@ -265,3 +265,21 @@ def test_a_latin_acronym_a_cyrillic_reader_would_read_as_a_word_never_stands_alo
             assert in_latin or named, (path, " ".join(words[max(0, at - 6):at + 3]))
             checked += 1
     assert checked
+
+
+def test_a_references_header_says_each_thing_once_in_either_edition(merged):
+    """«The Independent (редакционная статья) · 7 января 2022 г. · абзац 3», not «… (редакционная статья) ·
+    редакционная статья · …»: a short name that says its source's genre is not followed by the genre again, and the
+    tooltip and the phone's sheet, copies of the reference, say it once too."""
+    checked = set()
+    for edition, path, tree in _editions_pages(merged):
+        for note in tree.css("div.footnote li > p"):
+            passage = note.css_first("q.qq-passage")
+            if passage is None:
+                continue
+            header = note.text()[:note.text().index(passage.text())].rstrip(": ")
+            parts = [part.strip().casefold() for part in header.split(" · ")]
+            for at, part in enumerate(parts):
+                assert not any(part in other for other in parts[:at] + parts[at + 1:]), (path, header)
+            checked.add(edition.lang)
+    assert checked == {"en", "ru"}

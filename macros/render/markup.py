@@ -169,8 +169,9 @@ def footnote(claim: Claim, language: str) -> str:
     date = source.meta["date"]
     how = f' <span class="qq-date-note">{md_escape(say("date_note", language, note=date.note))}</span>' \
         if date.basis in ("inferred", "supplied") and date.note else ""
-    about = say("reference_about", language, genre=source.value("genre"), date=dated(source, language),
-                number=claim.match.paragraph.number)
+    genre = source.value("genre")  # said once: a short name may say it already ("The Independent (editorial)")
+    about = say("reference_about_named" if genre.casefold() in source.short.casefold() else "reference_about",
+                language, genre=genre, date=dated(source, language), number=claim.match.paragraph.number)
     ours = _ours(claim, language, "({})", "translated_in_text")
     lang = f' lang="{sources_lang(language)}"' if sources_lang(language) else ""  # the passage: the source's words
     return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> · {md_escape(about)}: '
