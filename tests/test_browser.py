@@ -492,7 +492,7 @@ def test_a_run_of_markers_reads_as_one_group_and_each_keeps_its_24_px_target(bro
             for one, then in zip(run, run[1:]):
                 (x1, y1, w1, h1), (x2, y2, _, _) = one["box"], then["box"]
                 assert not (abs(y1 - y2) < h1 and x1 < x2 < x1 + w1 - 0.5), (path, run)
-                room = 8 + 10 * (one["inner"] + then["inner"])  # a comma and a narrow space; an inner box's side
+                room = 9 + 10 * (one["inner"] + then["inner"])  # a comma and its space; an inner box's side
                 assert then["from"] - one["to"] <= room or abs(y1 - y2) >= h1, (path, run)
         page = reader.page
         page.keyboard.press("Tab")  # a keyboard user: the focus ring of a run's marker is on its number
