@@ -8,7 +8,7 @@ from tests.conftest import ROOT, build
 # What the layer adds to the HTML itself, besides the pages' Markdown: names marked from the glossary,
 # markers side by side set apart and bracketed after a digit, the share image's address, the JSON-LD in each page's context and the
 # "Suggest a correction" line and the footer's contributors' link, whose words the plugin hands the theme.
-LAYER = [(re.compile(r'<abbr tabindex="0" title="[^"]*">(.*?)</abbr>'), r"\1"), (re.compile(' class="qq-next"'), ""),
+LAYER = [(re.compile(r'<abbr tabindex="0" title="[^"]*">(.*?)</abbr>'), r"\1"), (re.compile(' class="qq-(?:next|then|next qq-then)"'), ""),
          (re.compile(r'(<meta (?:property="og|name="twitter):image" content=")[^"]*"'), r'\1"'),
          (re.compile(r'\s*<script type="application/ld\+json">.*?</script>'), ""),
          (re.compile(r'\s*<p class="qq-correction">.*?</p>'), ""),  # its words come from the plugin

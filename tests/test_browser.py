@@ -462,6 +462,50 @@ def test_markers_are_24_px_targets_that_never_overlap(tab, site):
         assert page.evaluate(LINES_OFF_THE_GRID) == [], f"{path}: a marker moves the lines of its paragraph"
 
 
+# Each run of markers on a page (render/markup.py: qq-then before another, qq-next after one): per marker, its
+# tap box, where its number stands, and whether it is an inner marker of the run (its box centred on its number).
+MARKER_RUNS = """() => {
+  const marker = sup => { const link = sup.querySelector('a.footnote-ref'), box = link.getBoundingClientRect();
+    const range = document.createRange(); range.selectNodeContents(link); const digits = range.getBoundingClientRect();
+    return {box: [box.left, box.top, box.width, box.height], from: digits.left, to: digits.right,
+            inner: sup.matches('.qq-next.qq-then')}; };
+  const sups = [...document.querySelectorAll('article sup[id^="fnref"]')];
+  return sups.filter(sup => sup.matches('.qq-then:not(.qq-next)')).map(first => {
+    const run = [first];
+    for (let at = sups.indexOf(first); run.at(-1).matches('.qq-then');) run.push(sups[++at]);
+    return run.map(marker);
+  });
+}"""
+
+
+@pytest.mark.parametrize("path", ["geopolitics/", "ru/geopolitics/", "ru/timeline/"])
+def test_a_run_of_markers_reads_as_one_group_and_each_keeps_its_24_px_target(browser, merged_server, path):
+    """«8, 9», not «8,    9»: in a run, a number stands a comma's width from the next; the tap boxes reach outwards
+    (an inner marker's is centred on its number, and takes at most a lone marker's 10 px each side), 24 px each,
+    none over another."""
+    reader = Tab(browser, merged_server, **DEVICES["phone"])
+    try:
+        runs = reader.open(path).evaluate(MARKER_RUNS)
+        assert runs, f"{path}: no run of markers to look at"
+        for run in runs:
+            assert all(m["box"][2] >= 24 and m["box"][3] >= 24 for m in run), (path, run)
+            for one, then in zip(run, run[1:]):
+                (x1, y1, w1, h1), (x2, y2, _, _) = one["box"], then["box"]
+                assert not (abs(y1 - y2) < h1 and x1 < x2 < x1 + w1 - 0.5), (path, run)
+                room = 9 + 10 * (one["inner"] + then["inner"])  # a comma and its space; an inner box's side
+                assert then["from"] - one["to"] <= room or abs(y1 - y2) >= h1, (path, run)
+        page = reader.page
+        page.keyboard.press("Tab")  # a keyboard user: the focus ring of a run's marker is on its number
+        link = page.locator("article sup.qq-then a.footnote-ref").first
+        link.focus()
+        shown = link.evaluate("a => a.matches(':focus-visible') && [getComputedStyle(a).backgroundClip,"
+                              " getComputedStyle(a).backgroundColor]")
+        assert shown and shown[0] == "content-box" and shown[1] not in ("transparent", "rgba(0, 0, 0, 0)"), shown
+        assert reader.errors == []
+    finally:
+        reader.close()
+
+
 # Where the text of a paragraph with markers sits off its line grid (line n at n line-heights below the
 # first): a marker that made its line taller would push every later line down.
 LINES_OFF_THE_GRID = """() => [...document.querySelectorAll('article p')].filter(p => p.querySelector('a.footnote-ref'))
@@ -1036,6 +1080,31 @@ def test_the_switcher_keeps_the_reader_on_the_page_and_russian_pages_say_so(brow
         assert reader.errors == [] and reader.foreign == [] and reader.csp_violations() == []
     finally:
         reader.close()
+
+
+def test_the_switcher_takes_the_readers_heading_to_the_other_edition(browser, merged_server, merged):
+    """From /crackdown/#a-heading, Russian opens /ru/crackdown/#a-heading, at that heading (headings keep their ids
+    in every edition); a page with no translation sends to the home page, with no #id; without JavaScript the link
+    is the page's own."""
+    from selectolax.lexbor import LexborHTMLParser
+    page_html = LexborHTMLParser((merged / "crackdown" / "index.html").read_text(encoding="utf-8"))
+    heading = page_html.css("article h2[id]")[-1].attributes["id"]  # the last: far from the page's top
+    reader = Tab(browser, merged_server, **DEVICES["phone"])
+    try:
+        page = reader.open(f"crackdown/#{heading}")
+        _switch(page, "ru")
+        expect(page).to_have_url(f"{merged_server}ru/crackdown/#{heading}")
+        expect(page.locator(f"[id='{heading}']")).to_be_in_viewport()
+        _switch(page, "en")
+        expect(page).to_have_url(f"{merged_server}crackdown/#{heading}")
+        other = LexborHTMLParser((merged / "conventions" / "index.html").read_text(encoding="utf-8"))
+        page = reader.open(f"conventions/#{other.css_first('article h2[id]').attributes['id']}")
+        _switch(page, "ru")
+        expect(page).to_have_url(f"{merged_server}ru/")
+        assert reader.errors == [] and reader.csp_violations() == []
+    finally:
+        reader.close()
+    assert page_html.css_first("a.md-select__link[hreflang='ru']").attributes["href"].endswith("ru/crackdown/")
 
 
 def test_russian_search_finds_tokayev_and_almaty_on_russian_pages_only(browser, merged_server):

@@ -208,3 +208,78 @@ def test_a_sources_page_of_a_translated_edition_says_its_text_is_the_originals()
         wanted = "" if edition.original else say("translation_note_source", edition.lang)
         assert marks == {"sources/any-source.md": wanted, "sources/index.md": "", "figures.md": ""}, edition.lang
     assert any(not edition.original for edition in editions)
+
+
+# Latin capitals that a Cyrillic capital draws the same: a Latin acronym of only these («CEPA») reads, in Cyrillic
+# text, as a Cyrillic word («СЕРА», sulphur).
+CYRILLIC_TWINS = frozenset("ABCEHKMOPTXY")
+LATIN_WORD = "A-Za-z"
+AWAY = ("q", "blockquote", "code", "pre", "script", "style", "svg", "mark")  # quoted or drawn, not the edition's
+
+
+def _script_of(language: str) -> str:
+    from babel.core import get_global, parse_locale
+    return parse_locale(get_global("likely_subtags").get(language, language))[2] or ""
+
+
+def _edition_text(tree) -> str:
+    """The article's words in the edition's own language: not in quotes, code, drawings or the sources' words."""
+    article = tree.css_first("article")
+    if article is None:
+        return ""
+    for node in article.css(", ".join((*AWAY, "[lang]"))):
+        node.decompose()
+    return article.text(separator=" ")
+
+
+def _acronym_heads(tree, lang: str) -> dict[str, str]:
+    """{acronym: the first word of the name it stands for} from the glossary's headings, «Центр … (CEPA)»."""
+    heads = {}
+    for heading in tree.css("article h3"):
+        name, _, rest = heading.text().strip().rstrip("¶").rpartition(" (")
+        if name and rest.endswith(")") and rest[:-1].isascii():
+            heads[rest[:-1]] = name.split()[0].lower()
+    return heads
+
+
+def test_a_latin_acronym_a_cyrillic_reader_would_read_as_a_word_never_stands_alone(merged):
+    """In an edition written in Cyrillic, «CEPA» alone reads «СЕРА»: such an acronym stands in brackets after the
+    name it stands for, right after that name's first word («центра CEPA», as Russian-language media write
+    «аналитический центр CEPA»), or inside a phrase in Latin letters («CC BY»)."""
+    import re
+    pages = list(_editions_pages(merged))
+    checked = 0
+    for edition, path, tree in pages:
+        if _script_of(edition.lang) != "Cyrl":
+            continue
+        people = next(t for e, p, t in pages if e.lang == edition.lang and p.endswith("people/index.html"))
+        heads = _acronym_heads(people, edition.lang)
+        words = re.findall(r"\(|[^\W\d_]+", _edition_text(tree))
+        for at, word in enumerate(words):
+            if not (len(word) > 1 and set(word) <= CYRILLIC_TWINS):
+                continue
+            before, after = (words[at - 1] if at else ""), (words[at + 1] if at + 1 < len(words) else "")
+            head = heads.get(word, "")
+            in_latin = any(re.fullmatch(f"[{LATIN_WORD}]+", near) for near in (before, after))
+            named = before == "(" or bool(head) and before.lower().startswith(head[:-1])
+            assert in_latin or named, (path, " ".join(words[max(0, at - 6):at + 3]))
+            checked += 1
+    assert checked
+
+
+def test_a_references_header_says_each_thing_once_in_either_edition(merged):
+    """«The Independent (редакционная статья) · 7 января 2022 г. · абзац 3», not «… (редакционная статья) ·
+    редакционная статья · …»: a short name that says its source's genre is not followed by the genre again, and the
+    tooltip and the phone's sheet, copies of the reference, say it once too."""
+    checked = set()
+    for edition, path, tree in _editions_pages(merged):
+        for note in tree.css("div.footnote li > p"):
+            passage = note.css_first("q.qq-passage")
+            if passage is None:
+                continue
+            header = note.text()[:note.text().index(passage.text())].rstrip(": ")
+            parts = [part.strip().casefold() for part in header.split(" · ")]
+            for at, part in enumerate(parts):
+                assert not any(part in other for other in parts[:at] + parts[at + 1:]), (path, header)
+            checked.add(edition.lang)
+    assert checked == {"en", "ru"}

@@ -15,12 +15,13 @@ def _markers(text: str) -> list[tuple[str, str | None, str | None]]:
             for sup in LexborHTMLParser(html).css("sup")]
 
 
-def test_only_markers_with_nothing_between_them_are_set_apart():
+def test_only_markers_with_nothing_between_them_form_a_run():
+    """A run: each marker but the first is qq-next (after another), each but the last qq-then (before another)."""
     text = ('One.[^qq1][^qq2][^qq3] Two[^qq4] <q class="qq-quote">q</q>[^qq5] *x*[^qq6]\n\n'
             '<div markdown="1">\nThree.[^qq7][^qq8]\n</div>')
     assert [(marker, kind) for marker, kind, _ in _markers(text)] == [
-        ("fnref:qq1", None), ("fnref:qq2", "qq-next"), ("fnref:qq3", "qq-next"), ("fnref:qq4", None),
-        ("fnref:qq5", None), ("fnref:qq6", None), ("fnref:qq7", None), ("fnref:qq8", "qq-next")]
+        ("fnref:qq1", "qq-then"), ("fnref:qq2", "qq-next qq-then"), ("fnref:qq3", "qq-next"), ("fnref:qq4", None),
+        ("fnref:qq5", None), ("fnref:qq6", None), ("fnref:qq7", "qq-then"), ("fnref:qq8", "qq-next")]
 
 
 def test_every_first_marker_is_kept_out_of_search():
@@ -64,6 +65,6 @@ def test_what_comes_right_before_a_marker_is_read_across_inline_elements():
     html = markdown.markdown(text + "\n" + NOTES, extensions=["footnotes", "attr_list", "md_in_html",
                                                                 MarkerFinishing()])
     found = [(sup.text(), sup.attributes.get("class")) for sup in LexborHTMLParser(html).css("sup")]
-    assert found == [("[1]", None), ("[2]", None), ("[3]", None), ("[4]", None), ("5", None), ("6", "qq-next"),
+    assert found == [("[1]", None), ("[2]", None), ("[3]", None), ("[4]", None), ("5", "qq-then"), ("6", "qq-next"),
                      ("7", None), ("8", None)]
     assert "Toll 238[1] people" in LexborHTMLParser(html).body.text()

@@ -205,7 +205,7 @@ def test_the_russian_pages_name_every_source_in_its_russian_words_and_in_no_engl
 
 
 ATTACKS = [  # round 6, attacks 31, 32, 33 and 54: each in one source's Russian words
-    ('short: "комментарий CEPA"', 'short: "доклад ООН"'),
+    ('short: "комментарий центра CEPA"', 'short: "доклад ООН"'),
     ("value: авторский комментарий аналитического центра", "value: официальный доклад ООН"),
     ("    value: английский\n    note: \"Текст написан на английском языке.\"\n  licence: \"В тексте не указана; "
      "считается, что права принадлежат издателю.\"\n\ncepa", "    value: русский\n    note: \"Текст написан на "

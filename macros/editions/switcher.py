@@ -52,6 +52,7 @@ def alternates(src: str, url: str, edition: Edition, editions: list[Edition],
     for other in editions:
         target = src if other == edition or translated(other, src) else HOME_PAGE
         entries.append({"name": other.name, "lang": other.lang, "current": other == edition,
+                        "counterpart": other != edition and target == src,  # not that edition's home page instead
                         "href": relative_url(here, page_url(target, other.folder))})
     return entries
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, match_skeleton, tokenize_pattern, untokenize_pattern
 from babel.numbers import format_decimal
 
 from . import interface
@@ -43,7 +43,18 @@ def date(value: str, language: str, short: bool = False) -> str:
     locale = interface.locale_of(language)
     if len(parts) == 3 and not short:
         return format_date(day, "long", locale=locale)
-    return format_skeleton((SHORT_SKELETONS if short else SKELETONS)[len(parts)], day, locale=locale)
+    if short:
+        return format_date(day, _fields_only(SHORT_SKELETONS[len(parts)], locale), locale=locale).strip()
+    return format_skeleton(SKELETONS[len(parts)], day, locale=locale)
+
+
+def _fields_only(skeleton: str, locale: str) -> str:
+    """The locale's pattern for the skeleton without its words: ru's month «LLL y 'г'.» becomes «LLL y», so that on
+    the rail a month's year reads as a year alone does («авг. 2020», «2021»), where CLDR writes a bare «2021»."""
+    patterns = Locale.parse(locale).datetime_skeletons
+    tokens = tokenize_pattern(patterns[match_skeleton(skeleton, patterns)].pattern)
+    return untokenize_pattern([token for token in tokens if token[0] == "field" or
+                               not any(char.isalpha() for char in token[1])])
 
 
 def day_of_month(value: str, language: str) -> str:

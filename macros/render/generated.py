@@ -17,7 +17,7 @@ from ..corpus import Source
 from ..corpus.catalogue import UNSIGNED
 from ..siteurls import SOURCES, page_url, relative_url, source_page_path
 from .interface import say, say_count, words
-from .labels import as_of, byline, date_notes, dated, figure_text, human_date, sources_lang, sources_words
+from .labels import byline, date_notes, dated, figure_dates, figure_text, human_date, sources_lang, sources_words
 from .markup import no_braces
 from .sourceplan import ShownParagraph, SourcePlan
 from .templates_env import TEMPLATES
@@ -120,8 +120,8 @@ def figures_page(claims: list[Claim], titles: dict[str, str], about_the_site: Co
     cited_sources = {claim.source.id: claim.source for claim in figures}.values()
     intro = say("figures_intro", language, date_notes=date_notes(cited_sources, language)).strip()
     body = TEMPLATES.get_template("figures.html").render(
-        groups=groups, t=words(language), intro=intro, dated=lambda source: dated(source, language),
-        as_of=lambda value: as_of(value, language),
+        groups=groups, t=words(language), intro=intro,
+        dates=lambda claim: figure_dates(claim.figure["date"], claim.source, language),
         figure_text=lambda figure: figure_text(figure, language),
         subject=lambda name: term("subjects", name, language), title=title, link=link,
         source_link=lambda claim: relative_url(page_url(FIGURES), claim.source_page),

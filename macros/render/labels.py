@@ -19,7 +19,7 @@ def human_date(value: str | None, language: str) -> str:
 
 
 def as_of(value: str, language: str) -> str:
-    """'As of 2022', «По состоянию на 2022 год»: a year alone takes its own words, since Russian (CLDR writes
+    """'As of 2022', «Данные на 2022 год»: a year alone takes its own words, since Russian (CLDR writes
     a bare «2022») needs «год» after it where a month or a day needs nothing."""
     key = "figure_refers_to_year" if len(value) == 4 else "figure_refers_to"
     return say(key, language, date=human_date(value, language))
@@ -29,9 +29,23 @@ MARKED_DATES = ("inferred", "supplied")  # the bases a source's date is shown wi
 
 
 def dated(source: Source, language: str) -> str:
-    date = source.meta["date"]
-    text = human_date(date.value, language)
-    return f"{text} ({words(language)['date_marks'][date.basis]})" if date.basis in MARKED_DATES else text
+    return human_date(source.meta["date"].value, language) + _date_mark(source, language)
+
+
+def _date_mark(source: Source, language: str) -> str:
+    """' (date inferred)' after a source's date that is not stated in it, else nothing."""
+    basis = source.meta["date"].basis
+    return f" ({words(language)['date_marks'][basis]})" if basis in MARKED_DATES else ""
+
+
+def figure_dates(value: str, source: Source, language: str) -> tuple[str, str]:
+    """What a figure's card or chart row says before and after its source's name: the date its value stands for
+    ('As of January 2022'), and when the source was written ('written 7 January 2022 (date inferred)'). Where the
+    two are one date, it is said once, with the source date's mark: on a page of figures, each in its line, the
+    same date twice read as a form filled in."""
+    if source.meta["date"].value != value:
+        return as_of(value, language), say("chart_written", language, date=dated(source, language))
+    return as_of(value, language) + _date_mark(source, language), ""
 
 
 def date_notes(sources: Iterable[Source], language: str) -> str:

@@ -74,8 +74,9 @@ def marker(claim: Claim, language: str) -> str:
 
 def finish_markers(root: Element, stashed=lambda index: "") -> None:
     """The markers of a page's element tree, as Python-Markdown built it, ready for the theme:
-    - markers with nothing between them get the class qq-next, so that CSS keeps their 24 px tap
-      targets apart (a sibling selector cannot tell whether text stands between two markers);
+    - markers with nothing between them form a run: each but the first gets the class qq-next, each but the last
+      qq-then, so that CSS sets their numbers close together and keeps their 24 px tap targets apart (a sibling
+      selector cannot tell whether text stands between two markers);
     - a marker right after a digit (a year's, any number's) or a checked figure (whatever its chip ends with:
       «19 млн», «20 %», «500 €») shows its number in brackets, as an encyclopedia does: "238[21]", never "23821",
       which the eye, a copy or a screen reader would read as one number, and every figure's marker alike;
@@ -91,17 +92,22 @@ def finish_markers(root: Element, stashed=lambda index: "") -> None:
 
 def _finish_line(block: Element, stashed) -> None:
     """The markers of one block's own line of text (a paragraph's, a list item's, a cell's)."""
-    before = ""  # what the reader read last: shown text, or None for a marker
+    before = ""  # what the reader read last: shown text, or the marker itself
     for piece in _line_of(block, top=True):
         if isinstance(piece, str):
             before = _shown(piece, stashed) or before
             continue
         piece.set(*OUT_OF_SEARCH)
-        if before is None:
-            piece.set("class", "qq-next")
+        if isinstance(before, Element):
+            _add_class(before, "qq-then")
+            _add_class(piece, "qq-next")
         elif before[-1:].isdigit() or before.endswith(FIGURE_END):
             _bracketed(piece)
-        before = None
+        before = piece
+
+
+def _add_class(element: Element, name: str) -> None:
+    element.set("class", " ".join(filter(None, (element.get("class"), name))))
 
 
 def _line_of(element: Element, top: bool = False):
@@ -163,8 +169,9 @@ def footnote(claim: Claim, language: str) -> str:
     date = source.meta["date"]
     how = f' <span class="qq-date-note">{md_escape(say("date_note", language, note=date.note))}</span>' \
         if date.basis in ("inferred", "supplied") and date.note else ""
-    about = say("reference_about", language, genre=source.value("genre"), date=dated(source, language),
-                number=claim.match.paragraph.number)
+    genre = source.value("genre")  # said once: a short name may say it already ("The Independent (editorial)")
+    about = say("reference_about_named" if genre.casefold() in source.short.casefold() else "reference_about",
+                language, genre=genre, date=dated(source, language), number=claim.match.paragraph.number)
     ours = _ours(claim, language, "({})", "translated_in_text")
     lang = f' lang="{sources_lang(language)}"' if sources_lang(language) else ""  # the passage: the source's words
     return (f'[^{claim.label}]: <span class="qq-source">{md_escape(source.short)}</span> · {md_escape(about)}: '

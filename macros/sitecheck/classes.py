@@ -34,7 +34,8 @@ PROOF = {QUOTE, BLOCKQUOTE, FIGURE, PASSAGE, MARKER_LINK, BACK_LINK, NOTES, REFE
 # class -> (its element, the proof mark it stands inside)
 ENGINE_PARTS = {"qq-source": ("span", NOTES), "qq-read": ("a", NOTES), "qq-date-note": ("span", NOTES),
                 OURS: ("span", f"{NOTES} {BLOCKQUOTE}"),  # our translation of a quote: its reference, its signature
-                "qq-next": (MARKER_ELEMENT, None),  # a marker next to another: the element is the check
+                "qq-next": (MARKER_ELEMENT, None),  # a marker right after another: the element is the check
+                "qq-then": (MARKER_ELEMENT, None),  # a marker right before another
                 "qq-format-char": ("span", f"{QUOTE} {BLOCKQUOTE} {FIGURE} {PASSAGE}")}
 PERMALINK = "headerlink"
 PERMALINK_TEXT = "¶"  # toc's `permalink: true`

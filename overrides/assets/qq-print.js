@@ -10,3 +10,15 @@
     try { links[i].setAttribute("data-qq-url", new URL(href, base).href); } catch (e) { /* leave it */ }
   }
 })();
+
+// The language switcher keeps the reader's place: its link to this page in another edition (partials/alternate.html:
+// data-qq-counterpart) takes along the heading the reader went to, the address's #id, since a heading keeps its id in
+// every edition (the parity check). Without this script, the link still opens the page, at its top.
+(function () {
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[data-qq-counterpart]");
+    var id = location.hash && decodeURIComponent(location.hash.slice(1));
+    var heading = id && document.getElementById(id);
+    if (link && heading && /^H[1-6]$/.test(heading.tagName)) link.hash = location.hash;
+  });
+})();

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ...claims import Claim, bound
 from ..formats import number
 from ..interface import words
-from ..labels import as_of, dated, figure_text
+from ..labels import figure_dates, figure_text
 from ..templates_env import TEMPLATES
 from ..terms import term
 
@@ -51,7 +51,7 @@ def draw_chart(chart: str, figures: list[list[Claim]], link, label: str, title, 
         t=words(language), chart=chart, rows=rows, ticks=ticks, left=LEFT, right=RIGHT, width=WIDTH, arrow=ARROW,
         label=label, link=link, title=title, figure_text=lambda figure: figure_text(figure, language),
         subject=lambda name: term("subjects", name, language),
-        dated=lambda source: dated(source, language), as_of=lambda value: as_of(value, language),
+        dates=lambda claim: figure_dates(claim.figure["date"], claim.source, language),
         key=_key(rows, chart),
         groups_start=_groups_start(rows) if chart == "bars" else set())
 
