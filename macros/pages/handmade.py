@@ -69,11 +69,20 @@ def calls_in_links(path: str, rendered: RenderedPage) -> Iterator[Problem]:
 
 
 def calls_out_of_text(path: str, rendered: RenderedPage) -> Iterator[Problem]:
-    """Each call whose element Python-Markdown did not keep as one (an image's alt text, code: the call as text)."""
-    kept = {mark.attributes.get(CALL) for mark in rendered.root.css(f"sup[{CALL}]")}
-    for index, call in enumerate(rendered.calls):
-        if call.macro != "visual" and f"{rendered.key}:{index}" not in kept:
-            yield Problem(path, call.line, HIDDEN_RULE, f"{call.macro}() of {call.args.get('source')!r}", HIDDEN_HINT)
+    """Each call Python-Markdown kept as text, not as an element: in an attribute (an image's alt text, a title)
+    or in code. Its element's markup then stands in that text, with this rendering's key, which no page can know."""
+    written = f'{CALL}="{rendered.key}:'
+    told: set[int] = set()
+    for node in rendered.root.traverse():
+        texts = [*node.attributes.values()] + ([node.text()] if node.tag in CODE else [])
+        for text in filter(None, texts):
+            for piece in text.split(written)[1:]:
+                index = int(piece.partition('"')[0])
+                if index not in told:
+                    told.add(index)
+                    call = rendered.calls[index]
+                    yield Problem(path, call.line, HIDDEN_RULE, f"{call.macro}() of {call.args.get('source')!r}",
+                                  HIDDEN_HINT)
 
 
 def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
