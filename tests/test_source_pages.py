@@ -157,3 +157,13 @@ def test_every_claim_points_at_a_mark_of_its_paragraph_on_its_source_page(built,
             assert None not in marks, claim["source_page"]
             assert enclosing_section(back).attributes["id"] == f"p{claim['paragraph']}", claim["source_page"]
             assert "".join(mark.text() for mark in marks) == "".join(claim["parts"]), claim["source_page"]
+
+
+def test_each_source_pages_summary_ends_its_sentences_once_in_every_edition(merged):
+    """A sentence whose last word ends with a full stop of its own (the Russian year's «г.») takes no second one."""
+    from selectolax.lexbor import LexborHTMLParser
+    summaries = {path.relative_to(merged).as_posix(): LexborHTMLParser(path.read_text(encoding="utf-8"))
+                 .css_first("p.qq-source-summary").text() for path in merged.glob("**/sources/*/index.html")}
+    assert any(page.startswith("ru/") for page in summaries) and any(not page.startswith("ru/") for page in summaries)
+    assert {page: text for page, text in summaries.items()
+            if ".." in text.replace("...", "") or not text.rstrip().endswith(".")} == {}

@@ -53,14 +53,21 @@ def source_page(plan: SourcePlan, titles: dict[str, str], about_the_site: Collec
         plan=plan, source=source, t=words(language), fields=_fields(source, language), unsigned=UNSIGNED,
         human_date=lambda value: human_date(value, language), back=back, back_text=back_text,
         cited_in=lambda shown: _cited_in(shown, titles, back, about_the_site),
-        summary=Markup("{}. {}, {}.").format(byline(source, language, marked=True), source.value("genre").capitalize(),
-                                             dated(source, language)),
+        summary=Markup("{} {}").format(
+            sentence(byline(source, language, marked=True)),
+            sentence(Markup("{}, {}").format(source.value("genre").capitalize(), dated(source, language)))),
         lang=sources_lang(language), own=lambda text: sources_words(text, language),
         checksum=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
     )
     return _generated_page(say("source_title", language, title=source.value("title")),
                            say("source_description", language, byline=byline(source, language),
                                date=dated(source, language)), body)
+
+
+def sentence(text: str) -> Markup:
+    """The text ending as a sentence does: a full stop, unless it ends with one already («7 января 2022 г.»)."""
+    text = Markup.escape(text)
+    return text if text.striptags().endswith((".", "!", "?", "…")) else text + Markup(".")
 
 
 def _cited_in(shown: ShownParagraph, titles: dict[str, str], back, about_the_site: Collection[str]):
