@@ -29,6 +29,9 @@ MARKER_RULE = "a number in square brackets reads as a citation's marker"
 MARKER_HINT = ("the site writes each citation's marker itself, as [21] after a number: cite with cite(), and write "
                "a number of your own in parentheses, (21), or in words")
 LINKED_RULE = "a figure, a quote or a marker may not stand inside a link"
+STOP_RULE = "a full stop between two markers reads as one number"
+STOP_HINT = ("“5.6” reads as a decimal or a section, not as references 5 and 6: put the full stop after the second "
+             "call, and the markers read as one run, “5, 6.”")
 HIDDEN_RULE = "a figure, a quote or a marker must stand in the page's text"
 HIDDEN_HINT = ("inside an image's description or code the call shows as text, with no marker and nothing checked: "
                "write the call in a sentence, after the words its passage supports")
@@ -53,6 +56,7 @@ def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
     yield from found
     yield from calls_in_links(path, rendered)
     yield from calls_out_of_text(path, rendered)
+    yield from stops_between_markers(path, rendered)
 
 
 def calls_in_links(path: str, rendered: RenderedPage) -> Iterator[Problem]:
@@ -83,6 +87,20 @@ def calls_out_of_text(path: str, rendered: RenderedPage) -> Iterator[Problem]:
                     call = rendered.calls[index]
                     yield Problem(path, call.line, HIDDEN_RULE, f"{call.macro}() of {call.args.get('source')!r}",
                                   HIDDEN_HINT)
+
+
+def stops_between_markers(path: str, rendered: RenderedPage) -> Iterator[Problem]:
+    """Each call whose marker is followed by a full stop alone and at once by another call's marker."""
+    for mark in rendered.root.css(f"sup[{CALL}]"):
+        stop = mark.next
+        after = stop.next if stop is not None else None
+        if stop is not None and stop.tag == "-text" and stop.text() == "." and after is not None \
+                and after.tag == "sup" and CALL in after.attributes:
+            key, _, index = (mark.attributes.get(CALL) or "").partition(":")
+            if key == rendered.key:
+                call = rendered.calls[int(index)]
+                yield Problem(path, call.line, STOP_RULE, f"{call.macro}() of {call.args.get('source')!r}, "
+                              "a full stop, and the next call", STOP_HINT)
 
 
 def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
