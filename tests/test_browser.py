@@ -1084,8 +1084,8 @@ def test_the_switcher_keeps_the_reader_on_the_page_and_russian_pages_say_so(brow
 
 def test_the_switcher_takes_the_readers_heading_to_the_other_edition(browser, merged_server, merged):
     """From /crackdown/#a-heading, Russian opens /ru/crackdown/#a-heading, at that heading (headings keep their ids
-    in every edition); a page with no translation sends to the home page, with no #id; without JavaScript the link
-    is the page's own."""
+    in every edition); from a part the reader scrolled to, at that part's heading; from the page's top, at the top;
+    a page with no translation sends to the home page, with no #id; without JavaScript the link is the page's own."""
     from selectolax.lexbor import LexborHTMLParser
     page_html = LexborHTMLParser((merged / "crackdown" / "index.html").read_text(encoding="utf-8"))
     heading = page_html.css("article h2[id]")[-1].attributes["id"]  # the last: far from the page's top
@@ -1098,6 +1098,16 @@ def test_the_switcher_takes_the_readers_heading_to_the_other_edition(browser, me
         _switch(page, "en")
         expect(page).to_have_url(f"{merged_server}crackdown/#{heading}")
         other = LexborHTMLParser((merged / "conventions" / "index.html").read_text(encoding="utf-8"))
+        reading = page_html.css("article h2[id]")[1].attributes["id"]  # a heading the reader scrolls to, no #id
+        page = reader.open("crackdown/")
+        page.locator(f"[id='{reading}']").evaluate(
+            "heading => window.scrollTo(0, heading.getBoundingClientRect().bottom + scrollY + 10)")
+        expect(page.locator(f"[id='{reading}']")).not_to_be_in_viewport()
+        _switch(page, "ru")
+        expect(page).to_have_url(f"{merged_server}ru/crackdown/#{reading}")
+        page = reader.open("crackdown/")  # at the page's top: the other page's top
+        _switch(page, "ru")
+        expect(page).to_have_url(f"{merged_server}ru/crackdown/")
         page = reader.open(f"conventions/#{other.css_first('article h2[id]').attributes['id']}")
         _switch(page, "ru")
         expect(page).to_have_url(f"{merged_server}ru/")

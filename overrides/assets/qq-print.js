@@ -12,13 +12,26 @@
 })();
 
 // The language switcher keeps the reader's place: its link to this page in another edition (partials/alternate.html:
-// data-qq-counterpart) takes along the heading the reader went to, the address's #id, since a heading keeps its id in
-// every edition (the parity check). Without this script, the link still opens the page, at its top.
+// data-qq-counterpart) takes along the heading of the part the reader is reading: the last heading scrolled to the
+// upper third of the screen, or a later one the address names that is on the screen (a last heading the page cannot
+// scroll up that far). A heading keeps its id in every edition (the parity check). At the page's top it takes nothing.
+// Without this script, the link still opens the page, at its top.
 (function () {
+  function headingRead() {
+    var read = null, headings = scrollY > 0 ? document.querySelectorAll("article h2[id], article h3[id]") : [];
+    for (var i = 0; i < headings.length && headings[i].getBoundingClientRect().top < innerHeight / 3; i++) {
+      read = headings[i];
+    }
+    return read;
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[data-qq-counterpart]");
+    if (!link) return;
     var id = location.hash && decodeURIComponent(location.hash.slice(1));
-    var heading = id && document.getElementById(id);
-    if (link && heading && /^H[1-6]$/.test(heading.tagName)) link.hash = location.hash;
+    var named = id && document.getElementById(id);
+    var heading = headingRead(), top = named ? named.getBoundingClientRect().top : -1;
+    if (named && /^H[1-6]$/.test(named.tagName) && top >= 0 && top < innerHeight &&
+        (!heading || heading.compareDocumentPosition(named) & Node.DOCUMENT_POSITION_FOLLOWING)) heading = named;
+    if (heading) link.hash = "#" + encodeURIComponent(heading.id);
   });
 })();
