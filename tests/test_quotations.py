@@ -108,6 +108,17 @@ def test_the_look_alikes_are_no_quotation_mark_of_unicode_but_quote_as_one():
         for word in ("mercenaries", "foreign agents", "bandits", "terrorists")]
 
 
+def test_every_character_unicode_names_a_quotation_mark_quotes_as_one():
+    """By Unicode's names, not by a list of today's finds: its dingbat ornaments ❝…❞ and 🙶…🙷 too (round 7)."""
+    from macros.quotation_marks import ALL
+    named = {chr(point) for point in range(0x110000) if unicodedata.category(chr(point)) != "Cf"
+             and "QUOTATION MARK" in unicodedata.name(chr(point), "")}
+    assert named - set(ALL) == set()
+    assert typed(f"They were called ❝foreign agents❞ and 🙶bandits🙷.{CITE}") == [
+        f"docs/p.md:1: quotation not in the passages it cites — '{word}' — {HINT}"
+        for word in ("foreign agents", "bandits")]
+
+
 def exempt_quotations(body: str) -> list[str]:
     page, problems = parse(body)
     assert problems == []
