@@ -12,6 +12,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from macros.corpus.words_rules import unstated_months
 from macros.render import interface, terms
 from macros.render.interface_check import interface_problems
 from tests.conftest import ROOT
@@ -95,6 +96,23 @@ def test_materials_and_the_interfaces_words_state_no_number_and_name_no_one(fold
         + HINT.format("'Next'"),
         f"{STRINGS}:{line + 1}: an interface word names what its English does not — theme 'action.skip' 'ООН' — "
         + HINT.format("'Skip to content'")]
+
+
+def test_an_interface_word_or_a_term_names_no_month_its_english_does_not(folder):
+    """Round 7, 52: «Данные на {date} год (январь)» for "As of {date}" dated a year-only figure to January. Every
+    form Babel writes a month in counts; a month the English names may be named («До 2 января» for "Before 2 January")."""
+    edit(folder / "interface.ru.yml", 'figure_refers_to_year: "Данные на {date} год"',
+         'figure_refers_to_year: "Данные на {date} год (январь)"')
+    edit(folder / "terms.ru.yml", "  citizens: граждан", "  citizens: граждан (на 6 янв.)")
+    assert [str(problem) for problem in interface_problems("ru")] == [
+        f"{STRINGS}:{line_of(folder / 'interface.ru.yml', 'figure_refers_to_year')}: an interface word names a "
+        "month its English does not — 'figure_refers_to_year' 'январь' — " + HINT.format("'As of '")]
+    assert [str(problem) for problem in terms.lists_of("ru")[1]] == [
+        f"{TERMS}:{line_of(folder / 'terms.ru.yml', '  citizens:')}: a term states a number its English does not — "
+        "subjects 'citizens' '6' — " + HINT.format("'citizens'"),
+        f"{TERMS}:{line_of(folder / 'terms.ru.yml', '  citizens:')}: a term names a month its English does not — "
+        "subjects 'citizens' 'янв' — " + HINT.format("'citizens'")]
+    assert list(unstated_months("До 2 января 2022 года", "Before 2 January 2022", "ru")) == []
 
 
 def glossary_rows(section: str) -> dict[str, str]:

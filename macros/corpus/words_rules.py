@@ -78,6 +78,27 @@ def unstated_numbers(value: str, english: str, language: str) -> Iterator[str]:
             if not (readings(number, language) == {ONE} and not any(char.isdigit() for char in number)))
 
 
+def unstated_months(value: str, english: str, language: str) -> Iterator[str]:
+    """The months a translation names (Babel's names of them, each form the locale writes) that the English it
+    translates does not name: «Данные на {date} год (январь)» for "As of {date}" dates what no passage dates."""
+    english_names, names = _months("en"), _months(language)
+    stated = {month for word in re.findall(r"\w+", english.casefold()) for month in english_names.get(word, ())}
+    for word in dict.fromkeys(re.findall(r"\w+", value.casefold())):
+        if names.get(word, set()) - stated:
+            yield word
+
+
+def _months(language: str) -> dict[str, set[int]]:
+    """Each name of a month in the language, lower-cased, without its abbreviation's full stop: its months."""
+    months: dict[str, set[int]] = {}
+    locale = Locale.parse(locale_of(language))
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                months.setdefault(name.casefold().rstrip("."), set()).add(number)
+    return months
+
+
 def _folded(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 

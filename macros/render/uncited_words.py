@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterator
 
 from ..claims.figures import FIGURE_KINDS
-from ..corpus.words_rules import ANY_ACRONYM, unstated_numbers
+from ..corpus.words_rules import ANY_ACRONYM, unstated_months, unstated_numbers
 from ..problems import Problem
 from .theme_words import ENGLISH, LANGUAGE_KEY, SEARCH_KEY, material_words
 
@@ -35,6 +35,8 @@ def uncited_problems(label: str, line: int, what: str, value: str, english: str,
     for number in unstated_numbers(value, english, language):
         yield Problem(label, line, "an interface word states a number its English does not", f"{what} {number!r}",
                       hint)
+    for month in unstated_months(value, english, language):
+        yield Problem(label, line, "an interface word names a month its English does not", f"{what} {month!r}", hint)
     for acronym in dict.fromkeys(ANY_ACRONYM.findall(value)):
         if not re.search(rf"\b{re.escape(acronym)}\b", english):
             yield Problem(label, line, "an interface word names what its English does not", f"{what} {acronym!r}",
@@ -72,3 +74,5 @@ def _term_numbers(label: str, line: int, what: str, value: str, english: str, la
     hint = HINT.format(english=repr(english[:60]))
     for number in unstated_numbers(value, english, language):
         yield Problem(label, line, "a term states a number its English does not", f"{what} {number!r}", hint)
+    for month in unstated_months(value, english, language):
+        yield Problem(label, line, "a term names a month its English does not", f"{what} {month!r}", hint)
