@@ -1054,7 +1054,9 @@ def merged_server(merged):
 def _switch(page, lang: str) -> None:
     """Open the language menu, as a reader does, and pick the edition."""
     page.locator(".md-header .md-select").hover()
-    page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+    link = page.locator(f'a.md-select__link[hreflang="{lang}"]')
+    expect(link).to_be_in_viewport()  # open: a click on a link still sliding in would scroll the page to it
+    link.click()
 
 
 def test_the_switcher_keeps_the_reader_on_the_page_and_russian_pages_say_so(browser, merged_server):

@@ -12,14 +12,14 @@
 })();
 
 // The language switcher keeps the reader's place: its link to this page in another edition (partials/alternate.html:
-// data-qq-counterpart) takes along the heading of the part the reader is reading: the last heading scrolled to the
-// upper third of the screen, or a later one the address names that is on the screen (a last heading the page cannot
+// data-qq-counterpart) takes along the heading of the part the reader is reading: the last heading scrolled into the
+// top fifth of the screen, or a later one the address names that is on the screen (a last heading the page cannot
 // scroll up that far). A heading keeps its id in every edition (the parity check). At the page's top it takes nothing.
 // Without this script, the link still opens the page, at its top.
 (function () {
   function headingRead() {
     var read = null, headings = scrollY > 0 ? document.querySelectorAll("article h2[id], article h3[id]") : [];
-    for (var i = 0; i < headings.length && headings[i].getBoundingClientRect().top < innerHeight / 3; i++) {
+    for (var i = 0; i < headings.length && headings[i].getBoundingClientRect().top < innerHeight / 5; i++) {
       read = headings[i];
     }
     return read;
