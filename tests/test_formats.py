@@ -98,5 +98,6 @@ def test_the_charts_and_the_rail_write_numbers_and_dates_through_formats(pages):
     for time in marks:
         stamp = time.attributes["datetime"]
         day = formats.day_of_month(stamp, LANGUAGE) if stamp.count("-") == 2 else None
-        assert time.text() in (formats.date(stamp, LANGUAGE, short=True), day,
-                               words(LANGUAGE)["rail_day_not_given"]), stamp
+        short = formats.date(stamp, LANGUAGE, short=True)
+        qualified = [pattern.format(date=short) for pattern in words(LANGUAGE)["rail_when"].values()]
+        assert time.text() in (short, day, words(LANGUAGE)["rail_day_not_given"], *qualified), stamp

@@ -130,8 +130,8 @@ def test_the_russian_map_credit_is_in_russian_around_the_datas_own_names():
 
 
 def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims):
-    """The home page's strip names each event under its day; /timeline/'s rail marks each date once, leading
-    to an event of that date, and marks every event's date."""
+    """The home page's strip names each event under its day; /timeline/'s rail marks each date once (with its
+    `when`: "By 7 Jan" and "7 Jan" are two dates), leading to an event of that date, and marks every event's date."""
     rail = list(on_pages(pages, ".qq-rail a[href*='#']"))
     assert rail
     for page, link in rail:
@@ -145,7 +145,8 @@ def test_every_event_on_the_rail_leads_to_its_claim_under_its_date(pages, claims
         assert day.css_first("time").attributes["datetime"] == claim["event"]["date"]
     drawn = [claim_behind(claims, "timeline/", link.attributes["href"]) for page, link in rail if page == "timeline/"]
     events = [claim for claim in check_project(ROOT).about_the_events() if claim.macro == "event"]
-    assert sorted(claim["event"]["date"] for claim in drawn) == sorted({claim.detail["date"] for claim in events})
+    dated = [(claim["event"]["date"], claim["event"].get("when", "")) for claim in drawn]
+    assert sorted(dated) == sorted({(claim.detail["date"], claim.detail.get("when", "")) for claim in events})
 
 
 def cited_in(node) -> list:

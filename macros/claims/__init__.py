@@ -140,7 +140,7 @@ class Verifier:
         if problems:
             return None, problems
         figure = figure_record(call.args) if call.macro == "figure" else None
-        detail = {key: call.args[key] for key in DETAIL_KEYS.get(call.macro, ())} or None
+        detail = {key: call.args[key] for key in DETAIL_KEYS.get(call.macro, ()) if key in call.args} or None
         return Claim(call, page, number, source, found, figure, detail), []
 
     def _known(self, source_id: str) -> str:

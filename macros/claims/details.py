@@ -25,7 +25,11 @@ from .labels import COUNTRY_OF, FREE_WORDS, POSSESSIVE, reading_problems, stem
 from .subjects import COUNTRIES
 from .wording import NUMBER_RUN, folded_parts, has_words, numbers
 
-DETAIL_KEYS = {"event": ("date", "label"), "place": ("name",)}
+DETAIL_KEYS = {"event": ("date", "label", "when"), "place": ("name",)}
+# How a date is held where the source gives no more than a span around it ("About 2017", "By 7 January 2022"):
+# each word, with the precisions of date (1 year, 2 month, 3 day) it may qualify. The timeline writes it in the
+# edition's words, interface.<lang>.yml's rail_when, so that no mark is more precise than its entry.
+WHEN = {"about": (1, 2, 3), "by": (1, 2, 3), "early": (1, 2), "by early": (1, 2), "autumn": (1,)}
 MAX_LABEL = 60
 CLAUSE_HINT = ("a clause is a sentence or a part of one between semicolons, and a date on one side of a "
                "'from … to …' range dates that side alone")
@@ -46,8 +50,22 @@ def event_problems(call: Call, match: Match, source: Source) -> list[Problem]:
         found += list(_label_problems(call, label, parts)) or list(reading_problems(call, label, match))
     if is_partial_date(date):
         found += date_problems(call, "event", date, parts, source.value("date"), source.id)
+        found += _when_problems(call, date)
     # a label and a date that each hold, but not together: the date dates other words than the label's
     return found or list(_clause_problems(call, label, match, parts))
+
+
+def _when_problems(call: Call, date: str) -> list[Problem]:
+    when = call.args.get("when", "")
+    if "when" in call.args and (not isinstance(when, str) or when not in WHEN):
+        return [Problem(call.path, call.line, "event when is not one of the timeline's words", repr(when),
+                        f"give one of {', '.join(map(repr, WHEN))}, or leave it out where the date is exact")]
+    if when and date.count("-") + 1 not in WHEN[when]:
+        precision = ("a year", "a month", "a day")
+        return [Problem(call.path, call.line, "event when does not fit its date", f"{when!r} on {date!r}",
+                        f"'{when}' qualifies {' or '.join(precision[size - 1] for size in WHEN[when])}: "
+                        "give the date that much, or another word")]
+    return []
 
 
 def _label_problems(call: Call, label: str, parts: list[str]) -> Iterator[Problem]:

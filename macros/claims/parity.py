@@ -67,8 +67,9 @@ class PageEvidence:
 
 def evidence(claim: Claim) -> Evidence:
     figure, detail = claim.figure or {}, claim.detail or {}
+    dated = " ".join(str(part) for part in (detail.get("when"), detail.get("date")) if part)  # "by 2022-01-07"
     return Evidence(claim.source.id, claim.match.paragraph.number, claim.match.passage, claim.kind,
-                    str(figure.get("value", "")), str(figure.get("date") or detail.get("date") or ""))
+                    str(figure.get("value", "")), str(figure.get("date") or dated))
 
 
 def blocks_of(rendered, claims: list[Claim]) -> list[tuple[int, str, list[Claim], str]]:

@@ -27,7 +27,7 @@ MACROS = {
                             summary="a block quotation with its attribution and marker"),
     "figure": Signature(("source", "passage", "value", "kind", "date"), ("qualifier", "subject", "unit"),
                         summary="a number from a passage, with its kind, qualifier and date"),
-    "event": Signature(("source", "passage", "date", "label"),
+    "event": Signature(("source", "passage", "date", "label"), ("when",),
                        summary="a citation marker for a dated event, which the timeline shows"),
     "place": Signature(("source", "passage", "name"),
                        summary="a citation marker for a place the passage names, which the map shows"),
