@@ -231,3 +231,25 @@ def test_a_people_heading_of_an_id_the_original_lacks_is_told(tmp_path):
     told = people_told(tmp_path, extra)
     assert "docs-ru/people.md:11: a translated people-page heading has an id the original's headings lack — " \
            "'Карим Масимов' { #masimov }" in told
+
+
+@pytest.mark.parametrize("level, tag", [("##", "h2"), ("####", "h4")])
+def test_an_entrys_id_on_a_heading_of_another_level_is_told_with_its_words_at_both_files_lines(tmp_path, level,
+                                                                                                tag):
+    moved = PEOPLE_RU.replace('### Нурсултан Назарбаев { #nazarbayev data-terms="Назарбаев" }',
+                              f"{level} Касым-Жомарт Токаев {{ #nazarbayev }}")
+    assert people_told(tmp_path, moved) == [
+        f"docs-ru/people.md:7: a translated people-page entry's {{ #id }} stands on another element than the "
+        f"original's heading — <{tag}> 'Касым-Жомарт Токаев' {{ #nazarbayev }}, where docs/people.md:7 has <h3> "
+        "'Nursultan Nazarbayev'",
+        "docs-ru/people.md:7: a translated people-page heading names another than the original's heading of its id — "
+        "'Касым-Жомарт Токаев' { #nazarbayev }, where docs/people.md:7 has 'Nursultan Nazarbayev', for which "
+        "macros/render/terms.ru.yml gives 'Нурсултан Назарбаев'"]
+
+
+def test_an_entrys_id_on_a_paragraph_is_told(tmp_path):
+    moved = PEOPLE_RU.replace('### Нурсултан Назарбаев { #nazarbayev data-terms="Назарбаев" }\n',
+                              "Касым-Жомарт Токаев\n{: #nazarbayev }\n")
+    assert "docs-ru/people.md:7: a translated people-page entry's { #id } stands on another element than the " \
+           "original's heading — <p> 'Касым-Жомарт Токаев' { #nazarbayev }, where docs/people.md:7 has <h3> " \
+           "'Nursultan Nazarbayev'" in people_told(tmp_path, moved)
