@@ -65,7 +65,8 @@ class Checked:
     # Each page's cited blocks with what they rest on, by path inside docs/: a translation's are compared with
     # its original's (editions/parity.py)
     evidence: dict[str, PageEvidence] = field(default_factory=dict)
-    # The people page's entries' headings: a translation's name whom the original's of their ids name
+    # The people page's entries' headings, and its other elements with an id: a translation's entry ids stand on
+    # headings of the original's level that name whom the original's of their ids name
     people: list[EntryHeading] = field(default_factory=list)
 
     def titles(self, language: str) -> dict[str, str]:

@@ -231,3 +231,44 @@ def test_a_people_heading_of_an_id_the_original_lacks_is_told(tmp_path):
     told = people_told(tmp_path, extra)
     assert "docs-ru/people.md:11: a translated people-page heading has an id the original's headings lack — " \
            "'Карим Масимов' { #masimov }" in told
+
+
+@pytest.mark.parametrize("level, tag", [("##", "h2"), ("####", "h4")])
+def test_an_entrys_id_on_a_heading_of_another_level_is_told_with_its_words_at_both_files_lines(tmp_path, level,
+                                                                                                tag):
+    moved = PEOPLE_RU.replace('### Нурсултан Назарбаев { #nazarbayev data-terms="Назарбаев" }',
+                              f"{level} Касым-Жомарт Токаев {{ #nazarbayev }}")
+    assert people_told(tmp_path, moved) == [
+        f"docs-ru/people.md:7: a translated people-page entry's {{ #id }} stands on another element than the "
+        f"original's heading — <{tag}> 'Касым-Жомарт Токаев' {{ #nazarbayev }}, where docs/people.md:7 has <h3> "
+        "'Nursultan Nazarbayev'",
+        "docs-ru/people.md:7: a translated people-page heading names another than the original's heading of its id — "
+        "'Касым-Жомарт Токаев' { #nazarbayev }, where docs/people.md:7 has 'Nursultan Nazarbayev', for which "
+        "macros/render/terms.ru.yml gives 'Нурсултан Назарбаев'"]
+
+
+def test_an_entrys_id_on_a_paragraph_is_told(tmp_path):
+    moved = PEOPLE_RU.replace('### Нурсултан Назарбаев { #nazarbayev data-terms="Назарбаев" }\n',
+                              "Касым-Жомарт Токаев\n{: #nazarbayev }\n")
+    assert "docs-ru/people.md:7: a translated people-page entry's { #id } stands on another element than the " \
+           "original's heading — <p> 'Касым-Жомарт Токаев' { #nazarbayev }, where docs/people.md:7 has <h3> " \
+           "'Nursultan Nazarbayev'" in people_told(tmp_path, moved)
+
+
+def test_a_sections_id_on_an_entry_heading_is_told_with_the_originals_level(tmp_path):
+    english = "# People\n\n## In Kazakhstan\n\n" + PEOPLE.removeprefix("# People\n\n")
+    russian = "# Люди { #people }\n\n## В Казахстане { #tokayev }\n\n" + PEOPLE_RU.removeprefix(
+        "# Люди { #people }\n\n").replace("{ #tokayev ", "{ #in-kazakhstan ")
+    sample = tmp_path / "sample"
+    (sample / "docs-ru").mkdir(parents=True)
+    for name, text in (("index.md", RUSSIAN), ("people.md", russian)):
+        (sample / "docs-ru" / name).write_text(text, encoding="utf-8")
+    project = make_project(tmp_path / "project", {"index.md": ENGLISH, "people.md": english})
+    add_translation(project, sample)
+    told = [str(problem).rsplit(" — ", 1)[0] for problem in check_editions(project)[1]]
+    assert "docs-ru/people.md:5: a translated people-page entry's { #id } stands on another element than the " \
+           "original's heading — <h3> 'Касым-Жомарт Токаев' { #in-kazakhstan }, where docs/people.md:3 has <h2> " \
+           "'In Kazakhstan'" in told
+    assert "docs-ru/people.md:3: a translated people-page entry's { #id } stands on another element than the " \
+           "original's heading — <h2> 'В Казахстане' { #tokayev }, where docs/people.md:5 has <h3> " \
+           "'Kassym-Jomart Tokayev'" in told

@@ -8,6 +8,7 @@ import pkgutil
 import shutil
 
 import pytest
+import yaml
 
 import macros
 from macros.render import formats, interface
@@ -235,3 +236,46 @@ def test_a_sea_name_that_reaches_its_water_by_no_spot_is_refused_at_its_line(str
     assert problems == [f"macros/render/interface.ru.yml:{line}: a name the map has no room for — '{long}' — write it "
                         "shorter, or give its label another spot in basemap/places.yml (side, nudge) and run make "
                         "basemap"]
+
+
+@pytest.mark.parametrize("written", ['""', '" – "', '"2022"'])
+def test_a_map_name_without_a_letter_is_refused_at_its_line(strings, written):
+    """The map draws each name as the label of the place of its key (round 7, 60: an empty label)."""
+    problems = _russian(strings, lambda text: text.replace("  Caspian Sea: Каспийское море\n",
+                                                           f"  Caspian Sea: {written}\n"))
+    line = RUSSIAN.read_text(encoding="utf-8").splitlines().index("  Caspian Sea: Каспийское море") + 1
+    assert f"macros/render/interface.ru.yml:{line}: a map name holds no letter — Caspian Sea: " \
+           f"{yaml.safe_load(written)!r} — the map draws it as the label of the place of its key: write that " \
+           "place's name as this edition writes it" in problems
+
+
+def test_a_map_name_that_is_another_places_is_refused_at_its_line(strings):
+    """Almaty and Nur-Sultan swapped (round 7, 63): «Алматы» is CLDR's Russian name of Almaty's time zone; a
+    country's name, drawn or labelled, is CLDR's; an English name or alias, and what the file gives another place."""
+    lines = RUSSIAN.read_text(encoding="utf-8").splitlines()
+    hint = ("the map draws it at the point of its key, with that place's citations: write the name of the place of "
+            "its key, as this edition writes it")
+    swapped = _russian(strings, lambda text: text.replace("  Almaty: Алматы\n", "  Almaty: X\n")
+                       .replace("  Nur-Sultan: Нур-Султан\n", "  Nur-Sultan: Алматы\n")
+                       .replace("  Almaty: X\n", "  Almaty: Нур-Султан\n"))
+    assert swapped == [f"macros/render/interface.ru.yml:{lines.index('  Nur-Sultan: Нур-Султан') + 1}: a map name is "
+                       f"another place's name — Nur-Sultan: 'Алматы' is the name of 'Almaty' in CLDR (ru) — {hint}"]
+    sea = lines.index("  Caspian Sea: Каспийское море") + 1
+    for written, said in (("Иран", "'Iran' in CLDR (ru)"), ("Astana", "'Nur-Sultan' in English")):
+        assert _russian(strings, lambda text: text.replace("  Caspian Sea: Каспийское море\n",
+                                                           f"  Caspian Sea: {written}\n")) == \
+            [f"macros/render/interface.ru.yml:{sea}: a map name is another place's name — Caspian Sea: {written!r} is "
+             f"the name of {said} — {hint}"]
+    range_ = lines.index("  Tien Shan: Тянь-Шань") + 1
+    assert _russian(strings, lambda text: text.replace("  Caspian Sea: Каспийское море\n",
+                                                       "  Caspian Sea: Тянь Шань\n")) == [
+        f"macros/render/interface.ru.yml:{sea}: a map name is another place's name — Caspian Sea: 'Тянь Шань' is the "
+        f"name of 'Tien Shan' on line {range_} — {hint}",
+        f"macros/render/interface.ru.yml:{range_}: a map name is another place's name — Tien Shan: 'Тянь-Шань' is the "
+        f"name of 'Caspian Sea' on line {sea} — {hint}"]
+    english = strings / "interface.en.yml"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("  Almaty: Almaty\n", "  Almaty: Nur-Sultan\n"), encoding="utf-8")
+    assert [str(problem) for problem in interface_problems("en")] == [
+        f"macros/render/interface.en.yml:{text.splitlines().index('  Almaty: Almaty') + 1}: a map name is another place's name — Almaty: 'Nur-Sultan' is the name "
+        f"of 'Nur-Sultan' in English — {hint}"]

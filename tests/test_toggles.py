@@ -55,3 +55,26 @@ def test_every_page_of_both_editions_keeps_its_toggles_out_of_form_restoration(m
             owner = tree.css_first(f'form[id="{toggle.attributes.get("form")}"]')
             assert owner is not None and owner.attributes.get("autocomplete") == "off", (path, toggle.html)
             assert "autocomplete" not in toggle.attributes, (path, toggle.html)
+
+
+def test_the_toggles_markup_again_in_the_config_s_copyright_fails_the_build_naming_it():
+    """Material writes `copyright:` unescaped (round 7, 08): the toggles are the theme's, so the message names the
+    footer's copyright and the config, not a theme that changed."""
+    copy = 'Qandy id="__search" autocomplete="off"> Qantar'
+    html = (f'<body>{_material_toggles()}<footer><div class="md-copyright"><div class="md-copyright__highlight">'
+            f"{copy}</div></div></footer></body>")
+    with pytest.raises(PluginError) as raised:
+        toggles.on_post_template(html, "404.html", {"config_file_path": "/site/mkdocs.ru.yml"})
+    assert str(raised.value) == (
+        "overrides/hooks/toggles.py: 404.html: Material's search toggle is not written as …id=\"__search\" "
+        "autocomplete=\"off\"> once; the theme wrote its toggle once, and the page holds its markup again, in "
+        "<div class=\"md-copyright__highlight\">, written from `copyright:` in mkdocs.ru.yml: remove the markup from "
+        "what writes it there")
+
+
+def test_the_toggles_markup_as_another_elements_id_is_named_by_its_element():
+    html = f'<head><meta name="description" content="x" id="__drawer" autocomplete="off">"></head>' \
+           f"<body>{_material_toggles()}</body>"
+    with pytest.raises(PluginError, match=r"again, in <meta> \(a value of mkdocs.yml the theme writes unescaped, "
+                                          r"or the page's text\): remove"):
+        toggles.on_post_page(html, _page(), {})

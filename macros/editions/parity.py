@@ -19,10 +19,10 @@ from ..claims.parity import PageEvidence, blocks_of, page_evidence, parity_probl
 from ..corpus.files import as_read
 from ..pages import read_page
 from ..pages.converter import ConversionBudget, converter_or_problem
-from ..pages.people import PEOPLE_PAGE
+from ..pages.people import PEOPLE_PAGE, EntryHeading
 from ..pages.rendered import render_or_refuse
 from ..history import git_says
-from ..problems import Problem
+from ..problems import Problem, clip
 from ..render.terms import LISTS, label, lists_of
 from ..sitecheck import read_config
 
@@ -36,6 +36,9 @@ NAME_RULE = "a translated people-page heading names another than the original's 
 NAME_HINT = ("write the heading as the terms file gives it under `names:` for the English heading: on every page a "
              "name opens the card under its { #id }, which is the same person's in every edition")
 NO_ID_RULE = "a translated people-page heading has an id the original's headings lack"
+LEVEL_RULE = "a translated people-page entry's { #id } stands on another element than the original's heading"
+LEVEL_HINT = ("keep each entry's { #id } on a heading of the original's level (### Name { #id } for an <h3>): a "
+              "link to the entry lands on it, and only the entries' headings are read as names")
 
 
 def edition_parity(original: Checked, original_dir: str, translation: Checked, translation_dir: str,
@@ -60,8 +63,9 @@ def edition_parity(original: Checked, original_dir: str, translation: Checked, t
 
 def people_heading_problems(original: Checked, translation: Checked, language: str) -> Iterator[Problem]:
     """Each entry heading of a translated people page is the terms file's words (`names:`) for the original's
-    heading of its { #id }. Parity ties each card to its id, and a name opens the card of its id on every page:
-    a heading «Токаев» over { #nazarbayev } would show Nazarbayev's card on «Токаев»."""
+    heading of its { #id }, at the original's level. Parity ties each card to its id, and a name opens the card of
+    its id on every page: a heading «Токаев» over { #nazarbayev } would show Nazarbayev's card on «Токаев»; an
+    entry's id on an <h2> or an <h4> would land a link to the entry on a heading no rule reads as a name."""
     if PEOPLE_PAGE not in original.pages or PEOPLE_PAGE not in translation.pages:
         return
     path, english = translation.pages[PEOPLE_PAGE].path, original.pages[PEOPLE_PAGE].path
@@ -69,18 +73,31 @@ def people_heading_problems(original: Checked, translation: Checked, language: s
     names = lists_of(language)[0].get("names") or {}
     for heading in translation.people:
         counterpart = theirs.get(heading.id)
-        where = f"{english}:{counterpart.line}" if counterpart else ""
-        if counterpart is None:
-            yield Problem(path, heading.line, NO_ID_RULE, f"{heading.name!r} {{ #{heading.id} }}", "give each "
-                          f"entry's heading the {{ #id }} of the heading of {english} it translates")
-        elif counterpart.name not in names:
-            yield Problem(path, heading.line, f"no '{language}' words for {LISTS['names']}",
-                          f"{counterpart.name!r} ({where})", f"add `{counterpart.name}: …` under `names:` in "
-                          f"{label(language)}, as translations/{language}.md renders it")
-        elif heading.name != names[counterpart.name]:
-            yield Problem(path, heading.line, NAME_RULE, f"{heading.name!r} {{ #{heading.id} }}, where {where} has "
-                          f"{counterpart.name!r}, for which {label(language)} gives {names[counterpart.name]!r}",
-                          NAME_HINT)
+        if counterpart is None or "h3" not in (heading.tag, counterpart.tag):
+            if heading.tag == "h3":  # another element's id is no entry's: a section's, a footnote's
+                yield Problem(path, heading.line, NO_ID_RULE, f"{heading.name!r} {{ #{heading.id} }}", "give each "
+                              f"entry's heading the {{ #id }} of the heading of {english} it translates")
+            continue
+        where = f"{english}:{counterpart.line}"
+        if heading.tag != counterpart.tag:
+            yield Problem(path, heading.line, LEVEL_RULE, f"<{heading.tag}> {clip(heading.name, 60)!r} "
+                          f"{{ #{heading.id} }}, where {where} has <{counterpart.tag}> {clip(counterpart.name, 60)!r}",
+                          LEVEL_HINT)
+        if counterpart.tag == "h3":
+            yield from _name_problems(heading, counterpart, where, names, path, language)
+
+
+def _name_problems(heading: EntryHeading, counterpart: EntryHeading, where: str, names: dict, path: str,
+                   language: str) -> Iterator[Problem]:
+    """The translation's element of an entry's id reads as `names:` gives the original's heading."""
+    if counterpart.name not in names:
+        yield Problem(path, heading.line, f"no '{language}' words for {LISTS['names']}", f"{counterpart.name!r} "
+                      f"({where})", f"add `{counterpart.name}: …` under `names:` in {label(language)}, as "
+                      f"translations/{language}.md renders it")
+    elif heading.name != names[counterpart.name]:
+        yield Problem(path, heading.line, NAME_RULE, f"{clip(heading.name, 60)!r} {{ #{heading.id} }}, where "
+                      f"{where} has {counterpart.name!r}, for which {label(language)} gives "
+                      f"{names[counterpart.name]!r}", NAME_HINT)
 
 
 def review_list(root: Path, original: Checked, original_dir: str, translation: Checked,

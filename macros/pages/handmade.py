@@ -10,6 +10,8 @@ each definition (`<li id="fn:name">` in its `<div class="footnote">`), and the t
 types, left as text outside code and the calls' words, would look like one and link nowhere. A call inside a
 link's text (`[{{ figure(…) }} confirmed](https://…)`) would make its checked figure or quote the text of a link
 elsewhere, and its marker, a link itself, a link inside a link, which HTML has not: told at the call's line.
+A call inside a footnote's label (`[^{{ cite(…) }}]`) would make the engine's footnote reference stand inside
+another, and show no marker: told at the call's line too.
 Block quotes by hand: coverage.block_quotes_by_hand. The build checks the HTML again (sitecheck/proof.py, where a
 link around a marker shows as a footnote link not written by a citation macro). Pure Python: nothing here imports
 MkDocs.
@@ -35,10 +37,17 @@ STOP_HINT = ("“5.6” reads as a decimal or a section, not as references 5 and
 HIDDEN_RULE = "a figure, a quote or a marker must stand in the page's text"
 HIDDEN_HINT = ("inside an image's description or code the call shows as text, with no marker and nothing checked: "
                "write the call in a sentence, after the words its passage supports")
+IN_FOOTNOTE_RULE = "a figure, a quote or a marker may not stand inside a footnote's [^…]"
+IN_FOOTNOTE_HINT = ("a call writes its own marker and reference, as a footnote of the site's: a footnote around it "
+                    "would hold one in another, and the marker would show nowhere; remove the [^ ] around the call, "
+                    "and write the call after the words its passage supports")
 LINKED_HINT = ("a citation's marker is a link to its reference, and what a link's text says reads as what its "
                "address proves: end the link's [text](…) before the call, and write the call after the words its "
                "passage supports")
 CODE = {"code", "pre"}
+# the elements that end a footnote's [^label]: Python-Markdown reads one within a block's inline text only
+BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary",
+          "blockquote", "div", "details", "body"}
 # square brackets, fullwidth ones too, around what may be digits of any script, superscript ones too ("[²¹]")
 BRACKETED = re.compile(r"[\[［]([^\[\]［］\s]+)[\]］]")
 
@@ -56,6 +65,7 @@ def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
     yield from found
     yield from calls_in_links(path, rendered)
     yield from calls_out_of_text(path, rendered)
+    yield from calls_in_footnotes(path, rendered)
     yield from stops_between_markers(path, rendered)
 
 
@@ -87,6 +97,32 @@ def calls_out_of_text(path: str, rendered: RenderedPage) -> Iterator[Problem]:
                     call = rendered.calls[index]
                     yield Problem(path, call.line, HIDDEN_RULE, f"{call.macro}() of {call.args.get('source')!r}",
                                   HIDDEN_HINT)
+
+
+def calls_in_footnotes(path: str, rendered: RenderedPage) -> Iterator[Problem]:
+    """Each call written inside a footnote's label, `[^{{ cite(…) }}]`: the footnotes extension leaves the `[^`
+    as text before the call's element, which the build makes a footnote reference of its own, inside the other.
+    Told where the text of its block before it opens a `[^` that no `]` closes."""
+    for mark in rendered.root.css(f"sup[{CALL}]"):
+        key, _, index = (mark.attributes.get(CALL) or "").partition(":")
+        before = _text_before(mark)
+        opened = before.rfind("[^")
+        if key == rendered.key and opened >= 0 and "]" not in before[opened:]:
+            call = rendered.calls[int(index)]
+            yield Problem(path, call.line, IN_FOOTNOTE_RULE, f"{call.macro}() of {call.args.get('source')!r} "
+                          f"after {clip(before[opened:], 40)!r}", IN_FOOTNOTE_HINT)
+
+
+def _text_before(mark) -> str:
+    """The page's own text of the mark's block before it: outside code and the calls' elements and words."""
+    block = next((above for above in _ancestors(mark) if above.tag in BLOCKS), None)
+    pieces = []
+    for node in block.traverse(include_text=True) if block is not None else []:
+        if node.mem_id == mark.mem_id:
+            break
+        if node.tag == "-text" and not any(_not_the_pages_text(above) for above in _ancestors(node)):
+            pieces.append(node.text(deep=False) or "")
+    return "".join(pieces)
 
 
 def stops_between_markers(path: str, rendered: RenderedPage) -> Iterator[Problem]:

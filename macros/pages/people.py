@@ -28,7 +28,7 @@ from ..corpus.characters import read_as
 from ..lines import WordLocator
 from ..problems import Problem, clip
 from .textblocks import CALL, WORDS_OF_CALL
-from .rendered import PERMALINK, RenderedPage
+from .rendered import PERMALINK, Located, RenderedPage
 
 PEOPLE_PAGE = "people.md"
 ALIASES_FILE = "macros/pages/glossary_aliases.yml"
@@ -103,29 +103,44 @@ class EntryHeading:
     line: int  # where it is written in the page
     name: str  # as a reader sees it
     id: str  # its { #id }, the same in every edition, or ""
+    tag: str = "h3"  # an entry's heading is an <h3>; any other element that carries an id is listed too
 
 
 def entry_headings(rendered: RenderedPage) -> list[EntryHeading]:
-    """The heading of each entry of the people page (each <h3>), in order: a translation's names whom the
-    original's of its id names (editions/parity.py), since a name opens the card of its id."""
+    """The heading of each entry of the people page (each <h3>), and every other element that carries an id, in
+    order: a translation's entry ids stand on headings of the original's level that name whom the original's of
+    their ids name (editions/parity.py), since a name opens the card of its id, and a link lands on its id."""
     lines = _heading_lines(rendered)
-    shown = [(heading, _shown(heading, rendered.key)) for heading in rendered.root.css("h3")]
-    return [EntryHeading(lines[heading.mem_id], name, heading.attributes.get("id") or "")
-            for heading, name in shown if name]
+    shown = [(node, _shown(node, rendered.key)) for node in rendered.root.traverse(include_text=False)
+             if node.mem_id in lines]
+    return [EntryHeading(lines[node.mem_id], name, node.attributes.get("id") or "", node.tag)
+            for node, name in shown if name or node.tag != "h3"]
 
 
 def _heading_lines(rendered: RenderedPage) -> dict[int, int]:
-    """The line of each <h3> (by mem_id): its words, looked for after the block before it, in the page's order (a
-    name is also written in the paragraphs before its heading: «Назарбаев» in Tokayev's card)."""
+    """The line of each <h3> and of each other element that carries an id (by mem_id): a heading's words, looked
+    for after the block before it, in the page's order (a name is also written in the paragraphs before its
+    heading: «Назарбаев» in Tokayev's card); an element inside a block, at the block's first line."""
     located = {found.block.node.mem_id: found for found in rendered.blocks if found.first}
     locator, after, lines = WordLocator(rendered.where), 0, {}
     for node in rendered.root.traverse(include_text=False):
-        if node.mem_id in located:
-            after = located[node.mem_id].last + 1
-        elif node.tag == "h3":
+        if node.mem_id == rendered.root.mem_id:  # the page's own container, no element of its text
+            continue
+        block = _block_of(node, located)
+        if block is not None:
+            after = max(after, block.last + 1)
+            lines.update({node.mem_id: block.first} if node.attributes.get("id") else {})
+        elif node.tag == "h3" or node.attributes.get("id"):
             lines[node.mem_id] = locator.line_of(_shown(node, rendered.key), default=1, move=False, since=after)
             after = max(after, lines[node.mem_id] + 1)
     return lines
+
+
+def _block_of(node, located: dict) -> Located | None:
+    """The located block the node is, or stands inside."""
+    while node is not None and node.mem_id not in located:
+        node = node.parent
+    return located[node.mem_id] if node is not None else None
 
 
 def _entries(path: str, rendered: RenderedPage) -> tuple[list[_Entry], list[Problem]]:

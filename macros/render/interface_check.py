@@ -11,6 +11,7 @@ from babel import UnknownLocaleError
 
 from .. import yamlfile
 from ..problems import Problem
+from .map_names import map_name_problems
 from .interface import LOCALE, PLURAL_FORMS, forms_needed, languages, strings_file
 from .theme_words import SECTION, theme_problems
 from .uncited_words import interface_word_problems
@@ -48,6 +49,8 @@ def interface_problems(language: str) -> list[Problem]:
     problems = _map_problems(label, translated) if language == ENGLISH else []
     problems += theme_problems(label, translated, language)  # Material's words: checked against Material's
     problems += _room_problems(label, translated)
+    problems += list(map_name_problems(label, translated["map_names"], locale)) \
+        if isinstance(translated.get("map_names"), dict) else []
     problems += interface_word_problems(label, _flat(english), _flat(translated), translated.get(SECTION), needed,
                                         language)
     return sorted(problems + list(_key_problems(label, _flat(english), _flat(translated), needed)))
