@@ -102,27 +102,31 @@ def calls_out_of_text(path: str, rendered: RenderedPage) -> Iterator[Problem]:
 def calls_in_footnotes(path: str, rendered: RenderedPage) -> Iterator[Problem]:
     """Each call written inside a footnote's label, `[^{{ cite(…) }}]`: the footnotes extension leaves the `[^`
     as text before the call's element, which the build makes a footnote reference of its own, inside the other.
-    Told where the text of its block before it opens a `[^` that no `]` closes."""
-    for mark in rendered.root.css(f"sup[{CALL}]"):
-        key, _, index = (mark.attributes.get(CALL) or "").partition(":")
-        before = _text_before(mark)
-        opened = before.rfind("[^")
-        if key == rendered.key and opened >= 0 and "]" not in before[opened:]:
-            call = rendered.calls[int(index)]
-            yield Problem(path, call.line, IN_FOOTNOTE_RULE, f"{call.macro}() of {call.args.get('source')!r} "
-                          f"after {clip(before[opened:], 40)!r}", IN_FOOTNOTE_HINT)
+    Told where the text of its block before it opens a `[^` that no `]` closes. One walk of the page: a page of
+    thousands of calls in one block is read once, not once a call."""
+    opened = None  # the page's text from an unclosed `[^` of the block being read
+    for node in rendered.root.traverse(include_text=True):
+        if node.tag in BLOCKS:
+            opened = None
+        elif node.tag == "-text":
+            text = node.text(deep=False) or ""
+            # whose text it is matters only where it opens or closes: a page nested thousands deep is walked once
+            if ("[" not in text and "]" not in text) or not any(map(_not_the_pages_text, _ancestors(node))):
+                opened = _still_open(opened, text)
+        elif opened is not None and node.tag == "sup" and CALL in node.attributes:
+            key, _, index = (node.attributes.get(CALL) or "").partition(":")
+            if key == rendered.key:
+                call = rendered.calls[int(index)]
+                yield Problem(path, call.line, IN_FOOTNOTE_RULE, f"{call.macro}() of {call.args.get('source')!r} "
+                              f"after {clip(opened, 40)!r}", IN_FOOTNOTE_HINT)
 
 
-def _text_before(mark) -> str:
-    """The page's own text of the mark's block before it: outside code and the calls' elements and words."""
-    block = next((above for above in _ancestors(mark) if above.tag in BLOCKS), None)
-    pieces = []
-    for node in block.traverse(include_text=True) if block is not None else []:
-        if node.mem_id == mark.mem_id:
-            break
-        if node.tag == "-text" and not any(_not_the_pages_text(above) for above in _ancestors(node)):
-            pieces.append(node.text(deep=False) or "")
-    return "".join(pieces)
+def _still_open(opened: str | None, text: str) -> str | None:
+    """The text from the last `[^` that `text`, read after `opened`, leaves unclosed (enough of it to show)."""
+    start = text.rfind("[^")
+    if start >= 0:
+        return text[start:start + 400] if "]" not in text[start:] else None
+    return None if opened is None or "]" in text else (opened + text)[:400]
 
 
 def stops_between_markers(path: str, rendered: RenderedPage) -> Iterator[Problem]:
