@@ -190,13 +190,13 @@ PEOPLE_RU = """# Люди { #people }
 """
 
 
-def people_told(tmp_path, russian: str) -> list[str]:
-    """The problems of a two-edition site whose people pages are PEOPLE and `russian`, up to their hints."""
+def people_told(tmp_path, russian: str, english: str = PEOPLE) -> list[str]:
+    """The problems of a two-edition site whose people pages are `english` and `russian`, up to their hints."""
     sample = tmp_path / "sample"
     (sample / "docs-ru").mkdir(parents=True)
     for name, text in (("index.md", RUSSIAN), ("people.md", russian)):
         (sample / "docs-ru" / name).write_text(text, encoding="utf-8")
-    project = make_project(tmp_path / "project", {"index.md": ENGLISH, "people.md": PEOPLE})
+    project = make_project(tmp_path / "project", {"index.md": ENGLISH, "people.md": english})
     add_translation(project, sample)
     return [str(problem).rsplit(" — ", 1)[0] for problem in check_editions(project)[1]]
 
@@ -259,13 +259,7 @@ def test_a_sections_id_on_an_entry_heading_is_told_with_the_originals_level(tmp_
     english = "# People\n\n## In Kazakhstan\n\n" + PEOPLE.removeprefix("# People\n\n")
     russian = "# Люди { #people }\n\n## В Казахстане { #tokayev }\n\n" + PEOPLE_RU.removeprefix(
         "# Люди { #people }\n\n").replace("{ #tokayev ", "{ #in-kazakhstan ")
-    sample = tmp_path / "sample"
-    (sample / "docs-ru").mkdir(parents=True)
-    for name, text in (("index.md", RUSSIAN), ("people.md", russian)):
-        (sample / "docs-ru" / name).write_text(text, encoding="utf-8")
-    project = make_project(tmp_path / "project", {"index.md": ENGLISH, "people.md": english})
-    add_translation(project, sample)
-    told = [str(problem).rsplit(" — ", 1)[0] for problem in check_editions(project)[1]]
+    told = people_told(tmp_path, russian, english)
     assert "docs-ru/people.md:5: a translated people-page entry's { #id } stands on another element than the " \
            "original's heading — <h3> 'Касым-Жомарт Токаев' { #in-kazakhstan }, where docs/people.md:3 has <h2> " \
            "'In Kazakhstan'" in told
