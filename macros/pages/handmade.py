@@ -31,9 +31,10 @@ MARKER_RULE = "a number in square brackets reads as a citation's marker"
 MARKER_HINT = ("the site writes each citation's marker itself, as [21] after a number: cite with cite(), and write "
                "a number of your own in parentheses, (21), or in words")
 LINKED_RULE = "a figure, a quote or a marker may not stand inside a link"
-STOP_RULE = "a full stop between two markers reads as one number"
-STOP_HINT = ("“5.6” reads as a decimal or a section, not as references 5 and 6: put the full stop after the second "
-             "call, and the markers read as one run, “5, 6.”")
+STOP_RULE = "a full stop, a comma or a colon between two markers reads as one number"
+STOP_HINT = ("“5.6”, “5,6” or “5:6” reads as a decimal, a section or a time, not as references 5 and 6: put the mark "
+             "after the second call, and the markers read as one run, “5, 6.”")
+BETWEEN_MARKERS = {".", ",", ":", ";"}
 HIDDEN_RULE = "a figure, a quote or a marker must stand in the page's text"
 HIDDEN_HINT = ("inside an image's description or code the call shows as text, with no marker and nothing checked: "
                "write the call in a sentence, after the words its passage supports")
@@ -130,17 +131,18 @@ def _still_open(opened: str | None, text: str) -> str | None:
 
 
 def stops_between_markers(path: str, rendered: RenderedPage) -> Iterator[Problem]:
-    """Each call whose marker is followed by a full stop alone and at once by another call's marker."""
+    """Each call whose marker is followed by a full stop, a comma, a colon or a semicolon alone and at once by
+    another call's marker."""
     for mark in rendered.root.css(f"sup[{CALL}]"):
         stop = mark.next
         after = stop.next if stop is not None else None
-        if stop is not None and stop.tag == "-text" and stop.text() == "." and after is not None \
+        if stop is not None and stop.tag == "-text" and stop.text() in BETWEEN_MARKERS and after is not None \
                 and after.tag == "sup" and CALL in after.attributes:
             key, _, index = (mark.attributes.get(CALL) or "").partition(":")
             if key == rendered.key:
                 call = rendered.calls[int(index)]
                 yield Problem(path, call.line, STOP_RULE, f"{call.macro}() of {call.args.get('source')!r}, "
-                              "a full stop, and the next call", STOP_HINT)
+                              f"{stop.text()!r}, and the next call", STOP_HINT)
 
 
 def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
