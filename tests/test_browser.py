@@ -1107,6 +1107,13 @@ def test_the_switcher_takes_the_readers_heading_to_the_other_edition(browser, me
         expect(page.locator(f"[id='{reading}']")).not_to_be_in_viewport()
         _switch(page, "ru")
         expect(page).to_have_url(f"{merged_server}ru/crackdown/#{reading}")
+        page = reader.open("figures/")  # a generated page: its headings' places are their sections' ids
+        kind = page.evaluate("[...document.querySelectorAll('article section[id]')].slice(0, -1).sort("
+                             "(a, b) => b.offsetHeight - a.offsetHeight)[0].id")  # the longest but the last: room to scroll
+        page.locator(f"section[id='{kind}'] > h2").evaluate(  # the heading at the screen's top, under the header
+            "heading => window.scrollTo(0, heading.getBoundingClientRect().top + scrollY - 60)")
+        _switch(page, "ru")
+        expect(page).to_have_url(f"{merged_server}ru/figures/#{kind}")
         page = reader.open("crackdown/")  # at the page's top: the other page's top
         _switch(page, "ru")
         expect(page).to_have_url(f"{merged_server}ru/crackdown/")

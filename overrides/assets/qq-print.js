@@ -17,10 +17,15 @@
 // scroll up that far). A heading keeps its id in every edition (the parity check). At the page's top it takes nothing.
 // Without this script, the link still opens the page, at its top.
 (function () {
+  // A heading's place: its own id, or its section's (the generated figures and sources pages: one id per kind or
+  // source, the same in every edition).
+  function place(heading) {
+    return heading.id || (heading.parentElement.tagName === "SECTION" && heading.parentElement.id) || "";
+  }
   function headingRead() {
-    var read = null, headings = scrollY > 0 ? document.querySelectorAll("article h2[id], article h3[id]") : [];
+    var read = null, headings = scrollY > 0 ? document.querySelectorAll("article h2, article h3") : [];
     for (var i = 0; i < headings.length && headings[i].getBoundingClientRect().top < innerHeight / 5; i++) {
-      read = headings[i];
+      if (place(headings[i])) read = headings[i];
     }
     return read;
   }
@@ -32,6 +37,6 @@
     var heading = headingRead(), top = named ? named.getBoundingClientRect().top : -1;
     if (named && /^H[1-6]$/.test(named.tagName) && top >= 0 && top < innerHeight &&
         (!heading || heading.compareDocumentPosition(named) & Node.DOCUMENT_POSITION_FOLLOWING)) heading = named;
-    if (heading) link.hash = "#" + encodeURIComponent(heading.id);
+    if (heading) link.hash = "#" + encodeURIComponent(place(heading));
   });
 })();
