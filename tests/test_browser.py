@@ -1108,8 +1108,9 @@ def test_the_switcher_takes_the_readers_heading_to_the_other_edition(browser, me
         _switch(page, "ru")
         expect(page).to_have_url(f"{merged_server}ru/crackdown/#{reading}")
         page = reader.open("figures/")  # a generated page: its headings' places are their sections' ids
+        # the longest section but the last: room to scroll its heading to the top
         kind = page.evaluate("[...document.querySelectorAll('article section[id]')].slice(0, -1).sort("
-                             "(a, b) => b.offsetHeight - a.offsetHeight)[0].id")  # the longest but the last: room to scroll
+                             "(a, b) => b.offsetHeight - a.offsetHeight)[0].id")
         page.locator(f"section[id='{kind}'] > h2").evaluate(  # the heading at the screen's top, under the header
             "heading => window.scrollTo(0, heading.getBoundingClientRect().top + scrollY - 60)")
         _switch(page, "ru")
