@@ -72,15 +72,13 @@ def handmade(path: str, rendered: RenderedPage) -> Iterator[Problem]:
 
 def calls_in_links(path: str, rendered: RenderedPage) -> Iterator[Problem]:
     """Each call that stands inside a link's text, at the call's line, once (a link inside a link holds it twice)."""
-    told: set[str] = set()
+    told: set[int] = set()
     for link in rendered.root.css("a"):
-        for mark in link.css(f"sup[{CALL}]"):
-            key, _, index = (mark.attributes.get(CALL) or "").partition(":")
-            if key == rendered.key and index not in told:
-                told.add(index)
-                call = rendered.calls[int(index)]
-                yield Problem(path, call.line, LINKED_RULE, f"{call.macro}() of {call.args.get('source')!r} in a "
-                              f"link to {clip(link.attributes.get('href') or '', 60)!r}", LINKED_HINT)
+        for call in filter(None, (_call_of(mark, rendered) for mark in link.css(f"sup[{CALL}]"))):
+            if id(call) not in told:
+                told.add(id(call))
+                yield Problem(path, call.line, LINKED_RULE, f"{_named(call)} in a link to "
+                              f"{clip(link.attributes.get('href') or '', 60)!r}", LINKED_HINT)
 
 
 def calls_out_of_text(path: str, rendered: RenderedPage) -> Iterator[Problem]:
@@ -96,8 +94,7 @@ def calls_out_of_text(path: str, rendered: RenderedPage) -> Iterator[Problem]:
                 if index not in told:
                     told.add(index)
                     call = rendered.calls[index]
-                    yield Problem(path, call.line, HIDDEN_RULE, f"{call.macro}() of {call.args.get('source')!r}",
-                                  HIDDEN_HINT)
+                    yield Problem(path, call.line, HIDDEN_RULE, _named(call), HIDDEN_HINT)
 
 
 def calls_in_footnotes(path: str, rendered: RenderedPage) -> Iterator[Problem]:
@@ -114,12 +111,9 @@ def calls_in_footnotes(path: str, rendered: RenderedPage) -> Iterator[Problem]:
             # whose text it is matters only where it opens or closes: a page nested thousands deep is walked once
             if ("[" not in text and "]" not in text) or not any(map(_not_the_pages_text, _ancestors(node))):
                 opened = _still_open(opened, text)
-        elif opened is not None and node.tag == "sup" and CALL in node.attributes:
-            key, _, index = (node.attributes.get(CALL) or "").partition(":")
-            if key == rendered.key:
-                call = rendered.calls[int(index)]
-                yield Problem(path, call.line, IN_FOOTNOTE_RULE, f"{call.macro}() of {call.args.get('source')!r} "
-                              f"after {clip(opened, 40)!r}", IN_FOOTNOTE_HINT)
+        elif opened is not None and node.tag == "sup" and (call := _call_of(node, rendered)):
+            yield Problem(path, call.line, IN_FOOTNOTE_RULE, f"{_named(call)} after {clip(opened, 40)!r}",
+                          IN_FOOTNOTE_HINT)
 
 
 def _still_open(opened: str | None, text: str) -> str | None:
@@ -137,12 +131,18 @@ def stops_between_markers(path: str, rendered: RenderedPage) -> Iterator[Problem
         stop = mark.next
         after = stop.next if stop is not None else None
         if stop is not None and stop.tag == "-text" and stop.text() in BETWEEN_MARKERS and after is not None \
-                and after.tag == "sup" and CALL in after.attributes:
-            key, _, index = (mark.attributes.get(CALL) or "").partition(":")
-            if key == rendered.key:
-                call = rendered.calls[int(index)]
-                yield Problem(path, call.line, STOP_RULE, f"{call.macro}() of {call.args.get('source')!r}, "
-                              f"{stop.text()!r}, and the next call", STOP_HINT)
+                and after.tag == "sup" and CALL in after.attributes and (call := _call_of(mark, rendered)):
+            yield Problem(path, call.line, STOP_RULE, f"{_named(call)}, {stop.text()!r}, and the next call", STOP_HINT)
+
+
+def _call_of(mark, rendered: RenderedPage):
+    """The call an element stands for, if this rendering wrote it (its CALL attribute holds the rendering's key)."""
+    key, _, index = (mark.attributes.get(CALL) or "").partition(":")
+    return rendered.calls[int(index)] if key == rendered.key else None
+
+
+def _named(call) -> str:
+    return f"{call.macro}() of {call.args.get('source')!r}"
 
 
 def typed_markers(rendered: RenderedPage) -> Iterator[tuple[object, str]]:
